@@ -1,0 +1,165 @@
+package io.selfheal.emulator;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.selfheal.emulator.control.ControlApi;
+import io.selfheal.emulator.control.ControlHttpHandler;
+import io.selfheal.emulator.core.ActivityTracker;
+import io.selfheal.emulator.core.ApiCallLog;
+import io.selfheal.emulator.core.EmulatorClock;
+import io.selfheal.emulator.core.EmulatorContext;
+import io.selfheal.emulator.core.IdentityRegistry;
+import io.selfheal.emulator.core.InternalBus;
+import io.selfheal.emulator.frontdoor.FrontDoor;
+import io.selfheal.emulator.http.NettyHttpServer;
+import io.selfheal.emulator.service.AwsService;
+import io.selfheal.emulator.service.AwsServiceProvider;
+import io.selfheal.emulator.service.ServiceRegistry;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The embedded AWS cloud: every service found by {@link ServiceLoader} behind one HTTP port.
+ *
+ * <pre>{@code
+ * try (Emulator aws = Emulator.builder().port(0).start()) {
+ *     Ec2Client ec2 = Ec2Client.builder().endpointOverride(aws.endpoint()).build();
+ * }
+ * }</pre>
+ */
+public final class Emulator implements AutoCloseable {
+    public static final int DEFAULT_PORT = 4566;
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final String DEFAULT_REGION = "us-east-1";
+    public static final String DEFAULT_ACCOUNT = "123456789012";
+
+    private final EmulatorContext context;
+    private final ServiceRegistry services;
+    private final ControlApi control;
+    private final EventLoopGroup eventLoops;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService scheduler;
+    private final NettyHttpServer server;
+
+    private Emulator(Builder b) {
+        eventLoops = new NioEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                new DefaultThreadFactory("selfheal-io", true));
+        workers = Executors.newCachedThreadPool(new DefaultThreadFactory("selfheal-worker", true));
+        scheduler = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("selfheal-scheduler", true));
+        ActivityTracker activity = new ActivityTracker();
+        context = new EmulatorContext(b.region, b.host, b.clock, new IdentityRegistry(b.accountId), activity,
+                new InternalBus(workers, activity), new ApiCallLog(), workers, scheduler,
+                (port, handler) -> NettyHttpServer.start(eventLoops, b.host, port, workers, handler));
+        List<AwsService> loaded = new ArrayList<>();
+        for (AwsServiceProvider provider : ServiceLoader.load(AwsServiceProvider.class)) {
+            loaded.add(provider.create(context));
+        }
+        for (AwsServiceProvider provider : b.extraServices) {
+            loaded.add(provider.create(context));
+        }
+        services = new ServiceRegistry(loaded);
+        control = new ControlApi(context, services);
+        FrontDoor frontDoor = new FrontDoor(context, services, new ControlHttpHandler(control, services));
+        server = NettyHttpServer.start(eventLoops, b.host, b.port, workers, frontDoor);
+        context.endpoint("http://" + b.host + ":" + server.port());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts with defaults on any free port: the usual choice in tests. */
+    public static Emulator startOnFreePort() {
+        return builder().port(0).start();
+    }
+
+    /** The base URL for SDK endpoint overrides and {@code AWS_ENDPOINT_URL}. */
+    public URI endpoint() {
+        return URI.create(context.endpoint());
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public String region() {
+        return context.defaultRegion();
+    }
+
+    public String accountId() {
+        return context.defaultAccountId();
+    }
+
+    public ControlApi control() {
+        return control;
+    }
+
+    public ServiceRegistry services() {
+        return services;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        services.close();
+        scheduler.shutdownNow();
+        workers.shutdownNow();
+        eventLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
+
+    /** Settings for {@link Emulator}; every one has a default. */
+    public static final class Builder {
+        private int port = DEFAULT_PORT;
+        private String host = DEFAULT_HOST;
+        private String region = DEFAULT_REGION;
+        private String accountId = DEFAULT_ACCOUNT;
+        private EmulatorClock clock = EmulatorClock.system();
+        private final List<AwsServiceProvider> extraServices = new ArrayList<>();
+
+        /** 0 picks any free port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The interface to bind; loopback unless you mean to expose it. */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** The region of unsigned requests. */
+        public Builder region(String region) {
+            this.region = region;
+            return this;
+        }
+
+        /** The account of requests signed with keys that name none. */
+        public Builder accountId(String accountId) {
+            this.accountId = accountId;
+            return this;
+        }
+
+        public Builder clock(EmulatorClock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Adds a service beyond those on the class path (tests, extensions). */
+        public Builder service(AwsServiceProvider provider) {
+            extraServices.add(provider);
+            return this;
+        }
+
+        public Emulator start() {
+            return new Emulator(this);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.selfheal.emulator.control;
+
+import io.selfheal.emulator.core.ApiCall;
+import io.selfheal.emulator.core.EmulatorContext;
+import io.selfheal.emulator.service.ServiceRegistry;
+import java.time.Duration;
+import java.util.List;
+
+/** What the harness may ask of a running emulator beyond the AWS APIs. */
+public final class ControlApi {
+    private final EmulatorContext context;
+    private final ServiceRegistry services;
+
+    public ControlApi(EmulatorContext context, ServiceRegistry services) {
+        this.context = context;
+        this.services = services;
+    }
+
+    /** Every API call answered so far, in order. */
+    public List<ApiCall> calls() {
+        return context.callLog().all();
+    }
+
+    /** Calls of one operation, e.g. {@code ("ec2", "RebootInstances")}. */
+    public List<ApiCall> calls(String service, String operation) {
+        return context.callLog().matching(c -> c.service().equals(service) && c.operation().equals(operation));
+    }
+
+    /**
+     * Waits until no asynchronous work (event deliveries, queued invocations) is in flight.
+     *
+     * @return false when {@code timeout} passed first
+     */
+    public boolean awaitIdle(Duration timeout) {
+        try {
+            return context.activity().awaitIdle(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** A service's control component, e.g. {@code component(LambdaControl.class)}. */
+    public <T> T component(Class<T> type) {
+        return context.component(type);
+    }
+
+    /** Forgets all resources and the call log. */
+    public void reset() {
+        services.reset();
+        context.callLog().clear();
+    }
+}

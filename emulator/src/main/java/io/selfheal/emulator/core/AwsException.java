@@ -1,0 +1,49 @@
+package io.selfheal.emulator.core;
+
+/**
+ * An error AWS would answer with: its code (e.g. {@code ResourceNotFoundException}), message and HTTP status.
+ * Each wire protocol renders it in its own error shape; services throw it and never anything else on bad input.
+ */
+public class AwsException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String code;
+    private final int status;
+    private final boolean senderFault;
+
+    public AwsException(String code, String message, int status) {
+        this(code, message, status, status < 500);
+    }
+
+    public AwsException(String code, String message, int status, boolean senderFault) {
+        super(message, null, false, false);
+        this.code = code;
+        this.status = status;
+        this.senderFault = senderFault;
+    }
+
+    public static AwsException badRequest(String code, String message) {
+        return new AwsException(code, message, 400);
+    }
+
+    public static AwsException notFound(String code, String message) {
+        return new AwsException(code, message, 404);
+    }
+
+    public static AwsException conflict(String code, String message) {
+        return new AwsException(code, message, 409);
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** Query protocols say {@code Sender} or {@code Receiver}; REST-JSON says {@code User} or {@code Service}. */
+    public boolean senderFault() {
+        return senderFault;
+    }
+}

@@ -1,0 +1,45 @@
+package io.selfheal.emulator.core;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Maps access keys to identities. Keys issued for role sessions (a Lambda function's role) resolve to that session;
+ * a 12-digit access key selects that account (the convention LocalStack users know); any other key is the root
+ * of the default account. Signatures are not verified: this is a local test cloud.
+ */
+public final class IdentityRegistry {
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+
+    private final String defaultAccountId;
+    private final Map<String, CallerIdentity> sessions = new ConcurrentHashMap<>();
+
+    public IdentityRegistry(String defaultAccountId) {
+        this.defaultAccountId = defaultAccountId;
+    }
+
+    public String defaultAccountId() {
+        return defaultAccountId;
+    }
+
+    public void register(CallerIdentity identity) {
+        sessions.put(identity.accessKeyId(), identity);
+    }
+
+    public void unregister(String accessKeyId) {
+        sessions.remove(accessKeyId);
+    }
+
+    public CallerIdentity resolve(String accessKeyId) {
+        if (accessKeyId == null || accessKeyId.isEmpty()) {
+            return CallerIdentity.root(defaultAccountId, "");
+        }
+        CallerIdentity session = sessions.get(accessKeyId);
+        if (session != null) {
+            return session;
+        }
+        String account = ACCOUNT_ID.matcher(accessKeyId).matches() ? accessKeyId : defaultAccountId;
+        return CallerIdentity.root(account, accessKeyId);
+    }
+}

@@ -1,0 +1,68 @@
+package io.selfheal.emulator.core;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The bus between services. Cross-service effects (an alarm transition reaching EventBridge, EventBridge invoking
+ * a function) travel here as typed messages instead of direct calls, so services stay independent packages and
+ * there is one place that sees, counts and (later) orders everything that happens asynchronously.
+ * <ul>
+ *   <li>{@link #publish}: fire-and-forget to every subscriber of the message's type, asynchronously, tracked as
+ *       in-flight work until each subscriber has run;</li>
+ *   <li>{@link #ask}: a synchronous request to the single handler of a request type.</li>
+ * </ul>
+ */
+public final class InternalBus {
+    private static final Logger LOG = Logger.getLogger(InternalBus.class.getName());
+
+    private final Map<Class<?>, List<Consumer<Object>>> subscribers = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Function<Object, Object>> handlers = new ConcurrentHashMap<>();
+    private final Executor executor;
+    private final ActivityTracker activity;
+
+    public InternalBus(Executor executor, ActivityTracker activity) {
+        this.executor = executor;
+        this.activity = activity;
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> void subscribe(Class<T> type, Consumer<? super T> subscriber) {
+        subscribers.computeIfAbsent(type, t -> new CopyOnWriteArrayList<>()).add(m -> subscriber.accept((T) m));
+    }
+
+    public void publish(Object message) {
+        for (Consumer<Object> subscriber : subscribers.getOrDefault(message.getClass(), List.of())) {
+            executor.execute(activity.track(() -> {
+                try {
+                    subscriber.accept(message);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "bus subscriber failed on " + message.getClass().getSimpleName(), e);
+                }
+            }));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public <Q, R> void handle(Class<Q> requestType, Function<? super Q, ? extends R> handler) {
+        if (handlers.putIfAbsent(requestType, q -> handler.apply((Q) q)) != null) {
+            throw new IllegalStateException("a handler for " + requestType.getName() + " is already registered");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public <R> R ask(Object request, Class<R> responseType) {
+        Function<Object, Object> handler = handlers.get(request.getClass());
+        if (handler == null) {
+            throw new IllegalStateException("no service handles " + request.getClass().getName());
+        }
+        return responseType.cast(handler.apply(request));
+    }
+}

@@ -1,0 +1,186 @@
+package io.selfheal.emulator.frontdoor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.selfheal.emulator.core.AwsException;
+import io.selfheal.emulator.core.Json;
+import io.selfheal.emulator.http.HttpRequest;
+import io.selfheal.emulator.protocol.FormTree;
+import io.selfheal.emulator.protocol.Protocol;
+import io.selfheal.emulator.protocol.ServiceDescriptor;
+import io.selfheal.emulator.protocol.SigV4Scope;
+import io.selfheal.emulator.protocol.WireCodec;
+import io.selfheal.emulator.service.AwsService;
+import io.selfheal.emulator.service.Operation;
+import io.selfheal.emulator.service.RestRoute;
+import io.selfheal.emulator.service.ServiceRegistry;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Finds the service and operation for a request and decodes its input; refuses in the protocol's own words. */
+final class DispatchResolver {
+    private static final WireCodec JSON_ERRORS = WireCodec.of(ServiceDescriptor.json11("unknown", null));
+    private static final WireCodec QUERY_ERRORS = WireCodec.of(ServiceDescriptor.query("unknown", null));
+    private static final WireCodec REST_ERRORS = WireCodec.of(ServiceDescriptor.restJson("unknown"));
+
+    private final ServiceRegistry services;
+    private final Map<AwsService, WireCodec> codecs = new LinkedHashMap<>();
+
+    DispatchResolver(ServiceRegistry services) {
+        this.services = services;
+        for (AwsService service : services.all()) {
+            codecs.put(service, WireCodec.of(service.descriptor()));
+        }
+    }
+
+    Dispatch resolve(HttpRequest request, SigV4Scope scope) throws DispatchException {
+        String target = request.header("X-Amz-Target");
+        if (target != null) {
+            return resolveJson(request, target);
+        }
+        Map<String, String> form = formParameters(request);
+        if (form.containsKey("Action")) {
+            return resolveQuery(form, scope);
+        }
+        return resolveRest(request, scope);
+    }
+
+    private Dispatch resolveJson(HttpRequest request, String target) throws DispatchException {
+        int dot = target.lastIndexOf('.');
+        String prefix = dot < 0 ? target : target.substring(0, dot);
+        String opName = dot < 0 ? "" : target.substring(dot + 1);
+        AwsService service = services.byTargetPrefix(prefix);
+        if (service == null) {
+            throw new DispatchException(JSON_ERRORS, AwsException.badRequest("UnknownOperationException",
+                    "No service answers the target " + target + "."), null);
+        }
+        WireCodec codec = codecs.get(service);
+        Operation op = service.operations().get(opName);
+        if (op == null) {
+            throw new DispatchException(codec, AwsException.badRequest("UnknownOperationException",
+                    "The operation " + opName + " is not supported by " + prefix + "."), signing(service));
+        }
+        ObjectNode input;
+        if (request.body().length == 0) {
+            input = Json.object();
+        } else {
+            JsonNode parsed;
+            try {
+                parsed = Json.parse(request.body());
+            } catch (IOException e) {
+                throw new DispatchException(codec, AwsException.badRequest("SerializationException",
+                        "The request body is not valid JSON: " + firstLine(e.getMessage())), signing(service));
+            }
+            if (!(parsed instanceof ObjectNode object)) {
+                throw new DispatchException(codec, AwsException.badRequest("SerializationException",
+                        "Start of structure or map found where not expected: the request body must be a JSON object."),
+                        signing(service));
+            }
+            input = object;
+        }
+        return new Dispatch(service, opName, op, input, 200, codec);
+    }
+
+    private Dispatch resolveQuery(Map<String, String> form, SigV4Scope scope) throws DispatchException {
+        String action = form.get("Action");
+        AwsService service = services.bySigningName(scope.service());
+        if (service == null || !isQuery(service)) {
+            List<AwsService> offering = services.queryServicesWithAction(action);
+            service = offering.size() == 1 ? offering.get(0) : null;
+        }
+        if (service == null) {
+            throw new DispatchException(QUERY_ERRORS, AwsException.badRequest("InvalidAction",
+                    "The action " + action + " is not valid for this web service."), scope.service());
+        }
+        WireCodec codec = codecs.get(service);
+        Operation op = service.operations().get(action);
+        if (op == null) {
+            throw new DispatchException(codec, AwsException.badRequest("InvalidAction",
+                    "The action " + action + " is not valid for this web service."), signing(service));
+        }
+        return new Dispatch(service, action, op, FormTree.of(form), 200, codec);
+    }
+
+    private Dispatch resolveRest(HttpRequest request, SigV4Scope scope) throws DispatchException {
+        AwsService preferred = services.bySigningName(scope.service());
+        if (preferred != null) {
+            Dispatch d = matchRoutes(preferred, request);
+            if (d != null) {
+                return d;
+            }
+        }
+        for (AwsService service : services.all()) {
+            if (service != preferred) {
+                Dispatch d = matchRoutes(service, request);
+                if (d != null) {
+                    return d;
+                }
+            }
+        }
+        WireCodec codec = preferred != null ? codecs.get(preferred) : REST_ERRORS;
+        throw new DispatchException(codec, new AwsException("UnknownOperationException",
+                "No operation answers " + request.method() + " " + request.path() + ".", 404), scope.service());
+    }
+
+    private Dispatch matchRoutes(AwsService service, HttpRequest request) throws DispatchException {
+        for (RestRoute route : service.routes()) {
+            Map<String, String> labels = route.match(request.method(), request.path());
+            if (labels == null) {
+                continue;
+            }
+            Operation op = service.operations().get(route.operation());
+            WireCodec codec = codecs.get(service);
+            ObjectNode input = Json.object();
+            boolean jsonBody = request.body().length > 0 && !(op instanceof io.selfheal.emulator.service.RawOperation);
+            if (jsonBody) {
+                try {
+                    JsonNode parsed = Json.parse(request.body());
+                    if (!(parsed instanceof ObjectNode object)) {
+                        throw new IOException("not an object");
+                    }
+                    input = object;
+                } catch (IOException e) {
+                    throw new DispatchException(codec, AwsException.badRequest("InvalidRequestContentException",
+                            "Could not parse request body into json: " + firstLine(e.getMessage())),
+                            signing(service));
+                }
+            }
+            ObjectNode finalInput = input;
+            request.query().forEach(finalInput::put);
+            labels.forEach(finalInput::put);
+            return new Dispatch(service, route.operation(), op, finalInput, route.successStatus(), codec);
+        }
+        return null;
+    }
+
+    private static Map<String, String> formParameters(HttpRequest request) {
+        if (request.contentType().startsWith("application/x-www-form-urlencoded")) {
+            Map<String, String> params = new LinkedHashMap<>(request.query());
+            params.putAll(HttpRequest.parseForm(request.bodyText()));
+            return params;
+        }
+        if (request.method().equals("GET") && request.query().containsKey("Action")) {
+            return request.query();
+        }
+        return Map.of();
+    }
+
+    private static boolean isQuery(AwsService service) {
+        Protocol p = service.descriptor().protocol();
+        return p == Protocol.QUERY || p == Protocol.EC2_QUERY;
+    }
+
+    private static String signing(AwsService service) {
+        return service.descriptor().signingName();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

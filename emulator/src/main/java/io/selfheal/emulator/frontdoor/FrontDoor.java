@@ -1,0 +1,115 @@
+package io.selfheal.emulator.frontdoor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.selfheal.emulator.core.ApiCall;
+import io.selfheal.emulator.core.AwsException;
+import io.selfheal.emulator.core.CallerIdentity;
+import io.selfheal.emulator.core.EmulatorContext;
+import io.selfheal.emulator.core.Ids;
+import io.selfheal.emulator.core.Json;
+import io.selfheal.emulator.core.RequestContext;
+import io.selfheal.emulator.http.HttpHandler;
+import io.selfheal.emulator.http.HttpRequest;
+import io.selfheal.emulator.http.HttpResponse;
+import io.selfheal.emulator.protocol.SigV4Scope;
+import io.selfheal.emulator.service.RawOperation;
+import io.selfheal.emulator.service.ServiceRegistry;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The one handler behind the emulator's port: AWS calls, and the control API under {@code /_selfheal/}. */
+public final class FrontDoor implements HttpHandler {
+    private static final Logger LOG = Logger.getLogger(FrontDoor.class.getName());
+    /** Members longer than this (zip files, big payloads) are elided from the call log. */
+    private static final int LOGGED_VALUE_LIMIT = 4096;
+
+    private final EmulatorContext context;
+    private final DispatchResolver resolver;
+    private final HttpHandler control;
+
+    public FrontDoor(EmulatorContext context, ServiceRegistry services, HttpHandler control) {
+        this.context = context;
+        this.resolver = new DispatchResolver(services);
+        this.control = control;
+    }
+
+    @Override
+    public void handle(HttpRequest request, Consumer<HttpResponse> reply) {
+        if (request.path().startsWith("/_selfheal/")) {
+            control.handle(request, reply);
+            return;
+        }
+        long started = System.nanoTime();
+        Instant now = context.clock().now();
+        SigV4Scope scope = SigV4Scope.of(request);
+        CallerIdentity caller = context.identities().resolve(scope.accessKeyId());
+        String region = scope.region() == null || scope.region().isEmpty() ? context.defaultRegion() : scope.region();
+        String requestId = Ids.uuid();
+        Dispatch dispatch;
+        try {
+            dispatch = resolver.resolve(request, scope);
+        } catch (DispatchException refused) {
+            RequestContext ctx = new RequestContext(requestId, region, caller,
+                    refused.service() == null ? "unknown" : refused.service(), "Unknown", now, context.endpoint());
+            HttpResponse response = refused.codec().error(ctx, refused.error());
+            record(ctx, Json.object(), response.status(), refused.error().code(), started);
+            reply.accept(response);
+            return;
+        }
+        RequestContext ctx = new RequestContext(requestId, region, caller,
+                dispatch.service().descriptor().signingName(), dispatch.operationName(), now, context.endpoint());
+        HttpResponse response;
+        String errorCode = null;
+        try {
+            if (dispatch.operation() instanceof RawOperation raw) {
+                response = raw.handleRaw(ctx, request, dispatch.input()).withHeader("x-amzn-RequestId", requestId);
+            } else {
+                JsonNode result = dispatch.operation().handle(ctx, dispatch.input());
+                response = dispatch.codec().success(ctx, result, dispatch.successStatus());
+            }
+        } catch (AwsException e) {
+            errorCode = e.code();
+            response = dispatch.codec().error(ctx, e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "internal failure in " + ctx.service() + "." + ctx.operation(), e);
+            AwsException failure = new AwsException("InternalFailure",
+                    "The request processing has failed because of an unknown error, exception or failure.", 500, false);
+            errorCode = failure.code();
+            response = dispatch.codec().error(ctx, failure);
+        }
+        record(ctx, dispatch.input(), response.status(), errorCode, started);
+        reply.accept(response);
+    }
+
+    private void record(RequestContext ctx, ObjectNode input, int status, String errorCode, long startedNanos) {
+        context.callLog().record(new ApiCall(ctx.receivedAt(), ctx.requestId(), ctx.accountId(), ctx.region(),
+                ctx.service(), ctx.operation(), ctx.caller().arn(), elide(input), status, errorCode,
+                (System.nanoTime() - startedNanos) / 1000));
+    }
+
+    private static JsonNode elide(JsonNode node) {
+        if (node.isTextual() && node.asText().length() > LOGGED_VALUE_LIMIT) {
+            return Json.MAPPER.getNodeFactory().textNode("<" + node.asText().length() + " characters elided>");
+        }
+        if (node.isObject()) {
+            ObjectNode copy = null;
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode elided = elide(e.getValue());
+                if (elided != e.getValue()) {
+                    if (copy == null) {
+                        copy = ((ObjectNode) node).deepCopy();
+                    }
+                    copy.set(e.getKey(), elided);
+                }
+            }
+            return copy == null ? node : copy;
+        }
+        return node;
+    }
+}

@@ -1,0 +1,138 @@
+package io.selfheal.emulator.http;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A minimal HTTP/1.1 server on Netty. Requests are aggregated (bodies up to {@link #MAX_BODY}), handed to the
+ * handler on {@code worker} so that blocking service logic never runs on an event loop, and answered with
+ * keep-alive. A handler that throws gets a 500 with a plain message, never a stack trace on the wire.
+ */
+public final class NettyHttpServer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(NettyHttpServer.class.getName());
+    /** Lambda accepts 50 MB zip uploads, base64 in JSON: leave room. */
+    public static final int MAX_BODY = 80 * 1024 * 1024;
+
+    private final Channel channel;
+
+    private NettyHttpServer(Channel channel) {
+        this.channel = channel;
+    }
+
+    public static NettyHttpServer start(EventLoopGroup group, String host, int port, Executor worker,
+                                        HttpHandler handler) {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline()
+                                .addLast(new HttpServerCodec())
+                                .addLast(new HttpServerExpectContinueHandler())
+                                .addLast(new HttpObjectAggregator(MAX_BODY))
+                                .addLast(new RequestHandler(worker, handler));
+                    }
+                });
+        try {
+            Channel channel = bootstrap.bind(host, port).sync().channel();
+            return new NettyHttpServer(channel);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding " + host + ":" + port, e);
+        }
+    }
+
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+    }
+
+    private static final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+        private final Executor worker;
+        private final HttpHandler handler;
+
+        RequestHandler(Executor worker, HttpHandler handler) {
+            this.worker = worker;
+            this.handler = handler;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
+            boolean keepAlive = HttpUtil.isKeepAlive(msg);
+            if (!msg.decoderResult().isSuccess()) {
+                write(ctx, HttpResponse.of(400, "text/plain", "malformed HTTP request"), false);
+                return;
+            }
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            for (Map.Entry<String, String> h : msg.headers()) {
+                headers.computeIfAbsent(h.getKey(), k -> new ArrayList<>(1)).add(h.getValue());
+            }
+            byte[] body = new byte[msg.content().readableBytes()];
+            msg.content().readBytes(body);
+            HttpRequest request = HttpRequest.of(msg.method().name(), msg.uri(), headers, body);
+            worker.execute(() -> {
+                try {
+                    handler.handle(request, response -> write(ctx, response, keepAlive));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "handler failed for " + request.method() + " " + request.path(), e);
+                    write(ctx, HttpResponse.of(500, "text/plain", "internal error: " + e.getClass().getSimpleName()),
+                            keepAlive);
+                }
+            });
+        }
+
+        private static void write(ChannelHandlerContext ctx, HttpResponse response, boolean keepAlive) {
+            FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
+            response.headers().forEach((k, v) -> out.headers().set(k, v));
+            out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+            if (keepAlive) {
+                out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+                ctx.writeAndFlush(out);
+            } else {
+                ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.log(Level.FINE, "connection error", cause);
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.selfheal.emulator.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.selfheal.emulator.core.Json;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns flattened query parameters into the same JSON tree a JSON protocol would carry:
+ * {@code InstanceId.1=i-1} becomes {@code "InstanceId": ["i-1"]}, {@code Dimensions.member.1.Name=x} becomes
+ * {@code "Dimensions": [{"Name": "x"}]}, and {@code Attributes.entry.1.key=k&Attributes.entry.1.value=v}
+ * becomes {@code "Attributes": {"k": "v"}}. Scalars stay strings: the query protocol carries no types.
+ */
+public final class FormTree {
+    private FormTree() {
+    }
+
+    public static ObjectNode of(Map<String, String> params) {
+        ObjectNode root = Json.object();
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            if (e.getKey().equals("Action") || e.getKey().equals("Version")) {
+                continue;
+            }
+            put(root, e.getKey().split("\\."), e.getValue());
+        }
+        return (ObjectNode) normalize(root);
+    }
+
+    private static void put(ObjectNode root, String[] path, String value) {
+        ObjectNode node = root;
+        for (int i = 0; i < path.length - 1; i++) {
+            JsonNode child = node.get(path[i]);
+            if (!(child instanceof ObjectNode)) {
+                child = node.putObject(path[i]);
+            }
+            node = (ObjectNode) child;
+        }
+        node.put(path[path.length - 1], value);
+    }
+
+    private static JsonNode normalize(JsonNode node) {
+        if (!(node instanceof ObjectNode object)) {
+            return node;
+        }
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        for (String name : names) {
+            object.set(name, normalize(object.get(name)));
+        }
+        if (!names.isEmpty() && names.stream().allMatch(FormTree::isIndex)) {
+            ArrayNode array = Json.array();
+            names.stream().sorted((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)))
+                    .forEach(n -> array.add(object.get(n)));
+            return array;
+        }
+        if (names.size() == 1 && (names.get(0).equals("member") || names.get(0).equals("item"))
+                && object.get(names.get(0)).isArray()) {
+            return object.get(names.get(0));
+        }
+        if (names.size() == 1 && names.get(0).equals("entry") && object.get("entry").isArray()) {
+            ObjectNode map = Json.object();
+            for (Iterator<JsonNode> it = object.get("entry").elements(); it.hasNext(); ) {
+                JsonNode entry = it.next();
+                if (entry.has("key")) {
+                    map.set(entry.get("key").asText(), entry.get("value"));
+                }
+            }
+            return map;
+        }
+        return object;
+    }
+
+    private static boolean isIndex(String s) {
+        if (s.isEmpty() || s.length() > 9) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

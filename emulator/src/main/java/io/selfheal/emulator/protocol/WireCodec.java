@@ -1,0 +1,23 @@
+package io.selfheal.emulator.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.selfheal.emulator.core.AwsException;
+import io.selfheal.emulator.core.RequestContext;
+import io.selfheal.emulator.http.HttpResponse;
+
+/** Renders an operation's result or error in one protocol's shapes. */
+public interface WireCodec {
+    HttpResponse success(RequestContext ctx, JsonNode result, int status);
+
+    HttpResponse error(RequestContext ctx, AwsException error);
+
+    static WireCodec of(ServiceDescriptor descriptor) {
+        return switch (descriptor.protocol()) {
+            case AWS_JSON_1_0 -> new AwsJsonCodec("1.0");
+            case AWS_JSON_1_1 -> new AwsJsonCodec("1.1");
+            case QUERY -> new QueryCodec(descriptor.xmlNamespace());
+            case EC2_QUERY -> new Ec2QueryCodec(descriptor.xmlNamespace());
+            case REST_JSON -> new RestJsonCodec();
+        };
+    }
+}

@@ -1,0 +1,95 @@
+package io.selfheal.emulator.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Writes a JSON tree as AWS query-protocol XML: objects become elements, arrays become a wrapper element whose
+ * children are named {@code listItem} ({@code member} for AWS query, {@code item} for EC2), null is omitted.
+ */
+public final class XmlWriter {
+    private final StringBuilder out = new StringBuilder(256);
+    private final String listItem;
+
+    public XmlWriter(String listItem) {
+        this.listItem = listItem;
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+    }
+
+    public XmlWriter open(String name, String xmlns) {
+        out.append('<').append(name);
+        if (xmlns != null) {
+            out.append(" xmlns=\"").append(xmlns).append('"');
+        }
+        out.append('>');
+        return this;
+    }
+
+    public XmlWriter open(String name) {
+        return open(name, null);
+    }
+
+    public XmlWriter close(String name) {
+        out.append("</").append(name).append('>');
+        return this;
+    }
+
+    public XmlWriter text(String name, String value) {
+        open(name);
+        escape(value);
+        return close(name);
+    }
+
+    /** Writes each field of {@code object} as a child element of the current element. */
+    public XmlWriter fields(JsonNode object) {
+        if (object == null || !object.isObject()) {
+            return this;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            node(e.getKey(), e.getValue());
+        }
+        return this;
+    }
+
+    public XmlWriter node(String name, JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return this;
+        }
+        if (value.isObject()) {
+            open(name);
+            fields(value);
+            close(name);
+        } else if (value.isArray()) {
+            open(name);
+            for (JsonNode element : value) {
+                node(listItem, element);
+            }
+            close(name);
+        } else {
+            text(name, value.asText());
+        }
+        return this;
+    }
+
+    private void escape(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                case '\r' -> out.append("&#xD;");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return out.toString();
+    }
+}
