@@ -1,0 +1,88 @@
+package io.selfheal.harness.backend;
+
+import io.selfheal.emulator.Emulator;
+import io.selfheal.emulator.control.Ec2Control;
+import io.selfheal.emulator.control.EventRecord;
+import io.selfheal.emulator.control.EventsControl;
+import io.selfheal.emulator.control.FunctionInvocation;
+import io.selfheal.emulator.control.LambdaControl;
+import io.selfheal.emulator.core.ApiCall;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/** The default backend: a fresh in-process emulator on a free loopback port, one per scenario. */
+public final class EmbeddedCloud implements Cloud {
+    private final Emulator emulator;
+
+    public EmbeddedCloud() {
+        this(Emulator.startOnFreePort());
+    }
+
+    public EmbeddedCloud(Emulator emulator) {
+        this.emulator = emulator;
+    }
+
+    public Emulator emulator() {
+        return emulator;
+    }
+
+    @Override
+    public String describe() {
+        return "embedded emulator on " + emulator.endpoint();
+    }
+
+    @Override
+    public URI endpoint() {
+        return emulator.endpoint();
+    }
+
+    @Override
+    public String region() {
+        return emulator.region();
+    }
+
+    @Override
+    public AwsCredentialsProvider credentials() {
+        // The access key names no account, so calls act in the emulator's default account.
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIASELFHEALHARNESS", "selfheal"));
+    }
+
+    @Override
+    public List<ApiCall> calls() {
+        return emulator.control().calls();
+    }
+
+    @Override
+    public List<FunctionInvocation> invocations(String functionName) {
+        return emulator.control().component(LambdaControl.class).invocations(functionName);
+    }
+
+    @Override
+    public List<EventRecord> events() {
+        return emulator.control().component(EventsControl.class).events();
+    }
+
+    @Override
+    public EventRecord redeliver(String eventId) {
+        return emulator.control().component(EventsControl.class).redeliver(eventId);
+    }
+
+    @Override
+    public boolean awaitIdle(Duration timeout) {
+        return emulator.control().awaitIdle(timeout);
+    }
+
+    @Override
+    public int rebootCount(String instanceId) {
+        return emulator.control().component(Ec2Control.class).rebootCount(instanceId);
+    }
+
+    @Override
+    public void close() {
+        emulator.close();
+    }
+}

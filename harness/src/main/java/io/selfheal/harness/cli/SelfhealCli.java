@@ -1,0 +1,32 @@
+package io.selfheal.harness.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code selfheal <command>}. */
+@Command(name = "selfheal", mixinStandardHelpOptions = true, version = "selfheal 0.1.0",
+        description = "Test self-healing AWS infrastructure locally.",
+        subcommands = {RunCommand.class, ValidateCommand.class, ServeCommand.class})
+public final class SelfhealCli implements Runnable {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int INVALID = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new SelfhealCli());
+        cli.getCommandSpec().exitCodeOnInvalidInput(INVALID);
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,61 @@
+package io.selfheal.harness.engine;
+
+import io.selfheal.harness.backend.Cloud;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/** Unmodified AWS SDK v2 clients pointed at a cloud: the harness provisions and injects only through these. */
+public final class CloudClients implements AutoCloseable {
+    private final Ec2Client ec2;
+    private final CloudWatchClient cloudWatch;
+    private final LambdaClient lambda;
+    private final EventBridgeClient events;
+    private final StsClient sts;
+
+    public CloudClients(Cloud cloud) {
+        ec2 = configure(Ec2Client.builder(), cloud);
+        cloudWatch = configure(CloudWatchClient.builder(), cloud);
+        lambda = configure(LambdaClient.builder(), cloud);
+        events = configure(EventBridgeClient.builder(), cloud);
+        sts = configure(StsClient.builder(), cloud);
+    }
+
+    private static <B extends AwsClientBuilder<B, C>, C> C configure(B builder, Cloud cloud) {
+        return builder.endpointOverride(cloud.endpoint()).region(Region.of(cloud.region()))
+                .credentialsProvider(cloud.credentials()).build();
+    }
+
+    public Ec2Client ec2() {
+        return ec2;
+    }
+
+    public CloudWatchClient cloudWatch() {
+        return cloudWatch;
+    }
+
+    public LambdaClient lambda() {
+        return lambda;
+    }
+
+    public EventBridgeClient events() {
+        return events;
+    }
+
+    public StsClient sts() {
+        return sts;
+    }
+
+    @Override
+    public void close() {
+        sts.close();
+        ec2.close();
+        cloudWatch.close();
+        lambda.close();
+        events.close();
+    }
+}

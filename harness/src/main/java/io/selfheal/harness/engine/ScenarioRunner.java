@@ -1,0 +1,50 @@
+package io.selfheal.harness.engine;
+
+import io.selfheal.harness.backend.Cloud;
+import io.selfheal.harness.backend.EmbeddedCloud;
+import io.selfheal.harness.scenario.Scenario;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Runs a whole scenario on a fresh cloud and sums it up; for the CLI (the TestEngine drives the phases itself). */
+public final class ScenarioRunner {
+    private final Supplier<Cloud> clouds;
+
+    public ScenarioRunner() {
+        this(EmbeddedCloud::new);
+    }
+
+    public ScenarioRunner(Supplier<Cloud> clouds) {
+        this.clouds = clouds;
+    }
+
+    public ScenarioResult run(Scenario scenario) {
+        long started = System.nanoTime();
+        List<CheckResult> checks = new ArrayList<>();
+        try (Cloud cloud = clouds.get(); ScenarioRun run = new ScenarioRun(scenario, cloud)) {
+            try {
+                run.provision();
+            } catch (RuntimeException e) {
+                return broken(scenario, "provisioning failed: " + e.getMessage(), started);
+            }
+            try {
+                run.injectFaults();
+            } catch (RuntimeException e) {
+                return broken(scenario, "fault injection failed: " + e.getMessage(), started);
+            }
+            checks.add(run.verifyOutcome());
+            if (scenario.idempotency() != null) {
+                checks.add(run.verifyIdempotency());
+            }
+            return new ScenarioResult(scenario.name(), scenario.file(), checks, null, run.recovery(),
+                    ScenarioRun.since(started));
+        }
+    }
+
+    private static ScenarioResult broken(Scenario scenario, String error, long started) {
+        return new ScenarioResult(scenario.name(), scenario.file(), List.of(), error, null,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+}

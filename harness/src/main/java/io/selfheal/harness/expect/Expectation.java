@@ -1,0 +1,11 @@
+package io.selfheal.harness.expect;
+
+import io.selfheal.harness.engine.ScenarioRun;
+
+/** An outcome that must hold after the faults; checked repeatedly until it holds or the deadline passes. */
+public interface Expectation {
+    /** What is expected, for reports: "ec2 RebootInstances called exactly 1 time". */
+    String describe();
+
+    Verdict check(ScenarioRun run);
+}

@@ -1,0 +1,51 @@
+package io.selfheal.harness.expect;
+
+import io.selfheal.emulator.control.FunctionInvocation;
+import io.selfheal.harness.engine.ScenarioRun;
+import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.yaml.YMap;
+import java.util.List;
+
+/**
+ * How often a function ran, and how many of those runs failed:
+ * {@code invocations: {function: reboot, count: 1, errors: 0}}. Only finished invocations count.
+ */
+public record InvocationsExpectation(String function, int count, int errors) implements Expectation {
+
+    @Override
+    public String describe() {
+        return "function " + function + " ran " + count + " time" + (count == 1 ? "" : "s") + " with " + errors
+                + " error" + (errors == 1 ? "" : "s");
+    }
+
+    @Override
+    public Verdict check(ScenarioRun run) {
+        List<FunctionInvocation> all = run.cloud().invocations(run.state().functionName(function));
+        long finished = all.stream().filter(i -> i.finished() != null).count();
+        List<FunctionInvocation> failed = all.stream().filter(FunctionInvocation::failed).toList();
+        String observed = finished + " finished, " + failed.size() + " failed"
+                + (failed.isEmpty() ? "" : " (first: " + failed.get(0).errorType() + ": "
+                + failed.get(0).errorMessage() + ")");
+        return Verdict.of(finished == count && failed.size() == errors, observed);
+    }
+
+    /** Registered as {@code invocations}. */
+    public static final class Type implements ExpectationType {
+        @Override
+        public String key() {
+            return "invocations";
+        }
+
+        @Override
+        public Expectation read(YMap spec, ReadContext context) {
+            spec.allow("function", "count", "errors");
+            String function = context.stackKey("functions", spec.require("function"));
+            Integer count = spec.integer("count");
+            if (!spec.has("count")) {
+                spec.require("count");
+            }
+            Integer errors = spec.integer("errors");
+            return new InvocationsExpectation(function, count == null ? 0 : count, errors == null ? 0 : errors);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Expected outcomes, one small class each, found by {@link java.util.ServiceLoader} through
+ * {@link io.selfheal.harness.expect.ExpectationType} and chosen by their YAML key ({@code apiCalls: …}).
+ */
+package io.selfheal.harness.expect;

@@ -1,0 +1,24 @@
+package io.selfheal.harness.junit;
+
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+
+/** One check of a scenario ({@code outcome}, {@code idempotency}), or a file that failed to load. */
+final class CheckDescriptor extends AbstractTestDescriptor {
+    private final String check;
+
+    CheckDescriptor(UniqueId id, String check, String displayName, TestSource source) {
+        super(id, displayName, source);
+        this.check = check;
+    }
+
+    String check() {
+        return check;
+    }
+
+    @Override
+    public Type getType() {
+        return Type.TEST;
+    }
+}

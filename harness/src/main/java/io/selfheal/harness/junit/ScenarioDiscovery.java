@@ -1,0 +1,60 @@
+package io.selfheal.harness.junit;
+
+import io.selfheal.harness.scenario.Scenario;
+import io.selfheal.harness.scenario.ScenarioFiles;
+import io.selfheal.harness.scenario.ScenarioLoader;
+import io.selfheal.harness.yaml.InvalidFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.DirectorySelector;
+import org.junit.platform.engine.discovery.FileSelector;
+import org.junit.platform.engine.discovery.UniqueIdSelector;
+import org.junit.platform.engine.support.descriptor.FilePosition;
+import org.junit.platform.engine.support.descriptor.FileSource;
+
+/** Turns directory, file and unique-id selectors into scenario descriptors. */
+final class ScenarioDiscovery {
+    static final String SCENARIO_SEGMENT = "scenario";
+    static final String CHECK_SEGMENT = "check";
+
+    private final ScenarioLoader loader = new ScenarioLoader();
+
+    void discover(EngineDiscoveryRequest request, TestDescriptor engine) {
+        Set<Path> files = new LinkedHashSet<>();
+        request.getSelectorsByType(DirectorySelector.class).forEach(s -> files.addAll(ScenarioFiles.find(s.getPath())));
+        request.getSelectorsByType(FileSelector.class).forEach(s -> files.addAll(ScenarioFiles.find(s.getPath())));
+        for (UniqueIdSelector s : request.getSelectorsByType(UniqueIdSelector.class)) {
+            UniqueId id = s.getUniqueId();
+            if (id.hasPrefix(engine.getUniqueId()) && id.getSegments().size() > 1
+                    && id.getSegments().get(1).getType().equals(SCENARIO_SEGMENT)) {
+                files.add(Path.of(id.getSegments().get(1).getValue()));
+            }
+        }
+        for (Path file : files) {
+            engine.addChild(describe(engine.getUniqueId(), file.toAbsolutePath().normalize()));
+        }
+    }
+
+    private TestDescriptor describe(UniqueId engineId, Path file) {
+        UniqueId id = engineId.append(SCENARIO_SEGMENT, file.toString());
+        try {
+            Scenario scenario = loader.load(file);
+            ScenarioDescriptor descriptor = new ScenarioDescriptor(id, scenario);
+            FileSource source = FileSource.from(file.toFile());
+            descriptor.addChild(new CheckDescriptor(id.append(CHECK_SEGMENT, "outcome"), "outcome", "outcome", source));
+            if (scenario.idempotency() != null) {
+                descriptor.addChild(new CheckDescriptor(id.append(CHECK_SEGMENT, "idempotency"), "idempotency",
+                        "idempotency (" + scenario.idempotency().redeliver() + " redeliveries)", source));
+            }
+            return descriptor;
+        } catch (InvalidFileException e) {
+            var first = e.problems().get(0);
+            return new InvalidFileDescriptor(id, file, e,
+                    FileSource.from(file.toFile(), FilePosition.from(first.line(), first.column())));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.selfheal.harness.scenario;
+
+import io.selfheal.harness.yaml.Suggestions;
+import io.selfheal.harness.yaml.YNode;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * References between resources: {@code ${instances.web.id}}, {@code ${functions.reboot.arn}}. Checked at load time
+ * against the stack (a dangling reference is a problem at its position); resolved at run time by the engine.
+ */
+public final class References {
+    public static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
+
+    private References() {
+    }
+
+    /** Checks every reference in every value under {@code node}. */
+    static void check(YNode node, Stack stack) {
+        if (node == null) {
+            return;
+        }
+        if (node.isMapping()) {
+            node.map().entries().values().forEach(child -> check(child, stack));
+        } else if (node.isSequence()) {
+            node.list().forEach(child -> check(child, stack));
+        } else if (node.isScalar()) {
+            Matcher m = REFERENCE.matcher(node.text());
+            while (m.find()) {
+                checkOne(m.group(1), node, stack);
+            }
+        }
+    }
+
+    private static void checkOne(String reference, YNode node, Stack stack) {
+        String[] parts = reference.split("\\.");
+        List<String> attributes = parts.length == 3 ? Stack.REFERENCE_ATTRIBUTES.get(parts[0]) : null;
+        if (attributes == null) {
+            node.problem("reference ${" + reference + "} is not of the form ${kind.key.attribute} with kind one of "
+                    + String.join(", ", Stack.REFERENCE_ATTRIBUTES.keySet()));
+        } else if (!stack.has(parts[0], parts[1])) {
+            node.problem("reference ${" + reference + "}: no " + parts[0] + " entry '" + parts[1] + "' in stack");
+        } else if (!attributes.contains(parts[2])) {
+            String suggestion = Suggestions.closest(parts[2], attributes);
+            node.problem("reference ${" + reference + "}: " + parts[0] + " have no attribute '" + parts[2] + "'"
+                    + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : "")
+                    + "; available: " + String.join(", ", attributes));
+        }
+    }
+}

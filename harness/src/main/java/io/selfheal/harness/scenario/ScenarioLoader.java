@@ -1,0 +1,127 @@
+package io.selfheal.harness.scenario;
+
+import io.selfheal.harness.expect.Expectation;
+import io.selfheal.harness.expect.ExpectationType;
+import io.selfheal.harness.steps.Fault;
+import io.selfheal.harness.steps.FaultType;
+import io.selfheal.harness.yaml.InvalidFileException;
+import io.selfheal.harness.yaml.Problem;
+import io.selfheal.harness.yaml.Problems;
+import io.selfheal.harness.yaml.Suggestions;
+import io.selfheal.harness.yaml.YMap;
+import io.selfheal.harness.yaml.YNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
+
+/**
+ * Reads scenario files. Every mistake in a file — syntax, unknown or misspelt keys, wrong types, dangling
+ * references, impossible values — is collected and thrown together as an {@link InvalidFileException} whose lines
+ * read {@code file:line:column: key.path: message}.
+ */
+public final class ScenarioLoader {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+    private final Map<String, FaultType> faultTypes = new LinkedHashMap<>();
+    private final Map<String, ExpectationType> expectationTypes = new LinkedHashMap<>();
+
+    public ScenarioLoader() {
+        FaultType.all().forEach(t -> faultTypes.put(t.key(), t));
+        ExpectationType.all().forEach(t -> expectationTypes.put(t.key(), t));
+    }
+
+    public Scenario load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new InvalidFileException(List.of(new Problem(file.toString(), 1, 1, "",
+                    "cannot read the file: " + e.getMessage())));
+        }
+        return load(file, text);
+    }
+
+    public Scenario load(Path file, String text) {
+        Problems problems = new Problems();
+        YNode root = YNode.parse(file.toString(), text, problems);
+        problems.throwIfAny();
+        YMap m = root.map().allow("scenario", "description", "tags", "stack", "faults", "expect", "idempotency");
+        String name = m.requiredString("scenario");
+        if (name != null && !NAME.matcher(name).matches()) {
+            m.get("scenario").problem("a scenario name is letters, digits, '.', '_' and '-' (it names the test)");
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Stack stack = new StackReader(dir).read(m.get("stack"));
+        References.check(root, stack);
+        ReadContext context = new ReadContext(stack);
+        List<Fault> faults = steps(m.get("faults"), faultTypes, "fault", (type, spec) -> type.read(spec, context));
+        YMap expect = m.get("expect") == null ? null : m.get("expect").map().allow("within", "outcomes");
+        Duration within = expect == null ? null : expect.duration("within");
+        if (within != null && (within.isZero() || within.isNegative())) {
+            expect.get("within").problem("a deadline must be longer than zero");
+        }
+        List<Expectation> outcomes = expect == null ? List.of()
+                : steps(expect.get("outcomes"), expectationTypes, "outcome", (type, spec) -> type.read(spec, context));
+        Scenario.Idempotency idempotency = idempotency(m.get("idempotency"));
+        problems.throwIfAny();
+        return new Scenario(name, m.string("description"), m.strings("tags"), file, stack, faults,
+                within == null ? Scenario.DEFAULT_WITHIN : within, outcomes, idempotency);
+    }
+
+    /** A list of single-key mappings, each key naming a registered type: {@code - alarmState: {…}}. */
+    private static <T, R> List<R> steps(YNode list, Map<String, T> types, String what,
+                                        BiFunction<T, YMap, R> reader) {
+        List<R> out = new ArrayList<>();
+        if (list == null) {
+            return out;
+        }
+        for (YNode item : list.list()) {
+            YMap entry = item.map();
+            if (entry.keys().size() != 1) {
+                item.problem("each " + what + " is a mapping with exactly one key, one of: "
+                        + String.join(", ", types.keySet()));
+                continue;
+            }
+            String key = entry.keys().iterator().next();
+            T type = types.get(key);
+            if (type == null) {
+                String suggestion = Suggestions.closest(key, types.keySet());
+                item.problem("unknown " + what + " '" + key + "'"
+                        + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : "")
+                        + "; known: " + String.join(", ", types.keySet()));
+                continue;
+            }
+            R step = reader.apply(type, entry.get(key) == null ? entry.node().map() : entry.get(key).map());
+            if (step != null) {
+                out.add(step);
+            }
+        }
+        return out;
+    }
+
+    private static Scenario.Idempotency idempotency(YNode node) {
+        if (node == null) {
+            return null;
+        }
+        YMap m = node.map().allow("redeliver");
+        Integer redeliver = m.integer("redeliver");
+        if (redeliver == null) {
+            if (!m.has("redeliver")) {
+                m.require("redeliver");
+            }
+            return null;
+        }
+        if (redeliver < 1 || redeliver > 100) {
+            m.get("redeliver").problem("redeliver between 1 and 100 times");
+            return null;
+        }
+        return new Scenario.Idempotency(redeliver);
+    }
+}

@@ -1,0 +1,188 @@
+package io.selfheal.harness.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.selfheal.harness.yaml.YMap;
+import io.selfheal.harness.yaml.YNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/** Reads the {@code stack} section. Defaults follow AWS's own (a function's timeout is 3 s unless set). */
+final class StackReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] COMPARISONS = {"GreaterThanThreshold", "GreaterThanOrEqualToThreshold",
+        "LessThanThreshold", "LessThanOrEqualToThreshold"};
+
+    private final Path scenarioDir;
+    private java.util.Set<String> functionKeys = java.util.Set.of();
+
+    StackReader(Path scenarioDir) {
+        this.scenarioDir = scenarioDir;
+    }
+
+    Stack read(YNode node) {
+        YMap stack = node == null ? null : node.map().allow("instances", "alarms", "functions", "rules");
+        if (stack == null) {
+            return new Stack(Map.of(), Map.of(), Map.of(), Map.of());
+        }
+        var instances = each(stack, "instances", this::instance);
+        var alarms = each(stack, "alarms", this::alarm);
+        var functions = each(stack, "functions", this::function);
+        functionKeys = functions.keySet();
+        return new Stack(instances, alarms, functions, each(stack, "rules", this::rule));
+    }
+
+    private static <T> Map<String, T> each(YMap stack, String kind, BiFunction<String, YMap, T> reader) {
+        Map<String, T> out = new LinkedHashMap<>();
+        YNode section = stack.get(kind);
+        if (section != null) {
+            section.map().entries().forEach((key, spec) -> {
+                T value = reader.apply(key, spec.map());
+                if (value != null) {
+                    out.put(key, value);
+                }
+            });
+        }
+        return out;
+    }
+
+    private Stack.Instance instance(String key, YMap m) {
+        m.allow("imageId", "instanceType", "tags");
+        return new Stack.Instance(key, m.requiredString("imageId"), orElse(m.string("instanceType"), "t3.micro"),
+                m.stringMap("tags"));
+    }
+
+    private Stack.Alarm alarm(String key, YMap m) {
+        m.allow("name", "description", "namespace", "metric", "dimensions", "statistic", "period",
+                "evaluationPeriods", "threshold", "comparison");
+        String statistic = m.choice("statistic", "Average", "Sum", "Minimum", "Maximum", "SampleCount");
+        String comparison = m.choice("comparison", COMPARISONS);
+        if (!m.has("comparison")) {
+            m.require("comparison");
+        }
+        Double threshold = m.number("threshold");
+        if (!m.has("threshold")) {
+            m.require("threshold");
+        }
+        return new Stack.Alarm(key, m.requiredString("name"), m.string("description"), m.requiredString("namespace"),
+                m.requiredString("metric"), m.stringMap("dimensions"), orElse(statistic, "Average"),
+                orElse(m.integer("period"), 300), orElse(m.integer("evaluationPeriods"), 1),
+                threshold == null ? 0 : threshold, comparison);
+    }
+
+    private Stack.Function function(String key, YMap m) {
+        m.allow("name", "code", "handler", "runtime", "timeout", "memory", "environment");
+        Path code = null;
+        String codeRef = m.requiredString("code");
+        if (codeRef != null) {
+            code = ResourceText.resolve(codeRef, scenarioDir);
+            if (!Files.isRegularFile(code)) {
+                m.get("code").problem("no file " + code + " (build it first: mvn -DskipTests package)");
+            }
+        }
+        return new Stack.Function(key, orElse(m.string("name"), key), code, m.requiredString("handler"),
+                orElse(m.choice("runtime", "java17", "java21"), "java17"), orElse(m.integer("timeout"), 3),
+                orElse(m.integer("memory"), 128), m.stringMap("environment"));
+    }
+
+    private Stack.Rule rule(String key, YMap m) {
+        m.allow("name", "pattern", "state", "targets");
+        JsonNode pattern = json(m.require("pattern"));
+        List<Stack.Target> targets = new ArrayList<>();
+        YNode targetList = m.require("targets");
+        if (targetList != null) {
+            List<YNode> items = targetList.list();
+            if (items.isEmpty() && targetList.isSequence()) {
+                targetList.problem("a rule needs at least one target");
+            }
+            for (int i = 0; i < items.size(); i++) {
+                targets.add(target(items.get(i).map(), i));
+            }
+        }
+        String state = m.choice("state", "ENABLED", "DISABLED");
+        return new Stack.Rule(key, orElse(m.string("name"), key), pattern == null ? null : pattern.toString(),
+                !"DISABLED".equals(state), targets);
+    }
+
+    private Stack.Target target(YMap m, int index) {
+        m.allow("id", "function", "permission", "input", "inputPath", "inputTransformer");
+        int inputs = (m.has("input") ? 1 : 0) + (m.has("inputPath") ? 1 : 0) + (m.has("inputTransformer") ? 1 : 0);
+        if (inputs > 1) {
+            m.node().problem("input, inputPath and inputTransformer are mutually exclusive (as in EventBridge)");
+        }
+        JsonNode input = m.has("input") ? json(m.get("input")) : null;
+        Stack.Transformer transformer = m.has("inputTransformer") ? transformer(m.get("inputTransformer")) : null;
+        Boolean permission = m.bool("permission");
+        String function = functionKey(m.require("function"));
+        return new Stack.Target(orElse(m.string("id"), "target-" + (index + 1)),
+                function, permission == null || permission,
+                input == null ? null : input.isTextual() ? input.asText() : input.toString(), m.string("inputPath"),
+                transformer);
+    }
+
+    private String functionKey(YNode node) {
+        String key = node == null ? null : node.text();
+        if (key != null && !functionKeys.contains(key)) {
+            String suggestion = io.selfheal.harness.yaml.Suggestions.closest(key, functionKeys);
+            node.problem("no functions entry '" + key + "' in stack"
+                    + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : ""));
+            return null;
+        }
+        return key;
+    }
+
+    private Stack.Transformer transformer(YNode node) {
+        JsonNode json = json(node);
+        if (json == null) {
+            return null;
+        }
+        JsonNode paths = json.has("InputPathsMap") ? json.get("InputPathsMap") : json.get("inputPathsMap");
+        JsonNode template = json.has("InputTemplate") ? json.get("InputTemplate") : json.get("inputTemplate");
+        if (template == null || !template.isTextual()) {
+            node.problem("an input transformer needs inputTemplate (text) and optionally inputPathsMap");
+            return null;
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        if (paths != null) {
+            paths.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+        }
+        return new Stack.Transformer(map, template.asText());
+    }
+
+    /** Inline YAML, inline JSON text, {@code classpath:…} or a file path: all become JSON. */
+    private JsonNode json(YNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (!node.isScalar()) {
+            return node.toJson();
+        }
+        String text = node.text();
+        String trimmed = text.trim();
+        if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) {
+            if (!trimmed.startsWith("classpath:") && !trimmed.endsWith(".json")) {
+                return JSON.getNodeFactory().textNode(text);
+            }
+            text = ResourceText.read(trimmed, scenarioDir, node);
+            if (text == null) {
+                return null;
+            }
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // Jackson's own location is relative to the JSON text; the problem's position is the file's.
+            node.problem("not valid JSON: " + e.getOriginalMessage().replaceAll("\\s*\\(start marker.*$", ""));
+            return null;
+        }
+    }
+
+    private static <T> T orElse(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+}

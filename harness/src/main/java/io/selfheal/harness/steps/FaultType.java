@@ -1,0 +1,21 @@
+package io.selfheal.harness.steps;
+
+import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.yaml.YMap;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * A kind of fault: its YAML key and how to read it. Register an implementation in
+ * {@code META-INF/services/io.selfheal.harness.steps.FaultType}.
+ */
+public interface FaultType {
+    String key();
+
+    /** Reads the mapping under the key, reporting mistakes on its nodes; may return null after a problem. */
+    Fault read(YMap spec, ReadContext context);
+
+    static List<FaultType> all() {
+        return ServiceLoader.load(FaultType.class).stream().map(ServiceLoader.Provider::get).toList();
+    }
+}

@@ -1,0 +1,82 @@
+package io.selfheal.harness.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.selfheal.harness.expect.ApiCallsExpectation;
+import io.selfheal.harness.expect.InstanceExpectation;
+import io.selfheal.harness.expect.InvocationsExpectation;
+import io.selfheal.harness.steps.AlarmStateFault;
+import io.selfheal.harness.yaml.InvalidFileException;
+import io.selfheal.harness.yaml.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class ScenarioLoaderTest {
+    private static final Path SCENARIOS = Path.of("src/test/resources/scenarios");
+    private final ScenarioLoader loader = new ScenarioLoader();
+
+    @Test
+    void readsEverySectionOfAValidFile() {
+        Scenario s = loader.load(SCENARIOS.resolve("valid/full.yaml"));
+        assertThat(s.name()).isEqualTo("full-example");
+        assertThat(s.tags()).containsExactly("ec2", "example");
+        assertThat(s.stack().instances().get("web").instanceType()).isEqualTo("t3.micro");
+        Stack.Alarm alarm = s.stack().alarms().get("cpuHigh");
+        assertThat(alarm.dimensions()).containsEntry("InstanceId", "${instances.web.id}");
+        assertThat(alarm.evaluationPeriods()).isEqualTo(5);
+        assertThat(alarm.threshold()).isEqualTo(90.0);
+        Stack.Function fn = s.stack().functions().get("reboot");
+        assertThat(fn.name()).isEqualTo("reboot");
+        assertThat(fn.runtime()).isEqualTo("java17");
+        assertThat(fn.code()).isRegularFile();
+        Stack.Rule rule = s.stack().rules().get("cpuHighReboot");
+        assertThat(rule.pattern()).isEqualTo(
+                "{\"source\":[\"aws.cloudwatch\"],\"detail-type\":[\"CloudWatch Alarm State Change\"]}");
+        assertThat(rule.targets()).singleElement().satisfies(t -> {
+            assertThat(t.id()).isEqualTo("target-1");
+            assertThat(t.permission()).isTrue();
+            assertThat(t.transformer().inputTemplate()).isEqualTo("{\"instance_id\": <instance_id>}");
+        });
+        assertThat(s.faults()).containsExactly(new AlarmStateFault("cpuHigh", "ALARM", "test"));
+        assertThat(s.outcomes()).containsExactly(new ApiCallsExpectation("ec2", "RebootInstances", 1, "reboot"),
+                new InvocationsExpectation("reboot", 1, 0), new InstanceExpectation("web", "running", 1));
+        assertThat(s.within()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(s.idempotency().redeliver()).isEqualTo(3);
+    }
+
+    static Stream<Path> brokenFiles() throws IOException {
+        return Files.list(SCENARIOS.resolve("broken")).sorted();
+    }
+
+    /** Each broken file lists, in "# expect: line:column: path: message" comments, the problems it must produce. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenFiles")
+    void brokenFilesReportEveryProblemWithItsPosition(Path file) throws IOException {
+        List<String> expected = Files.readAllLines(file).stream().filter(l -> l.startsWith("# expect: "))
+                .map(l -> file + ":" + l.substring("# expect: ".length())).toList();
+        assertThat(expected).as("the file declares its expected problems").isNotEmpty();
+        InvalidFileException e = catchThrowableOfType(InvalidFileException.class, () -> loader.load(file));
+        assertThat(e).as("loading " + file + " must fail").isNotNull();
+        List<String> reported = e.problems().stream().map(Problem::toString).toList();
+        for (String problem : expected) {
+            assertThat(reported).as("problems of " + file.getFileName())
+                    .anySatisfy(r -> assertThat(r).startsWith(problem));
+        }
+        assertThat(e.getMessage()).contains(file.toString() + ":");
+    }
+
+    @Test
+    void aMissingFileIsReportedNotThrownRaw() {
+        assertThatThrownBy(() -> loader.load(SCENARIOS.resolve("nope.yaml")))
+                .isInstanceOf(InvalidFileException.class).hasMessageContaining("cannot read the file");
+    }
+}
