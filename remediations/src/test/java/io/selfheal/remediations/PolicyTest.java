@@ -1,0 +1,77 @@
+package io.selfheal.remediations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The least-privilege IAM policy shipped beside the handler. */
+class PolicyTest {
+
+    private static final String INSTANCE_ARN = "arn:aws:ec2:*:*:instance/*";
+
+    @Test
+    void grantsExactlyWhatTheHandlerCalls() throws Exception {
+        JsonNode policy = load();
+
+        assertThat(policy.path("Version").asText()).isEqualTo("2012-10-17");
+        Set<String> actions = new TreeSet<>();
+        for (JsonNode statement : policy.path("Statement")) {
+            assertThat(statement.path("Effect").asText()).isEqualTo("Allow");
+            actions.addAll(strings(statement.path("Action")));
+        }
+        assertThat(actions).containsExactlyInAnyOrder("ec2:DescribeInstances", "ec2:RebootInstances", "ec2:CreateTags",
+                "logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents");
+        assertThat(actions).noneMatch(a -> a.contains("*"));
+    }
+
+    @Test
+    void mutatingEc2ActionsAreLimitedToInstancesAndTheMarkerTags() throws Exception {
+        Map<String, JsonNode> byAction = statementsByAction(load());
+
+        assertThat(strings(byAction.get("ec2:RebootInstances").path("Resource"))).containsExactly(INSTANCE_ARN);
+        JsonNode createTags = byAction.get("ec2:CreateTags");
+        assertThat(strings(createTags.path("Resource"))).containsExactly(INSTANCE_ARN);
+        assertThat(strings(createTags.path("Condition").path("ForAllValues:StringEquals").path("aws:TagKeys")))
+                .containsExactlyInAnyOrder(RemediationMarker.BY_TAG, RemediationMarker.AT_TAG);
+        // DescribeInstances supports no resource-level permissions: "*" is the only valid resource.
+        assertThat(strings(byAction.get("ec2:DescribeInstances").path("Resource"))).containsExactly("*");
+        assertThat(strings(byAction.get("logs:PutLogEvents").path("Resource")))
+                .allMatch(r -> r.startsWith("arn:aws:logs:") && r.contains(":log-group:/aws/lambda/"));
+    }
+
+    private static JsonNode load() throws Exception {
+        try (InputStream in = PolicyTest.class.getResourceAsStream("/policies/RebootOnHighCpu.json")) {
+            assertThat(in).as("policies/RebootOnHighCpu.json on the class path").isNotNull();
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
+    private static Map<String, JsonNode> statementsByAction(JsonNode policy) {
+        Map<String, JsonNode> byAction = new java.util.HashMap<>();
+        for (JsonNode statement : policy.path("Statement")) {
+            strings(statement.path("Action")).forEach(a -> byAction.put(a, statement));
+        }
+        return byAction;
+    }
+
+    // IAM allows a single string or an array wherever a list is expected.
+    private static List<String> strings(JsonNode node) {
+        List<String> values = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(n -> values.add(n.asText()));
+        } else if (!node.isMissingNode()) {
+            values.add(node.asText());
+        }
+        return values;
+    }
+}
