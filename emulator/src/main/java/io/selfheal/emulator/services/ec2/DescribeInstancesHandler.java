@@ -1,0 +1,87 @@
+package io.selfheal.emulator.services.ec2;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.selfheal.emulator.core.AwsException;
+import io.selfheal.emulator.core.Json;
+import io.selfheal.emulator.core.RegionalStore;
+import io.selfheal.emulator.core.RequestContext;
+import io.selfheal.emulator.service.Params;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * DescribeInstances: {@code InstanceId.N} (every id must exist), {@code Filter.N}, and {@code MaxResults}/{@code
+ * NextToken} paging over instances in launch order (5 to 1000 a page, and not together with instance ids, as the
+ * reference says). A page's instances are grouped into their reservations.
+ */
+final class DescribeInstancesHandler {
+    private static final int MIN_RESULTS = 5;
+    private static final int MAX_RESULTS = 1000;
+    private static final String TOKEN_PREFIX = "selfheal-ec2:";
+
+    private final RegionalStore<Ec2Region> store;
+
+    DescribeInstancesHandler(RegionalStore<Ec2Region> store) {
+        this.store = store;
+    }
+
+    JsonNode describeInstances(RequestContext ctx, ObjectNode input) {
+        Params p = new Params(input, Params.EC2);
+        List<String> ids = InstanceIds.optional(p);
+        List<InstanceFilter> filters = InstanceFilter.parse(p);
+        Integer maxResults = p.integer("MaxResults");
+        if (maxResults != null && !ids.isEmpty()) {
+            throw Ec2Errors.invalidCombination("The parameter instancesSet cannot be used with the parameter maxResults");
+        }
+        if (maxResults != null && (maxResults < MIN_RESULTS || maxResults > MAX_RESULTS)) {
+            throw p.errors().invalid("MaxResults", maxResults.toString(),
+                    "Expecting a value between " + MIN_RESULTS + " and " + MAX_RESULTS + ".");
+        }
+        String nextToken = p.string("NextToken");
+        Ec2Region region = store.get(ctx);
+        synchronized (region) {
+            List<Instance> candidates = ids.isEmpty() ? region.all() : InstanceIds.resolve(region, ids);
+            int from = nextToken == null || nextToken.isEmpty() ? 0 : positionAfter(candidates, nextToken);
+            List<Instance> matching = candidates.subList(from, candidates.size()).stream()
+                    .filter(i -> filters.stream().allMatch(f -> f.matches(i))).toList();
+            int to = maxResults == null ? matching.size() : Math.min(matching.size(), maxResults);
+            List<Instance> page = matching.subList(0, to);
+            ObjectNode result = Json.object();
+            result.set("reservationSet", InstanceXml.reservationSet(page, region.defaultSecurityGroupId()));
+            if (to < matching.size()) {
+                result.put("nextToken", token(page.get(page.size() - 1).instanceId));
+            }
+            return result;
+        }
+    }
+
+    private static String token(String lastInstanceId) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((TOKEN_PREFIX + lastInstanceId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The launch-order position after the instance a token names (so an instance that stops matching a filter between
+     * pages does not break the walk); the token stays valid while that instance exists.
+     */
+    private static int positionAfter(List<Instance> candidates, String token) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            decoded = "";
+        }
+        if (decoded.startsWith(TOKEN_PREFIX)) {
+            String last = decoded.substring(TOKEN_PREFIX.length());
+            for (int i = 0; i < candidates.size(); i++) {
+                if (candidates.get(i).instanceId.equals(last)) {
+                    return i + 1;
+                }
+            }
+        }
+        throw AwsException.badRequest("InvalidPaginationToken",
+                "The specified pagination token is not valid or is expired.");
+    }
+}

@@ -1,0 +1,61 @@
+package io.selfheal.emulator.services.ec2;
+
+import io.selfheal.emulator.control.Ec2Control;
+import io.selfheal.emulator.core.EmulatorContext;
+import io.selfheal.emulator.core.RegionalStore;
+import io.selfheal.emulator.protocol.ServiceDescriptor;
+import io.selfheal.emulator.service.AwsService;
+import io.selfheal.emulator.service.AwsServiceProvider;
+import io.selfheal.emulator.service.Operation;
+import java.util.Map;
+
+/** Amazon EC2: the instance lifecycle and instance tags. */
+public final class Ec2Service implements AwsService {
+    private static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.ec2("http://ec2.amazonaws.com/doc/2016-11-15/");
+
+    private final RegionalStore<Ec2Region> store = new RegionalStore<>(Ec2Region::new);
+    private final Map<String, Operation> operations;
+
+    /** ServiceLoader entry. */
+    public static final class Provider implements AwsServiceProvider {
+        @Override
+        public AwsService create(EmulatorContext context) {
+            return new Ec2Service(context);
+        }
+    }
+
+    Ec2Service(EmulatorContext context) {
+        InstanceLifecycle lifecycle = new InstanceLifecycle(context);
+        RunInstancesHandler run = new RunInstancesHandler(context, store, lifecycle);
+        DescribeInstancesHandler describe = new DescribeInstancesHandler(store);
+        InstanceStateHandlers states = new InstanceStateHandlers(store, lifecycle);
+        TagHandlers tags = new TagHandlers(store);
+        operations = Map.of(
+                "RunInstances", run::runInstances,
+                "DescribeInstances", describe::describeInstances,
+                "StartInstances", states::startInstances,
+                "StopInstances", states::stopInstances,
+                "RebootInstances", states::rebootInstances,
+                "TerminateInstances", states::terminateInstances,
+                "CreateTags", tags::createTags,
+                "DeleteTags", tags::deleteTags);
+        context.register(Ec2Control.class, new Ec2ControlView(store));
+    }
+
+    @Override
+    public ServiceDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Map<String, Operation> operations() {
+        return operations;
+    }
+
+    /** Forgets every instance; transitions still scheduled find their region discarded and do nothing. */
+    @Override
+    public void reset() {
+        store.all().forEach(Ec2Region::discard);
+        store.reset();
+    }
+}

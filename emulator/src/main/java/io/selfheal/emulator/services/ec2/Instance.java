@@ -1,0 +1,66 @@
+package io.selfheal.emulator.services.ec2;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One instance. Launch-time facts are final; the lifecycle fields change only under the lock of the owning
+ * {@link Ec2Region}.
+ */
+final class Instance {
+    final String accountId;
+    final String region;
+    final String instanceId;
+    final String reservationId;
+    final String imageId;
+    final String instanceType;
+    final String keyName;
+    final String subnetId;
+    final String vpcId;
+    final String availabilityZone;
+    final String privateIpAddress;
+    final String privateDnsName;
+    final List<String> securityGroupIds;
+    final int amiLaunchIndex;
+    final String clientToken;
+    final Map<String, String> tags = new LinkedHashMap<>();
+
+    InstanceState state = InstanceState.PENDING;
+    /** EC2's {@code reason} (stateTransitionReason), e.g. "User initiated (2024-01-01 12:00:00 GMT)"; "" if none. */
+    String stateTransitionReason = "";
+    /** EC2's {@code stateReason} code after a user stop or terminate, else null. */
+    String stateReasonCode;
+    Instant launchTime;
+    boolean hasBeenRunning;
+    int rebootCount;
+    /** Bumped on every transition so that a timer scheduled for an earlier one does nothing. */
+    long transitionSeq;
+
+    Instance(String accountId, String region, String instanceId, String reservationId, String imageId,
+             String instanceType, String keyName, String subnetId, String vpcId, String availabilityZone,
+             String privateIpAddress, String privateDnsName, List<String> securityGroupIds, int amiLaunchIndex,
+             String clientToken, Instant launchTime) {
+        this.accountId = accountId;
+        this.region = region;
+        this.instanceId = instanceId;
+        this.reservationId = reservationId;
+        this.imageId = imageId;
+        this.instanceType = instanceType;
+        this.keyName = keyName;
+        this.subnetId = subnetId;
+        this.vpcId = vpcId;
+        this.availabilityZone = availabilityZone;
+        this.privateIpAddress = privateIpAddress;
+        this.privateDnsName = privateDnsName;
+        this.securityGroupIds = List.copyOf(securityGroupIds);
+        this.amiLaunchIndex = amiLaunchIndex;
+        this.clientToken = clientToken;
+        this.launchTime = launchTime;
+    }
+
+    String arn() {
+        return "arn:aws:ec2:" + region + ":" + accountId + ":instance/" + instanceId;
+    }
+}

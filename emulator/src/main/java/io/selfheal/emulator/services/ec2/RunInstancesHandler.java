@@ -1,0 +1,152 @@
+package io.selfheal.emulator.services.ec2;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.selfheal.emulator.core.AwsException;
+import io.selfheal.emulator.core.EmulatorContext;
+import io.selfheal.emulator.core.Ids;
+import io.selfheal.emulator.core.RegionalStore;
+import io.selfheal.emulator.core.RequestContext;
+import io.selfheal.emulator.service.Params;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * RunInstances (API reference): launches {@code MaxCount} instances (at least {@code MinCount}) into the default VPC
+ * unless a subnet is named, and answers with the reservation, every instance {@code pending}. AMIs are not modelled:
+ * any well-formed image id launches. The SDK sends an idempotency {@code ClientToken}; a repeated token answers with
+ * the reservation it launched.
+ */
+final class RunInstancesHandler {
+    /** How many instances one call may launch (AWS's limit is per account and vCPU; this keeps a typo harmless). */
+    static final int MAX_LAUNCH = 100;
+    private static final Pattern AMI_ID = Pattern.compile("ami-([0-9a-f]{8}|[0-9a-f]{17})");
+    private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9-]+");
+    private static final String DEFAULT_INSTANCE_TYPE = "m1.small";
+
+    private final EmulatorContext context;
+    private final RegionalStore<Ec2Region> store;
+    private final InstanceLifecycle lifecycle;
+
+    RunInstancesHandler(EmulatorContext context, RegionalStore<Ec2Region> store, InstanceLifecycle lifecycle) {
+        this.context = context;
+        this.store = store;
+        this.lifecycle = lifecycle;
+    }
+
+    JsonNode runInstances(RequestContext ctx, ObjectNode input) {
+        Params p = new Params(input, Params.EC2);
+        String imageId = p.string("ImageId");
+        if (imageId == null || imageId.isEmpty()) {
+            throw p.errors().missing("ImageId");
+        }
+        if (!AMI_ID.matcher(imageId).matches()) {
+            throw Ec2Errors.amiIdMalformed(imageId);
+        }
+        String instanceType = p.string("InstanceType", DEFAULT_INSTANCE_TYPE);
+        if (!INSTANCE_TYPE.matcher(instanceType).matches()) {
+            throw Ec2Errors.invalidParameter("Invalid value '" + instanceType + "' for InstanceType.");
+        }
+        int count = count(p);
+        Map<String, String> tags = instanceTags(p);
+        String availabilityZone = availabilityZone(p, ctx.region());
+        String keyName = p.string("KeyName");
+        String clientToken = p.string("ClientToken");
+        Ec2Region region = store.get(ctx);
+        List<String> groups = p.strings("SecurityGroupId");
+        if (groups.isEmpty()) {
+            groups = List.of(region.defaultSecurityGroupId());
+        }
+        Ec2Errors.checkDryRun(p);
+        synchronized (region) {
+            List<Instance> earlier = clientToken == null ? List.of() : region.all().stream()
+                    .filter(i -> clientToken.equals(i.clientToken)).toList();
+            if (!earlier.isEmpty()) {
+                return InstanceXml.reservation(earlier, region.defaultSecurityGroupId());
+            }
+            String reservationId = Ids.hex("r", 17);
+            String subnetId = p.string("SubnetId", region.defaultSubnetId());
+            Instant now = context.clock().now();
+            List<Instance> launched = new ArrayList<>();
+            for (int index = 0; index < count; index++) {
+                String ip = region.nextPrivateIp();
+                Instance instance = new Instance(ctx.accountId(), ctx.region(), Ids.hex("i", 17), reservationId,
+                        imageId, instanceType, keyName, subnetId, region.defaultVpcId(), availabilityZone, ip,
+                        privateDnsName(ip, ctx.region()), groups, index, clientToken, now);
+                instance.tags.putAll(tags);
+                region.add(instance);
+                launched.add(instance);
+            }
+            launched.forEach(i -> lifecycle.launched(region, i));
+            return InstanceXml.reservation(launched, region.defaultSecurityGroupId());
+        }
+    }
+
+    private static int count(Params p) {
+        Integer min = p.integer("MinCount");
+        Integer max = p.integer("MaxCount");
+        if (min == null) {
+            throw p.errors().missing("MinCount");
+        }
+        if (max == null) {
+            throw p.errors().missing("MaxCount");
+        }
+        if (min < 1) {
+            throw p.errors().invalid("MinCount", min.toString(), "Expected a value greater than or equal to 1.");
+        }
+        if (max < min) {
+            throw p.errors().invalid("MaxCount", max.toString(),
+                    "Expected a value greater than or equal to MinCount (" + min + ").");
+        }
+        if (min > MAX_LAUNCH) {
+            throw AwsException.badRequest("InstanceLimitExceeded", "You have requested more instances (" + min
+                    + ") than your current instance limit of " + MAX_LAUNCH + " allows for the specified instance type.");
+        }
+        return Math.min(max, MAX_LAUNCH);
+    }
+
+    /** Tags of {@code TagSpecification.N} for {@code instance}; other taggable launch resources are not modelled. */
+    private static Map<String, String> instanceTags(Params p) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (ObjectNode spec : p.objects("TagSpecification")) {
+            Params s = new Params(spec, p.errors());
+            String type = s.string("ResourceType");
+            if (type == null) {
+                throw p.errors().missing("TagSpecification.ResourceType");
+            }
+            Map<String, String> parsed = Tags.parse(s.objects("Tag"), p.errors());
+            switch (type) {
+                case "instance" -> {
+                    Tags.checkLimit(tags, parsed);
+                    tags.putAll(parsed);
+                }
+                case "volume", "network-interface", "spot-instances-request", "elastic-gpu" -> { }
+                default -> throw Ec2Errors.invalidParameter(
+                        "'" + type + "' is not a valid taggable resource type for this operation.");
+            }
+        }
+        return tags;
+    }
+
+    private static String availabilityZone(Params p, String region) {
+        Params placement = p.child("Placement");
+        String zone = placement == null ? null : placement.string("AvailabilityZone");
+        if (zone == null || zone.isEmpty()) {
+            return region + "a";
+        }
+        if (!zone.startsWith(region) || zone.length() != region.length() + 1) {
+            throw Ec2Errors.invalidParameter("Invalid availability zone: [" + zone + "]");
+        }
+        return zone;
+    }
+
+    /** us-east-1 names hosts {@code ip-….ec2.internal}; every other region {@code ip-….<region>.compute.internal}. */
+    static String privateDnsName(String ip, String region) {
+        String host = "ip-" + ip.replace('.', '-');
+        return region.equals("us-east-1") ? host + ".ec2.internal" : host + "." + region + ".compute.internal";
+    }
+}
