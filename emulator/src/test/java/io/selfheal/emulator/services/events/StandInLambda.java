@@ -21,9 +21,11 @@ final class StandInLambda implements AwsServiceProvider {
     private final List<InvokeFunction> invocations = new CopyOnWriteArrayList<>();
     private final Map<String, InvokeFunction.Result> refusals = new ConcurrentHashMap<>();
     private final Map<String, RuntimeException> failures = new ConcurrentHashMap<>();
+    private volatile EmulatorContext context;
 
     @Override
     public AwsService create(EmulatorContext context) {
+        this.context = context;
         context.bus().handle(InvokeFunction.class, request -> {
             invocations.add(request);
             RuntimeException failure = failures.get(request.functionArn());
@@ -53,6 +55,11 @@ final class StandInLambda implements AwsServiceProvider {
     /** Asking for the function throws, as the bus does when no service handles InvokeFunction. */
     void fail(String functionArn, RuntimeException failure) {
         failures.put(functionArn, failure);
+    }
+
+    /** Publishes on the emulator's internal bus, as another service (CloudWatch, EC2) would. */
+    void publish(Object message) {
+        context.bus().publish(message);
     }
 
     List<InvokeFunction> invocations() {
