@@ -105,13 +105,16 @@ final class InputTransformer {
         }
         InputTransformer transformer = new InputTransformer(
                 Collections.unmodifiableMap(new LinkedHashMap<>(inputPathsMap)), paths, template, jsonAware, segments);
-        if (jsonAware) {
+        if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
             transformer.checkProducesJson(targetId);
         }
         return transformer;
     }
 
-    /** A dry run with stand-in values: a JSON template must stay JSON (a placeholder cannot be an object key). */
+    /**
+     * A dry run with stand-in values: an object or array template must stay JSON (a placeholder cannot be an object
+     * key). A quoted-string template is left alone: AWS accepts text after the closing quote.
+     */
     private void checkProducesJson(String targetId) {
         StringBuilder out = new StringBuilder();
         for (Segment s : segments) {

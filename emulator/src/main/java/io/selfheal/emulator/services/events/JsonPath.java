@@ -58,7 +58,8 @@ final class JsonPath {
                 } else if (inside.matches("\\d+")) {
                     steps.add(new Step(null, Integer.parseInt(inside), false));
                 } else {
-                    throw new IllegalArgumentException("only array indexes and * may stand in brackets: [" + inside + "]");
+                    throw new IllegalArgumentException(
+                            "only array indexes and * may stand in brackets: [" + inside + "]");
                 }
                 i = close + 1;
             } else {

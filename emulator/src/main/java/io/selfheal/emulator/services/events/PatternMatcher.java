@@ -18,7 +18,7 @@ import software.amazon.event.ruler.Machine;
  * updates it (Event Ruler's documented concurrency model); updates are serialised by the bus.
  */
 final class PatternMatcher {
-    private final Machine machine = new Machine();
+    private final Machine machine = Machine.builder().build();
 
     /**
      * @return the pattern, unchanged, when Event Ruler accepts it

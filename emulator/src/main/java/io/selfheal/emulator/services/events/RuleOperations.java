@@ -52,7 +52,8 @@ final class RuleOperations {
         String state = params.string("State", "ENABLED");
         if (!STATES.contains(state)) {
             throw EventsErrors.PARAMS.invalid("State", state,
-                    "Member must satisfy enum value set: [ENABLED, DISABLED, ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS]");
+                    "Member must satisfy enum value set: "
+                            + "[ENABLED, DISABLED, ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS]");
         }
         String description = EventsErrors.checkMaxLength("Description", params.string("Description"), 512);
         String roleArn = EventsErrors.checkMaxLength("RoleArn", params.string("RoleArn"), 1600);

@@ -129,9 +129,10 @@ final class TargetOperations {
             return map;
         }
         if (!node.isObject()) {
-            throw EventsErrors.PARAMS.invalid("InputTransformer.InputPathsMap", node.toString(), "Member must be a map");
+            throw EventsErrors.PARAMS.invalid("InputTransformer.InputPathsMap", node.toString(),
+                    "Member must be a map");
         }
-        node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+        node.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
         return map;
     }
 
@@ -151,7 +152,8 @@ final class TargetOperations {
             for (String id : ids) {
                 if (remaining.remove(id) == null) {
                     failed.addObject().put("TargetId", id).put("ErrorCode", "ResourceNotFoundException")
-                            .put("ErrorMessage", "Rule " + ruleName + " does not have a target with the Id " + id + ".");
+                            .put("ErrorMessage", "Rule " + ruleName + " does not have a target with the Id " + id
+                                    + ".");
                 }
             }
             return rule.withTargets(remaining);

@@ -54,7 +54,8 @@ class EventBridgeInputTransformerTest {
     @Test
     void jsonWithAMixOfVariablesAndStaticInformation() {
         assertThat(json("{\"instance\" : <instance>, \"state\": [ 9, <state>, true ], \"Transformed\" : \"Yes\"}"))
-                .isEqualTo(parse("{\"instance\":\"i-0123456789\",\"state\":[9,\"RUNNING\",true],\"Transformed\":\"Yes\"}"));
+                .isEqualTo(parse("{\"instance\":\"i-0123456789\",\"state\":[9,\"RUNNING\",true],"
+                        + "\"Transformed\":\"Yes\"}"));
     }
 
     @Test
@@ -96,7 +97,7 @@ class EventBridgeInputTransformerTest {
         assertThat(out.get("s").asText()).isEqualTo("3 tags");
     }
 
-    /** "If you specify a variable to match a JSON path that doesn't exist in the event, that variable isn't created". */
+    /** The user guide: a variable whose JSON path "doesn't exist in the event ... isn't created". */
     @Test
     void aPathThatMatchesNothingYieldsAnEmptyString() {
         Map<String, String> paths = new LinkedHashMap<>(PATHS);

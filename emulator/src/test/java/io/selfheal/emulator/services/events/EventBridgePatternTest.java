@@ -30,7 +30,8 @@ class EventBridgePatternTest extends EventBridgeTestBase {
         return "{\"version\":\"0\",\"id\":\"7bf73129-1428-4cd3-a780-95db273d1602\","
                 + "\"detail-type\":\"EC2 Instance State-change Notification\",\"source\":\"aws.ec2\","
                 + "\"account\":\"123456789012\",\"time\":\"2017-10-02T21:29:54Z\",\"region\":\"us-east-1\","
-                + "\"resources\":[\"arn:aws:ec2:us-east-1:123456789012:instance/i-abcd1111\"],\"detail\":" + detail + "}";
+                + "\"resources\":[\"arn:aws:ec2:us-east-1:123456789012:instance/i-abcd1111\"],"
+                + "\"detail\":" + detail + "}";
     }
 
     static Stream<Arguments> documentedOperators() {
@@ -66,13 +67,15 @@ class EventBridgePatternTest extends EventBridgeTestBase {
                         "{\"detail\":{\"FileName\":[{\"anything-but\":{\"suffix\":\".txt\"}}]}}",
                         "{\"FileName\":\"a.png\"}", "{\"FileName\":\"a.txt\"}"),
                 Arguments.of("anything-but equals-ignore-case",
-                        "{\"detail\":{\"state\":[{\"anything-but\":{\"equals-ignore-case\":[\"Stopped\",\"OverLoaded\"]}}]}}",
+                        "{\"detail\":{\"state\":[{\"anything-but\":"
+                                + "{\"equals-ignore-case\":[\"Stopped\",\"OverLoaded\"]}}]}}",
                         "{\"state\":\"running\"}", "{\"state\":\"STOPPED\"}"),
                 Arguments.of("anything-but wildcard",
                         "{\"detail\":{\"FilePath\":[{\"anything-but\":{\"wildcard\":\"*/dir/*\"}}]}}",
                         "{\"FilePath\":\"/other/a.txt\"}", "{\"FilePath\":\"/dir/a.txt\"}"),
                 Arguments.of("numeric", "{\"detail\":{\"c-count\":[{\"numeric\":[\">\",0,\"<=\",5]}],"
-                                + "\"d-count\":[{\"numeric\":[\"<\",10]}],\"x-limit\":[{\"numeric\":[\"=\",3.018e2]}]}}",
+                                + "\"d-count\":[{\"numeric\":[\"<\",10]}],"
+                                + "\"x-limit\":[{\"numeric\":[\"=\",3.018e2]}]}}",
                         "{\"c-count\":5,\"d-count\":0,\"x-limit\":301.8}",
                         "{\"c-count\":6,\"d-count\":0,\"x-limit\":301.8}"),
                 Arguments.of("cidr", "{\"detail\":{\"sourceIPAddress\":[{\"cidr\":\"10.0.0.0/24\"}]}}",
@@ -89,7 +92,8 @@ class EventBridgePatternTest extends EventBridgeTestBase {
                         "{\"EventBusArn\":\"arn:aws:events:us-east-1:123456789012:event-bus/default\"}",
                         "{\"EventBusArn\":\"arn:aws:events:eu-west-1:123456789012:event-bus/default\"}"),
                 Arguments.of("$or", "{\"detail\":{\"$or\":[{\"c-count\":[{\"numeric\":[\">\",0,\"<=\",5]}]},"
-                                + "{\"d-count\":[{\"numeric\":[\"<\",10]}]},{\"x-limit\":[{\"numeric\":[\"=\",3.018e2]}]}]}}",
+                                + "{\"d-count\":[{\"numeric\":[\"<\",10]}]},"
+                                + "{\"x-limit\":[{\"numeric\":[\"=\",3.018e2]}]}]}}",
                         "{\"c-count\":99,\"d-count\":99,\"x-limit\":301.8}",
                         "{\"c-count\":99,\"d-count\":99,\"x-limit\":1}"));
     }

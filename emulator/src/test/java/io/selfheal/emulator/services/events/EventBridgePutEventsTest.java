@@ -66,10 +66,12 @@ class EventBridgePutEventsTest extends EventBridgeTestBase {
         assertThat(e.get(0).eventId()).isNotBlank();
         assertThat(e.get(0).errorCode()).isNull();
         assertThat(e.get(1).errorCode()).isEqualTo("InvalidArgument");
-        assertThat(e.get(1).errorMessage()).isEqualTo("Parameter Source is not valid. Reason: Source is a required argument.");
+        assertThat(e.get(1).errorMessage()).isEqualTo(
+                "Parameter Source is not valid. Reason: Source is a required argument.");
         assertThat(e.get(2).errorMessage()).isEqualTo(
                 "Parameter DetailType is not valid. Reason: DetailType is a required argument.");
-        assertThat(e.get(3).errorMessage()).isEqualTo("Parameter Detail is not valid. Reason: Detail is a required argument.");
+        assertThat(e.get(3).errorMessage()).isEqualTo(
+                "Parameter Detail is not valid. Reason: Detail is a required argument.");
         assertThat(e.get(4).errorCode()).isEqualTo("MalformedDetail");
         assertThat(e.get(5).errorCode()).isEqualTo("MalformedDetail");
         assertThat(e.get(5).errorMessage()).isEqualTo("Detail is malformed.");
@@ -277,7 +279,8 @@ class EventBridgePutEventsTest extends EventBridgeTestBase {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(emulator.endpoint())
                 .header("Content-Type", "application/x-amz-json-1.1")
                 .header("X-Amz-Target", "AWSEvents.PutEvents")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"Entries\": [")).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"Entries\": [")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.headers().firstValue("x-amzn-ErrorType")).contains("SerializationException");
         assertThat(r.body()).contains("\"__type\":\"SerializationException\"");

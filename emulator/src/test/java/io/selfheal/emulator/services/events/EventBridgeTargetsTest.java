@@ -27,7 +27,8 @@ class EventBridgeTargetsTest extends EventBridgeTestBase {
     @Test
     void targetsAreListedWithTheirInputOptions() {
         InputTransformer transformer = InputTransformer.builder()
-                .inputPathsMap(Map.of("instance_id", "$.detail.configuration.metrics[0].metricStat.metric.dimensions.InstanceId"))
+                .inputPathsMap(Map.of("instance_id",
+                        "$.detail.configuration.metrics[0].metricStat.metric.dimensions.InstanceId"))
                 .inputTemplate("{\"instance_id\": <instance_id>}").build();
         PutTargetsResponse put = events.putTargets(r -> r.rule("alarms").targets(
                 Target.builder().id("whole").arn(FUNCTION).build(),
@@ -86,7 +87,8 @@ class EventBridgeTargetsTest extends EventBridgeTestBase {
         assertThatThrownBy(() -> events.putTargets(r -> r.rule("alarms")
                 .targets(Target.builder().id("fn").arn(FUNCTION).input("{}").inputPath("$.detail").build())))
                 .isInstanceOf(EventBridgeException.class)
-                .hasMessageContaining("Only one of Input, InputPath, or InputTransformer must be provided for target fn.");
+                .hasMessageContaining(
+                        "Only one of Input, InputPath, or InputTransformer must be provided for target fn.");
     }
 
     @Test
