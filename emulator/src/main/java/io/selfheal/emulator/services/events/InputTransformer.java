@@ -113,7 +113,7 @@ final class InputTransformer {
 
     /**
      * A dry run with stand-in values: an object or array template must stay JSON (a placeholder cannot be an object
-     * key). A quoted-string template is left alone: AWS accepts text after the closing quote.
+     * key). Quoted-string templates are not dry-run: AWS's rule for text after the closing quote is not documented.
      */
     private void checkProducesJson(String targetId) {
         StringBuilder out = new StringBuilder();
