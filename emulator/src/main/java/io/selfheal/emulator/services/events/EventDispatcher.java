@@ -1,0 +1,128 @@
+package io.selfheal.emulator.services.events;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.selfheal.emulator.control.EventRecord;
+import io.selfheal.emulator.control.EventRecord.TargetDelivery;
+import io.selfheal.emulator.core.EmulatorContext;
+import io.selfheal.emulator.messages.InvokeFunction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Routes events that reached a bus: records each in the {@link EventLog}, matches it against the bus's enabled
+ * rules and delivers it to every target of every matching rule. Delivery is counted as in-flight work from the
+ * moment the event is accepted until every delivery has been attempted, so "wait until idle" covers it. Nothing
+ * thrown while delivering escapes: every failure becomes a visible {@link TargetDelivery} error.
+ */
+final class EventDispatcher {
+    private static final Logger LOG = Logger.getLogger(EventDispatcher.class.getName());
+    static final String EVENTS_PRINCIPAL = "events.amazonaws.com";
+
+    private final EmulatorContext context;
+    private final EventLog log;
+
+    EventDispatcher(EmulatorContext context, EventLog log) {
+        this.context = context;
+        this.log = log;
+    }
+
+    /** Records the events now (in order) and delivers them on a worker thread. */
+    void dispatchAsync(EventBus bus, List<ObjectNode> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Instant received = context.clock().now();
+        List<EventRecord> records = new ArrayList<>(events.size());
+        for (ObjectNode event : events) {
+            records.add(record(bus, event, received));
+        }
+        context.activity().begin();
+        try {
+            context.workers().execute(() -> {
+                try {
+                    records.forEach(r -> deliver(bus, r));
+                } finally {
+                    context.activity().end();
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            context.activity().end();
+        }
+    }
+
+    /** Records the event and delivers it on the calling thread; returns the record with its deliveries. */
+    EventRecord dispatchNow(EventBus bus, ObjectNode event) {
+        context.activity().begin();
+        try {
+            EventRecord record = record(bus, event, context.clock().now());
+            deliver(bus, record);
+            return record;
+        } finally {
+            context.activity().end();
+        }
+    }
+
+    private EventRecord record(EventBus bus, ObjectNode event, Instant received) {
+        EventRecord record = new EventRecord(EventEnvelope.id(event), bus.arn(), event, received,
+                new CopyOnWriteArrayList<>());
+        log.add(record, bus);
+        return record;
+    }
+
+    private void deliver(EventBus bus, EventRecord record) {
+        try {
+            for (Rule rule : bus.matchingRules(record.event())) {
+                InputTransformer.Context ctx = new InputTransformer.Context(rule.arn(), rule.name(),
+                        EventEnvelope.formatIngestionTime(record.received()));
+                for (Target target : rule.targetList()) {
+                    record.deliveries().add(deliverTo(bus, rule, target, record.event(), ctx));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "routing event " + record.eventId() + " failed", e);
+        }
+    }
+
+    private TargetDelivery deliverTo(EventBus bus, Rule rule, Target target, ObjectNode event,
+                                     InputTransformer.Context ctx) {
+        String input;
+        try {
+            input = target.inputFor(event, ctx);
+        } catch (RuntimeException e) {
+            return failed(rule, target, null, "InputTransformationFailed", String.valueOf(e.getMessage()));
+        }
+        if (!TargetKinds.isLambdaFunction(target.arn())) {
+            // PutTargets refuses these; kept so a future target kind cannot vanish silently.
+            return failed(rule, target, input, "UnsupportedTarget", TargetKinds.unsupportedMessage(target.arn()));
+        }
+        try {
+            InvokeFunction.Result result = context.bus().ask(new InvokeFunction(bus.accountId(), bus.region(),
+                    target.arn(), input.getBytes(StandardCharsets.UTF_8), EVENTS_PRINCIPAL, rule.arn(),
+                    bus.accountId()), InvokeFunction.Result.class);
+            if (result == null) {
+                return failed(rule, target, input, "InternalFailure", "Lambda gave no answer to the invocation.");
+            }
+            if (!result.accepted()) {
+                String code = result.errorCode() == null ? "InternalFailure" : result.errorCode();
+                return failed(rule, target, input, code, result.errorMessage());
+            }
+            return new TargetDelivery(rule.arn(), target.id(), target.arn(), input, null, null);
+        } catch (IllegalStateException noLambda) {
+            return failed(rule, target, input, "ServiceUnavailable",
+                    "No Lambda service is running in this emulator: " + noLambda.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "invoking " + target.arn() + " failed", e);
+            return failed(rule, target, input, "InternalFailure", String.valueOf(e));
+        }
+    }
+
+    private static TargetDelivery failed(Rule rule, Target target, String input, String code, String message) {
+        return new TargetDelivery(rule.arn(), target.id(), target.arn(), input, code, message);
+    }
+}

@@ -1,0 +1,32 @@
+package io.selfheal.emulator.services.events;
+
+import io.selfheal.emulator.control.EventRecord;
+import io.selfheal.emulator.control.EventsControl;
+import java.util.List;
+
+/** The harness's view of EventBridge: the event log, and at-least-once redelivery on demand. */
+final class EventsControlImpl implements EventsControl {
+    private final EventLog log;
+    private final EventDispatcher dispatcher;
+
+    EventsControlImpl(EventLog log, EventDispatcher dispatcher) {
+        this.log = log;
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public List<EventRecord> events() {
+        return log.records();
+    }
+
+    /** Delivers synchronously: the returned record already holds every delivery attempt. */
+    @Override
+    public EventRecord redeliver(String eventId) {
+        EventLog.Entry entry = log.latest(eventId);
+        if (entry == null) {
+            throw new IllegalArgumentException("no event with id " + eventId + " reached a bus"
+                    + " (or it is older than the last " + EventLog.CAPACITY + " events)");
+        }
+        return dispatcher.dispatchNow(entry.bus(), entry.record().event());
+    }
+}

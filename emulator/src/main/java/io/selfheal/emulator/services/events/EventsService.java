@@ -1,0 +1,86 @@
+package io.selfheal.emulator.services.events;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.selfheal.emulator.control.EventsControl;
+import io.selfheal.emulator.core.EmulatorContext;
+import io.selfheal.emulator.core.Json;
+import io.selfheal.emulator.core.RegionalStore;
+import io.selfheal.emulator.messages.ServiceEvent;
+import io.selfheal.emulator.protocol.ServiceDescriptor;
+import io.selfheal.emulator.service.AwsService;
+import io.selfheal.emulator.service.AwsServiceProvider;
+import io.selfheal.emulator.service.Operation;
+import java.util.List;
+import java.util.Map;
+
+/** Amazon EventBridge: the operation table, the service events subscription and the control component. */
+public final class EventsService implements AwsService {
+    private static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.json11("events", "AWSEvents");
+
+    /** ServiceLoader entry. */
+    public static final class Provider implements AwsServiceProvider {
+        @Override
+        public AwsService create(EmulatorContext context) {
+            return new EventsService(context);
+        }
+    }
+
+    private final RegionalStore<EventsState> states = new RegionalStore<>(EventsState::new);
+    private final EventLog log = new EventLog();
+    private final EventDispatcher dispatcher;
+    private final Map<String, Operation> operations;
+    private final EmulatorContext context;
+
+    EventsService(EmulatorContext context) {
+        this.context = context;
+        dispatcher = new EventDispatcher(context, log);
+        RuleOperations rules = new RuleOperations(states);
+        TargetOperations targets = new TargetOperations(states);
+        PutEventsOperation putEvents = new PutEventsOperation(states, dispatcher, context.clock());
+        PatternTestOperation patternTest = new PatternTestOperation();
+        operations = Map.ofEntries(
+                Map.entry("PutRule", rules::putRule),
+                Map.entry("DescribeRule", rules::describeRule),
+                Map.entry("DeleteRule", rules::deleteRule),
+                Map.entry("EnableRule", rules::enableRule),
+                Map.entry("DisableRule", rules::disableRule),
+                Map.entry("ListRules", rules::listRules),
+                Map.entry("PutTargets", targets::putTargets),
+                Map.entry("RemoveTargets", targets::removeTargets),
+                Map.entry("ListTargetsByRule", targets::listTargetsByRule),
+                Map.entry("PutEvents", putEvents::putEvents),
+                Map.entry("TestEventPattern", patternTest::testEventPattern));
+        context.bus().subscribe(ServiceEvent.class, this::onServiceEvent);
+        context.register(EventsControl.class, new EventsControlImpl(log, dispatcher));
+    }
+
+    /**
+     * An AWS service's event reaches the default bus of its account and region, in the same envelope as PutEvents
+     * gives. The aws.* source restriction is PutEvents' alone. This runs on the internal bus's worker, already
+     * counted as in-flight work, so delivery happens here.
+     */
+    private void onServiceEvent(ServiceEvent e) {
+        EventBus bus = states.get(e.accountId(), e.region()).defaultBus(e.accountId(), e.region());
+        ObjectNode detail = e.detail() == null ? Json.object() : e.detail().deepCopy();
+        List<String> resources = e.resources() == null ? List.of() : e.resources();
+        ObjectNode event = EventEnvelope.of(e.source(), e.detailType(), e.accountId(),
+                e.time() == null ? context.clock().now() : e.time(), e.region(), resources, detail);
+        dispatcher.dispatchNow(bus, event);
+    }
+
+    @Override
+    public ServiceDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Map<String, Operation> operations() {
+        return operations;
+    }
+
+    @Override
+    public void reset() {
+        states.reset();
+        log.clear();
+    }
+}

@@ -1,0 +1,49 @@
+package io.selfheal.emulator.services.events;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.selfheal.emulator.core.Json;
+import io.selfheal.emulator.service.Params;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+
+/** Limit/NextToken paging of List* answers. The token is an opaque offset into the sorted listing. */
+final class Page {
+    private Page() {
+    }
+
+    /** Writes one page of {@code items} under {@code member}, and NextToken when more remain. */
+    static <T> ObjectNode of(List<T> items, Params params, String member, Function<T, ObjectNode> render) {
+        Integer limit = params.integer("Limit");
+        if (limit != null && (limit < 1 || limit > 100)) {
+            throw EventsErrors.PARAMS.invalid("Limit", String.valueOf(limit),
+                    limit < 1 ? "Member must have value greater than or equal to 1"
+                            : "Member must have value less than or equal to 100");
+        }
+        int from = offset(params.string("NextToken"));
+        int to = limit == null ? items.size() : Math.min(items.size(), from + limit);
+        ObjectNode out = Json.object();
+        ArrayNode array = out.putArray(member);
+        for (int i = Math.min(from, items.size()); i < to; i++) {
+            array.add(render.apply(items.get(i)));
+        }
+        if (to < items.size()) {
+            out.put("NextToken", Base64.getEncoder().encodeToString(
+                    Integer.toString(to).getBytes(StandardCharsets.UTF_8)));
+        }
+        return out;
+    }
+
+    private static int offset(String token) {
+        if (token == null || token.isEmpty()) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw EventsErrors.validation("The NextToken provided is not valid.");
+        }
+    }
+}

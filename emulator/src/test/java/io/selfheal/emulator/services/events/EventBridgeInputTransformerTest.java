@@ -1,0 +1,190 @@
+package io.selfheal.emulator.services.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.selfheal.emulator.core.AwsException;
+import io.selfheal.emulator.core.Json;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Input transformation with the cases of the user guide page "Amazon EventBridge input transformation" (its example
+ * EC2 event, variables and templates, and their documented outputs), plus what the page says about missing paths.
+ */
+class EventBridgeInputTransformerTest {
+    private static final ObjectNode EVENT = parse("{\"version\":\"0\",\"id\":\"7bf73129-1428-4cd3-a780-95db273d1602\","
+            + "\"detail-type\":\"EC2 Instance State-change Notification\",\"source\":\"aws.ec2\","
+            + "\"account\":\"123456789012\",\"time\":\"2015-11-11T21:29:54Z\",\"region\":\"us-east-1\","
+            + "\"resources\":[\"arn:aws:ec2:us-east-1:123456789012:instance/i-abcd1111\"],"
+            + "\"detail\":{\"instance-id\":\"i-0123456789\",\"state\":\"RUNNING\"}}");
+    private static final Map<String, String> PATHS = Map.of("timestamp", "$.time", "instance", "$.detail.instance-id",
+            "state", "$.detail.state", "resource", "$.resources[0]");
+    private static final InputTransformer.Context RULE = new InputTransformer.Context(
+            "arn:aws:events:us-east-2:123456789012:rule/example", "example", "2015-11-11T21:29:55.123Z");
+
+    @Test
+    void simpleString() {
+        assertThat(apply("\"instance <instance> is in <state>\"")).isEqualTo("\"instance i-0123456789 is in RUNNING\"");
+    }
+
+    @Test
+    void stringWithEscapedQuotes() {
+        assertThat(apply("\"instance \\\"<instance>\\\" is in <state>\""))
+                .isEqualTo("\"instance \\\"i-0123456789\\\" is in RUNNING\"");
+    }
+
+    @Test
+    void simpleJson() {
+        assertThat(json("{\n  \"instance\" : <instance>,\n  \"state\": <state>\n}"))
+                .isEqualTo(parse("{\"instance\":\"i-0123456789\",\"state\":\"RUNNING\"}"));
+    }
+
+    @Test
+    void jsonWithStringsAndVariables() {
+        assertThat(json("{\"instance\" : <instance>, \"state\": \"<state>\","
+                + " \"instanceStatus\": \"instance \\\"<instance>\\\" is in <state>\"}"))
+                .isEqualTo(parse("{\"instance\":\"i-0123456789\",\"state\":\"RUNNING\","
+                        + "\"instanceStatus\":\"instance \\\"i-0123456789\\\" is in RUNNING\"}"));
+    }
+
+    @Test
+    void jsonWithAMixOfVariablesAndStaticInformation() {
+        assertThat(json("{\"instance\" : <instance>, \"state\": [ 9, <state>, true ], \"Transformed\" : \"Yes\"}"))
+                .isEqualTo(parse("{\"instance\":\"i-0123456789\",\"state\":[9,\"RUNNING\",true],"
+                        + "\"Transformed\":\"Yes\"}"));
+    }
+
+    @Test
+    void reservedVariablesInJson() {
+        JsonNode out = json("{\"instance\" : <instance>, \"state\": <state>, \"ruleArn\" : <aws.events.rule-arn>,"
+                + " \"ruleName\" : <aws.events.rule-name>, \"originalEvent\" : <aws.events.event>,"
+                + " \"json\": <aws.events.event.json>, \"at\": <aws.events.event.ingestion-time>}");
+        assertThat(out.get("ruleArn").asText()).isEqualTo("arn:aws:events:us-east-2:123456789012:rule/example");
+        assertThat(out.get("ruleName").asText()).isEqualTo("example");
+        assertThat(out.get("at").asText()).isEqualTo("2015-11-11T21:29:55.123Z");
+        assertThat(out.get("json")).isEqualTo(EVENT);
+        JsonNode original = out.get("originalEvent");
+        assertThat(original.get("id").asText()).isEqualTo("7bf73129-1428-4cd3-a780-95db273d1602");
+        assertThat(original.get("detailType").asText()).isEqualTo("EC2 Instance State-change Notification");
+        assertThat(original.has("detail")).isFalse();
+    }
+
+    @Test
+    void reservedVariablesInAString() {
+        assertThat(apply("\"<aws.events.rule-name> triggered\"")).isEqualTo("\"example triggered\"");
+    }
+
+    @Test
+    void plainTextTemplatesInsertTextAsIs() {
+        assertThat(apply("<instance> is in state <state> (<resource>)"))
+                .isEqualTo("i-0123456789 is in state RUNNING (arn:aws:ec2:us-east-1:123456789012:instance/i-abcd1111)");
+    }
+
+    @Test
+    void numbersObjectsAndArraysAreInsertedAsJsonValues() {
+        ObjectNode event = EVENT.deepCopy();
+        ((ObjectNode) event.get("detail")).put("count", 3).putArray("tags").add("a").add("b");
+        InputTransformer t = InputTransformer.of("t", Map.of("count", "$.detail.count", "tags", "$.detail.tags",
+                "detail", "$.detail"), "{\"n\": <count>, \"tags\": <tags>, \"d\": <detail>, \"s\": \"<count> tags\"}");
+        JsonNode out = parse(t.apply(event, RULE));
+        assertThat(out.get("n").isInt()).isTrue();
+        assertThat(out.get("tags")).isEqualTo(tree("[\"a\",\"b\"]"));
+        assertThat(out.get("d")).isEqualTo(event.get("detail"));
+        assertThat(out.get("s").asText()).isEqualTo("3 tags");
+    }
+
+    /** The user guide: a variable whose JSON path "doesn't exist in the event ... isn't created". */
+    @Test
+    void aPathThatMatchesNothingYieldsAnEmptyString() {
+        Map<String, String> paths = new LinkedHashMap<>(PATHS);
+        paths.put("missing", "$.detail.notinmessage");
+        assertThat(InputTransformer.of("t", paths, "\"instance <instance> is <missing>\"").apply(EVENT, RULE))
+                .isEqualTo("\"instance i-0123456789 is \"");
+        assertThat(parse(InputTransformer.of("t", paths, "{\"instance\": <instance>, \"missing\": <missing>}")
+                .apply(EVENT, RULE))).isEqualTo(parse("{\"instance\":\"i-0123456789\",\"missing\":\"\"}"));
+    }
+
+    @Test
+    void theSpineTransformerExtractsTheInstanceIdOfTheAlarmedMetric() throws Exception {
+        ObjectNode alarm = EventBridgePatternTest.referenceAlarm();
+        InputTransformer t = InputTransformer.of("remediate",
+                Map.of("instance_id", "$.detail.configuration.metrics[0].metricStat.metric.dimensions.InstanceId"),
+                "{\"instance_id\": <instance_id>}");
+        assertThat(parse(t.apply(alarm, RULE))).isEqualTo(parse("{\"instance_id\":\"i-12345678901234567\"}"));
+    }
+
+    @Test
+    void valuesHoldingQuotesStillMakeValidJson() {
+        ObjectNode event = EVENT.deepCopy();
+        ((ObjectNode) event.get("detail")).put("state", "say \"hi\" \\ bye");
+        String out = InputTransformer.of("t", PATHS, "{\"msg\": \"state is <state>\", \"raw\": <state>}")
+                .apply(event, RULE);
+        assertThat(parse(out).get("msg").asText()).isEqualTo("state is say \"hi\" \\ bye");
+        assertThat(parse(out).get("raw").asText()).isEqualTo("say \"hi\" \\ bye");
+    }
+
+    @Test
+    void anUndefinedPlaceholderIsRefusedAtPutTargets() {
+        assertThatThrownBy(() -> InputTransformer.of("my-target", PATHS,
+                "\"Event of <instance> type, with not defined key <notdefinedkey>\""))
+                .isInstanceOf(AwsException.class)
+                .hasMessage("InputTemplate for target my-target contains invalid placeholder notdefinedkey.");
+    }
+
+    @Test
+    void aPlaceholderCannotBeAnObjectKey() {
+        assertThatThrownBy(() -> InputTransformer.of("t", PATHS, "{<instance>: \"x\"}"))
+                .isInstanceOf(AwsException.class)
+                .hasMessageStartingWith("InputTemplate for target t is not valid JSON");
+    }
+
+    @Test
+    void pathsMapLimitsAndSyntaxAreChecked() {
+        Map<String, String> many = new LinkedHashMap<>();
+        for (int i = 0; i <= 100; i++) {
+            many.put("v" + i, "$.detail");
+        }
+        assertThatThrownBy(() -> InputTransformer.of("t", many, "\"x\""))
+                .hasMessageContaining("Member must have length less than or equal to 100");
+        assertThatThrownBy(() -> InputTransformer.of("t", Map.of("v", "detail.state"), "\"<v>\""))
+                .hasMessageContaining("has an invalid JSON path detail.state");
+        assertThatThrownBy(() -> InputTransformer.of("t", Map.of("v", "$.detail['state']"), "\"<v>\""))
+                .hasMessageContaining("has an invalid JSON path");
+        assertThatThrownBy(() -> InputTransformer.of("t", Map.of("aws.events.rule-arn", "$.detail"), "\"x\""))
+                .hasMessageContaining("failed to satisfy constraint");
+    }
+
+    @Test
+    void jsonPathsFollowDotsIndexesAndWildcards() {
+        assertThat(JsonPath.parse("$").evaluate(EVENT)).isEqualTo(EVENT);
+        assertThat(JsonPath.parse("$.detail.instance-id").evaluate(EVENT).asText()).isEqualTo("i-0123456789");
+        assertThat(JsonPath.parse("$.resources[0]").evaluate(EVENT).asText()).endsWith("i-abcd1111");
+        assertThat(JsonPath.parse("$.resources[1]").evaluate(EVENT)).isNull();
+        assertThat(JsonPath.parse("$.detail.*").evaluate(EVENT)).isEqualTo(tree("[\"i-0123456789\",\"RUNNING\"]"));
+        assertThat(JsonPath.parse("$.nothing.here").evaluate(EVENT)).isNull();
+    }
+
+    private static String apply(String template) {
+        return InputTransformer.of("t", PATHS, template).apply(EVENT, RULE);
+    }
+
+    private static JsonNode json(String template) {
+        return parse(apply(template));
+    }
+
+    private static ObjectNode parse(String json) {
+        return (ObjectNode) tree(json);
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return Json.parse(json);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.selfheal.emulator.services.events;
+
+import io.selfheal.emulator.Emulator;
+import io.selfheal.emulator.TestClients;
+import io.selfheal.emulator.control.EventRecord;
+import io.selfheal.emulator.control.EventsControl;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.Target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One emulator per test class with a stand-in Lambda, reset before each test; an unmodified SDK client. */
+abstract class EventBridgeTestBase {
+    static final String ACCOUNT = "123456789012";
+    static final String FUNCTION = "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:remediate";
+
+    static StandInLambda lambda;
+    static Emulator emulator;
+    static EventBridgeClient events;
+
+    @BeforeAll
+    static void startEmulator() {
+        lambda = new StandInLambda();
+        emulator = Emulator.builder().port(0).service(lambda).start();
+        events = TestClients.of(EventBridgeClient.builder(), emulator);
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        events.close();
+        emulator.close();
+    }
+
+    @BeforeEach
+    void forgetEverything() {
+        emulator.control().reset();
+        lambda.clear();
+    }
+
+    static String putRule(String name, String pattern) {
+        return events.putRule(r -> r.name(name).eventPattern(pattern)).ruleArn();
+    }
+
+    static void putTarget(String rule, Target target) {
+        assertThat(events.putTargets(r -> r.rule(rule).targets(target)).failedEntryCount()).isZero();
+    }
+
+    static void awaitIdle() {
+        assertThat(emulator.control().awaitIdle(Duration.ofSeconds(10))).as("emulator went idle").isTrue();
+    }
+
+    static EventsControl control() {
+        return emulator.control().component(EventsControl.class);
+    }
+
+    static List<EventRecord> recorded() {
+        return control().events();
+    }
+}
