@@ -34,6 +34,7 @@ final class Sandbox {
     private static final AtomicLong SEQUENCE = new AtomicLong();
     /** Lambda's init phase limit; the function's own timeout is allowed on top, as when AWS retries init on invoke. */
     private static final int INIT_LIMIT_SECONDS = 10;
+    private static final long EXIT_WAIT_SECONDS = 10;
 
     private enum State { STARTING, IDLE, BUSY, DEAD }
 
@@ -220,8 +221,7 @@ final class Sandbox {
             state = State.DEAD;
             ended = end(ErrorDocument.timedOut(r.invocation.requestId(), spec.timeoutSeconds()), "timeout");
         }
-        kill();
-        ended.complete();
+        killThen(ended::complete);
     }
 
     private void initTimedOut() {
@@ -236,12 +236,14 @@ final class Sandbox {
             reserved = null;
             logs = output.readNew();
         }
-        kill();
-        if (first != null) {
-            ErrorDocument error = ErrorDocument.timedOut(first.requestId(), spec.timeoutSeconds());
-            first.complete(new InvocationResult(error.json(), error.type(), error.message(), logs
-                    + PlatformLog.timedOut(first.requestId(), spec.timeoutSeconds()), 0));
+        if (first == null) {
+            kill();
+            return;
         }
+        ErrorDocument error = ErrorDocument.timedOut(first.requestId(), spec.timeoutSeconds());
+        InvocationResult result = new InvocationResult(error.json(), error.type(), error.message(),
+                logs + PlatformLog.timedOut(first.requestId(), spec.timeoutSeconds()), 0);
+        killThen(() -> first.complete(result));
     }
 
     private void onExit() {
@@ -322,6 +324,20 @@ final class Sandbox {
         if (p != null) {
             ProcessReaper.kill(p);
         }
+    }
+
+    /**
+     * Kills the process and runs {@code then} once it has exited, so that whoever learns of a timeout also finds
+     * the process gone. Asynchronous: this runs on the emulator's single scheduler thread.
+     */
+    private void killThen(Runnable then) {
+        kill();
+        Process p = process;
+        if (p == null) {
+            then.run();
+            return;
+        }
+        p.onExit().orTimeout(EXIT_WAIT_SECONDS, TimeUnit.SECONDS).whenComplete((exited, e) -> then.run());
     }
 
     /** Waits until the process is gone (and reaped), so none outlives a close. */
