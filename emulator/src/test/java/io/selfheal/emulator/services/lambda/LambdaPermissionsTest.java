@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.AddPermissionResponse;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
@@ -164,6 +165,26 @@ class LambdaPermissionsTest {
         assertThat(invocation.finishedOk()).isTrue();
         assertThat(invocation.payload()).isEqualTo("{\"detail-type\":\"test\"}");
         assertThat(invocation.response()).contains("\"detail-type\":\"test\"");
+    }
+
+    @Test
+    void anotherAccountMayInvokeOnlyWithAStatementForIt() {
+        try (LambdaClient other = TestClients.of(LambdaClient.builder(), emulator.endpoint(), "111122223333")) {
+            assertThatThrownBy(() -> TestFunctions.invoke(other, FUNCTION_ARN, "{}"))
+                    .isInstanceOfSatisfying(LambdaException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(403);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+                    });
+            assertThatThrownBy(() -> TestFunctions.invoke(other, "remediate", "{}"))
+                    .as("a bare name means the caller's own account").isInstanceOf(ResourceNotFoundException.class);
+
+            lambda.addPermission(r -> r.functionName("remediate").statementId("partner")
+                    .action("lambda:InvokeFunction").principal("111122223333"));
+
+            assertThat(TestFunctions.invoke(other, FUNCTION_ARN, "{}").functionError()).isNull();
+            assertThat(control().invocations("remediate")).last().satisfies(i ->
+                    assertThat(i.invokedBy()).isEqualTo("arn:aws:iam::111122223333:root"));
+        }
     }
 
     private static void allowEvents(String sid, String sourceArn) {

@@ -3,17 +3,11 @@ package io.selfheal.emulator.services.lambda.runtime;
 import io.selfheal.emulator.http.HttpResponse;
 import io.selfheal.emulator.http.NettyHttpServer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -90,7 +84,7 @@ final class Sandbox {
         this.reserved = first;
         this.id = spec.functionName() + "-" + SEQUENCE.incrementAndGet();
         this.logStreamName = LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy/MM/dd"))
-                + "/[" + spec.version() + "]" + randomHex(32);
+                + "/[" + spec.version() + "]" + NextInvocation.randomHex(32);
     }
 
     /** Starts the listener and the process; called by the pool outside its lock. */
@@ -146,7 +140,7 @@ final class Sandbox {
         Consumer<HttpResponse> reply = parkedNext;
         parkedNext = null;
         r.timer = host.scheduler().schedule(() -> timedOut(r), spec.timeoutSeconds(), TimeUnit.SECONDS);
-        reply.accept(nextResponse(invocation));
+        reply.accept(NextInvocation.response(invocation, spec));
     }
 
     // ---- Runtime API -------------------------------------------------------------------------------------------
@@ -255,7 +249,7 @@ final class Sandbox {
             state = State.DEAD;
             parkedNext = null;
             cancel(initTimer);
-            String how = exitDescription();
+            String how = ProcessFacts.exitDescription(process);
             if (running != null) {
                 ended = end(ErrorDocument.exited(running.invocation.requestId(), how), "error");
             }
@@ -299,13 +293,16 @@ final class Sandbox {
             logs.append(PlatformLog.timedOut(requestId, spec.timeoutSeconds()));
         }
         logs.append(PlatformLog.end(requestId));
-        logs.append(PlatformLog.report(requestId, durationMs, spec.memoryMb(), maxMemoryMb(), r.initDurationMs,
+        logs.append(PlatformLog.report(requestId, durationMs, spec.memoryMb(), ProcessFacts.maxMemoryMb(process),
+                r.initDurationMs,
                 r.posted() ? null : status));
         InvocationResult result;
         if (r.response != null) {
             result = new InvocationResult(r.response, null, null, logs.toString(), durationMs);
         } else {
-            ErrorDocument error = r.error != null ? r.error : failure;
+            ErrorDocument error = r.error != null ? r.error : failure != null ? failure : ErrorDocument.platform(
+                    "Runtime.Unknown", "RequestId: " + requestId + " Error: the runtime asked for the next "
+                            + "invocation without reporting the result of this one");
             result = new InvocationResult(error.json(), error.type(), error.message(), logs.toString(), durationMs);
         }
         return new Ended(r.invocation, result);
@@ -363,82 +360,17 @@ final class Sandbox {
     private void release() {
         NettyHttpServer s = server;
         if (s != null) {
-            s.close();
+            try {
+                s.close();
+            } catch (RuntimeException e) {
+                // The emulator's event loops may be gone already (a process that outlived close()).
+                LOG.log(Level.FINE, "cannot close the Runtime API of " + this, e);
+            }
         }
         OutputLog o = output;
         if (o != null) {
             o.close();
         }
-    }
-
-    private Map<String, String> headers(Invocation invocation) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/json");
-        // The RIC's native client needs all four of these on every next: without one it fails (or crashes).
-        headers.put("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
-        headers.put("Lambda-Runtime-Deadline-Ms",
-                Long.toString(System.currentTimeMillis() + spec.timeoutSeconds() * 1000L));
-        headers.put("Lambda-Runtime-Invoked-Function-Arn", spec.functionArn());
-        headers.put("Lambda-Runtime-Trace-Id", traceId());
-        if (invocation.clientContext() != null) {
-            headers.put("Lambda-Runtime-Client-Context", invocation.clientContext());
-        }
-        return headers;
-    }
-
-    private HttpResponse nextResponse(Invocation invocation) {
-        return new HttpResponse(200, headers(invocation), invocation.payload());
-    }
-
-    private String exitDescription() {
-        Process p = process;
-        if (p == null || p.isAlive()) {
-            return "exit status unknown";
-        }
-        int code = p.exitValue();
-        if (code > 128) {
-            return "signal: " + switch (code - 128) {
-                case 9 -> "killed";
-                case 15 -> "terminated";
-                case 6 -> "aborted";
-                case 11 -> "segmentation fault";
-                default -> Integer.toString(code - 128);
-            };
-        }
-        return "exit status " + code;
-    }
-
-    /** Peak resident memory from {@code /proc} (Linux), as the REPORT line's "Max Memory Used". */
-    private long maxMemoryMb() {
-        Process p = process;
-        if (p == null) {
-            return -1;
-        }
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"),
-                    StandardCharsets.UTF_8)) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-                }
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // not Linux, or the process is gone
-        }
-        return -1;
-    }
-
-    private static String traceId() {
-        return "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + randomHex(24)
-                + ";Parent=" + randomHex(16) + ";Sampled=0";
-    }
-
-    private static String randomHex(int length) {
-        StringBuilder sb = new StringBuilder(length);
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int i = 0; i < length; i++) {
-            sb.append(Character.forDigit(random.nextInt(16), 16));
-        }
-        return sb.toString();
     }
 
     private static void cancel(ScheduledFuture<?> timer) {
