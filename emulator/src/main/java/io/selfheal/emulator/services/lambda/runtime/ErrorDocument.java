@@ -1,0 +1,48 @@
+package io.selfheal.emulator.services.lambda.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.selfheal.emulator.core.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A function error as the caller receives it: the runtime's own document ({@code {"errorMessage", "errorType",
+ * "stackTrace"}}, passed through byte for byte) or one the platform writes ({@code Sandbox.Timedout},
+ * {@code Runtime.ExitError}).
+ */
+record ErrorDocument(String type, String message, byte[] json) {
+
+    /** What the runtime posted to {@code …/error} or {@code init/error}; the header names the type if the body can't. */
+    static ErrorDocument posted(byte[] body, String typeHeader) {
+        try {
+            JsonNode doc = Json.parse(body);
+            String type = text(doc, "errorType");
+            return new ErrorDocument(type != null ? type : orUnknown(typeHeader), text(doc, "errorMessage"), body);
+        } catch (IOException | RuntimeException e) {
+            return platform(orUnknown(typeHeader), new String(body, StandardCharsets.UTF_8));
+        }
+    }
+
+    static ErrorDocument platform(String type, String message) {
+        return new ErrorDocument(type, message,
+                Json.bytes(Json.object().put("errorType", type).put("errorMessage", message)));
+    }
+
+    static ErrorDocument timedOut(String requestId, int timeoutSeconds) {
+        return platform("Sandbox.Timedout",
+                "RequestId: " + requestId + " Error: " + PlatformLog.timeoutMessage(timeoutSeconds));
+    }
+
+    static ErrorDocument exited(String requestId, String how) {
+        return platform("Runtime.ExitError", "RequestId: " + requestId + " Error: Runtime exited with error: " + how);
+    }
+
+    private static String text(JsonNode doc, String field) {
+        JsonNode n = doc == null ? null : doc.get(field);
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    private static String orUnknown(String type) {
+        return type == null || type.isEmpty() ? "Runtime.Unknown" : type;
+    }
+}

@@ -1,0 +1,31 @@
+package io.selfheal.emulator.services.lambda.runtime;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What a sandbox runs: one function's code and configuration, frozen for the sandboxes of one pool (an update
+ * replaces the pool, as AWS replaces execution environments).
+ *
+ * @param functionName   the function's name
+ * @param functionArn    its unqualified ARN ({@code Lambda-Runtime-Invoked-Function-Arn})
+ * @param runtime        {@code java17} or {@code java21}
+ * @param handler        {@code package.Class::method} or {@code package.Class}
+ * @param memoryMb       MemorySize; sizes the heap as AWS does
+ * @param timeoutSeconds Timeout; the sandbox is killed when an invocation runs longer
+ * @param javaHome       the JDK whose {@code bin/java} runs the sandbox
+ * @param codeDirectory  the extracted deployment package ({@code LAMBDA_TASK_ROOT}, the working directory)
+ * @param environment    every environment variable of the function except the per-sandbox ones
+ *                       ({@code AWS_LAMBDA_RUNTIME_API}, {@code AWS_LAMBDA_LOG_STREAM_NAME}, {@code LAMBDA_RUNTIME_DIR})
+ */
+public record SandboxSpec(String functionName, String functionArn, String runtime, String handler, int memoryMb,
+                          int timeoutSeconds, Path javaHome, Path codeDirectory, Map<String, String> environment) {
+
+    public SandboxSpec {
+        environment = Map.copyOf(environment);
+    }
+
+    public String version() {
+        return "$LATEST";
+    }
+}

@@ -1,0 +1,81 @@
+package io.selfheal.emulator.services.lambda;
+
+import io.selfheal.emulator.services.lambda.testfunctions.EchoHandler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
+import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+
+/** The test handlers as a deployment package (a jar built from the compiled test classes), and shortcuts. */
+final class TestFunctions {
+    static final String ROLE = "arn:aws:iam::123456789012:role/service-role/remediation-role";
+    private static final String PACKAGE = "io/selfheal/emulator/services/lambda/testfunctions/";
+    private static byte[] jar;
+
+    private TestFunctions() {
+    }
+
+    /** A jar holding every class of the testfunctions package, as {@code mvn package} would build one. */
+    static synchronized byte[] jar() {
+        if (jar == null) {
+            try {
+                Path root = Path.of(EchoHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                try (ZipOutputStream zip = new ZipOutputStream(bytes);
+                     Stream<Path> classes = Files.list(root.resolve(PACKAGE))) {
+                    zip.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
+                    zip.write("Manifest-Version: 1.0\n".getBytes(StandardCharsets.UTF_8));
+                    for (Path c : classes.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
+                        zip.putNextEntry(new ZipEntry(PACKAGE + c.getFileName()));
+                        zip.write(Files.readAllBytes(c));
+                    }
+                }
+                jar = bytes.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return jar;
+    }
+
+    static CreateFunctionResponse create(LambdaClient lambda, String name, Class<?> handler) {
+        return create(lambda, name, handler, b -> { });
+    }
+
+    static CreateFunctionResponse create(LambdaClient lambda, String name, Class<?> handler,
+                                         Consumer<CreateFunctionRequest.Builder> more) {
+        CreateFunctionRequest.Builder b = CreateFunctionRequest.builder()
+                .functionName(name)
+                .runtime("java17")
+                .role(ROLE)
+                .handler(handler.getName() + "::handleRequest")
+                .code(c -> c.zipFile(SdkBytes.fromByteArray(jar())));
+        more.accept(b);
+        return lambda.createFunction(b.build());
+    }
+
+    static InvokeResponse invoke(LambdaClient lambda, String name, String payload) {
+        return lambda.invoke(r -> r.functionName(name).payload(SdkBytes.fromUtf8String(payload)));
+    }
+
+    static List<ProcessHandle> sandboxProcesses() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("AWSLambda"))
+                .toList();
+    }
+}
