@@ -47,6 +47,7 @@ public final class Emulator implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService scheduler;
     private final NettyHttpServer server;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Emulator(Builder b) {
         eventLoops = new NioEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
@@ -105,8 +106,12 @@ public final class Emulator implements AutoCloseable {
         return services;
     }
 
+    /** Stops the port, every function process and the threads. Safe to call more than once. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         server.close();
         services.close();
         scheduler.shutdownNow();

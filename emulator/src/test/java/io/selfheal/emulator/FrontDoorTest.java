@@ -31,6 +31,14 @@ class FrontDoorTest {
     }
 
     @Test
+    void closingTwiceIsHarmless() {
+        Emulator other = Emulator.startOnFreePort();
+        other.close();
+        other.close();
+        assertThat(emulator.port()).isNotEqualTo(other.port());
+    }
+
+    @Test
     void bindsToLoopbackOnly() {
         assertThat(emulator.endpoint().getHost()).isEqualTo("127.0.0.1");
     }

@@ -1,18 +1,27 @@
 package io.selfheal.emulator.core;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.selfheal.emulator.http.NettyHttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** The emulator's one Jackson mapper and tree helpers. */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper()
+    /**
+     * Lambda accepts code uploads of 50 MB zipped, ~67 MB once base64 in a JSON string: far above Jackson's default
+     * 20 M-character cap, so strings may be as long as the largest body the front door accepts.
+     */
+    public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(NettyHttpServer.MAX_BODY).build())
+            .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Json() {

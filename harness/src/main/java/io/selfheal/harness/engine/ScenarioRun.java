@@ -59,6 +59,11 @@ public final class ScenarioRun implements AutoCloseable {
         return faultStart;
     }
 
+    /** Events that reached a bus since the first fault was injected. */
+    public java.util.List<io.selfheal.emulator.control.EventRecord> eventsSinceFault() {
+        return cloud.events().stream().filter(e -> !e.received().isBefore(faultStart)).toList();
+    }
+
     public void provision() {
         String account = clients.sts().getCallerIdentity().account();
         new Provisioner(clients, state, account, cloud.region()).provision(scenario.stack());

@@ -8,8 +8,9 @@ import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 final class CheckDescriptor extends AbstractTestDescriptor {
     private final String check;
 
-    CheckDescriptor(UniqueId id, String check, String displayName, TestSource source) {
-        super(id, displayName, source);
+    /** The display name names the scenario too: Surefire's reports show a test's name without its container. */
+    CheckDescriptor(UniqueId id, String scenario, String check, String displayName, TestSource source) {
+        super(id, scenario + " › " + displayName, source);
         this.check = check;
     }
 

@@ -45,9 +45,11 @@ final class ScenarioDiscovery {
             Scenario scenario = loader.load(file);
             ScenarioDescriptor descriptor = new ScenarioDescriptor(id, scenario);
             FileSource source = FileSource.from(file.toFile());
-            descriptor.addChild(new CheckDescriptor(id.append(CHECK_SEGMENT, "outcome"), "outcome", "outcome", source));
+            descriptor.addChild(new CheckDescriptor(id.append(CHECK_SEGMENT, "outcome"), scenario.name(), "outcome",
+                    "outcome", source));
             if (scenario.idempotency() != null) {
-                descriptor.addChild(new CheckDescriptor(id.append(CHECK_SEGMENT, "idempotency"), "idempotency",
+                descriptor.addChild(new CheckDescriptor(id.append(CHECK_SEGMENT, "idempotency"), scenario.name(),
+                        "idempotency",
                         "idempotency (" + scenario.idempotency().redeliver() + " redeliveries)", source));
             }
             return descriptor;

@@ -25,7 +25,7 @@ class SelfhealTestEngineTest {
             assertThat(scenario.getDisplayName()).isEqualTo("full-example");
             assertThat(scenario.getTags()).extracting(t -> t.getName()).containsExactlyInAnyOrder("ec2", "example");
             assertThat(scenario.getChildren()).extracting(TestDescriptor::getDisplayName)
-                    .containsExactly("outcome", "idempotency (3 redeliveries)");
+                    .containsExactly("full-example › outcome", "full-example › idempotency (3 redeliveries)");
         });
     }
 

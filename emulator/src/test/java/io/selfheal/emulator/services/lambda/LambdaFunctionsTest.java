@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.selfheal.emulator.Emulator;
 import io.selfheal.emulator.TestClients;
 import io.selfheal.emulator.services.lambda.testfunctions.EchoHandler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
+import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +81,36 @@ class LambdaFunctionsTest {
         assertThat(created.lastModified()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+0000");
         assertThat(created.environment().variables()).containsEntry("STAGE", "test");
         assertThat(created.revisionId()).isNotBlank();
+    }
+
+    /**
+     * AWS takes zip uploads up to 50 MB in the request ("Lambda quotas": deployment package, direct upload), which is
+     * far more base64 text than a JSON parser allows by default (20 M characters in Jackson). 16 MiB of random
+     * bytes cannot compress, so this upload carries over 22 M characters.
+     */
+    @Test
+    void codeUploadsLargerThanTwentyMillionBase64CharactersAreAccepted() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes);
+             ZipInputStream classes = new ZipInputStream(new ByteArrayInputStream(TestFunctions.jar()))) {
+            for (ZipEntry e = classes.getNextEntry(); e != null; e = classes.getNextEntry()) {
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                zip.write(classes.readAllBytes());
+            }
+            byte[] padding = new byte[16 * 1024 * 1024];
+            new Random(42).nextBytes(padding);
+            zip.putNextEntry(new ZipEntry("padding.bin"));
+            zip.write(padding);
+        }
+        byte[] big = bytes.toByteArray();
+        assertThat(Base64.getEncoder().encodeToString(big).length()).isGreaterThan(20_000_000);
+
+        CreateFunctionResponse created = lambda.createFunction(r -> r.functionName("big").runtime("java17")
+                .handler(EchoHandler.class.getName()).role(TestFunctions.ROLE)
+                .code(c -> c.zipFile(SdkBytes.fromByteArray(big))));
+
+        assertThat(created.codeSize()).isEqualTo(big.length);
+        assertThat(TestFunctions.invoke(lambda, "big", "{\"k\":1}").payload().asUtf8String()).contains("\"k\"");
     }
 
     @Test

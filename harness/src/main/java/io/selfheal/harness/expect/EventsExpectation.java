@@ -1,0 +1,65 @@
+package io.selfheal.harness.expect;
+
+import io.selfheal.emulator.control.EventRecord;
+import io.selfheal.harness.engine.ScenarioRun;
+import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.yaml.YMap;
+import java.util.List;
+
+/**
+ * Events that reached the default bus after the fault, and optionally how many of them a rule delivered:
+ * {@code events: {source: aws.cloudwatch, detailType: CloudWatch Alarm State Change, count: 1, rule: r, delivered: 0}}.
+ * It makes negative scenarios prove something: the event did arrive, and the rule let it pass.
+ */
+public record EventsExpectation(String source, String detailType, int count, String rule, Integer delivered)
+        implements Expectation {
+
+    @Override
+    public String describe() {
+        return count + " " + source + " \"" + detailType + "\" event" + (count == 1 ? "" : "s") + " on the bus"
+                + (rule != null ? ", " + delivered + " delivered by rule " + rule : "");
+    }
+
+    @Override
+    public Verdict check(ScenarioRun run) {
+        List<EventRecord> events = run.eventsSinceFault().stream()
+                .filter(e -> source.equals(e.event().path("source").asText())
+                        && detailType.equals(e.event().path("detail-type").asText()))
+                .toList();
+        String observed = events.size() + " such event" + (events.size() == 1 ? "" : "s");
+        boolean holds = events.size() == count;
+        if (rule != null) {
+            String ruleArn = run.state().ruleArn(rule);
+            long deliveries = events.stream().flatMap(e -> e.deliveries().stream())
+                    .filter(d -> d.ruleArn().equals(ruleArn) && d.delivered()).count();
+            observed += ", " + deliveries + " delivered by " + rule;
+            holds &= deliveries == delivered;
+        }
+        return Verdict.of(holds, observed);
+    }
+
+    /** Registered as {@code events}. */
+    public static final class Type implements ExpectationType {
+        @Override
+        public String key() {
+            return "events";
+        }
+
+        @Override
+        public Expectation read(YMap spec, ReadContext context) {
+            spec.allow("source", "detailType", "count", "rule", "delivered");
+            String source = spec.requiredString("source");
+            String detailType = spec.requiredString("detailType");
+            Integer count = spec.integer("count");
+            if (!spec.has("count")) {
+                spec.require("count");
+            }
+            String rule = spec.has("rule") ? context.stackKey("rules", spec.get("rule")) : null;
+            Integer delivered = spec.integer("delivered");
+            if (spec.has("rule") != spec.has("delivered")) {
+                spec.node().problem("rule and delivered go together: how many events the rule delivered");
+            }
+            return new EventsExpectation(source, detailType, count == null ? 0 : count, rule, delivered);
+        }
+    }
+}
