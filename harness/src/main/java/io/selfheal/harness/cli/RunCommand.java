@@ -52,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
         String head = String.format("%s  %-40s %6s", result.passed() ? "PASS" : "FAIL", result.name(),
                 seconds(result.duration()));
         if (result.passed()) {
-            return head + (result.recovery() != null ? "  (recovered in " + seconds(result.recovery()) + ")" : "");
+            return head + (result.recovery() != null ? "  (outcome held " + seconds(result.recovery()) + " after the fault)" : "");
         }
         return head + "\n      " + result.reason().replace("\n", "\n      ");
     }

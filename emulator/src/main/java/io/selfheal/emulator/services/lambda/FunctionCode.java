@@ -1,9 +1,9 @@
 package io.selfheal.emulator.services.lambda;
 
 import io.selfheal.emulator.services.lambda.runtime.RuntimeHost;
-import java.io.ByteArrayInputStream;
+import io.selfheal.emulator.services.lambda.runtime.SandboxSpec;
+import java.io.InputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +12,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.Enumeration;
+import java.util.zip.ZipFile;
 
 /**
  * A deployment package: the uploaded zip (or jar) extracted into its own directory, which becomes the sandbox's
- * task root ({@code /var/task} on AWS).
+ * task root ({@code /var/task} on AWS). Class files stay in the package, which sits beside the task root on the
+ * class path (see {@link SandboxSpec#classArchive}): same classes, a fraction of the files to create.
  *
  * @param size      the zip's size in bytes ({@code CodeSize})
  * @param sha256    base64 of the zip's SHA-256 ({@code CodeSha256})
@@ -39,55 +41,58 @@ record FunctionCode(long size, String sha256, Path directory) {
         if (zip.length < 4 || zip[0] != 'P' || zip[1] != 'K') {
             throw LambdaErrors.invalidParameter(UNZIP_FAILED);
         }
+        Path home;
         Path dir;
         try {
-            dir = Files.createTempDirectory(Files.createDirectories(parent), "code-");
+            home = Files.createTempDirectory(Files.createDirectories(parent), "code-");
+            dir = Files.createDirectory(home.resolve("task"));
+            Files.write(SandboxSpec.classArchive(dir), zip);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         try {
-            if (unzip(zip, dir) == 0) {
+            if (unzip(SandboxSpec.classArchive(dir), dir) == 0) {
                 throw new ZipException("no entries");
             }
         } catch (IOException | IllegalArgumentException e) {
-            RuntimeHost.deleteRecursively(dir);
+            RuntimeHost.deleteRecursively(home);
             throw LambdaErrors.invalidParameter(UNZIP_FAILED);
         } catch (RuntimeException e) {
-            RuntimeHost.deleteRecursively(dir);
+            RuntimeHost.deleteRecursively(home);
             throw e;
         }
         return new FunctionCode(zip.length, sha256(zip), dir);
     }
 
     void delete() {
-        RuntimeHost.deleteRecursively(directory);
+        RuntimeHost.deleteRecursively(directory.getParent());
     }
 
-    private static int unzip(byte[] zip, Path dir) throws IOException {
+    /** Extracts every entry but class files; the size limit counts them all, as Lambda's does. */
+    private static int unzip(Path archive, Path dir) throws IOException {
         int entries = 0;
         long total = 0;
-        byte[] buffer = new byte[64 * 1024];
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+        java.util.Set<Path> made = new java.util.HashSet<>();
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements(); ) {
+                ZipEntry entry = all.nextElement();
                 entries++;
                 Path target = dir.resolve(entry.getName()).normalize();
                 if (!target.startsWith(dir)) {
                     throw new ZipException("entry outside the package: " + entry.getName());
                 }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
+                total += Math.max(0, entry.getSize());
+                if (total > MAX_UNZIPPED) {
+                    throw LambdaErrors.invalidParameter("Unzipped size must be smaller than " + MAX_UNZIPPED + " bytes");
+                }
+                if (entry.isDirectory() || entry.getName().endsWith(".class")) {
                     continue;
                 }
-                Files.createDirectories(target.getParent());
-                try (OutputStream out = Files.newOutputStream(target)) {
-                    for (int n; (n = in.read(buffer)) > 0; ) {
-                        total += n;
-                        if (total > MAX_UNZIPPED) {
-                            throw LambdaErrors.invalidParameter(
-                                    "Unzipped size must be smaller than " + MAX_UNZIPPED + " bytes");
-                        }
-                        out.write(buffer, 0, n);
-                    }
+                if (made.add(target.getParent())) {
+                    Files.createDirectories(target.getParent());
+                }
+                try (InputStream in = zip.getInputStream(entry)) {
+                    Files.copy(in, target);
                 }
             }
         }

@@ -113,6 +113,33 @@ class LambdaFunctionsTest {
         assertThat(TestFunctions.invoke(lambda, "big", "{\"k\":1}").payload().asUtf8String()).contains("\"k\"");
     }
 
+    /**
+     * AWS extracts the package into LAMBDA_TASK_ROOT (/var/task, on the class path). Class files are loaded from the
+     * package kept beside it; everything else must be readable both as a file there and as a resource.
+     */
+    @Test
+    void packagedFilesAreInTheTaskRootAndOnTheClassPath() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes);
+             ZipInputStream classes = new ZipInputStream(new ByteArrayInputStream(TestFunctions.jar()))) {
+            for (ZipEntry e = classes.getNextEntry(); e != null; e = classes.getNextEntry()) {
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                zip.write(classes.readAllBytes());
+            }
+            zip.putNextEntry(new ZipEntry("config/settings.txt"));
+            zip.write("threshold=90".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        lambda.createFunction(r -> r.functionName("taskroot").runtime("java17").role(TestFunctions.ROLE)
+                .handler(io.selfheal.emulator.services.lambda.testfunctions.TaskRootHandler.class.getName())
+                .timeout(30).code(c -> c.zipFile(SdkBytes.fromByteArray(bytes.toByteArray()))));
+
+        String out = TestFunctions.invoke(lambda, "taskroot", "{\"file\":\"config/settings.txt\"}").payload()
+                .asUtf8String();
+
+        assertThat(out).contains("\"file\":\"threshold=90\"").contains("\"resource\":\"threshold=90\"")
+                .contains("\"classFileOnDisk\":false");
+    }
+
     @Test
     void defaultsAreThreeSecondsAnd128Megabytes() {
         CreateFunctionResponse created = TestFunctions.create(lambda, "defaults", EchoHandler.class);

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 /**
  * Starts a sandbox process the way AWS's java runtimes start theirs:
- * {@code java <flags> -cp <runtime jars>:<task root>:<task root>/lib/*.jar
+ * {@code java <flags> -cp <runtime jars>:<task root>:<package>:<task root>/lib/*.jar
  * com.amazonaws.services.lambda.runtime.api.client.AWSLambda <handler>}, in the task root, with Lambda's
  * defined environment and nothing inherited from the emulator's (a developer's {@code AWS_PROFILE} must not leak
  * into a function).
@@ -68,6 +68,10 @@ final class SandboxLauncher {
         List<String> entries = new ArrayList<>();
         distribution.jars().forEach(jar -> entries.add(jar.toString()));
         entries.add(taskRoot.toString());
+        Path archive = SandboxSpec.classArchive(taskRoot);
+        if (Files.isRegularFile(archive)) {
+            entries.add(archive.toString());
+        }
         Path lib = taskRoot.resolve("lib");
         if (Files.isDirectory(lib)) {
             try (Stream<Path> jars = Files.list(lib)) {

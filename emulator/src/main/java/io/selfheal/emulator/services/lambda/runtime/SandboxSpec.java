@@ -28,4 +28,13 @@ public record SandboxSpec(String functionName, String functionArn, String runtim
     public String version() {
         return "$LATEST";
     }
+
+    /**
+     * The deployment package itself, kept beside the task root. Its classes load from it rather than from extracted
+     * files (creating tens of thousands of class files is slow on many disks); every other entry is extracted, so
+     * the task root reads as on AWS.
+     */
+    public static Path classArchive(Path taskRoot) {
+        return taskRoot.resolveSibling("package.zip");
+    }
 }
