@@ -1,6 +1,7 @@
 package io.selfheal.bench;
 
 import io.selfheal.emulator.Emulator;
+import io.selfheal.emulator.control.EventsControl;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,13 +21,15 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 
 /**
- * PutEvents (one entry per call) through the SDK against a default bus with 100 rules, one of which matches.
- * Each JMH thread has its own client, hence its own keep-alive connection: 1 and 4 client connections.
+ * PutEvents (one entry per call) against a default bus with 100 rules, one of which matches; each JMH thread has its
+ * own client and so its own keep-alive connection: 1 and 4 client connections. {@code sdk*} goes through the AWS SDK
+ * v2 (what a user's code pays, client included); {@code wire*} through a minimal HTTP client (the emulator's own
+ * capacity).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 3)
+@Warmup(iterations = 6, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class PutEventsBenchmark {
 
@@ -53,7 +56,32 @@ public class PutEventsBenchmark {
         }
     }
 
-    /** A client (and so a connection) per benchmark thread. */
+    /** A bare keep-alive connection per benchmark thread. */
+    @State(Scope.Thread)
+    public static class Wire {
+        KeepAliveConnection connection;
+        byte[] request = KeepAliveConnection.awsJsonRequest("AWSEvents.PutEvents", "events",
+                "{\"Entries\":[{\"Source\":\"bench.app42\",\"DetailType\":\"Bench\","
+                        + "\"Detail\":\"{\\\"level\\\": 99, \\\"message\\\": \\\"cpu high\\\"}\"}]}");
+
+        @Setup(Level.Trial)
+        public void open(Cloud cloud) throws java.io.IOException {
+            connection = new KeepAliveConnection(cloud.emulator.port());
+            // Numbers of refused requests would be worthless: prove the request is accepted and reaches the bus.
+            int before = cloud.emulator.control().component(EventsControl.class).events().size();
+            if (connection.exchange(request) != 200
+                    || cloud.emulator.control().component(EventsControl.class).events().size() <= before) {
+                throw new IllegalStateException("the benchmark's PutEvents request is not accepted");
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void close() throws java.io.IOException {
+            connection.close();
+        }
+    }
+
+    /** An SDK client (and so a connection) per benchmark thread. */
     @State(Scope.Thread)
     public static class Client {
         EventBridgeClient events;
@@ -74,13 +102,25 @@ public class PutEventsBenchmark {
 
     @Benchmark
     @Threads(1)
-    public int oneConnection(Client client) {
+    public int sdkOneConnection(Client client) {
         return client.events.putEvents(client.request).failedEntryCount();
     }
 
     @Benchmark
     @Threads(4)
-    public int fourConnections(Client client) {
+    public int sdkFourConnections(Client client) {
         return client.events.putEvents(client.request).failedEntryCount();
+    }
+
+    @Benchmark
+    @Threads(1)
+    public int wireOneConnection(Wire wire) throws java.io.IOException {
+        return wire.connection.exchange(wire.request);
+    }
+
+    @Benchmark
+    @Threads(4)
+    public int wireFourConnections(Wire wire) throws java.io.IOException {
+        return wire.connection.exchange(wire.request);
     }
 }

@@ -68,7 +68,8 @@ public final class Emulator implements AutoCloseable {
         services = new ServiceRegistry(loaded);
         control = new ControlApi(context, services);
         FrontDoor frontDoor = new FrontDoor(context, services, new ControlHttpHandler(control, services));
-        server = NettyHttpServer.start(eventLoops, b.host, b.port, workers, frontDoor);
+        // The front door decides per operation what leaves the event loop (see AwsService#blocking).
+        server = NettyHttpServer.start(eventLoops, b.host, b.port, Runnable::run, frontDoor);
         context.endpoint("http://" + b.host + ":" + server.port());
     }
 

@@ -27,6 +27,8 @@ public final class FrontDoor implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(FrontDoor.class.getName());
     /** Members longer than this (zip files, big payloads) are elided from the call log. */
     private static final int LOGGED_VALUE_LIMIT = 4096;
+    /** Bodies above this are decoded off the event loop (code uploads reach tens of megabytes). */
+    private static final int INLINE_BODY_LIMIT = 256 * 1024;
 
     private final EmulatorContext context;
     private final DispatchResolver resolver;
@@ -38,12 +40,22 @@ public final class FrontDoor implements HttpHandler {
         this.control = control;
     }
 
+    /**
+     * Runs on the event loop: small requests to non-blocking operations are answered right here; the control API,
+     * large bodies and blocking operations move to the worker pool.
+     */
     @Override
     public void handle(HttpRequest request, Consumer<HttpResponse> reply) {
         if (request.path().startsWith("/_selfheal/")) {
-            control.handle(request, reply);
-            return;
+            context.workers().execute(() -> control.handle(request, reply));
+        } else if (request.body().length > INLINE_BODY_LIMIT) {
+            context.workers().execute(() -> serve(request, reply, false));
+        } else {
+            serve(request, reply, true);
         }
+    }
+
+    private void serve(HttpRequest request, Consumer<HttpResponse> reply, boolean onEventLoop) {
         long started = System.nanoTime();
         Instant now = context.clock().now();
         SigV4Scope scope = SigV4Scope.of(request);
@@ -63,6 +75,16 @@ public final class FrontDoor implements HttpHandler {
         }
         RequestContext ctx = new RequestContext(requestId, region, caller,
                 dispatch.service().descriptor().signingName(), dispatch.operationName(), now, context.endpoint());
+        if (onEventLoop && dispatch.service().blocking(dispatch.operationName())) {
+            Dispatch blocking = dispatch;
+            context.workers().execute(() -> reply.accept(run(ctx, request, blocking, started)));
+        } else {
+            reply.accept(run(ctx, request, dispatch, started));
+        }
+    }
+
+    private HttpResponse run(RequestContext ctx, HttpRequest request, Dispatch dispatch, long started) {
+        String requestId = ctx.requestId();
         HttpResponse response;
         String errorCode = null;
         try {
@@ -83,7 +105,7 @@ public final class FrontDoor implements HttpHandler {
             response = dispatch.codec().error(ctx, failure);
         }
         record(ctx, dispatch.input(), response.status(), errorCode, started);
-        reply.accept(response);
+        return response;
     }
 
     private void record(RequestContext ctx, ObjectNode input, int status, String errorCode, long startedNanos) {

@@ -15,6 +15,14 @@ public interface AwsService extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Whether an operation may block (wait on a function, write files). Others run on the front door's event loop,
+     * which saves two thread hand-offs per call; an operation that blocks without saying so stalls the port.
+     */
+    default boolean blocking(String operation) {
+        return false;
+    }
+
     /** Forget all state (every account and region). */
     default void reset() {
     }

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,10 +28,20 @@ final class EventDispatcher {
 
     private final EmulatorContext context;
     private final EventLog log;
+    /**
+     * One ordered delivery thread: events reach targets in the order the buses received them, and under load the
+     * thread drains its queue without parking, where handing each event to a pooled thread cost a wake-up each.
+     */
+    private final ExecutorService delivery = Executors.newSingleThreadExecutor(
+            new io.netty.util.concurrent.DefaultThreadFactory("selfheal-events", true));
 
     EventDispatcher(EmulatorContext context, EventLog log) {
         this.context = context;
         this.log = log;
+    }
+
+    void close() {
+        delivery.shutdownNow();
     }
 
     /** Records the events now (in order) and delivers them on a worker thread. */
@@ -44,7 +56,7 @@ final class EventDispatcher {
         }
         context.activity().begin();
         try {
-            context.workers().execute(() -> {
+            delivery.execute(() -> {
                 try {
                     records.forEach(r -> deliver(bus, r));
                 } finally {

@@ -79,6 +79,11 @@ public final class EventsService implements AwsService {
     }
 
     @Override
+    public void close() {
+        dispatcher.close();
+    }
+
+    @Override
     public void reset() {
         states.reset();
         log.clear();

@@ -81,6 +81,12 @@ public final class LambdaService implements AwsService {
         return DESCRIPTOR;
     }
 
+    /** Invoke waits for the function; code uploads write files; deletes stop processes: all off the event loop. */
+    @Override
+    public boolean blocking(String operation) {
+        return true;
+    }
+
     @Override
     public Map<String, Operation> operations() {
         return operations;
