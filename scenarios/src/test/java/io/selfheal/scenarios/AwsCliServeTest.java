@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,12 +28,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AwsCliServeTest {
     private static final Path AWS = Path.of("/usr/bin/aws");
-    private static final Path CLI_JAR = Path.of("../harness/target/selfheal.jar");
     private static final Path LAMBDA_JAR = Path.of("../remediations/target/remediations-lambda.jar");
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Process serve;
+    private static ServeProcess serve;
     private static String endpoint;
     private static String instanceId;
 
@@ -45,30 +39,14 @@ class AwsCliServeTest {
     static void startServe() throws Exception {
         assumeTrue(Files.isExecutable(AWS) && run(List.of(AWS.toString(), "--version")).contains("aws-cli/2"),
                 "AWS CLI v2 not installed at /usr/bin/aws");
-        assertThat(CLI_JAR).as("the CLI jar (built by the harness module)").isRegularFile();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        serve = new ProcessBuilder(java, "-jar", CLI_JAR.toString(), "serve", "--port", "0")
-                .redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = out.readLine()) != null) {
-            Matcher m = LISTENING.matcher(line);
-            if (m.find()) {
-                endpoint = m.group(1);
-                break;
-            }
-        }
-        assertThat(endpoint).as("serve printed its endpoint").isNotNull();
-        Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "serve-output");
-        drain.setDaemon(true);
-        drain.start();
+        serve = ServeProcess.start();
+        endpoint = serve.endpoint();
     }
 
     @AfterAll
     static void stopServe() throws InterruptedException {
         if (serve != null) {
-            serve.destroy();
-            assertThat(serve.waitFor(20, TimeUnit.SECONDS)).as("serve stops on SIGTERM").isTrue();
+            serve.close();
         }
     }
 
