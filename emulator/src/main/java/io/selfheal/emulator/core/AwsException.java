@@ -10,16 +10,36 @@ public class AwsException extends RuntimeException {
     private final String code;
     private final int status;
     private final boolean senderFault;
+    private final String jsonType;
 
     public AwsException(String code, String message, int status) {
         this(code, message, status, status < 500);
     }
 
     public AwsException(String code, String message, int status, boolean senderFault) {
+        this(code, message, status, senderFault, null);
+    }
+
+    private AwsException(String code, String message, int status, boolean senderFault, String jsonType) {
         super(message, null, false, false);
         this.code = code;
         this.status = status;
         this.senderFault = senderFault;
+        this.jsonType = jsonType;
+    }
+
+    /**
+     * For services that speak AWS JSON in query-compatible mode (SQS): the error's JSON shape name
+     * ({@code QueueDoesNotExist}) that selects the SDK's exception class, while {@link #code()} stays the query code
+     * ({@code AWS.SimpleQueueService.NonExistentQueue}) that both protocols report.
+     */
+    public AwsException withJsonType(String type) {
+        return new AwsException(code, getMessage(), status, senderFault, type);
+    }
+
+    /** The JSON shape name of the error: {@link #withJsonType} or else the code. */
+    public String jsonType() {
+        return jsonType != null ? jsonType : code;
     }
 
     public static AwsException badRequest(String code, String message) {

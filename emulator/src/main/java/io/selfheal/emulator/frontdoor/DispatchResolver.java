@@ -26,13 +26,19 @@ final class DispatchResolver {
     private static final WireCodec REST_ERRORS = WireCodec.of(ServiceDescriptor.restJson("unknown"));
 
     private final ServiceRegistry services;
-    private final Map<AwsService, WireCodec> codecs = new LinkedHashMap<>();
+    private final Map<ServiceDescriptor, WireCodec> codecs = new LinkedHashMap<>();
 
     DispatchResolver(ServiceRegistry services) {
         this.services = services;
         for (AwsService service : services.all()) {
-            codecs.put(service, WireCodec.of(service.descriptor()));
+            for (ServiceDescriptor d : service.protocols()) {
+                codecs.put(d, WireCodec.of(d));
+            }
         }
+    }
+
+    private WireCodec codec(ServiceDescriptor descriptor) {
+        return codecs.get(descriptor);
     }
 
     Dispatch resolve(HttpRequest request, SigV4Scope scope) throws DispatchException {
@@ -56,7 +62,7 @@ final class DispatchResolver {
             throw new DispatchException(JSON_ERRORS, AwsException.badRequest("UnknownOperationException",
                     "No service answers the target " + target + "."), null);
         }
-        WireCodec codec = codecs.get(service);
+        WireCodec codec = codec(services.descriptorForTargetPrefix(prefix));
         Operation op = service.operations().get(opName);
         if (op == null) {
             throw new DispatchException(codec, AwsException.badRequest("UnknownOperationException",
@@ -86,7 +92,7 @@ final class DispatchResolver {
     private Dispatch resolveQuery(Map<String, String> form, SigV4Scope scope) throws DispatchException {
         String action = form.get("Action");
         AwsService service = services.bySigningName(scope.service());
-        if (service == null || !isQuery(service)) {
+        if (service == null || services.queryDescriptor(service) == null) {
             List<AwsService> offering = services.queryServicesWithAction(action);
             service = offering.size() == 1 ? offering.get(0) : null;
         }
@@ -94,7 +100,7 @@ final class DispatchResolver {
             throw new DispatchException(QUERY_ERRORS, AwsException.badRequest("InvalidAction",
                     "The action " + action + " is not valid for this web service."), scope.service());
         }
-        WireCodec codec = codecs.get(service);
+        WireCodec codec = codec(services.queryDescriptor(service));
         Operation op = service.operations().get(action);
         if (op == null) {
             throw new DispatchException(codec, AwsException.badRequest("InvalidAction",
@@ -119,7 +125,8 @@ final class DispatchResolver {
                 }
             }
         }
-        WireCodec codec = preferred != null ? codecs.get(preferred) : REST_ERRORS;
+        WireCodec codec = preferred != null && restDescriptor(preferred) != null
+                ? codec(restDescriptor(preferred)) : REST_ERRORS;
         throw new DispatchException(codec, new AwsException("UnknownOperationException",
                 "No operation answers " + request.method() + " " + request.path() + ".", 404), scope.service());
     }
@@ -131,7 +138,7 @@ final class DispatchResolver {
                 continue;
             }
             Operation op = service.operations().get(route.operation());
-            WireCodec codec = codecs.get(service);
+            WireCodec codec = codec(restDescriptor(service));
             ObjectNode input = Json.object();
             boolean jsonBody = request.body().length > 0 && !(op instanceof io.selfheal.emulator.service.RawOperation);
             if (jsonBody) {
@@ -167,9 +174,13 @@ final class DispatchResolver {
         return Map.of();
     }
 
-    private static boolean isQuery(AwsService service) {
-        Protocol p = service.descriptor().protocol();
-        return p == Protocol.QUERY || p == Protocol.EC2_QUERY;
+    private static ServiceDescriptor restDescriptor(AwsService service) {
+        for (ServiceDescriptor d : service.protocols()) {
+            if (d.protocol() == Protocol.REST_JSON) {
+                return d;
+            }
+        }
+        return null;
     }
 
     private static String signing(AwsService service) {

@@ -8,14 +8,17 @@ import io.selfheal.emulator.core.RequestContext;
 import io.selfheal.emulator.http.HttpResponse;
 
 /**
- * AWS JSON 1.0 / 1.1: errors are {@code {"__type": code, "message": …}} with the code also in
- * {@code x-amzn-ErrorType}, as the SDKs read it.
+ * AWS JSON 1.0 / 1.1: errors are {@code {"__type": type, "message": …}} with the type also in
+ * {@code x-amzn-ErrorType}, as the SDKs read it. Query-compatible services add
+ * {@code x-amzn-query-error: <query code>;Sender}, from which SDKs take the error code.
  */
 final class AwsJsonCodec implements WireCodec {
     private final String contentType;
+    private final boolean queryCompatible;
 
-    AwsJsonCodec(String version) {
+    AwsJsonCodec(String version, boolean queryCompatible) {
         this.contentType = "application/x-amz-json-" + version;
+        this.queryCompatible = queryCompatible;
     }
 
     @Override
@@ -27,9 +30,11 @@ final class AwsJsonCodec implements WireCodec {
 
     @Override
     public HttpResponse error(RequestContext ctx, AwsException error) {
-        ObjectNode body = Json.object().put("__type", error.code()).put("message", error.getMessage());
-        return HttpResponse.of(error.status(), contentType, Json.bytes(body))
+        ObjectNode body = Json.object().put("__type", error.jsonType()).put("message", error.getMessage());
+        HttpResponse response = HttpResponse.of(error.status(), contentType, Json.bytes(body))
                 .withHeader("x-amzn-RequestId", ctx.requestId())
-                .withHeader("x-amzn-ErrorType", error.code());
+                .withHeader("x-amzn-ErrorType", error.jsonType());
+        return queryCompatible ? response.withHeader("x-amzn-query-error",
+                error.code() + ";" + (error.senderFault() ? "Sender" : "Receiver")) : response;
     }
 }

@@ -13,8 +13,8 @@ public interface WireCodec {
 
     static WireCodec of(ServiceDescriptor descriptor) {
         return switch (descriptor.protocol()) {
-            case AWS_JSON_1_0 -> new AwsJsonCodec("1.0");
-            case AWS_JSON_1_1 -> new AwsJsonCodec("1.1");
+            case AWS_JSON_1_0 -> new AwsJsonCodec("1.0", descriptor.queryCompatible());
+            case AWS_JSON_1_1 -> new AwsJsonCodec("1.1", descriptor.queryCompatible());
             case QUERY -> new QueryCodec(descriptor.xmlNamespace());
             case EC2_QUERY -> new Ec2QueryCodec(descriptor.xmlNamespace());
             case REST_JSON -> new RestJsonCodec();

@@ -5,7 +5,16 @@ import java.util.Map;
 
 /** One emulated AWS service as the front door sees it. */
 public interface AwsService extends AutoCloseable {
+    /** The service's primary protocol (its signing name names the service in the call log). */
     io.selfheal.emulator.protocol.ServiceDescriptor descriptor();
+
+    /**
+     * Every protocol the service answers in, e.g. SQS's AWS JSON (current SDKs) and query (older SDKs and CLIs).
+     * All share the signing name and the operations.
+     */
+    default java.util.List<io.selfheal.emulator.protocol.ServiceDescriptor> protocols() {
+        return java.util.List.of(descriptor());
+    }
 
     /** Operations by AWS operation name. */
     Map<String, Operation> operations();

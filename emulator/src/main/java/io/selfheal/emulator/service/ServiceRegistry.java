@@ -1,6 +1,7 @@
 package io.selfheal.emulator.service;
 
 import io.selfheal.emulator.protocol.Protocol;
+import io.selfheal.emulator.protocol.ServiceDescriptor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,19 +12,24 @@ public final class ServiceRegistry implements AutoCloseable {
     private final List<AwsService> services;
     private final Map<String, AwsService> bySigningName = new HashMap<>();
     private final Map<String, AwsService> byTargetPrefix = new HashMap<>();
+    private final Map<String, ServiceDescriptor> descriptorByTargetPrefix = new HashMap<>();
+    private final Map<AwsService, ServiceDescriptor> queryDescriptors = new HashMap<>();
     private final Map<String, List<AwsService>> queryServicesByAction = new HashMap<>();
 
     public ServiceRegistry(List<AwsService> services) {
         this.services = List.copyOf(services);
         for (AwsService service : services) {
-            var d = service.descriptor();
-            bySigningName.put(d.signingName(), service);
-            if (d.targetPrefix() != null) {
-                byTargetPrefix.put(d.targetPrefix(), service);
-            }
-            if (d.protocol() == Protocol.QUERY || d.protocol() == Protocol.EC2_QUERY) {
-                for (String action : service.operations().keySet()) {
-                    queryServicesByAction.computeIfAbsent(action, a -> new ArrayList<>()).add(service);
+            bySigningName.put(service.descriptor().signingName(), service);
+            for (ServiceDescriptor d : service.protocols()) {
+                if (d.targetPrefix() != null) {
+                    byTargetPrefix.put(d.targetPrefix(), service);
+                    descriptorByTargetPrefix.put(d.targetPrefix(), d);
+                }
+                if (d.protocol() == Protocol.QUERY || d.protocol() == Protocol.EC2_QUERY) {
+                    queryDescriptors.put(service, d);
+                    for (String action : service.operations().keySet()) {
+                        queryServicesByAction.computeIfAbsent(action, a -> new ArrayList<>()).add(service);
+                    }
                 }
             }
         }
@@ -39,6 +45,16 @@ public final class ServiceRegistry implements AutoCloseable {
 
     public AwsService byTargetPrefix(String prefix) {
         return byTargetPrefix.get(prefix);
+    }
+
+    /** The JSON protocol a target prefix belongs to. */
+    public ServiceDescriptor descriptorForTargetPrefix(String prefix) {
+        return descriptorByTargetPrefix.get(prefix);
+    }
+
+    /** The service's query (or EC2 query) protocol, or null when it speaks none. */
+    public ServiceDescriptor queryDescriptor(AwsService service) {
+        return queryDescriptors.get(service);
     }
 
     /** For unsigned query requests: the services offering this action. */

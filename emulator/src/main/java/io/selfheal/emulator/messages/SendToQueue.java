@@ -1,0 +1,21 @@
+package io.selfheal.emulator.messages;
+
+import java.util.Map;
+
+/**
+ * A service principal sends a message to an SQS queue (an EventBridge target, an SNS subscription, a dead-letter
+ * queue). SQS checks the queue policy for {@code principal} and {@code sourceArn}, as AWS does, then enqueues.
+ * Ask with {@code bus.ask(new SendToQueue(…), Delivery.class)}; the id of an accepted delivery is the MessageId.
+ *
+ * @param queueArn        {@code arn:aws:sqs:<region>:<account>:<name>}
+ * @param body            the message body
+ * @param attributes      message attributes as strings (may be empty)
+ * @param messageGroupId  for FIFO queues, else null
+ * @param deduplicationId for FIFO queues without content-based deduplication, else null
+ * @param principal       the sending service, e.g. {@code events.amazonaws.com}, or null for a call within the
+ *                        account (no policy check)
+ * @param sourceArn       the sending resource (rule or topic ARN), for {@code aws:SourceArn} conditions
+ */
+public record SendToQueue(String queueArn, String body, Map<String, String> attributes, String messageGroupId,
+                          String deduplicationId, String principal, String sourceArn) {
+}
