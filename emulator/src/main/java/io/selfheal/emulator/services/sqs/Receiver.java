@@ -62,11 +62,14 @@ final class Receiver {
                     }
                     Instant next = queue.nextVisibleAt(now);
                     Instant wakeAt = next != null && next.isBefore(deadline) ? next : deadline;
+                    queue.waiters++;
                     try {
                         queue.wait(Math.max(1, Duration.between(now, wakeAt).toMillis()));
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return List.of();
+                    } finally {
+                        queue.waiters--;
                     }
                     continue;
                 }

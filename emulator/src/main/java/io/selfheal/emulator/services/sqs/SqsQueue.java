@@ -44,6 +44,8 @@ final class SqsQueue {
     private Instant lastModifiedAt;
     private Instant lastPurgeAt;
     private boolean deleted;
+    /** Long polls sleeping on this queue's monitor (for tests that must send while one waits). */
+    int waiters;
     private long sequence;
     private final Map<String, String> attributes;
     private final Map<String, String> tags = new LinkedHashMap<>();

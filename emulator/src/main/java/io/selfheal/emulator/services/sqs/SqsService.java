@@ -85,6 +85,17 @@ public final class SqsService implements AwsService {
         return operation.equals("ReceiveMessage");
     }
 
+    /** How many long polls are waiting on the named queue (visible to tests in this package). */
+    int longPolls(String accountId, String region, String queueName) {
+        SqsQueue queue = queues.in(accountId, region).get(queueName);
+        if (queue == null) {
+            return 0;
+        }
+        synchronized (queue) {
+            return queue.waiters;
+        }
+    }
+
     @Override
     public void reset() {
         queues.reset();
