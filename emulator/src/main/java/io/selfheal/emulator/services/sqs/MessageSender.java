@@ -79,7 +79,7 @@ final class MessageSender {
             throw SqsErrors.invalidParameter("MessageDeduplicationId", deduplicationId,
                     "The request includes a parameter that is not valid for this queue type.");
         }
-        return queue.send(r.body(), attributes, r.delaySeconds(), senderId, r.groupId(), deduplicationId, null, now);
+        return queue.send(r.body(), attributes, r.delaySeconds(), senderId, r.groupId(), deduplicationId, now);
     }
 
     /** Checks message attributes and returns a clean copy: name -> {DataType, StringValue | BinaryValue}. */

@@ -76,8 +76,7 @@ final class Receiver {
             }
             // Moved outside the source's monitor: two queues may be each other's dead-letter queue.
             for (SqsMessage m : received.deadLettered()) {
-                deadLetterQueue.send(m.body, m.attributes, 0, m.senderId, m.groupId, m.deduplicationId, queue.arn,
-                        clock.now());
+                deadLetterQueue.deadLetter(m, queue.arn, clock.now());
             }
             if (!received.delivered().isEmpty()) {
                 return received.delivered();

@@ -115,11 +115,11 @@ final class SqsQueue {
      * enqueued again ("Exactly-once processing in Amazon SQS").
      */
     synchronized Sent send(String body, ObjectNode messageAttributes, Integer delaySeconds, String senderId,
-                           String groupId, String deduplicationId, String deadLetterSourceArn, Instant now) {
+                           String groupId, String deduplicationId, Instant now) {
         expire(now);
         String md5OfAttributes = Md5s.ofAttributes(messageAttributes);
         String dedupKey = null;
-        if (fifo && deadLetterSourceArn == null) {
+        if (fifo) {
             dedupKey = "messageGroup".equals(attributes.get("DeduplicationScope"))
                     ? groupId + "\u0000" + deduplicationId : deduplicationId;
             Dedup seen = deduplication.get(dedupKey);
@@ -130,13 +130,24 @@ final class SqsQueue {
         String sequenceNumber = fifo ? String.format("18%018d", ++sequence) : null;
         int delay = delaySeconds != null ? delaySeconds : seconds("DelaySeconds");
         SqsMessage message = new SqsMessage(Ids.uuid(), body, messageAttributes, now, senderId, groupId,
-                deduplicationId, sequenceNumber, deadLetterSourceArn, now.plusSeconds(delay));
+                deduplicationId, sequenceNumber, null, now.plusSeconds(delay));
         messages.put(message.messageId, message);
         if (dedupKey != null) {
             deduplication.put(dedupKey, new Dedup(message.messageId, sequenceNumber, now.plus(DEDUPLICATION_WINDOW)));
         }
         notifyAll();
         return new Sent(message.messageId, sequenceNumber, message.md5OfBody, md5OfAttributes);
+    }
+
+    /**
+     * Takes in a message redriven from {@code sourceArn}. It keeps its id and its original enqueue time, from which
+     * the retention period still counts ("Using dead-letter queues in Amazon SQS").
+     */
+    synchronized void deadLetter(SqsMessage m, String sourceArn, Instant now) {
+        String sequenceNumber = fifo ? String.format("18%018d", ++sequence) : null;
+        messages.put(m.messageId, new SqsMessage(m.messageId, m.body, m.attributes, m.sentAt, m.senderId, m.groupId,
+                m.deduplicationId, sequenceNumber, sourceArn, now));
+        notifyAll();
     }
 
     /**
