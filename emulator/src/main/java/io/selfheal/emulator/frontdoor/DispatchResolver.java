@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.AwsException;
 import io.selfheal.emulator.core.Json;
+import io.selfheal.emulator.core.RequestContext;
 import io.selfheal.emulator.http.HttpRequest;
+import io.selfheal.emulator.http.HttpResponse;
 import io.selfheal.emulator.protocol.FormTree;
 import io.selfheal.emulator.protocol.Protocol;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
@@ -106,7 +108,22 @@ final class DispatchResolver {
             throw new DispatchException(codec, AwsException.badRequest("InvalidAction",
                     "The action " + action + " is not valid for this web service."), signing(service));
         }
-        return new Dispatch(service, action, op, FormTree.of(form), 200, codec);
+        return new Dispatch(service, action, op, FormTree.of(form), 200, queryShaped(service, codec));
+    }
+
+    /** Lets the service reshape its JSON-shaped results for the query protocol (see AwsService#queryResult). */
+    private static WireCodec queryShaped(AwsService service, WireCodec codec) {
+        return new WireCodec() {
+            @Override
+            public HttpResponse success(RequestContext ctx, JsonNode result, int status) {
+                return codec.success(ctx, result == null ? null : service.queryResult(ctx.operation(), result), status);
+            }
+
+            @Override
+            public HttpResponse error(RequestContext ctx, AwsException error) {
+                return codec.error(ctx, error);
+            }
+        };
     }
 
     private Dispatch resolveRest(HttpRequest request, SigV4Scope scope) throws DispatchException {

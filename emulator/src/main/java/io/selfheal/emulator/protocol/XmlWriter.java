@@ -1,12 +1,16 @@
 package io.selfheal.emulator.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.Iterator;
 import java.util.Map;
 
 /**
  * Writes a JSON tree as AWS query-protocol XML: objects become elements, arrays become a wrapper element whose
  * children are named {@code listItem} ({@code member} for AWS query, {@code item} for EC2), null is omitted.
+ * A {@link #flattened()} array has no wrapper: each element repeats the field's name (the model's
+ * {@code flattened} trait, e.g. SQS's {@code <Message>} and {@code <Attribute>} lists).
  */
 public final class XmlWriter {
     private final StringBuilder out = new StringBuilder(256);
@@ -15,6 +19,19 @@ public final class XmlWriter {
     public XmlWriter(String listItem) {
         this.listItem = listItem;
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+    }
+
+    /** An array written without a wrapper element, one element per item named like the field. */
+    public static ArrayNode flattened() {
+        return new Flattened();
+    }
+
+    private static final class Flattened extends ArrayNode {
+        private static final long serialVersionUID = 1L;
+
+        Flattened() {
+            super(JsonNodeFactory.instance);
+        }
     }
 
     public XmlWriter open(String name, String xmlns) {
@@ -57,7 +74,11 @@ public final class XmlWriter {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return this;
         }
-        if (value.isObject()) {
+        if (value instanceof Flattened) {
+            for (JsonNode element : value) {
+                node(name, element);
+            }
+        } else if (value.isObject()) {
             open(name);
             fields(value);
             close(name);

@@ -1,5 +1,6 @@
 package io.selfheal.emulator.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,14 @@ public interface AwsService extends AutoCloseable {
      */
     default java.util.List<io.selfheal.emulator.protocol.ServiceDescriptor> protocols() {
         return java.util.List.of(descriptor());
+    }
+
+    /**
+     * For services whose query shapes differ from their JSON shapes (SQS: renamed, flattened lists and maps): turns
+     * an operation's JSON-shaped result into the tree the query codec writes. Called for query requests only.
+     */
+    default JsonNode queryResult(String operation, JsonNode result) {
+        return result;
     }
 
     /** Operations by AWS operation name. */

@@ -1,0 +1,151 @@
+package io.selfheal.emulator.services.sqs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.selfheal.emulator.core.EmulatorClock;
+import io.selfheal.emulator.core.Json;
+import io.selfheal.emulator.core.RequestContext;
+import io.selfheal.emulator.service.Params;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * ReceiveMessage, short and long polling. A long poll runs on a worker thread (the service declares ReceiveMessage
+ * blocking) and sleeps on the queue's monitor until a send wakes it, a hidden message becomes visible, or the wait
+ * time ends: it answers as soon as a message is there, never after a fixed sleep.
+ */
+final class Receiver {
+    private final SqsQueues queues;
+    private final EmulatorClock clock;
+
+    Receiver(SqsQueues queues, EmulatorClock clock) {
+        this.queues = queues;
+        this.clock = clock;
+    }
+
+    JsonNode receiveMessage(RequestContext ctx, ObjectNode input) {
+        SqsQueue queue = queues.byUrl(ctx, input.path("QueueUrl").asText(null));
+        Params p = new Params(input, SqsErrors.PARAMS);
+        int max = bounded(p, "MaxNumberOfMessages", 1, 1, 10, "Must be between 1 and 10, if provided.");
+        int visibility = bounded(p, "VisibilityTimeout", queue.visibilityTimeout(), 0, 43200,
+                "Must be >= 0 and <= 43200, if provided.");
+        int wait = bounded(p, "WaitTimeSeconds", queue.receiveWaitTime(), 0, 20, "Must be >= 0 and <= 20, if provided.");
+        Set<String> systemNames = new LinkedHashSet<>(p.strings("AttributeNames"));
+        systemNames.addAll(p.strings("MessageSystemAttributeNames"));
+        List<String> attributeNames = p.strings("MessageAttributeNames");
+
+        List<SqsMessage> delivered = poll(queue, max, visibility, clock.now().plusSeconds(wait));
+        ObjectNode result = Json.object();
+        if (!delivered.isEmpty()) {
+            ArrayNode messages = result.putArray("Messages");
+            delivered.forEach(m -> messages.add(render(m, systemNames, attributeNames)));
+        }
+        return result;
+    }
+
+    private List<SqsMessage> poll(SqsQueue queue, int max, int visibility, Instant deadline) {
+        while (true) {
+            RedrivePolicy redrive = RedrivePolicy.of(queue.attribute("RedrivePolicy"));
+            SqsQueue deadLetterQueue = redrive == null ? null : queues.byArn(redrive.deadLetterTargetArn());
+            int maxReceiveCount = deadLetterQueue == null ? 0 : redrive.maxReceiveCount();
+            SqsQueue.Received received;
+            synchronized (queue) {
+                Instant now = clock.now();
+                received = queue.receive(max, visibility, maxReceiveCount, now);
+                if (received.delivered().isEmpty() && received.deadLettered().isEmpty()) {
+                    if (queue.deleted() || !now.isBefore(deadline)) {
+                        return List.of();
+                    }
+                    Instant next = queue.nextVisibleAt(now);
+                    Instant wakeAt = next != null && next.isBefore(deadline) ? next : deadline;
+                    queue.waiters++;
+                    try {
+                        queue.wait(Math.max(1, Duration.between(now, wakeAt).toMillis()));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return List.of();
+                    } finally {
+                        queue.waiters--;
+                    }
+                    continue;
+                }
+            }
+            // Moved outside the source's monitor: two queues may be each other's dead-letter queue.
+            for (SqsMessage m : received.deadLettered()) {
+                deadLetterQueue.deadLetter(m, queue.arn, clock.now());
+            }
+            if (!received.delivered().isEmpty()) {
+                return received.delivered();
+            }
+        }
+    }
+
+    private static int bounded(Params p, String name, int fallback, int min, int max, String reason) {
+        Integer value = p.integer(name);
+        if (value == null) {
+            return fallback;
+        }
+        if (value < min || value > max) {
+            throw SqsErrors.invalidParameter(name, value.toString(), reason);
+        }
+        return value;
+    }
+
+    private static ObjectNode render(SqsMessage m, Set<String> systemNames, List<String> attributeNames) {
+        ObjectNode out = Json.object()
+                .put("MessageId", m.messageId)
+                .put("ReceiptHandle", m.receiptHandle)
+                .put("MD5OfBody", m.md5OfBody)
+                .put("Body", m.body);
+        ObjectNode system = systemAttributes(m, systemNames);
+        if (!system.isEmpty()) {
+            out.set("Attributes", system);
+        }
+        ObjectNode attributes = Json.object();
+        m.attributes.fields().forEachRemaining(e -> {
+            if (wanted(e.getKey(), attributeNames)) {
+                attributes.set(e.getKey(), e.getValue());
+            }
+        });
+        if (!attributes.isEmpty()) {
+            out.put("MD5OfMessageAttributes", Md5s.ofAttributes(attributes));
+            out.set("MessageAttributes", attributes);
+        }
+        return out;
+    }
+
+    /** MessageAttributeNames: a name, {@code All}, {@code .*}, or a prefix such as {@code bar.*}. */
+    private static boolean wanted(String name, List<String> patterns) {
+        for (String p : patterns) {
+            if (p.equals("All") || p.equals(".*") || p.equals(name)
+                    || (p.endsWith(".*") && name.startsWith(p.substring(0, p.length() - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ObjectNode systemAttributes(SqsMessage m, Set<String> names) {
+        boolean all = names.contains("All");
+        ObjectNode out = Json.object();
+        put(out, names, all, "SenderId", m.senderId);
+        put(out, names, all, "SentTimestamp", Long.toString(m.sentAt.toEpochMilli()));
+        put(out, names, all, "ApproximateReceiveCount", Integer.toString(m.receiveCount));
+        put(out, names, all, "ApproximateFirstReceiveTimestamp", Long.toString(m.firstReceivedAt.toEpochMilli()));
+        put(out, names, all, "MessageGroupId", m.groupId);
+        put(out, names, all, "MessageDeduplicationId", m.deduplicationId);
+        put(out, names, all, "SequenceNumber", m.sequenceNumber);
+        put(out, names, all, "DeadLetterQueueSourceArn", m.deadLetterSourceArn);
+        return out;
+    }
+
+    private static void put(ObjectNode out, Set<String> names, boolean all, String name, String value) {
+        if (value != null && (all || names.contains(name))) {
+            out.put(name, value);
+        }
+    }
+}

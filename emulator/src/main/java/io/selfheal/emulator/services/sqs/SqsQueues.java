@@ -1,0 +1,83 @@
+package io.selfheal.emulator.services.sqs;
+
+import io.selfheal.emulator.core.RegionalStore;
+import io.selfheal.emulator.core.RequestContext;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Every queue, by account, region and name; finds them by the URL forms and ARNs AWS accepts. */
+final class SqsQueues {
+    private static final Pattern AWS_HOST = Pattern.compile("^sqs\\.([a-z0-9-]+)\\.amazonaws\\.com(\\.cn)?$");
+    private static final Pattern ARN = Pattern.compile("^arn:aws[a-z-]*:sqs:([a-z0-9-]+):(\\d{12}):(.+)$");
+
+    private final RegionalStore<Map<String, SqsQueue>> store = new RegionalStore<>(ConcurrentHashMap::new);
+
+    Map<String, SqsQueue> in(String accountId, String region) {
+        return store.get(accountId, region);
+    }
+
+    Map<String, SqsQueue> in(RequestContext ctx) {
+        return store.get(ctx);
+    }
+
+    /**
+     * The queue a QueueUrl names: {@code <endpoint>/<account>/<name>}, {@code https://sqs.<region>.amazonaws.com/…}
+     * or the legacy {@code https://queue.amazonaws.com/…}. The account and name select it; an AWS host names the
+     * region, any other host means the request's region.
+     */
+    SqsQueue byUrl(RequestContext ctx, String queueUrl) {
+        if (queueUrl == null || queueUrl.isEmpty()) {
+            throw SqsErrors.missingParameter("QueueUrl");
+        }
+        String path;
+        String region = ctx.region();
+        try {
+            URI uri = URI.create(queueUrl.trim());
+            path = uri.getPath() == null ? "" : uri.getPath();
+            if (uri.getHost() != null) {
+                Matcher m = AWS_HOST.matcher(uri.getHost());
+                if (m.matches()) {
+                    region = m.group(1);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw SqsErrors.nonExistentQueue();
+        }
+        String[] parts = path.replaceAll("^/+|/+$", "").split("/");
+        if (parts.length != 2) {
+            throw SqsErrors.nonExistentQueue();
+        }
+        return require(in(parts[0], region).get(parts[1]));
+    }
+
+    /** The queue an ARN names, or null. */
+    SqsQueue byArn(String arn) {
+        Matcher m = arn == null ? null : ARN.matcher(arn);
+        if (m == null || !m.matches()) {
+            return null;
+        }
+        SqsQueue q = in(m.group(2), m.group(1)).get(m.group(3));
+        return q == null || q.deleted() ? null : q;
+    }
+
+    static String url(String endpoint, SqsQueue queue) {
+        return endpoint + "/" + queue.accountId + "/" + queue.name;
+    }
+
+    private static SqsQueue require(SqsQueue queue) {
+        if (queue == null || queue.deleted()) {
+            throw SqsErrors.nonExistentQueue();
+        }
+        return queue;
+    }
+
+    void reset() {
+        for (Map<String, SqsQueue> queues : store.all()) {
+            queues.values().forEach(SqsQueue::markDeleted);
+        }
+        store.reset();
+    }
+}
