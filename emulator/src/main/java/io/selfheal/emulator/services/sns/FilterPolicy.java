@@ -56,7 +56,7 @@ final class FilterPolicy {
         if (!parsed.isObject() || parsed.isEmpty()) {
             throw invalid("Filter policy must be a non-empty JSON object");
         }
-        int keys = body ? parsed.size() : countKeys(parsed, false);
+        int keys = body ? parsed.size() : countKeys(parsed);
         if (keys > MAX_KEYS) {
             throw invalid("Filter policy can not have more than " + MAX_KEYS + " keys");
         }
@@ -118,14 +118,14 @@ final class FilterPolicy {
         return event;
     }
 
-    private static int countKeys(JsonNode policy, boolean nested) {
+    private static int countKeys(JsonNode policy) {
         int keys = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = policy.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode value = e.getValue();
             if (e.getKey().equals("$or") && value.isArray()) {
                 for (JsonNode branch : value) {
-                    keys = Math.max(keys, countKeys(branch, nested));
+                    keys = Math.max(keys, countKeys(branch));
                 }
             } else if (value.isObject()) {
                 throw invalid("Filter policy scope MessageAttributes does not support nested filter policy");
