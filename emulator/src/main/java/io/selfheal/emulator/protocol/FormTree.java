@@ -13,7 +13,8 @@ import java.util.Map;
  * Turns flattened query parameters into the same JSON tree a JSON protocol would carry:
  * {@code InstanceId.1=i-1} becomes {@code "InstanceId": ["i-1"]}, {@code Dimensions.member.1.Name=x} becomes
  * {@code "Dimensions": [{"Name": "x"}]}, and {@code Attributes.entry.1.key=k&Attributes.entry.1.value=v}
- * becomes {@code "Attributes": {"k": "v"}}. Scalars stay strings: the query protocol carries no types.
+ * becomes {@code "Attributes": {"k": "v"}} (also with the {@code Name}/{@code Value} member names some models give their
+ * maps, e.g. SNS {@code MessageAttributes.entry.1.Name}). Scalars stay strings: the query protocol carries no types.
  */
 public final class FormTree {
     private FormTree() {
@@ -67,6 +68,9 @@ public final class FormTree {
                 JsonNode entry = it.next();
                 if (entry.has("key")) {
                     map.set(entry.get("key").asText(), entry.get("value"));
+                } else if (entry.has("Name")) {
+                    // Maps whose model names key and value (SNS MessageAttributes: entry.1.Name, entry.1.Value.*).
+                    map.set(entry.get("Name").asText(), entry.get("Value"));
                 }
             }
             return map;

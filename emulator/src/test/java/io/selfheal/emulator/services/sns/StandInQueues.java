@@ -1,0 +1,62 @@
+package io.selfheal.emulator.services.sns;
+
+import io.selfheal.emulator.core.EmulatorContext;
+import io.selfheal.emulator.core.Ids;
+import io.selfheal.emulator.messages.Delivery;
+import io.selfheal.emulator.messages.SendToQueue;
+import io.selfheal.emulator.protocol.ServiceDescriptor;
+import io.selfheal.emulator.service.AwsService;
+import io.selfheal.emulator.service.AwsServiceProvider;
+import io.selfheal.emulator.service.Operation;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Stands in for SQS in SNS tests: answers {@link SendToQueue} on the bus (the last handler registered wins), records
+ * every message and refuses the queues a test tells it to. Also hands tests the bus, as another service would use it.
+ */
+final class StandInQueues implements AwsServiceProvider {
+    private final List<SendToQueue> sent = new CopyOnWriteArrayList<>();
+    private final Map<String, Delivery> refusals = new ConcurrentHashMap<>();
+    private volatile EmulatorContext context;
+
+    @Override
+    public AwsService create(EmulatorContext context) {
+        this.context = context;
+        context.bus().handle(SendToQueue.class, m -> {
+            sent.add(m);
+            return refusals.getOrDefault(m.queueArn(), Delivery.accepted(Ids.uuid()));
+        });
+        return new AwsService() {
+            @Override
+            public ServiceDescriptor descriptor() {
+                return ServiceDescriptor.json10("standin-sqs", "StandInSqs");
+            }
+
+            @Override
+            public Map<String, Operation> operations() {
+                return Map.of();
+            }
+        };
+    }
+
+    void refuse(String queueArn, String code, String message) {
+        refusals.put(queueArn, Delivery.refused(code, message));
+    }
+
+    List<SendToQueue> sent(String queueArn) {
+        return sent.stream().filter(m -> m.queueArn().equals(queueArn)).toList();
+    }
+
+    /** Asks on the emulator's bus, as another service (EventBridge, CloudWatch) would. */
+    <R> R ask(Object request, Class<R> answer) {
+        return context.bus().ask(request, answer);
+    }
+
+    void clear() {
+        sent.clear();
+        refusals.clear();
+    }
+}
