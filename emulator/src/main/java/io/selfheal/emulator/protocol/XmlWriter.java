@@ -7,6 +7,8 @@ import java.util.Map;
 /**
  * Writes a JSON tree as AWS query-protocol XML: objects become elements, arrays become a wrapper element whose
  * children are named {@code listItem} ({@code member} for AWS query, {@code item} for EC2), null is omitted.
+ * {@link TimestampNode} and {@link MapNode} take their query forms (ISO-8601 text; {@code entry}/{@code key}/
+ * {@code value}).
  */
 public final class XmlWriter {
     private final StringBuilder out = new StringBuilder(256);
@@ -57,7 +59,18 @@ public final class XmlWriter {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return this;
         }
-        if (value.isObject()) {
+        if (value instanceof TimestampNode timestamp) {
+            text(name, timestamp.iso());
+        } else if (value instanceof MapNode map) {
+            open(name);
+            for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                open("entry").text("key", e.getKey());
+                node("value", e.getValue());
+                close("entry");
+            }
+            close(name);
+        } else if (value.isObject()) {
             open(name);
             fields(value);
             close(name);
