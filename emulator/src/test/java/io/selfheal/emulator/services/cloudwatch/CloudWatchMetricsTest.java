@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -17,16 +18,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
+import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.DimensionFilter;
 import software.amazon.awssdk.services.cloudwatch.model.ListMetricsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.Metric;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataRequest;
+import software.amazon.awssdk.services.cloudwatch.model.RecentlyActive;
 import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
+import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.cloudwatch.model.StatisticSet;
 
-/** PutMetricData's validation and ListMetrics' filters and paging, through the SDK's CloudWatchClient (query). */
+/**
+ * PutMetricData's validation, ListMetrics' filters and paging, and retention by the emulator clock, through the SDK's
+ * CloudWatchClient (query).
+ */
 class CloudWatchMetricsTest {
     private static Emulator emulator;
     private static CloudWatchClient cw;
@@ -207,6 +214,46 @@ class CloudWatchMetricsTest {
         assertThat(code(r -> r.namespace(ns).metricData(datum("good", 1).build(), datum("bad", Double.NaN).build())))
                 .isEqualTo("InvalidParameterValue");
         assertThat(cw.listMetrics(r -> r.namespace(ns)).metrics()).isEmpty();
+    }
+
+    @Test
+    void recentlyActiveListsOnlyMetricsPublishedToInTheLastThreeHours() {
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+        try (Emulator clocked = Emulator.builder().port(0).clock(now::get).start();
+             CloudWatchClient client = TestClients.of(CloudWatchClient.builder(), clocked)) {
+            client.putMetricData(r -> r.namespace("App").metricData(datum("Quiet", 1).build()));
+            now.set(now.get().plus(4, ChronoUnit.HOURS));
+            client.putMetricData(r -> r.namespace("App").metricData(datum("Busy", 1).build()));
+
+            assertThat(client.listMetrics(r -> r.namespace("App").recentlyActive(RecentlyActive.PT3_H)).metrics())
+                    .extracting(Metric::metricName).containsExactly("Busy");
+            assertThat(client.listMetrics(r -> r.namespace("App")).metrics()).extracting(Metric::metricName)
+                    .containsExactly("Busy", "Quiet");
+        }
+    }
+
+    @Test
+    void metricsLeaveListMetricsAfterTwoWeeksAndTheirDataAfterFifteenDays() {
+        // ListMetrics: "doesn't return information about metrics if those metrics haven't reported data in the past
+        // two weeks"; GetMetricStatistics: 1-minute data points "are available for 15 days".
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.now().truncatedTo(ChronoUnit.MINUTES));
+        Instant published = now.get();
+        try (Emulator clocked = Emulator.builder().port(0).clock(now::get).start();
+             CloudWatchClient client = TestClients.of(CloudWatchClient.builder(), clocked)) {
+            client.putMetricData(r -> r.namespace("App").metricData(datum("Old", 7).timestamp(published).build()));
+            now.set(published.plus(14, ChronoUnit.DAYS).plus(1, ChronoUnit.MINUTES));
+            assertThat(client.listMetrics(r -> r.namespace("App")).metrics()).isEmpty();
+            assertThat(sum(client, published)).containsExactly(7.0);
+
+            now.set(published.plus(15, ChronoUnit.DAYS).plus(1, ChronoUnit.MINUTES));
+            assertThat(sum(client, published)).isEmpty();
+        }
+    }
+
+    private static List<Double> sum(CloudWatchClient client, Instant from) {
+        return client.getMetricStatistics(r -> r.namespace("App").metricName("Old").startTime(from)
+                .endTime(from.plus(1, ChronoUnit.HOURS)).period(3600).statistics(Statistic.SUM)).datapoints()
+                .stream().map(Datapoint::sum).toList();
     }
 
     static String namespace() {
