@@ -17,20 +17,14 @@ record Stat(String name, Kind kind, double percentile) {
 
     /** @return the statistic, or null when {@code name} is none that selfheal computes */
     static Stat parse(String name) {
-        switch (name) {
-            case "SampleCount":
-                return new Stat(name, Kind.SAMPLE_COUNT, 0);
-            case "Average":
-                return new Stat(name, Kind.AVERAGE, 0);
-            case "Sum":
-                return new Stat(name, Kind.SUM, 0);
-            case "Minimum":
-                return new Stat(name, Kind.MINIMUM, 0);
-            case "Maximum":
-                return new Stat(name, Kind.MAXIMUM, 0);
-            default:
-                return percentile(name);
-        }
+        return switch (name) {
+            case "SampleCount" -> new Stat(name, Kind.SAMPLE_COUNT, 0);
+            case "Average" -> new Stat(name, Kind.AVERAGE, 0);
+            case "Sum" -> new Stat(name, Kind.SUM, 0);
+            case "Minimum" -> new Stat(name, Kind.MINIMUM, 0);
+            case "Maximum" -> new Stat(name, Kind.MAXIMUM, 0);
+            default -> percentile(name);
+        };
     }
 
     /** @return the percentile {@code pNN}, or null when {@code name} is not one between p0 and p100 */

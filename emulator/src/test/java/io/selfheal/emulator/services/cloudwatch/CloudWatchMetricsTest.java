@@ -86,6 +86,7 @@ class CloudWatchMetricsTest {
         String ns = namespace();
         List<MetricDatum> data = IntStream.range(0, 501).mapToObj(i -> datum(String.format("m%03d", i), i).build())
                 .toList();
+        // Over 10 KB, so the SDK gzips the body (the model marks PutMetricData "requestcompression").
         put(ns, data.toArray(MetricDatum[]::new));
 
         ListMetricsResponse first = cw.listMetrics(r -> r.namespace(ns));
