@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpContentDecompressor;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -32,7 +33,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A minimal HTTP/1.1 server on Netty. Requests are aggregated (bodies up to {@link #MAX_BODY}), handed to the
+ * A minimal HTTP/1.1 server on Netty. Requests are decompressed ({@code Content-Encoding: gzip}) and aggregated
+ * (bodies up to {@link #MAX_BODY} once decompressed), handed to the
  * handler on {@code worker} so that blocking service logic never runs on an event loop, and answered with
  * keep-alive. A handler that throws gets a 500 with a plain message, never a stack trace on the wire.
  */
@@ -60,6 +62,9 @@ public final class NettyHttpServer implements AutoCloseable {
                         ch.pipeline()
                                 .addLast(new HttpServerCodec())
                                 .addLast(new HttpServerExpectContinueHandler())
+                                // SDKs gzip large bodies of operations the model marks requestcompression
+                                // (CloudWatch PutMetricData above 10 KB): decoded before the size limit applies.
+                                .addLast(new HttpContentDecompressor())
                                 .addLast(new HttpObjectAggregator(MAX_BODY))
                                 .addLast(new RequestHandler(worker, handler));
                     }

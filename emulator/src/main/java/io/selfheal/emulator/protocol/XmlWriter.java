@@ -11,6 +11,8 @@ import java.util.Map;
  * children are named {@code listItem} ({@code member} for AWS query, {@code item} for EC2), null is omitted.
  * A {@link #flattened()} array has no wrapper: each element repeats the field's name (the model's
  * {@code flattened} trait, e.g. SQS's {@code <Message>} and {@code <Attribute>} lists).
+ * {@link TimestampNode} and {@link MapNode} take their query forms (ISO-8601 text; {@code entry}/{@code key}/
+ * {@code value}).
  */
 public final class XmlWriter {
     private final StringBuilder out = new StringBuilder(256);
@@ -78,6 +80,17 @@ public final class XmlWriter {
             for (JsonNode element : value) {
                 node(name, element);
             }
+        } else if (value instanceof TimestampNode timestamp) {
+            text(name, timestamp.iso());
+        } else if (value instanceof MapNode map) {
+            open(name);
+            for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                open("entry").text("key", e.getKey());
+                node("value", e.getValue());
+                close("entry");
+            }
+            close(name);
         } else if (value.isObject()) {
             open(name);
             fields(value);

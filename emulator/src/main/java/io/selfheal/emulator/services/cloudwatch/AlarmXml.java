@@ -3,19 +3,15 @@ package io.selfheal.emulator.services.cloudwatch;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.Json;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import io.selfheal.emulator.protocol.TimestampNode;
 import java.util.List;
 
 /**
  * A {@code MetricAlarm} of DescribeAlarms in the API's member names (lists become {@code <member>} children). Action
  * lists are always present, possibly empty; optional settings the caller never set are omitted, as AWS omits them.
+ * Timestamps are {@link TimestampNode}s: ISO-8601 over query, epoch seconds over AWS JSON.
  */
 final class AlarmXml {
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
     private AlarmXml() {
     }
 
@@ -23,15 +19,15 @@ final class AlarmXml {
         AlarmDefinition d = alarm.definition;
         ObjectNode n = Json.object().put("AlarmName", d.name()).put("AlarmArn", alarm.arn);
         putIfSet(n, "AlarmDescription", d.description());
-        n.put("AlarmConfigurationUpdatedTimestamp", time(alarm.configurationUpdated))
-                .put("ActionsEnabled", d.actionsEnabled());
+        n.set("AlarmConfigurationUpdatedTimestamp", TimestampNode.of(alarm.configurationUpdated));
+        n.put("ActionsEnabled", d.actionsEnabled());
         n.set("OKActions", strings(d.okActions()));
         n.set("AlarmActions", strings(d.alarmActions()));
         n.set("InsufficientDataActions", strings(d.insufficientDataActions()));
         n.put("StateValue", alarm.state.value()).put("StateReason", alarm.state.reason());
         putIfSet(n, "StateReasonData", alarm.state.reasonData());
-        n.put("StateUpdatedTimestamp", time(alarm.state.timestamp()))
-                .put("MetricName", d.metricName())
+        n.set("StateUpdatedTimestamp", TimestampNode.of(alarm.state.timestamp()));
+        n.put("MetricName", d.metricName())
                 .put("Namespace", d.namespace());
         putIfSet(n, "Statistic", d.statistic());
         putIfSet(n, "ExtendedStatistic", d.extendedStatistic());
@@ -46,11 +42,8 @@ final class AlarmXml {
         n.put("Threshold", d.threshold()).put("ComparisonOperator", d.comparisonOperator());
         putIfSet(n, "TreatMissingData", d.treatMissingData());
         putIfSet(n, "EvaluateLowSampleCountPercentile", d.evaluateLowSampleCountPercentile());
-        return n.put("StateTransitionedTimestamp", time(alarm.state.timestamp()));
-    }
-
-    static String time(Instant instant) {
-        return TIME.format(instant);
+        n.set("StateTransitionedTimestamp", TimestampNode.of(alarm.state.timestamp()));
+        return n;
     }
 
     private static ArrayNode strings(List<String> values) {

@@ -2,18 +2,28 @@ package io.selfheal.emulator.services.cloudwatch;
 
 import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.core.RegionalStore;
+import io.selfheal.emulator.messages.PutMetricData;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
 import io.selfheal.emulator.service.Operation;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Amazon CloudWatch: metric alarms. */
+/**
+ * Amazon CloudWatch: metric alarms and metrics, over both of its protocols: AWS query (the SDK for Java v2, older
+ * CLIs) and the query-compatible AWS JSON 1.0 that newer SDKs and botocore speak ({@code X-Amz-Target:
+ * GraniteServiceVersion20100801.<Operation>}). Both carry the same members, so every operation serves both.
+ */
 public final class CloudWatchService implements AwsService {
     private static final ServiceDescriptor DESCRIPTOR =
             ServiceDescriptor.query("monitoring", "http://monitoring.amazonaws.com/doc/2010-08-01/");
+    private static final ServiceDescriptor JSON =
+            ServiceDescriptor.json10QueryCompatible("monitoring", "GraniteServiceVersion20100801");
 
     private final RegionalStore<CloudWatchRegion> store = new RegionalStore<>(CloudWatchRegion::new);
+    private final RegionalStore<MetricStore> metrics = new RegionalStore<>(MetricStore::new);
     private final Map<String, Operation> operations;
 
     /** ServiceLoader entry. */
@@ -26,16 +36,29 @@ public final class CloudWatchService implements AwsService {
 
     CloudWatchService(EmulatorContext context) {
         AlarmHandlers alarms = new AlarmHandlers(context, store);
-        operations = Map.of(
-                "PutMetricAlarm", alarms::putMetricAlarm,
-                "DescribeAlarms", alarms::describeAlarms,
-                "SetAlarmState", alarms::setAlarmState,
-                "DeleteAlarms", alarms::deleteAlarms);
+        Map<String, Operation> ops = new LinkedHashMap<>();
+        ops.put("PutMetricAlarm", alarms::putMetricAlarm);
+        ops.put("DescribeAlarms", alarms::describeAlarms);
+        ops.put("SetAlarmState", alarms::setAlarmState);
+        ops.put("DeleteAlarms", alarms::deleteAlarms);
+        ops.put("PutMetricData", new PutMetricDataOperation(metrics));
+        ops.put("GetMetricStatistics", new GetMetricStatisticsOperation(metrics));
+        ops.put("GetMetricData", new GetMetricDataOperation(metrics));
+        ops.put("ListMetrics", new ListMetricsOperation(metrics));
+        ops.replaceAll((name, op) -> CloudWatchErrors.jsonTyped(op));
+        operations = Map.copyOf(ops);
+        ServiceMetricsSubscriber serviceMetrics = new ServiceMetricsSubscriber(metrics, context.clock());
+        context.bus().subscribe(PutMetricData.class, serviceMetrics::accept);
     }
 
     @Override
     public ServiceDescriptor descriptor() {
         return DESCRIPTOR;
+    }
+
+    @Override
+    public List<ServiceDescriptor> protocols() {
+        return List.of(DESCRIPTOR, JSON);
     }
 
     @Override
@@ -46,5 +69,6 @@ public final class CloudWatchService implements AwsService {
     @Override
     public void reset() {
         store.reset();
+        metrics.reset();
     }
 }
