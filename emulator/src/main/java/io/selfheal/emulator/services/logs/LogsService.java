@@ -67,6 +67,16 @@ public final class LogsService implements AwsService {
         return operations;
     }
 
+    /**
+     * FilterLogEvents may test a pattern against every event of a group (parsing each one for JSON patterns): too
+     * much for the front door's event loop. Every other operation is a short in-memory change or lookup.
+     */
+    @Override
+    public boolean blocking(String operation) {
+        return operation.equals("FilterLogEvents");
+    }
+
+    /** Forgets every group, stream, event and policy. */
     @Override
     public void reset() {
         states.reset();

@@ -113,13 +113,18 @@ class LogsBusDeliveryTest {
     void aPolicyForOtherGroupsOrAnotherRuleDoesNotAdmit() {
         logs.createLogGroup(r -> r.logGroupName("/app/private"));
         logs.createLogGroup(r -> r.logGroupName("/aws/events/ok"));
-        logs.putResourcePolicy(r -> r.policyName("p").policyDocument(policy(
-                "arn:aws:logs:us-east-1:123456789012:log-group:/aws/events/*", "arn:aws:events:us-east-1:"
-                        + "123456789012:rule/other")));
+        String groups = "arn:aws:logs:us-east-1:123456789012:log-group:/aws/events/*";
+        logs.putResourcePolicy(r -> r.policyName("p").policyDocument(policy(groups, null)));
 
         assertThat(deliverFromEventBridge("/app/private").errorCode()).isEqualTo("AccessDeniedException");
+        assertThat(deliverFromEventBridge("/aws/events/ok").accepted()).isTrue();
+
         // The right group, but the policy's aws:SourceArn condition names another rule.
+        logs.putResourcePolicy(r -> r.policyName("p").policyDocument(policy(groups,
+                "arn:aws:events:us-east-1:123456789012:rule/other")));
         assertThat(deliverFromEventBridge("/aws/events/ok").errorCode()).isEqualTo("AccessDeniedException");
+        logs.putResourcePolicy(r -> r.policyName("p").policyDocument(policy(groups, RULE_ARN)));
+        assertThat(deliverFromEventBridge("/aws/events/ok").accepted()).isTrue();
     }
 
     @Test
