@@ -8,7 +8,8 @@
  * ships each invocation's output to {@code /aws/lambda/<function>}, and an EventBridge log-group target is admitted
  * only when a resource policy allows its service principal, as on AWS.
  *
- * <p>A filter pattern this emulator cannot evaluate (space-delimited {@code [a, b]} patterns, regular expressions)
- * is refused with {@code InvalidParameterException}, never treated as matching nothing.
+ * <p>A filter pattern this emulator cannot evaluate (space-delimited {@code [a, b]} patterns, {@code ?terms} mixed
+ * with other terms, wildcard selectors) is refused with {@code InvalidParameterException}, never treated as matching
+ * nothing.
  */
 package io.selfheal.emulator.services.logs;
