@@ -4,6 +4,7 @@ import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.services.lambda.runtime.Invocation;
 import io.selfheal.emulator.services.lambda.runtime.InvocationResult;
 import io.selfheal.emulator.services.lambda.runtime.SandboxPool;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 
@@ -17,11 +18,13 @@ final class Invoker {
     private final EmulatorContext context;
     private final FunctionRuntime runtime;
     private final InvocationHistory history;
+    private final LogShipper logs;
 
     Invoker(EmulatorContext context, FunctionRuntime runtime, InvocationHistory history) {
         this.context = context;
         this.runtime = runtime;
         this.history = history;
+        this.logs = new LogShipper(context.bus());
     }
 
     /**
@@ -35,10 +38,13 @@ final class Invoker {
         if (pool == null) {
             throw LambdaErrors.functionNotFound(function.arn());
         }
-        InvocationHistory.Entry entry = history.begin(requestId, function, type, invokedBy, context.clock().now(),
-                payload);
+        Instant started = context.clock().now();
+        InvocationHistory.Entry entry = history.begin(requestId, function, type, invokedBy, started, payload);
         return pool.submit(new Invocation(requestId, payload, clientContext)).thenApply(result -> {
-            entry.finish(result, context.clock().now());
+            Instant finished = context.clock().now();
+            // Shipped before the invocation counts as finished, so whoever sees it finished finds its log.
+            logs.ship(function, result, started, finished);
+            entry.finish(result, finished);
             return result;
         });
     }

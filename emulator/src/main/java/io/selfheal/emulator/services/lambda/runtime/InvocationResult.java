@@ -13,8 +13,16 @@ import java.nio.charset.StandardCharsets;
  * @param logs         the invocation's log: platform lines ({@code START}, {@code END}, {@code REPORT}) around what
  *                     the process wrote meanwhile
  * @param durationMs   from hand-off to the function until it finished
+ * @param logStream    the sandbox's log stream ({@code AWS_LAMBDA_LOG_STREAM_NAME}) where {@code logs} belong, or
+ *                     null when no sandbox ran it
  */
-public record InvocationResult(byte[] payload, String errorType, String errorMessage, String logs, double durationMs) {
+public record InvocationResult(byte[] payload, String errorType, String errorMessage, String logs, double durationMs,
+                               String logStream) {
+
+    /** An outcome no sandbox's log stream records (the function's environments were shut down first). */
+    public InvocationResult(byte[] payload, String errorType, String errorMessage, String logs, double durationMs) {
+        this(payload, errorType, errorMessage, logs, durationMs, null);
+    }
 
     public boolean failed() {
         return errorType != null;

@@ -121,7 +121,7 @@ final class Sandbox {
             if (first != null) {
                 first.complete(new InvocationResult(ErrorDocument.platform("Runtime.Unknown",
                         "RequestId: " + first.requestId() + " Error: the sandbox could not start: " + e).json(),
-                        "Runtime.Unknown", "the sandbox could not start: " + e, "", 0));
+                        "Runtime.Unknown", "the sandbox could not start: " + e, "", 0, logStreamName));
             }
         }
     }
@@ -236,7 +236,7 @@ final class Sandbox {
         }
         ErrorDocument error = ErrorDocument.timedOut(first.requestId(), spec.timeoutSeconds());
         InvocationResult result = new InvocationResult(error.json(), error.type(), error.message(),
-                logs + PlatformLog.timedOut(first.requestId(), spec.timeoutSeconds()), 0);
+                logs + PlatformLog.timedOut(first.requestId(), spec.timeoutSeconds()), 0, logStreamName);
         killThen(() -> first.complete(result));
     }
 
@@ -267,7 +267,7 @@ final class Sandbox {
         }
         if (first != null) {
             first.complete(new InvocationResult(firstError.json(), firstError.type(), firstError.message(),
-                    initLogs, 0));
+                    initLogs, 0, logStreamName));
         }
     }
 
@@ -298,12 +298,13 @@ final class Sandbox {
                 r.posted() ? null : status));
         InvocationResult result;
         if (r.response != null) {
-            result = new InvocationResult(r.response, null, null, logs.toString(), durationMs);
+            result = new InvocationResult(r.response, null, null, logs.toString(), durationMs, logStreamName);
         } else {
             ErrorDocument error = r.error != null ? r.error : failure != null ? failure : ErrorDocument.platform(
                     "Runtime.Unknown", "RequestId: " + requestId + " Error: the runtime asked for the next "
                             + "invocation without reporting the result of this one");
-            result = new InvocationResult(error.json(), error.type(), error.message(), logs.toString(), durationMs);
+            result = new InvocationResult(error.json(), error.type(), error.message(), logs.toString(), durationMs,
+                    logStreamName);
         }
         return new Ended(r.invocation, result);
     }
