@@ -5,8 +5,9 @@ import io.selfheal.emulator.core.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -30,7 +31,8 @@ final class Archive {
     private String eventPattern;
     private PatternMatcher matcher;
     private int retentionDays;
-    private final List<Stored> events = new ArrayList<>();
+    /** In arrival order, so the oldest expire from the head. */
+    private final Deque<Stored> events = new ArrayDeque<>();
     private long sequence;
     private long sizeBytes;
 
@@ -122,22 +124,14 @@ final class Archive {
         return sizeBytes;
     }
 
+    /** Forgets the events older than the retention; cheap when none are, as it runs on every offer. */
     private void expire(Instant now) {
         if (retentionDays <= 0) {
             return;
         }
         Instant oldest = now.minus(Duration.ofDays(retentionDays));
-        List<Stored> kept = new ArrayList<>(events.size());
-        for (Stored e : events) {
-            if (e.received().isBefore(oldest)) {
-                sizeBytes -= e.size();
-            } else {
-                kept.add(e);
-            }
-        }
-        if (kept.size() != events.size()) {
-            events.clear();
-            events.addAll(kept);
+        while (!events.isEmpty() && events.peekFirst().received().isBefore(oldest)) {
+            sizeBytes -= events.pollFirst().size();
         }
     }
 
