@@ -5,6 +5,7 @@ import io.selfheal.emulator.messages.PutMetricData;
 import io.selfheal.emulator.messages.PutMetricData.Datum;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ final class EventsMetrics {
                 dims.put("EventBusName", eventBus.name());
             }
             dims.put("RuleName", rule.name());
-            return dims;
+            return Collections.unmodifiableMap(dims);
         }
 
         void publish() {
