@@ -1,11 +1,15 @@
 package io.selfheal.emulator.services.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.selfheal.emulator.core.Json;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -21,12 +25,28 @@ final class EventBus {
     /** Sorted by name, as ListRules answers. */
     private final NavigableMap<String, Rule> rules = new ConcurrentSkipListMap<>();
     private final PatternMatcher matcher = new PatternMatcher();
+    /** The archives whose EventSourceArn is this bus. */
+    private final List<Archive> archives = new CopyOnWriteArrayList<>();
+    private final Instant creationTime;
+    private volatile String description;
+    private volatile Instant lastModifiedTime;
 
     EventBus(String name, String accountId, String region) {
+        this(name, accountId, region, null, Instant.EPOCH);
+    }
+
+    EventBus(String name, String accountId, String region, String description, Instant creationTime) {
         this.name = name;
         this.accountId = accountId;
         this.region = region;
-        this.arn = "arn:aws:events:" + region + ":" + accountId + ":event-bus/" + name;
+        this.arn = arn(region, accountId, name);
+        this.description = description;
+        this.creationTime = creationTime;
+        this.lastModifiedTime = creationTime;
+    }
+
+    static String arn(String region, String accountId, String name) {
+        return "arn:aws:events:" + region + ":" + accountId + ":event-bus/" + name;
     }
 
     String name() {
@@ -43,6 +63,53 @@ final class EventBus {
 
     String region() {
         return region;
+    }
+
+    String description() {
+        return description;
+    }
+
+    void describe(String newDescription, Instant now) {
+        description = newDescription;
+        lastModifiedTime = now;
+    }
+
+    /** As DescribeEventBus and ListEventBuses show it (no Policy: selfheal keeps no bus policies). */
+    ObjectNode toJson() {
+        ObjectNode node = Json.object().put("Name", name).put("Arn", arn);
+        if (description != null) {
+            node.put("Description", description);
+        }
+        node.put("CreationTime", Timestamps.epochSeconds(creationTime));
+        node.put("LastModifiedTime", Timestamps.epochSeconds(lastModifiedTime));
+        return node;
+    }
+
+    boolean hasRules() {
+        return !rules.isEmpty();
+    }
+
+    List<Rule> allRules() {
+        return new ArrayList<>(rules.values());
+    }
+
+    void attach(Archive archive) {
+        archives.add(archive);
+    }
+
+    void detach(Archive archive) {
+        archives.remove(archive);
+    }
+
+    boolean hasArchives() {
+        return !archives.isEmpty();
+    }
+
+    /** Offers an event that reached the bus to each of its archives, which keep it when it matches their pattern. */
+    void archive(ObjectNode event, Instant received) {
+        for (Archive archive : archives) {
+            archive.offer(event, received);
+        }
     }
 
     /** Rules on the default bus are {@code rule/<name>}; on a custom bus {@code rule/<bus>/<name>}. */

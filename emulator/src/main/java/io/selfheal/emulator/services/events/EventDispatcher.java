@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,6 +29,7 @@ final class EventDispatcher {
 
     private final EmulatorContext context;
     private final EventLog log;
+    private final EventsMetrics metrics;
     /**
      * One ordered delivery thread: events reach targets in the order the buses received them, and under load the
      * thread drains its queue without parking, where handing each event to a pooled thread cost a wake-up each.
@@ -36,15 +38,20 @@ final class EventDispatcher {
             new io.netty.util.concurrent.DefaultThreadFactory("selfheal-events", true));
 
     EventDispatcher(EmulatorContext context, EventLog log) {
+        this(context, log, EventsMetrics.NONE);
+    }
+
+    EventDispatcher(EmulatorContext context, EventLog log, EventsMetrics metrics) {
         this.context = context;
         this.log = log;
+        this.metrics = metrics;
     }
 
     void close() {
         delivery.shutdownNow();
     }
 
-    /** Records the events now (in order) and delivers them on a worker thread. */
+    /** Records (and archives) the events now, in order, and delivers them to matching rules on a worker thread. */
     void dispatchAsync(EventBus bus, List<ObjectNode> events) {
         if (events.isEmpty()) {
             return;
@@ -52,13 +59,57 @@ final class EventDispatcher {
         Instant received = context.clock().now();
         List<EventRecord> records = new ArrayList<>(events.size());
         for (ObjectNode event : events) {
-            records.add(record(bus, event, received));
+            records.add(record(bus, event, received, true));
         }
+        enqueue(() -> records.forEach(r -> deliver(bus, r, bus.matchingRules(r.event()), true)));
+    }
+
+    /**
+     * A scheduled rule fires: its "Scheduled Event" goes to that rule's targets only, never matched against other
+     * rules and not archived, asynchronously like PutEvents.
+     */
+    void dispatchToRule(EventBus bus, Rule rule, ObjectNode event) {
+        EventRecord record = record(bus, event, context.clock().now(), false);
+        enqueue(() -> deliver(bus, record, List.of(rule), false));
+    }
+
+    /** Records (and archives) the event and delivers it on the calling thread; returns the record. */
+    EventRecord dispatchNow(EventBus bus, ObjectNode event) {
+        return now(bus, event, true, b -> true);
+    }
+
+    /** Delivers an event again on the calling thread, as at-least-once delivery may: not archived a second time. */
+    EventRecord redeliverNow(EventBus bus, ObjectNode event) {
+        return now(bus, event, false, b -> true);
+    }
+
+    /**
+     * A replayed event (carrying {@code replay-name}) on the calling thread, to the matching rules that
+     * {@code ruleFilter} accepts (StartReplay's FilterArns); replayed events are never archived again.
+     */
+    EventRecord replayNow(EventBus bus, ObjectNode event, Predicate<Rule> ruleFilter) {
+        return now(bus, event, false, ruleFilter);
+    }
+
+    private EventRecord now(EventBus bus, ObjectNode event, boolean archive, Predicate<Rule> ruleFilter) {
+        context.activity().begin();
+        try {
+            EventRecord record = record(bus, event, context.clock().now(), archive);
+            List<Rule> rules = bus.matchingRules(record.event()).stream().filter(ruleFilter).toList();
+            deliver(bus, record, rules, true);
+            return record;
+        } finally {
+            context.activity().end();
+        }
+    }
+
+    /** Runs {@code work} on the ordered delivery thread, counted as in-flight work until it has run. */
+    private void enqueue(Runnable work) {
         context.activity().begin();
         try {
             delivery.execute(() -> {
                 try {
-                    records.forEach(r -> deliver(bus, r));
+                    work.run();
                 } finally {
                     context.activity().end();
                 }
@@ -68,37 +119,38 @@ final class EventDispatcher {
         }
     }
 
-    /** Records the event and delivers it on the calling thread; returns the record with its deliveries. */
-    EventRecord dispatchNow(EventBus bus, ObjectNode event) {
-        context.activity().begin();
-        try {
-            EventRecord record = record(bus, event, context.clock().now());
-            deliver(bus, record);
-            return record;
-        } finally {
-            context.activity().end();
-        }
-    }
-
-    private EventRecord record(EventBus bus, ObjectNode event, Instant received) {
+    private EventRecord record(EventBus bus, ObjectNode event, Instant received, boolean archive) {
         EventRecord record = new EventRecord(EventEnvelope.id(event), bus.arn(), event, received,
                 new CopyOnWriteArrayList<>());
         log.add(record, bus);
+        if (archive) {
+            bus.archive(event, received);
+        }
         return record;
     }
 
-    private void deliver(EventBus bus, EventRecord record) {
+    /**
+     * Delivers to every target of {@code rules}, then publishes the AWS/Events metrics of what happened.
+     *
+     * @param matched whether the rules matched the event (false for a scheduled rule firing: no MatchedEvents)
+     */
+    private void deliver(EventBus bus, EventRecord record, List<Rule> rules, boolean matched) {
+        EventsMetrics.Counts counts = metrics.counts(bus, record.received());
         try {
-            for (Rule rule : bus.matchingRules(record.event())) {
+            for (Rule rule : rules) {
+                counts.triggered(rule, matched);
                 InputTransformer.Context ctx = new InputTransformer.Context(rule.arn(), rule.name(),
                         EventEnvelope.formatIngestionTime(record.received()));
                 for (Target target : rule.targetList()) {
-                    record.deliveries().add(deliverTo(bus, rule, target, record.event(), ctx));
+                    TargetDelivery delivery = deliverTo(bus, rule, target, record.event(), ctx);
+                    record.deliveries().add(delivery);
+                    counts.invoked(rule, delivery.delivered());
                 }
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "routing event " + record.eventId() + " failed", e);
         }
+        counts.publish();
     }
 
     private TargetDelivery deliverTo(EventBus bus, Rule rule, Target target, ObjectNode event,

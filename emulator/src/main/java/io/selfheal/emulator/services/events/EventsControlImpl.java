@@ -27,6 +27,6 @@ final class EventsControlImpl implements EventsControl {
             throw new IllegalArgumentException("no event with id " + eventId + " reached a bus"
                     + " (or it is older than the last " + EventLog.CAPACITY + " events)");
         }
-        return dispatcher.dispatchNow(entry.bus(), entry.record().event());
+        return dispatcher.redeliverNow(entry.bus(), entry.record().event());
     }
 }

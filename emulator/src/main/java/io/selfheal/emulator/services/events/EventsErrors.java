@@ -22,6 +22,32 @@ final class EventsErrors {
         return AwsException.badRequest("ResourceNotFoundException", "Event bus " + name + " does not exist.");
     }
 
+    static AwsException notFound(String message) {
+        return AwsException.badRequest("ResourceNotFoundException", message);
+    }
+
+    static AwsException alreadyExists(String message) {
+        return AwsException.badRequest("ResourceAlreadyExistsException", message);
+    }
+
+    /** e.g. CancelReplay of a replay that is no longer running. */
+    static AwsException illegalStatus(String message) {
+        return AwsException.badRequest("IllegalStatusException", message);
+    }
+
+    /** AWS's bare answer to a rate or cron expression it cannot parse. */
+    static AwsException invalidSchedule() {
+        return validation("Parameter ScheduleExpression is not valid.");
+    }
+
+    /** A member with a model pattern, such as ArchiveName's {@code [\.\-_A-Za-z0-9]+}. */
+    static String checkPattern(String member, String value, Pattern pattern, String patternText) {
+        if (value != null && !pattern.matcher(value).matches()) {
+            throw PARAMS.invalid(member, value, "Member must satisfy regular expression pattern: " + patternText);
+        }
+        return value;
+    }
+
     static AwsException ruleNotFound(String rule, String bus) {
         return AwsException.badRequest("ResourceNotFoundException",
                 "Rule " + rule + " does not exist on EventBus " + bus + ".");

@@ -25,19 +25,26 @@ public final class EventsService implements AwsService {
         }
     }
 
-    private final RegionalStore<EventsState> states = new RegionalStore<>(EventsState::new);
+    private final RegionalStore<EventsState> states;
     private final EventLog log = new EventLog();
     private final EventDispatcher dispatcher;
+    private final ScheduleRunner schedules;
     private final Map<String, Operation> operations;
     private final EmulatorContext context;
 
     EventsService(EmulatorContext context) {
         this.context = context;
-        dispatcher = new EventDispatcher(context, log);
-        RuleOperations rules = new RuleOperations(states);
+        states = new RegionalStore<>(() -> new EventsState(context.clock()));
+        dispatcher = new EventDispatcher(context, log, new EventsMetrics(context.bus()));
+        schedules = new ScheduleRunner(context, states, dispatcher);
+        RuleOperations rules = new RuleOperations(states, schedules);
         TargetOperations targets = new TargetOperations(states);
         PutEventsOperation putEvents = new PutEventsOperation(states, dispatcher, context.clock());
         PatternTestOperation patternTest = new PatternTestOperation();
+        BusOperations buses = new BusOperations(states, context.clock());
+        TagOperations tags = new TagOperations(states);
+        ArchiveOperations archives = new ArchiveOperations(states, context.clock());
+        ReplayOperations replays = new ReplayOperations(states, dispatcher, context);
         operations = Map.ofEntries(
                 Map.entry("PutRule", rules::putRule),
                 Map.entry("DescribeRule", rules::describeRule),
@@ -45,6 +52,25 @@ public final class EventsService implements AwsService {
                 Map.entry("EnableRule", rules::enableRule),
                 Map.entry("DisableRule", rules::disableRule),
                 Map.entry("ListRules", rules::listRules),
+                Map.entry("ListRuleNamesByTarget", rules::listRuleNamesByTarget),
+                // Buses, tags, archives and replays.
+                Map.entry("CreateEventBus", buses::createEventBus),
+                Map.entry("DescribeEventBus", buses::describeEventBus),
+                Map.entry("UpdateEventBus", buses::updateEventBus),
+                Map.entry("ListEventBuses", buses::listEventBuses),
+                Map.entry("DeleteEventBus", buses::deleteEventBus),
+                Map.entry("TagResource", tags::tagResource),
+                Map.entry("UntagResource", tags::untagResource),
+                Map.entry("ListTagsForResource", tags::listTagsForResource),
+                Map.entry("CreateArchive", archives::createArchive),
+                Map.entry("DescribeArchive", archives::describeArchive),
+                Map.entry("ListArchives", archives::listArchives),
+                Map.entry("UpdateArchive", archives::updateArchive),
+                Map.entry("DeleteArchive", archives::deleteArchive),
+                Map.entry("StartReplay", replays::startReplay),
+                Map.entry("DescribeReplay", replays::describeReplay),
+                Map.entry("ListReplays", replays::listReplays),
+                Map.entry("CancelReplay", replays::cancelReplay),
                 Map.entry("PutTargets", targets::putTargets),
                 Map.entry("RemoveTargets", targets::removeTargets),
                 Map.entry("ListTargetsByRule", targets::listTargetsByRule),
@@ -78,13 +104,22 @@ public final class EventsService implements AwsService {
         return operations;
     }
 
-    @Override
-    public void close() {
-        dispatcher.close();
+    /** The scheduled rules' runner: tests move the clock and call {@link ScheduleRunner#runDue()}. */
+    ScheduleRunner schedules() {
+        return schedules;
     }
 
     @Override
+    public void close() {
+        schedules.close();
+        dispatcher.close();
+    }
+
+    /** Forgets every bus, rule, archive, replay, tag and schedule; replays still running stop. */
+    @Override
     public void reset() {
+        schedules.clear();
+        states.all().forEach(state -> state.replays(null).forEach(Replay::cancel));
         states.reset();
         log.clear();
     }

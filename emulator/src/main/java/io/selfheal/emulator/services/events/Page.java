@@ -1,5 +1,6 @@
 package io.selfheal.emulator.services.events;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.Json;
@@ -15,7 +16,8 @@ final class Page {
     }
 
     /** Writes one page of {@code items} under {@code member}, and NextToken when more remain. */
-    static <T> ObjectNode of(List<T> items, Params params, String member, Function<T, ObjectNode> render) {
+    static <T> ObjectNode of(List<T> items, Params params, String member,
+                                 Function<T, ? extends JsonNode> render) {
         Integer limit = params.integer("Limit");
         if (limit != null && (limit < 1 || limit > 100)) {
             throw EventsErrors.PARAMS.invalid("Limit", String.valueOf(limit),

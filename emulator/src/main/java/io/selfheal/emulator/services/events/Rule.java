@@ -14,26 +14,29 @@ import java.util.Map;
  * @param name         unique on its bus
  * @param arn          {@code arn:aws:events:<region>:<account>:rule/<name>} on the default bus
  * @param busName      the bus it belongs to
- * @param eventPattern the pattern as given (validated)
+ * @param eventPattern the pattern as given (validated), or null for a rule that only runs on its schedule
+ * @param scheduleExpression {@code rate(…)} or {@code cron(…)} (validated), or null; a rule may have both
  * @param enabled      a disabled rule never fires
  * @param description  free text, or null
  * @param roleArn      kept and shown, not used: Lambda targets are authorised by the function's resource policy
  * @param createdBy    the account that created it
  * @param targets      by id, in the order they were first put
  */
-record Rule(String name, String arn, String busName, String eventPattern, boolean enabled, String description,
-            String roleArn, String createdBy, Map<String, Target> targets) {
+record Rule(String name, String arn, String busName, String eventPattern, String scheduleExpression, boolean enabled,
+            String description, String roleArn, String createdBy, Map<String, Target> targets) {
 
     Rule {
         targets = Collections.unmodifiableMap(new LinkedHashMap<>(targets));
     }
 
     Rule withEnabled(boolean on) {
-        return new Rule(name, arn, busName, eventPattern, on, description, roleArn, createdBy, targets);
+        return new Rule(name, arn, busName, eventPattern, scheduleExpression, on, description, roleArn, createdBy,
+                targets);
     }
 
     Rule withTargets(Map<String, Target> newTargets) {
-        return new Rule(name, arn, busName, eventPattern, enabled, description, roleArn, createdBy, newTargets);
+        return new Rule(name, arn, busName, eventPattern, scheduleExpression, enabled, description, roleArn, createdBy,
+                newTargets);
     }
 
     /** Whether the bus's pattern machine should hold this rule. */
@@ -54,6 +57,9 @@ record Rule(String name, String arn, String busName, String eventPattern, boolea
         ObjectNode node = Json.object().put("Name", name).put("Arn", arn);
         if (eventPattern != null) {
             node.put("EventPattern", eventPattern);
+        }
+        if (scheduleExpression != null) {
+            node.put("ScheduleExpression", scheduleExpression);
         }
         node.put("State", state());
         if (description != null) {

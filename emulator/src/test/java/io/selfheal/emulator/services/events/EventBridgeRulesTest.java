@@ -116,11 +116,13 @@ class EventBridgeRulesTest extends EventBridgeTestBase {
     }
 
     @Test
-    void aScheduleIsRefusedRatherThanNeverRun() {
-        assertThatThrownBy(() -> events.putRule(r -> r.name("nightly").scheduleExpression("rate(5 minutes)")))
-                .isInstanceOf(EventBridgeException.class)
-                .hasMessageContaining("selfheal does not run schedules yet")
-                .satisfies(e -> assertThat(((EventBridgeException) e).statusCode()).isEqualTo(400));
+    void aScheduledRuleIsDescribedWithItsExpression() {
+        events.putRule(r -> r.name("nightly").scheduleExpression("cron(0 2 * * ? *)"));
+        DescribeRuleResponse rule = events.describeRule(r -> r.name("nightly"));
+        assertThat(rule.scheduleExpression()).isEqualTo("cron(0 2 * * ? *)");
+        assertThat(rule.eventPattern()).isNull();
+        assertThat(events.listRules(r -> r.namePrefix("night")).rules().get(0).scheduleExpression())
+                .isEqualTo("cron(0 2 * * ? *)");
     }
 
     @Test
