@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.control.EventRecord;
 import io.selfheal.emulator.control.EventRecord.TargetDelivery;
 import io.selfheal.emulator.core.EmulatorContext;
-import io.selfheal.emulator.messages.InvokeFunction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +33,16 @@ final class EventDispatcher {
     private final ExecutorService delivery = Executors.newSingleThreadExecutor(
             new io.netty.util.concurrent.DefaultThreadFactory("selfheal-events", true));
 
+    private volatile TargetDeliveries targets;
+
     EventDispatcher(EmulatorContext context, EventLog log) {
         this.context = context;
         this.log = log;
+    }
+
+    /** How events reach targets; set once, before the first event (the senders need this dispatcher). */
+    void targets(TargetDeliveries deliveries) {
+        this.targets = deliveries;
     }
 
     void close() {
@@ -93,7 +98,7 @@ final class EventDispatcher {
                 InputTransformer.Context ctx = new InputTransformer.Context(rule.arn(), rule.name(),
                         EventEnvelope.formatIngestionTime(record.received()));
                 for (Target target : rule.targetList()) {
-                    record.deliveries().add(deliverTo(bus, rule, target, record.event(), ctx));
+                    record.deliveries().addAll(deliverTo(bus, rule, target, record.event(), ctx));
                 }
             }
         } catch (RuntimeException e) {
@@ -101,40 +106,9 @@ final class EventDispatcher {
         }
     }
 
-    private TargetDelivery deliverTo(EventBus bus, Rule rule, Target target, ObjectNode event,
-                                     InputTransformer.Context ctx) {
-        String input;
-        try {
-            input = target.inputFor(event, ctx);
-        } catch (RuntimeException e) {
-            return failed(rule, target, null, "InputTransformationFailed", String.valueOf(e.getMessage()));
-        }
-        if (!TargetKinds.isLambdaFunction(target.arn())) {
-            // PutTargets refuses these; kept so a future target kind cannot vanish silently.
-            return failed(rule, target, input, "UnsupportedTarget", TargetKinds.unsupportedMessage(target.arn()));
-        }
-        try {
-            InvokeFunction.Result result = context.bus().ask(new InvokeFunction(bus.accountId(), bus.region(),
-                    target.arn(), input.getBytes(StandardCharsets.UTF_8), EVENTS_PRINCIPAL, rule.arn(),
-                    bus.accountId()), InvokeFunction.Result.class);
-            if (result == null) {
-                return failed(rule, target, input, "InternalFailure", "Lambda gave no answer to the invocation.");
-            }
-            if (!result.accepted()) {
-                String code = result.errorCode() == null ? "InternalFailure" : result.errorCode();
-                return failed(rule, target, input, code, result.errorMessage());
-            }
-            return new TargetDelivery(rule.arn(), target.id(), target.arn(), input, null, null);
-        } catch (IllegalStateException noLambda) {
-            return failed(rule, target, input, "ServiceUnavailable",
-                    "No Lambda service is running in this emulator: " + noLambda.getMessage());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "invoking " + target.arn() + " failed", e);
-            return failed(rule, target, input, "InternalFailure", String.valueOf(e));
-        }
-    }
-
-    private static TargetDelivery failed(Rule rule, Target target, String input, String code, String message) {
-        return new TargetDelivery(rule.arn(), target.id(), target.arn(), input, code, message);
+    /** Every attempt to deliver the event to one target (see {@link TargetDeliveries}); never throws. */
+    private List<TargetDelivery> deliverTo(EventBus bus, Rule rule, Target target, ObjectNode event,
+                                           InputTransformer.Context ctx) {
+        return targets.deliver(bus, rule, target, event, ctx);
     }
 }

@@ -10,6 +10,7 @@ import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
 import io.selfheal.emulator.service.Operation;
+import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,9 @@ public final class EventsService implements AwsService {
     }
 
     private final RegionalStore<EventsState> states = new RegionalStore<>(EventsState::new);
+    private final RegionalStore<ApiDestinationsState> apiDestinations =
+            new RegionalStore<>(ApiDestinationsState::new);
+    private final OAuthTokens tokens;
     private final EventLog log = new EventLog();
     private final EventDispatcher dispatcher;
     private final Map<String, Operation> operations;
@@ -34,6 +38,13 @@ public final class EventsService implements AwsService {
     EventsService(EmulatorContext context) {
         this.context = context;
         dispatcher = new EventDispatcher(context, log);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(ApiDestinationTarget.TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        tokens = new OAuthTokens(http, context.clock());
+        dispatcher.targets(new TargetDeliveries(context, new BusTarget(states, dispatcher::dispatchNow),
+                new ApiDestinationTarget(apiDestinations, http, tokens)));
+        ConnectionOperations connections = new ConnectionOperations(apiDestinations, context, tokens);
+        ApiDestinationOperations destinations = new ApiDestinationOperations(apiDestinations, context.clock());
         RuleOperations rules = new RuleOperations(states);
         TargetOperations targets = new TargetOperations(states);
         PutEventsOperation putEvents = new PutEventsOperation(states, dispatcher, context.clock());
@@ -49,7 +60,19 @@ public final class EventsService implements AwsService {
                 Map.entry("RemoveTargets", targets::removeTargets),
                 Map.entry("ListTargetsByRule", targets::listTargetsByRule),
                 Map.entry("PutEvents", putEvents::putEvents),
-                Map.entry("TestEventPattern", patternTest::testEventPattern));
+                Map.entry("TestEventPattern", patternTest::testEventPattern),
+                // Connections and API destinations
+                Map.entry("CreateConnection", connections::createConnection),
+                Map.entry("DescribeConnection", connections::describeConnection),
+                Map.entry("ListConnections", connections::listConnections),
+                Map.entry("UpdateConnection", connections::updateConnection),
+                Map.entry("DeauthorizeConnection", connections::deauthorizeConnection),
+                Map.entry("DeleteConnection", connections::deleteConnection),
+                Map.entry("CreateApiDestination", destinations::createApiDestination),
+                Map.entry("DescribeApiDestination", destinations::describeApiDestination),
+                Map.entry("ListApiDestinations", destinations::listApiDestinations),
+                Map.entry("UpdateApiDestination", destinations::updateApiDestination),
+                Map.entry("DeleteApiDestination", destinations::deleteApiDestination));
         context.bus().subscribe(ServiceEvent.class, this::onServiceEvent);
         context.register(EventsControl.class, new EventsControlImpl(log, dispatcher));
     }
@@ -86,6 +109,8 @@ public final class EventsService implements AwsService {
     @Override
     public void reset() {
         states.reset();
+        apiDestinations.reset();
+        tokens.clear();
         log.clear();
     }
 }
