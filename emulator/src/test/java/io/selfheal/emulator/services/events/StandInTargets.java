@@ -27,20 +27,22 @@ final class StandInTargets implements AwsServiceProvider {
     private final List<PutLogEvents> logWrites = new CopyOnWriteArrayList<>();
     /** By queue ARN, topic ARN or log group name. */
     private final Map<String, Delivery> refusals = new ConcurrentHashMap<>();
+    /** How many more deliveries a resource refuses before it accepts again; absent means always. */
+    private final Map<String, Integer> remaining = new ConcurrentHashMap<>();
 
     @Override
     public AwsService create(EmulatorContext context) {
         context.bus().handle(SendToQueue.class, m -> {
             messages.add(m);
-            return refusals.getOrDefault(m.queueArn(), Delivery.accepted(Ids.uuid()));
+            return answer(m.queueArn());
         });
         context.bus().handle(PublishToTopic.class, m -> {
             publications.add(m);
-            return refusals.getOrDefault(m.topicArn(), Delivery.accepted(Ids.uuid()));
+            return answer(m.topicArn());
         });
         context.bus().handle(PutLogEvents.class, m -> {
             logWrites.add(m);
-            return refusals.getOrDefault(m.logGroupName(), Delivery.accepted(Ids.uuid()));
+            return answer(m.logGroupName());
         });
         return new AwsService() {
             @Override
@@ -53,6 +55,24 @@ final class StandInTargets implements AwsServiceProvider {
                 return Map.of();
             }
         };
+    }
+
+    private Delivery answer(String resource) {
+        Delivery refusal = refusals.get(resource);
+        if (refusal == null) {
+            return Delivery.accepted(Ids.uuid());
+        }
+        Integer left = remaining.computeIfPresent(resource, (k, n) -> n - 1);
+        if (left != null && left < 0) {
+            return Delivery.accepted(Ids.uuid());
+        }
+        return refusal;
+    }
+
+    /** The resource refuses the next {@code times} deliveries with this error, then accepts. */
+    void refuse(String arnOrGroup, int times, String errorCode, String errorMessage) {
+        refuse(arnOrGroup, errorCode, errorMessage);
+        remaining.put(arnOrGroup, times);
     }
 
     /** The queue, topic or log group (by name) refuses every delivery with this error. */
@@ -77,5 +97,6 @@ final class StandInTargets implements AwsServiceProvider {
         publications.clear();
         logWrites.clear();
         refusals.clear();
+        remaining.clear();
     }
 }
