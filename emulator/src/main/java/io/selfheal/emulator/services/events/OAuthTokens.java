@@ -46,7 +46,7 @@ final class OAuthTokens {
 
     private final HttpClient http;
     private final EmulatorClock clock;
-    /** By connection ARN; a token is only valid for the connection version it was fetched with. */
+    /** By connection ARN; a token is only valid for the connection parameters it was fetched with. */
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
     OAuthTokens(HttpClient http, EmulatorClock clock) {
@@ -57,7 +57,7 @@ final class OAuthTokens {
     /** A valid cached token, or a new one. */
     String token(Connection connection) throws AuthorizationFailed {
         Token cached = tokens.get(connection.arn());
-        if (cached != null && cached.connection().equals(connection)
+        if (cached != null && sameAuthorization(cached.connection(), connection)
                 && (cached.expires() == null || clock.now().isBefore(cached.expires()))) {
             return cached.accessToken();
         }
@@ -120,6 +120,11 @@ final class OAuthTokens {
         String token = answer.path("access_token").asText();
         tokens.put(connection.arn(), new Token(token, expires, connection));
         return token;
+    }
+
+    /** A token stays valid through state changes, not through a change of the connection's parameters. */
+    private static boolean sameAuthorization(Connection a, Connection b) {
+        return a.modified().equals(b.modified()) && a.authParameters().equals(b.authParameters());
     }
 
     void forget(String connectionArn) {
