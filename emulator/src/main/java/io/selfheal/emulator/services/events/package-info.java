@@ -1,13 +1,21 @@
 /**
  * Amazon EventBridge (AWS JSON 1.1, {@code X-Amz-Target: AWSEvents.*}): the default event bus of each account and
- * region, rules with event patterns matched by AWS's own Event Ruler library, Lambda targets with Input, InputPath
- * and InputTransformer, PutEvents and the events other services emit over the internal bus.
+ * region, rules with event patterns matched by AWS's own Event Ruler library, PutEvents and the events other services
+ * emit over the internal bus.
+ *
+ * <p>Targets ({@link io.selfheal.emulator.services.events.TargetKinds}): Lambda functions, SQS queues (FIFO with
+ * SqsParameters), SNS topics, CloudWatch Logs log groups, event buses and API destinations, each with Input, InputPath
+ * or InputTransformer. The other services are asked over the internal bus as {@code events.amazonaws.com} with the
+ * rule as source ARN, so their resource policies decide as on AWS. API destinations are invoked over HTTP with their
+ * connection's authorization (API key, basic, OAuth client credentials); Connections and API destinations have their
+ * own operations. A failed delivery is retried as the target's RetryPolicy allows (immediately) and then sent to its
+ * DeadLetterConfig queue.
  *
  * <p>Accepted events are matched and delivered asynchronously, counted as in-flight work so the harness can wait
- * for the cloud to be quiet. Every event that reaches a bus, and what happened to each delivery, is kept for the
- * harness through {@link io.selfheal.emulator.control.EventsControl}.
+ * for the cloud to be quiet. Every event that reaches a bus, and every delivery attempt, is kept for the harness
+ * through {@link io.selfheal.emulator.control.EventsControl}.
  *
- * <p>Not yet: custom buses, schedules, and targets other than Lambda functions. Each is refused with an error that
- * says so rather than accepted and ignored.
+ * <p>Not yet: custom buses, schedules, other target kinds (Kinesis, Step Functions, ECS …), cross-account event bus
+ * targets, retries spread over the clock. Each is refused or said, rather than accepted and ignored.
  */
 package io.selfheal.emulator.services.events;
