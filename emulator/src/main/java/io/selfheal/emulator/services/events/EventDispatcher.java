@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.control.EventRecord;
 import io.selfheal.emulator.control.EventRecord.TargetDelivery;
 import io.selfheal.emulator.core.EmulatorContext;
-import io.selfheal.emulator.messages.InvokeFunction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +35,8 @@ final class EventDispatcher {
     private final ExecutorService delivery = Executors.newSingleThreadExecutor(
             new io.netty.util.concurrent.DefaultThreadFactory("selfheal-events", true));
 
+    private volatile TargetDeliveries targets;
+
     EventDispatcher(EmulatorContext context, EventLog log) {
         this(context, log, EventsMetrics.NONE);
     }
@@ -45,6 +45,11 @@ final class EventDispatcher {
         this.context = context;
         this.log = log;
         this.metrics = metrics;
+    }
+
+    /** How events reach targets; set once, before the first event (the senders need this dispatcher). */
+    void targets(TargetDeliveries deliveries) {
+        this.targets = deliveries;
     }
 
     void close() {
@@ -142,9 +147,11 @@ final class EventDispatcher {
                 InputTransformer.Context ctx = new InputTransformer.Context(rule.arn(), rule.name(),
                         EventEnvelope.formatIngestionTime(record.received()));
                 for (Target target : rule.targetList()) {
-                    TargetDelivery delivery = deliverTo(bus, rule, target, record.event(), ctx);
-                    record.deliveries().add(delivery);
-                    counts.invoked(rule, delivery.delivered());
+                    // Every attempt is recorded; the metric counts the target once, by its final outcome
+                    // ("Monitoring Amazon EventBridge": retried attempts count only when they fail for good).
+                    List<TargetDelivery> attempts = deliverTo(bus, rule, target, record.event(), ctx);
+                    record.deliveries().addAll(attempts);
+                    counts.invoked(rule, attempts.get(attempts.size() - 1).delivered());
                 }
             }
         } catch (RuntimeException e) {
@@ -153,40 +160,9 @@ final class EventDispatcher {
         counts.publish();
     }
 
-    private TargetDelivery deliverTo(EventBus bus, Rule rule, Target target, ObjectNode event,
-                                     InputTransformer.Context ctx) {
-        String input;
-        try {
-            input = target.inputFor(event, ctx);
-        } catch (RuntimeException e) {
-            return failed(rule, target, null, "InputTransformationFailed", String.valueOf(e.getMessage()));
-        }
-        if (!TargetKinds.isLambdaFunction(target.arn())) {
-            // PutTargets refuses these; kept so a future target kind cannot vanish silently.
-            return failed(rule, target, input, "UnsupportedTarget", TargetKinds.unsupportedMessage(target.arn()));
-        }
-        try {
-            InvokeFunction.Result result = context.bus().ask(new InvokeFunction(bus.accountId(), bus.region(),
-                    target.arn(), input.getBytes(StandardCharsets.UTF_8), EVENTS_PRINCIPAL, rule.arn(),
-                    bus.accountId()), InvokeFunction.Result.class);
-            if (result == null) {
-                return failed(rule, target, input, "InternalFailure", "Lambda gave no answer to the invocation.");
-            }
-            if (!result.accepted()) {
-                String code = result.errorCode() == null ? "InternalFailure" : result.errorCode();
-                return failed(rule, target, input, code, result.errorMessage());
-            }
-            return new TargetDelivery(rule.arn(), target.id(), target.arn(), input, null, null);
-        } catch (IllegalStateException noLambda) {
-            return failed(rule, target, input, "ServiceUnavailable",
-                    "No Lambda service is running in this emulator: " + noLambda.getMessage());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "invoking " + target.arn() + " failed", e);
-            return failed(rule, target, input, "InternalFailure", String.valueOf(e));
-        }
-    }
-
-    private static TargetDelivery failed(Rule rule, Target target, String input, String code, String message) {
-        return new TargetDelivery(rule.arn(), target.id(), target.arn(), input, code, message);
+    /** Every attempt to deliver the event to one target (see {@link TargetDeliveries}); never throws. */
+    private List<TargetDelivery> deliverTo(EventBus bus, Rule rule, Target target, ObjectNode event,
+                                           InputTransformer.Context ctx) {
+        return targets.deliver(bus, rule, target, event, ctx);
     }
 }

@@ -10,6 +10,7 @@ import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
 import io.selfheal.emulator.service.Operation;
+import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,9 @@ public final class EventsService implements AwsService {
     }
 
     private final RegionalStore<EventsState> states;
+    private final RegionalStore<ApiDestinationsState> apiDestinations =
+            new RegionalStore<>(ApiDestinationsState::new);
+    private final OAuthTokens tokens;
     private final EventLog log = new EventLog();
     private final EventDispatcher dispatcher;
     private final ScheduleRunner schedules;
@@ -36,6 +40,13 @@ public final class EventsService implements AwsService {
         this.context = context;
         states = new RegionalStore<>(() -> new EventsState(context.clock()));
         dispatcher = new EventDispatcher(context, log, new EventsMetrics(context.bus()));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(ApiDestinationTarget.TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        tokens = new OAuthTokens(http, context.clock());
+        dispatcher.targets(new TargetDeliveries(context, new BusTarget(states, dispatcher::dispatchNow),
+                new ApiDestinationTarget(apiDestinations, http, tokens)));
+        ConnectionOperations connections = new ConnectionOperations(apiDestinations, context, tokens);
+        ApiDestinationOperations destinations = new ApiDestinationOperations(apiDestinations, context.clock());
         schedules = new ScheduleRunner(context, states, dispatcher);
         RuleOperations rules = new RuleOperations(states, schedules);
         TargetOperations targets = new TargetOperations(states);
@@ -75,7 +86,19 @@ public final class EventsService implements AwsService {
                 Map.entry("RemoveTargets", targets::removeTargets),
                 Map.entry("ListTargetsByRule", targets::listTargetsByRule),
                 Map.entry("PutEvents", putEvents::putEvents),
-                Map.entry("TestEventPattern", patternTest::testEventPattern));
+                Map.entry("TestEventPattern", patternTest::testEventPattern),
+                // Connections and API destinations
+                Map.entry("CreateConnection", connections::createConnection),
+                Map.entry("DescribeConnection", connections::describeConnection),
+                Map.entry("ListConnections", connections::listConnections),
+                Map.entry("UpdateConnection", connections::updateConnection),
+                Map.entry("DeauthorizeConnection", connections::deauthorizeConnection),
+                Map.entry("DeleteConnection", connections::deleteConnection),
+                Map.entry("CreateApiDestination", destinations::createApiDestination),
+                Map.entry("DescribeApiDestination", destinations::describeApiDestination),
+                Map.entry("ListApiDestinations", destinations::listApiDestinations),
+                Map.entry("UpdateApiDestination", destinations::updateApiDestination),
+                Map.entry("DeleteApiDestination", destinations::deleteApiDestination));
         context.bus().subscribe(ServiceEvent.class, this::onServiceEvent);
         context.register(EventsControl.class, new EventsControlImpl(log, dispatcher));
     }
@@ -121,6 +144,8 @@ public final class EventsService implements AwsService {
         schedules.clear();
         states.all().forEach(state -> state.replays(null).forEach(Replay::cancel));
         states.reset();
+        apiDestinations.reset();
+        tokens.clear();
         log.clear();
     }
 }

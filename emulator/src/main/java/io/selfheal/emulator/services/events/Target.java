@@ -8,16 +8,50 @@ import io.selfheal.emulator.core.Json;
  * target receives the whole event.
  *
  * @param id               unique within the rule
- * @param arn              the target resource (a Lambda function, for now)
+ * @param arn              the target resource (see {@link TargetKinds})
+ * @param roleArn          the role EventBridge assumes for API destination and event bus targets; kept, not checked
  * @param input            constant JSON text sent instead of the event
  * @param inputPath        the part of the event to send
  * @param inputTransformer variables and template to build the input from
+ * @param messageGroupId   SqsParameters.MessageGroupId, for FIFO queues
+ * @param http             HttpParameters, for API destinations
+ * @param retryPolicy      RetryPolicy as given, or null
+ * @param deadLetterArn    DeadLetterConfig.Arn: the SQS queue that receives events whose delivery failed, or null
  */
-record Target(String id, String arn, String input, JsonPath inputPath, InputTransformer inputTransformer) {
+record Target(String id, String arn, String roleArn, String input, JsonPath inputPath,
+              InputTransformer inputTransformer, String messageGroupId, HttpParameters http, RetryPolicy retryPolicy,
+              String deadLetterArn) {
+
+    /**
+     * RetryPolicy: both members optional.
+     *
+     * @param maximumRetryAttempts     0 to 185, or null
+     * @param maximumEventAgeInSeconds 60 to 86400, or null
+     */
+    record RetryPolicy(Integer maximumRetryAttempts, Integer maximumEventAgeInSeconds) {
+        ObjectNode toJson() {
+            ObjectNode node = Json.object();
+            if (maximumRetryAttempts != null) {
+                node.put("MaximumRetryAttempts", maximumRetryAttempts);
+            }
+            if (maximumEventAgeInSeconds != null) {
+                node.put("MaximumEventAgeInSeconds", maximumEventAgeInSeconds);
+            }
+            return node;
+        }
+    }
+
+    /** A Lambda target with only an id and ARN: what most tests need. */
+    static Target of(String id, String arn) {
+        return new Target(id, arn, null, null, null, null, null, null, null, null);
+    }
 
     /** As ListTargetsByRule shows it. */
     ObjectNode toJson() {
         ObjectNode node = Json.object().put("Id", id).put("Arn", arn);
+        if (roleArn != null) {
+            node.put("RoleArn", roleArn);
+        }
         if (input != null) {
             node.put("Input", input);
         }
@@ -26,6 +60,18 @@ record Target(String id, String arn, String input, JsonPath inputPath, InputTran
         }
         if (inputTransformer != null) {
             node.set("InputTransformer", inputTransformer.toJson());
+        }
+        if (messageGroupId != null) {
+            node.putObject("SqsParameters").put("MessageGroupId", messageGroupId);
+        }
+        if (http != null) {
+            node.set("HttpParameters", http.toJson());
+        }
+        if (deadLetterArn != null) {
+            node.putObject("DeadLetterConfig").put("Arn", deadLetterArn);
+        }
+        if (retryPolicy != null) {
+            node.set("RetryPolicy", retryPolicy.toJson());
         }
         return node;
     }
@@ -43,5 +89,16 @@ record Target(String id, String arn, String input, JsonPath inputPath, InputTran
             return inputTransformer.apply(event, context);
         }
         return Json.write(event);
+    }
+
+    /**
+     * Immediate retries after a first attempt that failed retriably: the policy's MaximumRetryAttempts, else none.
+     * AWS's default ("retries sending the event for 24 hours and up to 185 times", Event retry policy) spreads its
+     * attempts over a day with backoff; repeating them back to back would only log the same failure 185 times, so
+     * selfheal retries only when a RetryPolicy asks for it.
+     */
+    int retryAttempts() {
+        return retryPolicy == null || retryPolicy.maximumRetryAttempts() == null ? 0
+                : retryPolicy.maximumRetryAttempts();
     }
 }

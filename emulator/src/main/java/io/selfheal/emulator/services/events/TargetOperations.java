@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * PutTargets, RemoveTargets and ListTargetsByRule. As on AWS, malformed requests (ids, lengths, exclusive input
- * options, templates) fail whole with ValidationException, while a target that cannot be added is reported in
- * FailedEntries and the others are added.
+ * options, templates, a FIFO queue without SqsParameters, retry policy ranges) fail whole with ValidationException,
+ * while a target that cannot be added is reported in FailedEntries and the others are added.
  */
 final class TargetOperations {
     /** "Targets per rule: 5" (EventBridge quotas). */
@@ -43,12 +43,9 @@ final class TargetOperations {
         bus.existingRule(ruleName);
         List<Target> accepted = new ArrayList<>();
         ArrayNode failed = Json.array();
-        for (ObjectNode entry : entries) {
-            Target target = parse(entry);
-            String refusal = !TargetKinds.isArn(target.arn())
-                    ? "Parameter " + target.arn() + " is not valid. Reason: Provided Arn is not in correct format."
-                    : !TargetKinds.isLambdaFunction(target.arn()) ? TargetKinds.unsupportedMessage(target.arn())
-                    : null;
+        for (int i = 0; i < entries.size(); i++) {
+            Target target = parse(entries.get(i), "targets." + (i + 1) + ".member.");
+            String refusal = refusal(target, ctx);
             if (refusal == null) {
                 accepted.add(target);
             } else {
@@ -89,10 +86,36 @@ final class TargetOperations {
         EventsErrors.checkMaxLength(path + "inputPath", target.string("InputPath"), 256);
     }
 
-    /** Validates the input options of one target as PutTargets does and builds it. */
-    private static Target parse(ObjectNode entry) {
+    /**
+     * Why a well-formed target cannot be added (reported in FailedEntries), or null. Kinds selfheal does not deliver
+     * to, and event bus targets it cannot deliver faithfully, are refused here rather than accepted and dropped.
+     */
+    private static String refusal(Target target, RequestContext ctx) {
+        if (!TargetKinds.isArn(target.arn())) {
+            return "Parameter " + target.arn() + " is not valid. Reason: Provided Arn is not in correct format.";
+        }
+        TargetKinds.Parsed kind = TargetKinds.parse(target.arn());
+        if (kind == null) {
+            return TargetKinds.unsupportedMessage(target.arn());
+        }
+        if (kind.kind() == TargetKinds.Kind.EVENT_BUS) {
+            if (!kind.account().equals(ctx.accountId())) {
+                return "selfheal does not deliver to event buses of other accounts yet (their bus policies are not "
+                        + "checked): target " + target.arn() + " was not added.";
+            }
+            if (target.input() != null || target.inputPath() != null || target.inputTransformer() != null) {
+                return "selfheal puts the original event on a target event bus: Input, InputPath and "
+                        + "InputTransformer would not be applied to target " + target.id() + ", so it was not added.";
+            }
+        }
+        return null;
+    }
+
+    /** Validates the options of one target as PutTargets does and builds it. */
+    private static Target parse(ObjectNode entry, String path) {
         Params target = new Params(entry, EventsErrors.PARAMS);
         String id = target.string("Id");
+        String arn = target.string("Arn");
         String input = target.string("Input");
         String inputPath = target.string("InputPath");
         Params transformer = target.child("InputTransformer");
@@ -108,10 +131,10 @@ final class TargetOperations {
                 throw EventsErrors.validation("Input for target " + id + " is not a valid JSON text.");
             }
         }
-        JsonPath path = null;
+        JsonPath jsonPath = null;
         if (inputPath != null) {
             try {
-                path = JsonPath.parse(inputPath);
+                jsonPath = JsonPath.parse(inputPath);
             } catch (IllegalArgumentException e) {
                 throw EventsErrors.validation("InputPath for target " + id + " is not a valid JSON path: "
                         + e.getMessage() + ".");
@@ -119,7 +142,64 @@ final class TargetOperations {
         }
         InputTransformer transform = transformer == null ? null
                 : InputTransformer.of(id, pathsMap(transformer), transformer.string("InputTemplate"));
-        return new Target(id, target.string("Arn"), input, path, transform);
+        String roleArn = EventsErrors.checkMaxLength(path + "roleArn", target.string("RoleArn"), 1600);
+        TargetKinds.Kind kind = TargetKinds.kind(arn);
+        if (roleArn == null && kind == TargetKinds.Kind.API_DESTINATION) {
+            // API destinations are invoked with the target's role (events:InvokeApiDestination).
+            throw EventsErrors.validation("RoleArn is required for target " + arn + ".");
+        }
+        Params sqs = target.child("SqsParameters");
+        String groupId = sqs == null ? null
+                : EventsErrors.checkMaxLength(path + "sqsParameters.messageGroupId", sqs.string("MessageGroupId"), 100);
+        if (TargetKinds.isFifoQueue(arn) && (groupId == null || groupId.isEmpty())) {
+            // A FIFO queue takes no message without a group.
+            throw EventsErrors.validation("Parameter(s) SqsParameters must be specified for target: " + id + ".");
+        }
+        Params http = target.child("HttpParameters");
+        HttpParameters httpParameters = http == null ? null : HttpParameters.parse(http, path + "httpParameters");
+        return new Target(id, arn, roleArn, input, jsonPath, transform, groupId, httpParameters,
+                retryPolicy(target.child("RetryPolicy"), path + "retryPolicy."),
+                deadLetterArn(target.child("DeadLetterConfig"), id, path + "deadLetterConfig."));
+    }
+
+    /** RetryPolicy within the model's ranges. */
+    private static Target.RetryPolicy retryPolicy(Params policy, String path) {
+        if (policy == null) {
+            return null;
+        }
+        Integer attempts = policy.integer("MaximumRetryAttempts");
+        if (attempts != null && (attempts < 0 || attempts > 185)) {
+            throw EventsErrors.PARAMS.invalid(path + "maximumRetryAttempts", attempts.toString(), attempts < 0
+                    ? "Member must have value greater than or equal to 0"
+                    : "Member must have value less than or equal to 185");
+        }
+        Integer age = policy.integer("MaximumEventAgeInSeconds");
+        if (age != null && (age < 60 || age > 86400)) {
+            throw EventsErrors.PARAMS.invalid(path + "maximumEventAgeInSeconds", age.toString(), age < 60
+                    ? "Member must have value greater than or equal to 60"
+                    : "Member must have value less than or equal to 86400");
+        }
+        return new Target.RetryPolicy(attempts, age);
+    }
+
+    /** "EventBridge DLQs are standard Amazon SQS queues" (Event retry policy and using dead-letter queues). */
+    private static String deadLetterArn(Params config, String id, String path) {
+        if (config == null) {
+            return null;
+        }
+        String arn = config.string("Arn");
+        if (arn == null) {
+            return null;
+        }
+        if (arn.isEmpty()) {
+            throw EventsErrors.PARAMS.invalid(path + "arn", arn, "Member must have length greater than or equal to 1");
+        }
+        EventsErrors.checkMaxLength(path + "arn", arn, 1600);
+        if (!TargetKinds.isQueue(arn) || TargetKinds.isFifoQueue(arn)) {
+            throw EventsErrors.validation("The dead-letter queue of target " + id + " must be a standard SQS queue, "
+                    + "not " + arn + ".");
+        }
+        return arn;
     }
 
     private static Map<String, String> pathsMap(Params transformer) {

@@ -112,13 +112,13 @@ class EventBridgeTargetsTest extends EventBridgeTestBase {
     @Test
     void otherTargetKindsAreRefusedPerEntryAndSaySo() {
         PutTargetsResponse put = events.putTargets(r -> r.rule("alarms").targets(
-                Target.builder().id("queue").arn("arn:aws:sqs:us-east-1:" + ACCOUNT + ":alarms").build(),
+                Target.builder().id("stream").arn("arn:aws:kinesis:us-east-1:" + ACCOUNT + ":stream/alarms").build(),
                 Target.builder().id("garbage").arn("not-an-arn").build(),
                 Target.builder().id("fn").arn(FUNCTION).build()));
         assertThat(put.failedEntryCount()).isEqualTo(2);
-        assertThat(put.failedEntries().get(0).targetId()).isEqualTo("queue");
+        assertThat(put.failedEntries().get(0).targetId()).isEqualTo("stream");
         assertThat(put.failedEntries().get(0).errorCode()).isEqualTo("ValidationException");
-        assertThat(put.failedEntries().get(0).errorMessage()).contains("selfheal does not deliver to sqs targets yet");
+        assertThat(put.failedEntries().get(0).errorMessage()).contains("selfheal does not deliver to kinesis targets");
         assertThat(put.failedEntries().get(1).errorMessage()).contains("Provided Arn is not in correct format.");
         assertThat(events.listTargetsByRule(r -> r.rule("alarms")).targets()).extracting(Target::id)
                 .containsExactly("fn");

@@ -1,0 +1,112 @@
+package io.selfheal.emulator.services.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.selfheal.emulator.Emulator;
+import io.selfheal.emulator.TestClients;
+import io.selfheal.emulator.control.EventRecord;
+import io.selfheal.emulator.control.EventRecord.TargetDelivery;
+import io.selfheal.emulator.control.EventsControl;
+import io.selfheal.emulator.core.EmulatorClock;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+import software.amazon.awssdk.services.eventbridge.model.Target;
+
+/**
+ * One emulator per test class with stand-ins for Lambda, SQS, SNS and CloudWatch Logs and a clock the test moves,
+ * reset before each test; unmodified SDK clients.
+ */
+abstract class EventBridgeTargetTestBase {
+    static final String ACCOUNT = "123456789012";
+    static final String REGION = "us-east-1";
+    static final String FUNCTION = "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:remediate";
+    static final String QUEUE = "arn:aws:sqs:us-east-1:" + ACCOUNT + ":alarms";
+    static final String DLQ = "arn:aws:sqs:us-east-1:" + ACCOUNT + ":alarms-dlq";
+    static final String PATTERN = "{\"source\":[\"selfheal.test\"]}";
+
+    /** The emulator's clock: real time until a test sets it. */
+    static final AtomicReference<Instant> NOW = new AtomicReference<>();
+    static StandInLambda lambda;
+    static StandInTargets services;
+    static Emulator emulator;
+    static EventBridgeClient events;
+
+    @BeforeAll
+    static void startEmulator() {
+        lambda = new StandInLambda();
+        services = new StandInTargets();
+        EmulatorClock clock = () -> NOW.get() == null ? Instant.now() : NOW.get();
+        emulator = Emulator.builder().port(0).clock(clock).service(lambda).service(services).start();
+        events = TestClients.of(EventBridgeClient.builder(), emulator);
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        events.close();
+        emulator.close();
+    }
+
+    @BeforeEach
+    void forgetEverything() {
+        emulator.control().reset();
+        lambda.clear();
+        services.clear();
+        NOW.set(null);
+    }
+
+    /** A client of another region of the same account. */
+    static EventBridgeClient client(Region region) {
+        return EventBridgeClient.builder().endpointOverride(URI.create(emulator.endpoint().toString()))
+                .region(region)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")))
+                .build();
+    }
+
+    static String putRule(String name, String pattern) {
+        return events.putRule(r -> r.name(name).eventPattern(pattern)).ruleArn();
+    }
+
+    static void putTarget(String rule, Target target) {
+        var put = events.putTargets(r -> r.rule(rule).targets(target));
+        assertThat(put.failedEntries()).as("failed entries").isEmpty();
+    }
+
+    /** Puts one {@code selfheal.test} event with {@code detail} and waits until its deliveries are done. */
+    static String putEvent(String detail) {
+        PutEventsResponse put = events.putEvents(r -> r.entries(e -> e.source("selfheal.test")
+                .detailType("Test Event").detail(detail)));
+        assertThat(put.failedEntryCount()).isZero();
+        awaitIdle();
+        return put.entries().get(0).eventId();
+    }
+
+    static void awaitIdle() {
+        assertThat(emulator.control().awaitIdle(Duration.ofSeconds(15))).as("emulator went idle").isTrue();
+    }
+
+    static EventsControl control() {
+        return emulator.control().component(EventsControl.class);
+    }
+
+    static List<EventRecord> recorded() {
+        return control().events();
+    }
+
+    /** Every delivery attempt of the event with this id (on every bus it reached). */
+    static List<TargetDelivery> deliveries(String eventId) {
+        return recorded().stream().filter(e -> e.eventId().equals(eventId))
+                .flatMap(e -> e.deliveries().stream()).toList();
+    }
+}
