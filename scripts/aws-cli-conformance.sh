@@ -1,0 +1,216 @@
+#!/usr/bin/env bash
+# AWS CLI v2 conformance: drives a running `bin/selfheal serve` with the AWS CLI, as a user would, through
+# EventBridge (buses, rules, every target kind, put-events, test-event-pattern, archives and replays, schedules),
+# SQS, SNS, CloudWatch Logs and CloudWatch metrics. Prints one line per check and "N passed, N failed".
+#
+#   scripts/aws-cli-conformance.sh http://127.0.0.1:4566 [remediations/target/remediations-lambda.jar]
+#
+# The optional jar adds a Lambda target (the real RebootOnHighCpu). Uses /usr/bin/aws unless AWS_BIN is set;
+# --endpoint-url works on every CLI version (AWS_ENDPOINT_URL needs CLI 2.13+).
+set -uo pipefail
+
+endpoint="${1:?usage: $0 ENDPOINT [LAMBDA_JAR]}"
+lambda_jar="${2:-}"
+AWS_BIN="${AWS_BIN:-/usr/bin/aws}"
+export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+export AWS_DEFAULT_REGION=us-east-1 AWS_PAGER="" AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
+account=123456789012
+region=us-east-1
+passed=0
+failed=0
+
+aws() { "$AWS_BIN" --endpoint-url "$endpoint" --output text "$@"; }
+
+check() { # name expected actual
+  if [[ "$2" == "$3" ]]; then
+    passed=$((passed + 1)); echo "ok   $1"
+  else
+    failed=$((failed + 1)); echo "FAIL $1: expected [$2], got [$3]"
+  fi
+}
+
+check_contains() { # name needle haystack
+  if [[ "$3" == *"$2"* ]]; then
+    passed=$((passed + 1)); echo "ok   $1"
+  else
+    failed=$((failed + 1)); echo "FAIL $1: [$2] not in [$3]"
+  fi
+}
+
+expect_error() { # name error-code command...
+  local name=$1 code=$2 out
+  shift 2
+  if out=$(aws "$@" 2>&1); then
+    failed=$((failed + 1)); echo "FAIL $name: expected $code, the call succeeded"
+  else
+    check_contains "$name" "$code" "$out"
+  fi
+}
+
+receive() { # queue-url: the body of one message (long poll, returns as soon as one arrives), deleting it
+  local out
+  out=$(aws sqs receive-message --queue-url "$1" --wait-time-seconds 10 --max-number-of-messages 1 \
+    --query 'Messages[0].[ReceiptHandle,Body]')
+  local handle=${out%%$'\t'*}
+  if [[ -n "$handle" && "$handle" != "None" ]]; then
+    aws sqs delete-message --queue-url "$1" --receipt-handle "$handle" > /dev/null
+  fi
+  echo "${out#*$'\t'}"
+}
+
+queue_policy() { # queue-arn principal: a policy letting that service principal send
+  printf '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"%s"},"Action":"sqs:SendMessage","Resource":"%s"}]}' "$2" "$1"
+}
+
+echo "== SQS"
+q=$(aws sqs create-queue --queue-name cli-events-target --query QueueUrl)
+q_arn=$(aws sqs get-queue-attributes --queue-url "$q" --attribute-names QueueArn --query Attributes.QueueArn)
+check "sqs queue arn" "arn:aws:sqs:$region:$account:cli-events-target" "$q_arn"
+check "sqs get-queue-url" "$q" "$(aws sqs get-queue-url --queue-name cli-events-target --query QueueUrl)"
+aws sqs send-message --queue-url "$q" --message-body hello > /dev/null
+check "sqs send and receive" "hello" "$(receive "$q")"
+fifo=$(aws sqs create-queue --queue-name cli.fifo --attributes FifoQueue=true,ContentBasedDeduplication=true --query QueueUrl)
+aws sqs send-message --queue-url "$fifo" --message-body first --message-group-id g > /dev/null
+aws sqs send-message --queue-url "$fifo" --message-body second --message-group-id g > /dev/null
+check "sqs fifo order" "first" "$(receive "$fifo")"
+check "sqs fifo order (2)" "second" "$(receive "$fifo")"
+expect_error "sqs unknown queue" "NonExistentQueue" sqs get-queue-url --queue-name no-such-queue
+aws sqs set-queue-attributes --queue-url "$q" --attributes "{\"Policy\":$(queue_policy "$q_arn" events.amazonaws.com | python3 -c 'import json,sys; print(json.dumps(sys.stdin.read()))')}"
+
+echo "== SNS"
+topic=$(aws sns create-topic --name cli-topic --query TopicArn)
+check "sns topic arn" "arn:aws:sns:$region:$account:cli-topic" "$topic"
+sq=$(aws sqs create-queue --queue-name cli-sns-subscriber --query QueueUrl)
+sq_arn=$(aws sqs get-queue-attributes --queue-url "$sq" --attribute-names QueueArn --query Attributes.QueueArn)
+aws sqs set-queue-attributes --queue-url "$sq" --attributes "{\"Policy\":$(queue_policy "$sq_arn" sns.amazonaws.com | python3 -c 'import json,sys; print(json.dumps(sys.stdin.read()))')}"
+aws sns subscribe --topic-arn "$topic" --protocol sqs --notification-endpoint "$sq_arn" \
+  --attributes RawMessageDelivery=true > /dev/null
+aws sns publish --topic-arn "$topic" --message "from sns" > /dev/null
+check "sns publish to sqs subscription (raw)" "from sns" "$(receive "$sq")"
+topic_policy=$(printf '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"events.amazonaws.com"},"Action":"sns:Publish","Resource":"%s"}]}' "$topic")
+aws sns set-topic-attributes --topic-arn "$topic" --attribute-name Policy --attribute-value "$topic_policy"
+expect_error "sns unknown topic" "NotFound" sns publish --topic-arn "arn:aws:sns:$region:$account:nope" --message x
+
+echo "== CloudWatch Logs"
+aws logs create-log-group --log-group-name /selfheal/cli-events
+logs_policy=$(printf '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"events.amazonaws.com"},"Action":["logs:CreateLogStream","logs:PutLogEvents"],"Resource":"arn:aws:logs:%s:%s:log-group:/selfheal/*"}]}' "$region" "$account")
+aws logs put-resource-policy --policy-name events-to-logs --policy-document "$logs_policy" > /dev/null
+check "logs describe-log-groups" "/selfheal/cli-events" \
+  "$(aws logs describe-log-groups --log-group-name-prefix /selfheal --query 'logGroups[0].logGroupName')"
+expect_error "logs duplicate group" "ResourceAlreadyExistsException" logs create-log-group --log-group-name /selfheal/cli-events
+
+echo "== EventBridge: buses, rules, patterns"
+bus_arn=$(aws events create-event-bus --name cli-bus --query EventBusArn)
+check "events custom bus" "arn:aws:events:$region:$account:event-bus/cli-bus" "$bus_arn"
+pattern='{"source":["cli.app"],"detail":{"level":[{"numeric":[">",5]}]}}'
+rule_arn=$(aws events put-rule --name cli-rule --event-pattern "$pattern" --query RuleArn)
+check "events put-rule" "arn:aws:events:$region:$account:rule/cli-rule" "$rule_arn"
+event='{"id":"1","source":"cli.app","detail-type":"t","account":"123456789012","region":"us-east-1","time":"2025-01-01T00:00:00Z","resources":[],"detail":{"level":9}}'
+check "events test-event-pattern (match)" "True" "$(aws events test-event-pattern --event-pattern "$pattern" --event "$event" --query Result)"
+check "events test-event-pattern (no match)" "False" \
+  "$(aws events test-event-pattern --event-pattern "$pattern" --event "${event/\"level\":9/\"level\":1}" --query Result)"
+expect_error "events invalid pattern" "InvalidEventPatternException" events put-rule --name bad --event-pattern '{"source":"x"}'
+aws events put-rule --name cli-schedule --schedule-expression "rate(5 minutes)" > /dev/null
+check "events schedule rule" "rate(5 minutes)" "$(aws events describe-rule --name cli-schedule --query ScheduleExpression)"
+expect_error "events bad schedule" "ValidationException" events put-rule --name bad-schedule --schedule-expression "rate(0 minutes)"
+
+echo "== EventBridge: targets of every kind"
+aws events put-rule --name cli-on-bus --event-bus-name cli-bus --event-pattern '{"source":["cli.app"]}' > /dev/null
+bus_q=$(aws sqs create-queue --queue-name cli-bus-target --query QueueUrl)
+bus_q_arn=$(aws sqs get-queue-attributes --queue-url "$bus_q" --attribute-names QueueArn --query Attributes.QueueArn)
+aws sqs set-queue-attributes --queue-url "$bus_q" --attributes "{\"Policy\":$(queue_policy "$bus_q_arn" events.amazonaws.com | python3 -c 'import json,sys; print(json.dumps(sys.stdin.read()))')}"
+aws events put-targets --rule cli-on-bus --event-bus-name cli-bus --targets "Id=q,Arn=$bus_q_arn" > /dev/null
+conn_arn=$(aws events create-connection --name cli-conn --authorization-type API_KEY \
+  --auth-parameters '{"ApiKeyAuthParameters":{"ApiKeyName":"x-api-key","ApiKeyValue":"secret"}}' --query ConnectionArn)
+dest_arn=$(aws events create-api-destination --name cli-dest --connection-arn "$conn_arn" \
+  --invocation-endpoint "$endpoint/_selfheal/health" --http-method GET --query ApiDestinationArn)
+targets=$(printf '[{"Id":"sqs","Arn":"%s","InputPath":"$.detail"},{"Id":"sns","Arn":"%s"},{"Id":"logs","Arn":"arn:aws:logs:%s:%s:log-group:/selfheal/cli-events"},{"Id":"bus","Arn":"%s"},{"Id":"api","Arn":"%s","RoleArn":"arn:aws:iam::%s:role/events-api"}]' \
+  "$q_arn" "$topic" "$region" "$account" "$bus_arn" "$dest_arn" "$account")
+check "events put-targets (5 kinds)" "0" "$(aws events put-targets --rule cli-rule --targets "$targets" --query FailedEntryCount)"
+check "events list-targets-by-rule" "5" "$(aws events list-targets-by-rule --rule cli-rule --query 'length(Targets)')"
+check "events list-rule-names-by-target" "cli-rule" "$(aws events list-rule-names-by-target --target-arn "$q_arn" --query 'RuleNames[0]')"
+sns_q=$(aws sqs create-queue --queue-name cli-events-via-sns --query QueueUrl)
+sns_q_arn=$(aws sqs get-queue-attributes --queue-url "$sns_q" --attribute-names QueueArn --query Attributes.QueueArn)
+aws sqs set-queue-attributes --queue-url "$sns_q" --attributes "{\"Policy\":$(queue_policy "$sns_q_arn" sns.amazonaws.com | python3 -c 'import json,sys; print(json.dumps(sys.stdin.read()))')}"
+aws sns subscribe --topic-arn "$topic" --protocol sqs --notification-endpoint "$sns_q_arn" --attributes RawMessageDelivery=true > /dev/null
+check "events put-events" "0" "$(aws events put-events --entries '[{"Source":"cli.app","DetailType":"t","Detail":"{\"level\":9}"}]' --query FailedEntryCount)"
+check "events → sqs (InputPath)" '{"level":9}' "$(receive "$q" | tr -d ' ')"
+check_contains "events → sns → sqs" '"cli.app"' "$(receive "$sns_q")"
+check_contains "events → another bus → sqs" '"cli.app"' "$(receive "$bus_q")"
+logged=""
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+  logged=$(aws logs filter-log-events --log-group-name /selfheal/cli-events --query 'events[0].message')
+  [[ "$logged" == *cli.app* ]] && break
+done
+check_contains "events → logs" '"cli.app"' "$logged"
+
+if [[ -n "$lambda_jar" ]]; then
+  echo "== EventBridge: Lambda target"
+  fn_arn=$(aws lambda create-function --function-name cli-reboot --runtime java17 --timeout 60 --memory-size 512 \
+    --handler io.selfheal.remediations.RebootOnHighCpu::handleRequest --role "arn:aws:iam::$account:role/cli-reboot" \
+    --zip-file "fileb://$lambda_jar" --query FunctionArn)
+  aws events put-rule --name cli-lambda --event-pattern '{"source":["cli.lambda"]}' > /dev/null
+  aws lambda add-permission --function-name cli-reboot --statement-id events --action lambda:InvokeFunction \
+    --principal events.amazonaws.com --source-arn "arn:aws:events:$region:$account:rule/cli-lambda" > /dev/null
+  aws events put-targets --rule cli-lambda --targets "[{\"Id\":\"fn\",\"Arn\":\"$fn_arn\",\"Input\":\"{\\\"instance_id\\\":\\\"i-0123456789abcdef0\\\",\\\"state_value\\\":\\\"OK\\\"}\"}]" > /dev/null
+  aws events put-events --entries '[{"Source":"cli.lambda","DetailType":"t","Detail":"{}"}]' > /dev/null
+  fn_log=""
+  for _ in $(seq 1 30); do
+    fn_log=$(aws logs filter-log-events --log-group-name /aws/lambda/cli-reboot --filter-pattern skipped --query 'events[0].message' 2>/dev/null)
+    [[ "$fn_log" == *skipped* ]] && break
+  done
+  check_contains "events → lambda (function log in /aws/lambda/cli-reboot)" "skipped" "$fn_log"
+fi
+
+echo "== EventBridge: archive and replay"
+archive_arn=$(aws events create-archive --archive-name cli-archive --event-source-arn "arn:aws:events:$region:$account:event-bus/default" \
+  --event-pattern '{"source":["cli.archived"]}' --query ArchiveArn)
+check "events create-archive" "arn:aws:events:$region:$account:archive/cli-archive" "$archive_arn"
+start=$(date -u +%Y-%m-%dT%H:%M:%SZ -d '-1 minute')
+aws events put-rule --name cli-archived --event-pattern '{"source":["cli.archived"]}' > /dev/null
+aq=$(aws sqs create-queue --queue-name cli-replayed --query QueueUrl)
+aq_arn=$(aws sqs get-queue-attributes --queue-url "$aq" --attribute-names QueueArn --query Attributes.QueueArn)
+aws sqs set-queue-attributes --queue-url "$aq" --attributes "{\"Policy\":$(queue_policy "$aq_arn" events.amazonaws.com | python3 -c 'import json,sys; print(json.dumps(sys.stdin.read()))')}"
+aws events put-targets --rule cli-archived --targets "Id=q,Arn=$aq_arn" > /dev/null
+aws events put-events --entries '[{"Source":"cli.archived","DetailType":"t","Detail":"{\"n\":1}"}]' > /dev/null
+check_contains "events original delivery" '"cli.archived"' "$(receive "$aq")"
+count=0
+for _ in $(seq 1 20); do
+  count=$(aws events describe-archive --archive-name cli-archive --query EventCount)
+  [[ "$count" == "1" ]] && break
+done
+check "events archive event count" "1" "$count"
+end=$(date -u +%Y-%m-%dT%H:%M:%SZ -d '+1 minute')
+aws events start-replay --replay-name cli-replay --event-source-arn "$archive_arn" --event-start-time "$start" \
+  --event-end-time "$end" --destination "{\"Arn\":\"arn:aws:events:$region:$account:event-bus/default\"}" > /dev/null
+check_contains "events replayed delivery carries replay-name" '"replay-name":"cli-replay"' "$(receive "$aq" | tr -d ' ')"
+state=""
+for _ in $(seq 1 20); do
+  state=$(aws events describe-replay --replay-name cli-replay --query State)
+  [[ "$state" == "COMPLETED" ]] && break
+done
+check "events replay completed" "COMPLETED" "$state"
+
+echo "== CloudWatch metrics"
+aws cloudwatch put-metric-data --namespace Cli/App --metric-name Latency --value 42 --unit Milliseconds \
+  --dimensions Service=checkout
+check "cloudwatch list-metrics" "Latency" "$(aws cloudwatch list-metrics --namespace Cli/App --query 'Metrics[0].MetricName')"
+check "cloudwatch get-metric-statistics" "42.0" "$(aws cloudwatch get-metric-statistics --namespace Cli/App --metric-name Latency \
+  --dimensions Name=Service,Value=checkout --statistics Maximum --period 60 \
+  --start-time "$(date -u +%Y-%m-%dT%H:%M:%SZ -d '-10 minutes')" --end-time "$(date -u +%Y-%m-%dT%H:%M:%SZ -d '+5 minutes')" \
+  --query 'Datapoints[0].Maximum')"
+invocations=$(aws cloudwatch get-metric-statistics --namespace AWS/Events --metric-name Invocations \
+  --dimensions Name=RuleName,Value=cli-rule --statistics Sum --period 300 \
+  --start-time "$(date -u +%Y-%m-%dT%H:%M:%SZ -d '-10 minutes')" --end-time "$(date -u +%Y-%m-%dT%H:%M:%SZ -d '+5 minutes')" \
+  --query 'Datapoints[0].Sum')
+check "cloudwatch AWS/Events Invocations of cli-rule" "5.0" "$invocations"
+# No datapoint at all: every delivery of cli-rule (the API destination's HTTP call included) succeeded.
+failed_invocations=$(aws cloudwatch get-metric-statistics --namespace AWS/Events --metric-name FailedInvocations \
+  --dimensions Name=RuleName,Value=cli-rule --statistics Sum --period 300 \
+  --start-time "$(date -u +%Y-%m-%dT%H:%M:%SZ -d '-10 minutes')" --end-time "$(date -u +%Y-%m-%dT%H:%M:%SZ -d '+5 minutes')" \
+  --query 'length(Datapoints)')
+check "cloudwatch AWS/Events FailedInvocations of cli-rule" "0" "$failed_invocations"
+
+echo
+echo "$passed passed, $failed failed"
+[[ "$failed" == 0 ]]
