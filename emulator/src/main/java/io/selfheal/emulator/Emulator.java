@@ -55,6 +55,9 @@ public final class Emulator implements AutoCloseable {
         workers = Executors.newCachedThreadPool(new DefaultThreadFactory("selfheal-worker", true));
         scheduler = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("selfheal-scheduler", true));
         ActivityTracker activity = new ActivityTracker();
+        if (b.clock instanceof io.selfheal.emulator.core.VirtualClock virtual) {
+            virtual.activity(activity);
+        }
         context = new EmulatorContext(b.region, b.host, b.clock, new IdentityRegistry(b.accountId), activity,
                 new InternalBus(workers, activity), new ApiCallLog(), workers, scheduler,
                 (port, handler) -> NettyHttpServer.start(eventLoops, b.host, port, workers, handler));
@@ -153,6 +156,7 @@ public final class Emulator implements AutoCloseable {
             return this;
         }
 
+        /** The clock every service reads and schedules on; {@code new VirtualClock(start)} for virtual time. */
         public Builder clock(EmulatorClock clock) {
             this.clock = clock;
             return this;

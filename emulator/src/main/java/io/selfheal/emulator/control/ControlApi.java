@@ -40,6 +40,36 @@ public final class ControlApi {
         }
     }
 
+    /** The emulator's clock: real time, or a {@link io.selfheal.emulator.core.VirtualClock} the harness advances. */
+    public io.selfheal.emulator.core.EmulatorClock clock() {
+        return context.clock();
+    }
+
+    /**
+     * Advances virtual time by {@code duration} (timers fire in order, each once the cloud is quiet).
+     *
+     * @throws IllegalStateException when the clock is real
+     */
+    public void advance(java.time.Duration duration) {
+        virtualClock().advance(duration);
+    }
+
+    /**
+     * Advances virtual time timer by timer until {@code done} holds or {@code max} has passed.
+     *
+     * @return whether {@code done} held
+     */
+    public boolean advanceUntil(java.util.function.BooleanSupplier done, java.time.Duration max) {
+        return virtualClock().advanceUntil(done, max);
+    }
+
+    private io.selfheal.emulator.core.VirtualClock virtualClock() {
+        if (context.clock() instanceof io.selfheal.emulator.core.VirtualClock virtual) {
+            return virtual;
+        }
+        throw new IllegalStateException("the emulator runs in real time: start it with a VirtualClock to advance time");
+    }
+
     /** A service's control component, e.g. {@code component(LambdaControl.class)}. */
     public <T> T component(Class<T> type) {
         return context.component(type);

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 /**
  * {@link ControlApi} over HTTP, for harnesses in other processes:
  * {@code GET /_selfheal/health}, {@code GET /_selfheal/calls[?service=&operation=]},
- * {@code POST /_selfheal/idle?timeoutMs=}, {@code POST /_selfheal/reset}.
+ * {@code POST /_selfheal/idle?timeoutMs=}, {@code GET /_selfheal/clock}, {@code POST /_selfheal/clock/advance?ms=}
+ * (virtual clock only), {@code POST /_selfheal/reset}.
  */
 public final class ControlHttpHandler implements HttpHandler {
     private static final String JSON = "application/json";
@@ -39,6 +40,16 @@ public final class ControlHttpHandler implements HttpHandler {
                 boolean idle = control.awaitIdle(Duration.ofMillis(timeoutMs));
                 reply.accept(ok(Json.object().put("idle", idle)));
             }
+            case "GET /clock" -> reply.accept(ok(clock()));
+            case "POST /clock/advance" -> {
+                if (!control.clock().isVirtual()) {
+                    reply.accept(HttpResponse.of(409, JSON, Json.bytes(Json.object()
+                            .put("message", "the emulator runs in real time; only a virtual clock advances"))));
+                    return;
+                }
+                control.advance(java.time.Duration.ofMillis(Long.parseLong(request.query().getOrDefault("ms", "0"))));
+                reply.accept(ok(clock()));
+            }
             case "POST /reset" -> {
                 control.reset();
                 reply.accept(ok(Json.object().put("reset", true)));
@@ -46,6 +57,10 @@ public final class ControlHttpHandler implements HttpHandler {
             default -> reply.accept(HttpResponse.of(404, JSON,
                     Json.bytes(Json.object().put("message", "no control route " + route))));
         }
+    }
+
+    private ObjectNode clock() {
+        return Json.object().put("now", control.clock().now().toString()).put("virtual", control.clock().isVirtual());
     }
 
     private ObjectNode health() {

@@ -7,4 +7,13 @@ public interface Ec2Control {
 
     /** The instance's state name ({@code running} …), or null when there is no such instance. */
     String state(String instanceId);
+
+    /**
+     * Injects CPU load, as a fault: the instance's AWS/EC2 CPUUtilization reads {@code percent} from now on, until
+     * {@code duration} has passed on the emulator clock, or — when {@code duration} is null — until the instance is
+     * rebooted, stopped or terminated (a runaway process a reboot clears).
+     *
+     * @throws IllegalArgumentException when there is no such instance or percent is outside 0–100
+     */
+    void setCpuLoad(String instanceId, double percent, java.time.Duration duration);
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.selfheal.emulator.Emulator;
+import io.selfheal.emulator.core.EmulatorClock;
 import io.selfheal.emulator.TestClients;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -220,7 +221,7 @@ class CloudWatchMetricsTest {
     @Test
     void recentlyActiveListsOnlyMetricsPublishedToInTheLastThreeHours() {
         AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-        try (Emulator clocked = Emulator.builder().port(0).clock(now::get).start();
+        try (Emulator clocked = Emulator.builder().port(0).clock(EmulatorClock.of(now::get)).start();
              CloudWatchClient client = TestClients.of(CloudWatchClient.builder(), clocked)) {
             client.putMetricData(r -> r.namespace("App").metricData(datum("Quiet", 1).build()));
             now.set(now.get().plus(4, ChronoUnit.HOURS));
@@ -239,7 +240,7 @@ class CloudWatchMetricsTest {
         // two weeks"; GetMetricStatistics: 1-minute data points "are available for 15 days".
         AtomicReference<Instant> now = new AtomicReference<>(Instant.now().truncatedTo(ChronoUnit.MINUTES));
         Instant published = now.get();
-        try (Emulator clocked = Emulator.builder().port(0).clock(now::get).start();
+        try (Emulator clocked = Emulator.builder().port(0).clock(EmulatorClock.of(now::get)).start();
              CloudWatchClient client = TestClients.of(CloudWatchClient.builder(), clocked)) {
             client.putMetricData(r -> r.namespace("App").metricData(datum("Old", 7).timestamp(published).build()));
             now.set(published.plus(14, ChronoUnit.DAYS).plus(1, ChronoUnit.MINUTES));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.selfheal.emulator.Emulator;
+import io.selfheal.emulator.core.EmulatorClock;
 import io.selfheal.emulator.TestClients;
 import io.selfheal.emulator.control.EventRecord;
 import io.selfheal.emulator.control.EventsControl;
@@ -60,7 +61,7 @@ class EventBridgeArchiveReplayTest {
     @BeforeAll
     static void start() {
         lambda = new StandInLambda();
-        emulator = Emulator.builder().port(0).clock(clock::get).service(lambda).start();
+        emulator = Emulator.builder().port(0).clock(EmulatorClock.of(clock::get)).service(lambda).start();
         events = TestClients.of(EventBridgeClient.builder(), emulator);
     }
 

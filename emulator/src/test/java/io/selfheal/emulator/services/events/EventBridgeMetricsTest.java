@@ -3,6 +3,7 @@ package io.selfheal.emulator.services.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selfheal.emulator.Emulator;
+import io.selfheal.emulator.core.EmulatorClock;
 import io.selfheal.emulator.TestClients;
 import io.selfheal.emulator.messages.PutMetricData;
 import io.selfheal.emulator.messages.PutMetricData.Datum;
@@ -38,7 +39,7 @@ class EventBridgeMetricsTest {
     @BeforeAll
     static void start() {
         lambda = new StandInLambda();
-        emulator = Emulator.builder().port(0).clock(clock::get).service(lambda)
+        emulator = Emulator.builder().port(0).clock(EmulatorClock.of(clock::get)).service(lambda)
                 .service(StandInService.wiredBy("cloudwatch-standin",
                         ctx -> ctx.bus().subscribe(PutMetricData.class, published::add)))
                 .start();

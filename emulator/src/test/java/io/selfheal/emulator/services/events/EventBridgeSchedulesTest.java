@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.selfheal.emulator.Emulator;
+import io.selfheal.emulator.core.EmulatorClock;
 import io.selfheal.emulator.TestClients;
 import io.selfheal.emulator.control.EventRecord;
 import io.selfheal.emulator.control.EventsControl;
@@ -43,7 +44,7 @@ class EventBridgeSchedulesTest {
     @BeforeAll
     static void start() {
         lambda = new StandInLambda();
-        emulator = Emulator.builder().port(0).clock(clock::get).service(lambda).start();
+        emulator = Emulator.builder().port(0).clock(EmulatorClock.of(clock::get)).service(lambda).start();
         events = TestClients.of(EventBridgeClient.builder(), emulator);
     }
 
@@ -228,7 +229,7 @@ class EventBridgeSchedulesTest {
         emulator.control().reset();
         assertThat(runner().nextFiring(RULE_ARN)).isNull();
 
-        try (Emulator other = Emulator.builder().port(0).clock(clock::get).start();
+        try (Emulator other = Emulator.builder().port(0).clock(EmulatorClock.of(clock::get)).start();
              EventBridgeClient client = TestClients.of(EventBridgeClient.builder(), other)) {
             client.putRule(r -> r.name("every-5").scheduleExpression("rate(5 minutes)"));
             ScheduleRunner otherRunner = other.services().get(EventsService.class).schedules();

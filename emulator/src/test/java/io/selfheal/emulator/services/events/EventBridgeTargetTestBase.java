@@ -46,7 +46,7 @@ abstract class EventBridgeTargetTestBase {
     static void startEmulator() {
         lambda = new StandInLambda();
         services = new StandInTargets();
-        EmulatorClock clock = () -> NOW.get() == null ? Instant.now() : NOW.get();
+        EmulatorClock clock = EmulatorClock.of(() -> NOW.get() == null ? Instant.now() : NOW.get());
         emulator = Emulator.builder().port(0).clock(clock).service(lambda).service(services).start();
         events = TestClients.of(EventBridgeClient.builder(), emulator);
     }

@@ -9,9 +9,16 @@ import java.util.concurrent.atomic.AtomicReference;
 final class TestClock implements EmulatorClock {
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-01-01T00:00:00Z"));
 
+    private final EmulatorClock timers = EmulatorClock.of(this::now);
+
     @Override
     public Instant now() {
         return now.get();
+    }
+
+    @Override
+    public Timer schedule(Instant at, Runnable task) {
+        return timers.schedule(at, task);
     }
 
     void advance(Duration by) {
