@@ -15,5 +15,7 @@ public interface Ec2Control {
      *
      * @throws IllegalArgumentException when there is no such instance or percent is outside 0–100
      */
-    void setCpuLoad(String instanceId, double percent, java.time.Duration duration);
+    default void setCpuLoad(String instanceId, double percent, java.time.Duration duration) {
+        throw new UnsupportedOperationException("instance load is not modelled yet");
+    }
 }
