@@ -37,6 +37,22 @@ public interface Cloud extends AutoCloseable {
     /** How often EC2 rebooted an instance. */
     int rebootCount(String instanceId);
 
+    /** Injects CPU load into an instance until {@code duration} passes, or until it reboots when null. */
+    void setCpuLoad(String instanceId, double percent, Duration duration);
+
+    /** Whether time moves only when the harness advances it. */
+    boolean virtualTime();
+
+    /** The cloud's current time (virtual or real). */
+    java.time.Instant now();
+
+    /**
+     * Virtual time only: advances, timer by timer, until {@code done} holds or {@code max} has passed.
+     *
+     * @return whether {@code done} held
+     */
+    boolean advanceUntil(java.util.function.BooleanSupplier done, Duration max);
+
     @Override
     void close();
 }

@@ -7,6 +7,7 @@ import io.selfheal.emulator.control.EventsControl;
 import io.selfheal.emulator.control.FunctionInvocation;
 import io.selfheal.emulator.control.LambdaControl;
 import io.selfheal.emulator.core.ApiCall;
+import io.selfheal.emulator.core.VirtualClock;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -14,12 +15,21 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
-/** The default backend: a fresh in-process emulator on a free loopback port, one per scenario. */
+/**
+ * The default backend: a fresh in-process emulator on a free loopback port, one per scenario, on a virtual clock
+ * (starting at the current second) unless real time is asked for.
+ */
 public final class EmbeddedCloud implements Cloud {
     private final Emulator emulator;
 
     public EmbeddedCloud() {
-        this(Emulator.startOnFreePort());
+        this(true);
+    }
+
+    public EmbeddedCloud(boolean virtualTime) {
+        this(Emulator.builder().port(0).clock(virtualTime
+                ? new VirtualClock(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                : io.selfheal.emulator.core.EmulatorClock.system()).start());
     }
 
     public EmbeddedCloud(Emulator emulator) {
@@ -79,6 +89,26 @@ public final class EmbeddedCloud implements Cloud {
     @Override
     public int rebootCount(String instanceId) {
         return emulator.control().component(Ec2Control.class).rebootCount(instanceId);
+    }
+
+    @Override
+    public void setCpuLoad(String instanceId, double percent, Duration duration) {
+        emulator.control().component(Ec2Control.class).setCpuLoad(instanceId, percent, duration);
+    }
+
+    @Override
+    public boolean virtualTime() {
+        return emulator.control().clock().isVirtual();
+    }
+
+    @Override
+    public java.time.Instant now() {
+        return emulator.control().clock().now();
+    }
+
+    @Override
+    public boolean advanceUntil(java.util.function.BooleanSupplier done, Duration max) {
+        return emulator.control().advanceUntil(done, max);
     }
 
     @Override

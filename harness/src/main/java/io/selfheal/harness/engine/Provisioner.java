@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.awaitility.Awaitility;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
@@ -27,12 +26,15 @@ final class Provisioner {
     private static final Duration INSTANCE_START = Duration.ofSeconds(30);
 
     private final CloudClients clients;
+    private final io.selfheal.harness.backend.Cloud cloud;
     private final StackState state;
     private final String accountId;
     private final String region;
 
-    Provisioner(CloudClients clients, StackState state, String accountId, String region) {
+    Provisioner(CloudClients clients, io.selfheal.harness.backend.Cloud cloud, StackState state, String accountId,
+                String region) {
         this.clients = clients;
+        this.cloud = cloud;
         this.state = state;
         this.accountId = accountId;
         this.region = region;
@@ -49,16 +51,16 @@ final class Provisioner {
         List<Tag> tags = new ArrayList<>();
         state.resolve(spec.tags()).forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
         var builder = software.amazon.awssdk.services.ec2.model.RunInstancesRequest.builder()
-                .imageId(spec.imageId()).instanceType(spec.instanceType()).minCount(1).maxCount(1);
+                .imageId(spec.imageId()).instanceType(spec.instanceType()).minCount(1).maxCount(1)
+                .monitoring(m -> m.enabled(spec.detailedMonitoring()));
         if (!tags.isEmpty()) {
             builder.tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(tags).build());
         }
         String id = clients.ec2().runInstances(builder.build()).instances().get(0).instanceId();
         state.put("instances", spec.key(), "id", id);
         state.put("instances", spec.key(), "arn", "arn:aws:ec2:" + region + ":" + accountId + ":instance/" + id);
-        Awaitility.await("instance " + spec.key() + " (" + id + ") running").atMost(INSTANCE_START)
-                .pollInterval(Duration.ofMillis(25))
-                .until(() -> clients.ec2().describeInstances(r -> r.instanceIds(id)).reservations().get(0)
+        Waits.until(cloud, "instance " + spec.key() + " (" + id + ") running", INSTANCE_START,
+                () -> clients.ec2().describeInstances(r -> r.instanceIds(id)).reservations().get(0)
                         .instances().get(0).state().name() == InstanceStateName.RUNNING);
     }
 
@@ -84,6 +86,7 @@ final class Provisioner {
         clients.cloudWatch().putMetricAlarm(r -> r.alarmName(spec.name()).alarmDescription(spec.description())
                 .namespace(spec.namespace()).metricName(spec.metric()).dimensions(dimensions)
                 .statistic(spec.statistic()).period(spec.period()).evaluationPeriods(spec.evaluationPeriods())
+                .datapointsToAlarm(spec.datapointsToAlarm()).treatMissingData(spec.treatMissingData())
                 .threshold(spec.threshold()).comparisonOperator(spec.comparison()));
         state.put("alarms", spec.key(), "name", spec.name());
         state.put("alarms", spec.key(), "arn", "arn:aws:cloudwatch:" + region + ":" + accountId + ":alarm:" + spec.name());

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -18,8 +17,6 @@ import org.awaitility.core.ConditionTimeoutException;
  * {@link #provision()}, {@link #injectFaults()}, {@link #verifyOutcome()}, {@link #verifyIdempotency()}.
  */
 public final class ScenarioRun implements AutoCloseable {
-    static final Duration POLL = Duration.ofMillis(25);
-
     private final Scenario scenario;
     private final Cloud cloud;
     private final CloudClients clients;
@@ -59,54 +56,96 @@ public final class ScenarioRun implements AutoCloseable {
         return faultStart;
     }
 
+    /** Whether the faults have been injected (steady-state probes run before). */
+    public boolean faultStarted() {
+        return faultStart != null;
+    }
+
     /** Events that reached a bus since the first fault was injected. */
     public java.util.List<io.selfheal.emulator.control.EventRecord> eventsSinceFault() {
+        if (faultStart == null) {
+            return List.of();
+        }
         return cloud.events().stream().filter(e -> !e.received().isBefore(faultStart)).toList();
     }
 
     public void provision() {
         String account = clients.sts().getCallerIdentity().account();
-        new Provisioner(clients, state, account, cloud.region()).provision(scenario.stack());
+        new Provisioner(clients, cloud, state, account, cloud.region()).provision(scenario.stack());
+    }
+
+    /**
+     * Waits (bounded by {@link Scenario#STEADY_WITHIN}) until every steady-state probe holds; a scenario whose
+     * steady state never holds is invalid, not failed: the fault would prove nothing.
+     *
+     * @throws IllegalStateException naming the probes that did not hold
+     */
+    public void establishSteadyState() {
+        if (scenario.steadyState().isEmpty()) {
+            return;
+        }
+        AtomicReference<List<Verdict>> last = new AtomicReference<>(List.of());
+        try {
+            Waits.until(cloud, scenario.name() + " steady state", Scenario.STEADY_WITHIN,
+                    () -> allHold(scenario.steadyState(), last));
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("the steady state never held within " + Scenario.STEADY_WITHIN + ":"
+                    + describe(scenario.steadyState(), last.get(), ""));
+        }
     }
 
     public void injectFaults() {
-        faultStart = Instant.now();
+        faultStart = cloud.now();
         for (Fault fault : scenario.faults()) {
             fault.inject(this);
         }
     }
 
-    /** Waits (bounded by the scenario's {@code within}) until every outcome holds. */
+    /** Waits (bounded by the scenario's {@code within}) until every outcome, and the steady state again, holds. */
     public CheckResult verifyOutcome() {
         long started = System.nanoTime();
-        Instant deadline = Instant.now().plus(scenario.within());
-        cloud.awaitIdle(scenario.within());
+        List<Expectation> checks = new ArrayList<>(scenario.outcomes());
+        checks.addAll(scenario.steadyState());
         AtomicReference<List<Verdict>> last = new AtomicReference<>(List.of());
         try {
-            Awaitility.await(scenario.name() + " outcomes").atMost(remaining(deadline)).pollDelay(Duration.ZERO)
-                    .pollInterval(POLL).until(() -> {
-                        List<Verdict> verdicts = new ArrayList<>();
-                        for (Expectation e : scenario.outcomes()) {
-                            verdicts.add(e.check(this));
-                        }
-                        last.set(verdicts);
-                        return verdicts.stream().allMatch(Verdict::holds);
-                    });
-            recovery = Duration.between(faultStart, Instant.now());
+            if (!cloud.virtualTime()) {
+                cloud.awaitIdle(scenario.within());
+            }
+            Waits.until(cloud, scenario.name() + " outcomes", scenario.within(), () -> allHold(checks, last));
+            recovery = Duration.between(faultStart, cloud.now());
             outcomeHeld = true;
             return new CheckResult("outcome", true, null, since(started));
         } catch (ConditionTimeoutException e) {
-            StringBuilder message = new StringBuilder("outcomes did not hold within " + scenario.within() + ":");
-            List<Verdict> verdicts = last.get();
-            for (int i = 0; i < scenario.outcomes().size(); i++) {
-                Verdict v = i < verdicts.size() ? verdicts.get(i) : null;
-                message.append("\n  ").append(v != null && v.holds() ? "✓ " : "✗ ")
-                        .append(scenario.outcomes().get(i).describe())
-                        .append(v == null ? "" : " — observed: " + v.observed());
-            }
-            message.append(WhatHappened.since(faultStart, cloud, scenario, state));
-            return new CheckResult("outcome", false, message.toString(), since(started));
+            String message = "outcomes did not hold within " + scenario.within()
+                    + (cloud.virtualTime() ? " of virtual time" : "") + ":"
+                    + describe(scenario.outcomes(), last.get(), "")
+                    + describe(scenario.steadyState(), tail(last.get(), scenario.outcomes().size()), "steady state: ")
+                    + WhatHappened.since(faultStart, cloud, scenario, state);
+            return new CheckResult("outcome", false, message, since(started));
         }
+    }
+
+    private boolean allHold(List<Expectation> checks, AtomicReference<List<Verdict>> last) {
+        List<Verdict> verdicts = new ArrayList<>();
+        for (Expectation e : checks) {
+            verdicts.add(e.check(this));
+        }
+        last.set(verdicts);
+        return verdicts.stream().allMatch(Verdict::holds);
+    }
+
+    private static List<Verdict> tail(List<Verdict> verdicts, int from) {
+        return verdicts.size() <= from ? List.of() : verdicts.subList(from, verdicts.size());
+    }
+
+    private static String describe(List<Expectation> expectations, List<Verdict> verdicts, String prefix) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < expectations.size(); i++) {
+            Verdict v = i < verdicts.size() ? verdicts.get(i) : null;
+            out.append("\n  ").append(v != null && v.holds() ? "✓ " : "✗ ").append(prefix)
+                    .append(expectations.get(i).describe()).append(v == null ? "" : " — observed: " + v.observed());
+        }
+        return out.toString();
     }
 
     /** Redelivers every trigger and proves nothing more changed; see {@link IdempotencyCheck}. */
@@ -117,32 +156,12 @@ public final class ScenarioRun implements AutoCloseable {
         return new IdempotencyCheck(this).run(scenario.idempotency().redeliver());
     }
 
-    static Duration remaining(Instant deadline) {
-        Duration left = Duration.between(Instant.now(), deadline);
-        return left.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : left;
-    }
-
     static Duration since(long startedNanos) {
         return Duration.ofNanos(System.nanoTime() - startedNanos);
-    }
-
-    static Instant now() {
-        return Instant.now();
     }
 
     @Override
     public void close() {
         clients.close();
-    }
-
-    static <T> T await(String alias, Duration atMost, java.util.concurrent.Callable<T> supplier,
-                       java.util.function.Predicate<T> done) {
-        AtomicReference<T> last = new AtomicReference<>();
-        Awaitility.await(alias).atMost(atMost).pollDelay(Duration.ZERO).pollInterval(POLL).until(() -> {
-            T value = supplier.call();
-            last.set(value);
-            return done.test(value);
-        });
-        return last.get();
     }
 }

@@ -6,28 +6,32 @@ import io.selfheal.harness.scenario.Scenario;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /** Runs a whole scenario on a fresh cloud and sums it up; for the CLI (the TestEngine drives the phases itself). */
 public final class ScenarioRunner {
-    private final Supplier<Cloud> clouds;
+    private final java.util.function.Function<Scenario, Cloud> clouds;
 
     public ScenarioRunner() {
-        this(EmbeddedCloud::new);
+        this(scenario -> new EmbeddedCloud(scenario.virtualTime()));
     }
 
-    public ScenarioRunner(Supplier<Cloud> clouds) {
+    public ScenarioRunner(java.util.function.Function<Scenario, Cloud> clouds) {
         this.clouds = clouds;
     }
 
     public ScenarioResult run(Scenario scenario) {
         long started = System.nanoTime();
         List<CheckResult> checks = new ArrayList<>();
-        try (Cloud cloud = clouds.get(); ScenarioRun run = new ScenarioRun(scenario, cloud)) {
+        try (Cloud cloud = clouds.apply(scenario); ScenarioRun run = new ScenarioRun(scenario, cloud)) {
             try {
                 run.provision();
             } catch (RuntimeException e) {
                 return broken(scenario, "provisioning failed: " + e.getMessage(), started);
+            }
+            try {
+                run.establishSteadyState();
+            } catch (RuntimeException e) {
+                return broken(scenario, e.getMessage(), started);
             }
             try {
                 run.injectFaults();

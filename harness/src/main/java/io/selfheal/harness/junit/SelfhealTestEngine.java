@@ -64,12 +64,13 @@ public final class SelfhealTestEngine implements TestEngine {
     private void execute(ScenarioDescriptor descriptor, EngineExecutionListener listener) {
         listener.executionStarted(descriptor);
         String broken = null;
-        try (Cloud cloud = new EmbeddedCloud(); ScenarioRun run = new ScenarioRun(descriptor.scenario(), cloud)) {
+        try (Cloud cloud = new EmbeddedCloud(descriptor.scenario().virtualTime()); ScenarioRun run = new ScenarioRun(descriptor.scenario(), cloud)) {
             try {
                 run.provision();
+                run.establishSteadyState();
                 run.injectFaults();
             } catch (RuntimeException e) {
-                broken = "the scenario could not start: " + e;
+                broken = "the scenario could not start: " + (e.getMessage() != null ? e.getMessage() : e);
             }
             for (TestDescriptor child : descriptor.getChildren()) {
                 CheckDescriptor check = (CheckDescriptor) child;

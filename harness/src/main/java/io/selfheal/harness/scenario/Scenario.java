@@ -19,11 +19,16 @@ import java.util.List;
  * @param within      how long the outcomes may take to hold after the faults
  * @param outcomes    what must hold afterwards
  * @param idempotency how the trigger is redelivered afterwards; null for no idempotency check
+ * @param steadyState probes that must hold before the faults (else the scenario is invalid) and again at the end
+ * @param virtualTime whether the cloud runs on a virtual clock (the default) or in real time
  */
 public record Scenario(String name, String description, List<String> tags, Path file, Stack stack,
-                       List<Fault> faults, Duration within, List<Expectation> outcomes, Idempotency idempotency) {
+                       List<Fault> faults, Duration within, List<Expectation> outcomes, Idempotency idempotency,
+                       List<Expectation> steadyState, boolean virtualTime) {
 
     public static final Duration DEFAULT_WITHIN = Duration.ofSeconds(60);
+    /** How long the steady state may take to establish itself after provisioning. */
+    public static final Duration STEADY_WITHIN = Duration.ofMinutes(15);
 
     /** @param redeliver how many times each trigger event is delivered again */
     public record Idempotency(int redeliver) {

@@ -52,7 +52,8 @@ public final class ScenarioLoader {
         Problems problems = new Problems();
         YNode root = YNode.parse(file.toString(), text, problems);
         problems.throwIfAny();
-        YMap m = root.map().allow("scenario", "description", "tags", "stack", "faults", "expect", "idempotency");
+        YMap m = root.map().allow("scenario", "description", "tags", "clock", "stack", "steadyState", "faults",
+                "expect", "idempotency");
         String name = m.requiredString("scenario");
         if (name != null && !NAME.matcher(name).matches()) {
             m.get("scenario").problem("a scenario name is letters, digits, '.', '_' and '-' (it names the test)");
@@ -61,6 +62,9 @@ public final class ScenarioLoader {
         Stack stack = new StackReader(dir).read(m.get("stack"));
         References.check(root, stack);
         ReadContext context = new ReadContext(stack);
+        List<Expectation> steadyState = steps(m.get("steadyState"), expectationTypes, "probe",
+                (type, spec) -> type.read(spec, context));
+        String clock = m.choice("clock", "virtual", "real");
         List<Fault> faults = steps(m.get("faults"), faultTypes, "fault", (type, spec) -> type.read(spec, context));
         YMap expect = m.get("expect") == null ? null : m.get("expect").map().allow("within", "outcomes");
         Duration within = expect == null ? null : expect.duration("within");
@@ -72,7 +76,8 @@ public final class ScenarioLoader {
         Scenario.Idempotency idempotency = idempotency(m.get("idempotency"));
         problems.throwIfAny();
         return new Scenario(name, m.string("description"), m.strings("tags"), file, stack, faults,
-                within == null ? Scenario.DEFAULT_WITHIN : within, outcomes, idempotency);
+                within == null ? Scenario.DEFAULT_WITHIN : within, outcomes, idempotency, steadyState,
+                !"real".equals(clock));
     }
 
     /** A list of single-key mappings, each key naming a registered type: {@code - alarmState: {…}}. */

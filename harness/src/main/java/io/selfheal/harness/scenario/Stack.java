@@ -29,13 +29,14 @@ public record Stack(Map<String, Instance> instances, Map<String, Alarm> alarms, 
     }
 
     /** An EC2 instance started with RunInstances. */
-    public record Instance(String key, String imageId, String instanceType, Map<String, String> tags) {
+    public record Instance(String key, String imageId, String instanceType, Map<String, String> tags,
+                           boolean detailedMonitoring) {
     }
 
     /** A CloudWatch metric alarm created with PutMetricAlarm. Values may contain references. */
     public record Alarm(String key, String name, String description, String namespace, String metric,
                         Map<String, String> dimensions, String statistic, int period, int evaluationPeriods,
-                        double threshold, String comparison) {
+                        Integer datapointsToAlarm, double threshold, String comparison, String treatMissingData) {
     }
 
     /** A Lambda function created with CreateFunction from a jar or zip. */

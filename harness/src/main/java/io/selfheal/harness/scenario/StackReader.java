@@ -52,14 +52,14 @@ final class StackReader {
     }
 
     private Stack.Instance instance(String key, YMap m) {
-        m.allow("imageId", "instanceType", "tags");
+        m.allow("imageId", "instanceType", "tags", "monitoring");
         return new Stack.Instance(key, m.requiredString("imageId"), orElse(m.string("instanceType"), "t3.micro"),
-                m.stringMap("tags"));
+                m.stringMap("tags"), "detailed".equals(m.choice("monitoring", "basic", "detailed")));
     }
 
     private Stack.Alarm alarm(String key, YMap m) {
         m.allow("name", "description", "namespace", "metric", "dimensions", "statistic", "period",
-                "evaluationPeriods", "threshold", "comparison");
+                "evaluationPeriods", "datapointsToAlarm", "threshold", "comparison", "treatMissingData");
         String statistic = m.choice("statistic", "Average", "Sum", "Minimum", "Maximum", "SampleCount");
         String comparison = m.choice("comparison", COMPARISONS);
         if (!m.has("comparison")) {
@@ -72,7 +72,8 @@ final class StackReader {
         return new Stack.Alarm(key, m.requiredString("name"), m.string("description"), m.requiredString("namespace"),
                 m.requiredString("metric"), m.stringMap("dimensions"), orElse(statistic, "Average"),
                 orElse(m.integer("period"), 300), orElse(m.integer("evaluationPeriods"), 1),
-                threshold == null ? 0 : threshold, comparison);
+                m.integer("datapointsToAlarm"), threshold == null ? 0 : threshold, comparison,
+                m.choice("treatMissingData", "missing", "ignore", "breaching", "notBreaching"));
     }
 
     private Stack.Function function(String key, YMap m) {
