@@ -23,7 +23,8 @@ class CoverageDocTest {
     static final String END_MARKER = "<!-- end of generated part: notes below are written by hand -->";
     private static final Map<String, String> NAMES = Map.of("sts", "AWS STS", "ec2", "Amazon EC2",
             "monitoring", "Amazon CloudWatch", "events", "Amazon EventBridge", "lambda", "AWS Lambda",
-            "sqs", "Amazon SQS", "sns", "Amazon SNS", "logs", "Amazon CloudWatch Logs");
+            "sqs", "Amazon SQS", "sns", "Amazon SNS", "logs", "Amazon CloudWatch Logs",
+            "cloudtrail", "AWS CloudTrail");
 
     @Test
     void coverageDocListsExactlyTheOperationsServed() throws IOException {

@@ -12,6 +12,8 @@ import io.selfheal.emulator.core.RequestContext;
 import io.selfheal.emulator.http.HttpHandler;
 import io.selfheal.emulator.http.HttpRequest;
 import io.selfheal.emulator.http.HttpResponse;
+import io.selfheal.emulator.messages.ApiCallCompleted;
+import io.selfheal.emulator.messages.ApiCallSelector;
 import io.selfheal.emulator.protocol.SigV4Scope;
 import io.selfheal.emulator.service.RawOperation;
 import io.selfheal.emulator.service.ServiceRegistry;
@@ -33,11 +35,23 @@ public final class FrontDoor implements HttpHandler {
     private final EmulatorContext context;
     private final DispatchResolver resolver;
     private final HttpHandler control;
+    /** Which answered calls to hand to the bus (CloudTrail's management events); null when nothing records calls. */
+    private final ApiCallSelector published;
 
     public FrontDoor(EmulatorContext context, ServiceRegistry services, HttpHandler control) {
         this.context = context;
         this.resolver = new DispatchResolver(services);
         this.control = control;
+        this.published = selector(context);
+    }
+
+    /** Services are created before the front door, so a recording service has registered its selector by now. */
+    private static ApiCallSelector selector(EmulatorContext context) {
+        try {
+            return context.component(ApiCallSelector.class);
+        } catch (IllegalStateException noRecorder) {
+            return null;
+        }
     }
 
     /**
@@ -87,31 +101,52 @@ public final class FrontDoor implements HttpHandler {
         String requestId = ctx.requestId();
         HttpResponse response;
         String errorCode = null;
+        String errorMessage = null;
+        JsonNode result = null;
         try {
             if (dispatch.operation() instanceof RawOperation raw) {
                 response = raw.handleRaw(ctx, request, dispatch.input()).withHeader("x-amzn-RequestId", requestId);
             } else {
-                JsonNode result = dispatch.operation().handle(ctx, dispatch.input());
+                result = dispatch.operation().handle(ctx, dispatch.input());
                 response = dispatch.codec().success(ctx, result, dispatch.successStatus());
             }
         } catch (AwsException e) {
             errorCode = e.code();
+            errorMessage = e.getMessage();
             response = dispatch.codec().error(ctx, e);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "internal failure in " + ctx.service() + "." + ctx.operation(), e);
             AwsException failure = new AwsException("InternalFailure",
                     "The request processing has failed because of an unknown error, exception or failure.", 500, false);
             errorCode = failure.code();
+            errorMessage = failure.getMessage();
             response = dispatch.codec().error(ctx, failure);
         }
-        record(ctx, dispatch.input(), response.status(), errorCode, started);
+        ApiCall call = record(ctx, dispatch.input(), response.status(), errorCode, started);
+        if (published != null && published.wants(ctx.service(), ctx.operation())) {
+            // Only hands the data over: the CloudTrail record is built by the subscriber on a worker thread.
+            context.bus().publish(new ApiCallCompleted(call, ctx.caller(), result, errorMessage,
+                    request.header("User-Agent"), sourceIp(request)));
+        }
         return response;
     }
 
-    private void record(RequestContext ctx, ObjectNode input, int status, String errorCode, long startedNanos) {
-        context.callLog().record(new ApiCall(ctx.receivedAt(), ctx.requestId(), ctx.accountId(), ctx.region(),
+    /** The emulator listens on loopback; a proxy in front of it may say who the caller really was. */
+    private static String sourceIp(HttpRequest request) {
+        String forwarded = request.header("X-Forwarded-For");
+        if (forwarded == null || forwarded.isBlank()) {
+            return "127.0.0.1";
+        }
+        int comma = forwarded.indexOf(',');
+        return (comma < 0 ? forwarded : forwarded.substring(0, comma)).trim();
+    }
+
+    private ApiCall record(RequestContext ctx, ObjectNode input, int status, String errorCode, long startedNanos) {
+        ApiCall call = new ApiCall(ctx.receivedAt(), ctx.requestId(), ctx.accountId(), ctx.region(),
                 ctx.service(), ctx.operation(), ctx.caller().arn(), elide(input), status, errorCode,
-                (System.nanoTime() - startedNanos) / 1000));
+                (System.nanoTime() - startedNanos) / 1000);
+        context.callLog().record(call);
+        return call;
     }
 
     private static JsonNode elide(JsonNode node) {

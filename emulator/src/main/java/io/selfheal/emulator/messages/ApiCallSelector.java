@@ -1,0 +1,11 @@
+package io.selfheal.emulator.messages;
+
+/**
+ * Registered as an emulator component by the service that records API calls (CloudTrail): tells the front door which
+ * calls to publish as {@link ApiCallCompleted}, so calls nobody records (data events such as PutEvents, SendMessage)
+ * cost the hot path one lookup and no bus hand-off.
+ */
+@FunctionalInterface
+public interface ApiCallSelector {
+    boolean wants(String service, String operation);
+}

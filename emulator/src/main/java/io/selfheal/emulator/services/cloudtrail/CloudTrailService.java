@@ -1,0 +1,54 @@
+package io.selfheal.emulator.services.cloudtrail;
+
+import io.selfheal.emulator.core.EmulatorContext;
+import io.selfheal.emulator.core.RegionalStore;
+import io.selfheal.emulator.messages.ApiCallCompleted;
+import io.selfheal.emulator.messages.ApiCallSelector;
+import io.selfheal.emulator.protocol.ServiceDescriptor;
+import io.selfheal.emulator.service.AwsService;
+import io.selfheal.emulator.service.AwsServiceProvider;
+import io.selfheal.emulator.service.Operation;
+import java.util.Map;
+
+/** AWS CloudTrail: records every management call the front door answers; LookupEvents reads the history. */
+public final class CloudTrailService implements AwsService {
+    private static final ServiceDescriptor DESCRIPTOR =
+            ServiceDescriptor.json11("cloudtrail", "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101");
+
+    /** ServiceLoader entry. */
+    public static final class Provider implements AwsServiceProvider {
+        @Override
+        public AwsService create(EmulatorContext context) {
+            return new CloudTrailService(context);
+        }
+    }
+
+    private final RegionalStore<EventHistory> histories = new RegionalStore<>(EventHistory::new);
+    private final Recorder recorder;
+    private final Map<String, Operation> operations;
+
+    CloudTrailService(EmulatorContext context) {
+        recorder = new Recorder(histories, context.bus());
+        LookupEventsOperation lookup = new LookupEventsOperation(histories);
+        operations = Map.of("LookupEvents", lookup::lookupEvents);
+        context.register(ApiCallSelector.class, EventSelection::management);
+        context.bus().subscribe(ApiCallCompleted.class, recorder::record);
+    }
+
+    @Override
+    public ServiceDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Map<String, Operation> operations() {
+        return operations;
+    }
+
+    /** Forgets the event history of every account and region. */
+    @Override
+    public void reset() {
+        histories.reset();
+        recorder.reset();
+    }
+}

@@ -1,0 +1,50 @@
+package io.selfheal.emulator.services.cloudtrail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.selfheal.emulator.core.Json;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The request and response shapes CloudTrail shows for JSON and query services: the API's member names with a
+ * lower-case first letter ({@code PutRule} → {@code {"name": …, "eventPattern": …}}), lists as JSON arrays.
+ */
+final class LowerCamel {
+    private LowerCamel() {
+    }
+
+    static String name(String member) {
+        if (member.isEmpty() || Character.isLowerCase(member.charAt(0))) {
+            return member;
+        }
+        // Leading acronyms go lower-case as a whole in the SDK's member names: "ARN" → "aRN" would be wrong.
+        int upper = 0;
+        while (upper < member.length() && Character.isUpperCase(member.charAt(upper))) {
+            upper++;
+        }
+        int cut = upper == member.length() ? upper : Math.max(1, upper - 1);
+        return member.substring(0, cut).toLowerCase() + member.substring(cut);
+    }
+
+    static JsonNode tree(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isObject()) {
+            ObjectNode out = Json.object();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                out.set(name(e.getKey()), tree(e.getValue()));
+            }
+            return out;
+        }
+        if (node.isArray()) {
+            ArrayNode out = Json.array();
+            node.forEach(e -> out.add(tree(e)));
+            return out;
+        }
+        return node;
+    }
+}
