@@ -18,4 +18,16 @@ public interface Ec2Control {
     default void setCpuLoad(String instanceId, double percent, java.time.Duration duration) {
         throw new UnsupportedOperationException("instance load is not modelled yet");
     }
+
+    /**
+     * Injects a hang, as a fault: the instance stays {@code running} but stops responding, so DescribeInstanceStatus
+     * reports its instance status check {@code impaired} (reachability {@code failed}), StatusCheckFailed_Instance
+     * reads 1 and CPUUtilization is pinned at 100, until the instance is rebooted, stopped or terminated.
+     *
+     * @throws IllegalArgumentException when there is no such instance
+     * @throws IllegalStateException    when the instance is not running
+     */
+    default void stopResponding(String instanceId) {
+        throw new UnsupportedOperationException("instance status checks are not modelled");
+    }
 }

@@ -15,6 +15,7 @@ public final class Ec2Service implements AwsService {
 
     private final RegionalStore<Ec2Region> store = new RegionalStore<>(Ec2Region::new);
     private final Map<String, Operation> operations;
+    private final InstanceMetrics metrics;
 
     /** ServiceLoader entry. */
     public static final class Provider implements AwsServiceProvider {
@@ -30,7 +31,7 @@ public final class Ec2Service implements AwsService {
         DescribeInstancesHandler describe = new DescribeInstancesHandler(store);
         InstanceStateHandlers states = new InstanceStateHandlers(store, lifecycle);
         TagHandlers tags = new TagHandlers(store);
-        operations = Map.of(
+        Map<String, Operation> table = new java.util.HashMap<>(Map.of(
                 "RunInstances", run::runInstances,
                 "DescribeInstances", describe::describeInstances,
                 "StartInstances", states::startInstances,
@@ -38,8 +39,16 @@ public final class Ec2Service implements AwsService {
                 "RebootInstances", states::rebootInstances,
                 "TerminateInstances", states::terminateInstances,
                 "CreateTags", tags::createTags,
-                "DeleteTags", tags::deleteTags);
-        context.register(Ec2Control.class, new Ec2ControlView(store));
+                "DeleteTags", tags::deleteTags));
+        // Load, metrics and status checks.
+        MonitoringHandlers monitoring = new MonitoringHandlers(store, lifecycle);
+        InstanceStatusHandler status = new InstanceStatusHandler(store, lifecycle.metrics());
+        table.put("MonitorInstances", monitoring::monitorInstances);
+        table.put("UnmonitorInstances", monitoring::unmonitorInstances);
+        table.put("DescribeInstanceStatus", status::describeInstanceStatus);
+        operations = Map.copyOf(table);
+        metrics = lifecycle.metrics();
+        context.register(Ec2Control.class, new Ec2ControlView(store, metrics));
     }
 
     @Override
@@ -55,7 +64,14 @@ public final class Ec2Service implements AwsService {
     /** Forgets every instance; transitions still scheduled find their region discarded and do nothing. */
     @Override
     public void reset() {
+        metrics.cancelAll(store.all());
         store.all().forEach(Ec2Region::discard);
         store.reset();
+    }
+
+    /** Cancels the metrics timers, which a real clock would otherwise keep firing after the emulator is gone. */
+    @Override
+    public void close() {
+        metrics.cancelAll(store.all());
     }
 }

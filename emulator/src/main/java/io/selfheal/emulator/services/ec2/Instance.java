@@ -37,6 +37,8 @@ final class Instance {
     int rebootCount;
     /** Bumped on every transition so that a timer scheduled for an earlier one does nothing. */
     long transitionSeq;
+    /** CPU load, status checks and monitoring state (see {@link InstanceMetrics}). */
+    final InstanceTelemetry telemetry = new InstanceTelemetry();
 
     Instance(String accountId, String region, String instanceId, String reservationId, String imageId,
              String instanceType, String keyName, String subnetId, String vpcId, String availabilityZone,

@@ -28,14 +28,42 @@ final class InstanceLifecycle {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final EmulatorContext context;
+    private final InstanceMetrics metrics;
 
     InstanceLifecycle(EmulatorContext context) {
         this.context = context;
+        this.metrics = new InstanceMetrics(context);
     }
 
-    /** A newly launched instance: publishes {@code pending}, then {@code running}. */
+    InstanceMetrics metrics() {
+        return metrics;
+    }
+
+    /** A newly launched instance: publishes {@code pending}, then {@code running}; detailed monitoring settles too. */
     void launched(Ec2Region region, Instance instance) {
         begin(region, instance, InstanceState.PENDING, InstanceState.RUNNING);
+        if (instance.telemetry.monitoring == MonitoringState.PENDING) {
+            changeMonitoring(region, instance, MonitoringState.PENDING, MonitoringState.ENABLED);
+        }
+    }
+
+    /**
+     * Monitor/UnmonitorInstances: the transitional monitoring state at once, the settled one after the transition
+     * delay, like an instance state.
+     */
+    void changeMonitoring(Ec2Region region, Instance instance, MonitoringState transitional, MonitoringState settled) {
+        InstanceTelemetry t = instance.telemetry;
+        t.monitoring = transitional;
+        long seq = ++t.monitoringSeq;
+        Runnable settle = () -> {
+            synchronized (region) {
+                if (!region.discarded() && t.monitoringSeq == seq) {
+                    t.monitoring = settled;
+                }
+            }
+        };
+        context.clock().schedule(TRANSITION_DELAY,
+                context.clock().isVirtual() ? settle : context.activity().track(settle));
     }
 
     void checkStart(Instance i) {
@@ -99,6 +127,7 @@ final class InstanceLifecycle {
     void reboot(Instance i) {
         if (i.state == InstanceState.RUNNING) {
             i.rebootCount++;
+            metrics.rebooted(i);
         }
     }
 
@@ -109,7 +138,7 @@ final class InstanceLifecycle {
     }
 
     private void begin(Ec2Region region, Instance instance, InstanceState transitional, InstanceState settled) {
-        long seq = moveTo(instance, transitional);
+        long seq = moveTo(region, instance, transitional);
         Runnable settle = () -> settle(region, instance, seq, settled);
         // In real time the transition counts as in-flight work, so "wait until quiet" covers it; a virtual clock
         // settles it when advanced, and a waiting timer there must not count as busy (advancing waits for quiet).
@@ -125,13 +154,14 @@ final class InstanceLifecycle {
             if (settled == InstanceState.RUNNING) {
                 instance.hasBeenRunning = true;
             }
-            moveTo(instance, settled);
+            moveTo(region, instance, settled);
         }
     }
 
-    private long moveTo(Instance instance, InstanceState state) {
+    private long moveTo(Ec2Region region, Instance instance, InstanceState state) {
         instance.state = state;
         instance.transitionSeq++;
+        metrics.stateChanged(region, instance);
         ObjectNode detail = Json.object().put("instance-id", instance.instanceId).put("state", state.wireName());
         context.bus().publish(new ServiceEvent(instance.accountId, instance.region, EVENT_SOURCE, EVENT_DETAIL_TYPE,
                 List.of(instance.arn()), detail, context.clock().now()));

@@ -64,7 +64,7 @@ final class InstanceXml {
                 .put("launchTime", time(i.launchTime));
         n.putObject("placement").put("availabilityZone", i.availabilityZone).put("groupName", "")
                 .put("tenancy", "default");
-        n.putObject("monitoring").put("state", "disabled");
+        n.putObject("monitoring").put("state", i.telemetry.monitoring.wireName());
         n.put("subnetId", i.subnetId)
                 .put("vpcId", i.vpcId)
                 .put("privateIpAddress", i.privateIpAddress)

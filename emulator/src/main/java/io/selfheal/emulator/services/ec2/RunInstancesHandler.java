@@ -56,6 +56,7 @@ final class RunInstancesHandler {
         String availabilityZone = availabilityZone(p, ctx.region());
         String keyName = p.string("KeyName");
         String clientToken = p.string("ClientToken");
+        MonitoringState monitoring = MonitoringHandlers.atLaunch(p);
         Ec2Region region = store.get(ctx);
         List<String> groups = p.strings("SecurityGroupId");
         if (groups.isEmpty()) {
@@ -78,6 +79,7 @@ final class RunInstancesHandler {
                         imageId, instanceType, keyName, subnetId, region.defaultVpcId(), availabilityZone, ip,
                         privateDnsName(ip, ctx.region()), groups, index, clientToken, now);
                 instance.tags.putAll(tags);
+                instance.telemetry.monitoring = monitoring;
                 region.add(instance);
                 launched.add(instance);
             }
