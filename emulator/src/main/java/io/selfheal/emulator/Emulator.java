@@ -62,9 +62,9 @@ public final class Emulator implements AutoCloseable {
                 new InternalBus(workers, activity), new ApiCallLog(), workers, scheduler,
                 (port, handler) -> NettyHttpServer.start(eventLoops, b.host, port, workers, handler));
         List<AwsService> loaded = new ArrayList<>();
-        for (AwsServiceProvider provider : ServiceLoader.load(AwsServiceProvider.class)) {
-            loaded.add(provider.create(context));
-        }
+        ServiceLoader.load(AwsServiceProvider.class).stream()
+                .filter(p -> !b.without.contains(p.type()))
+                .forEach(p -> loaded.add(p.get().create(context)));
         for (AwsServiceProvider provider : b.extraServices) {
             loaded.add(provider.create(context));
         }
@@ -131,6 +131,7 @@ public final class Emulator implements AutoCloseable {
         private String accountId = DEFAULT_ACCOUNT;
         private EmulatorClock clock = EmulatorClock.system();
         private final List<AwsServiceProvider> extraServices = new ArrayList<>();
+        private final java.util.Set<Class<?>> without = new java.util.HashSet<>();
 
         /** 0 picks any free port. */
         public Builder port(int port) {
@@ -159,6 +160,15 @@ public final class Emulator implements AutoCloseable {
         /** The clock every service reads and schedules on; {@code new VirtualClock(start)} for virtual time. */
         public Builder clock(EmulatorClock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Leaves a built-in service out, e.g. {@code without(CloudTrailService.Provider.class)} for a bus without
+         * CloudTrail's "AWS API Call via CloudTrail" events.
+         */
+        public Builder without(Class<? extends AwsServiceProvider> providerType) {
+            without.add(providerType);
             return this;
         }
 
