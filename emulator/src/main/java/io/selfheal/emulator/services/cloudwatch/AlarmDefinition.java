@@ -31,4 +31,29 @@ record AlarmDefinition(
     String stat() {
         return statistic != null ? statistic : extendedStatistic;
     }
+
+    /** The actions for a state value ({@code OK}, {@code ALARM}, {@code INSUFFICIENT_DATA}). */
+    List<String> actionsFor(String state) {
+        return switch (state) {
+            case "OK" -> okActions;
+            case "ALARM" -> alarmActions;
+            default -> insufficientDataActions;
+        };
+    }
+
+    /** TreatMissingData as evaluation applies it: {@code missing} when unset. */
+    String missingData() {
+        return treatMissingData != null ? treatMissingData : "missing";
+    }
+
+    /** M of "M out of N": DatapointsToAlarm, or EvaluationPeriods when unset. */
+    int datapoints() {
+        return datapointsToAlarm != null ? datapointsToAlarm : evaluationPeriods;
+    }
+
+    AlarmDefinition withActionsEnabled(boolean enabled) {
+        return new AlarmDefinition(name, description, enabled, okActions, alarmActions, insufficientDataActions,
+                metricName, namespace, statistic, extendedStatistic, dimensions, period, unit, evaluationPeriods,
+                datapointsToAlarm, threshold, comparisonOperator, treatMissingData, evaluateLowSampleCountPercentile);
+    }
 }

@@ -29,10 +29,15 @@ final class AlarmHandlers {
 
     private final EmulatorContext context;
     private final RegionalStore<CloudWatchRegion> store;
+    private final AlarmTransitions transitions;
+    private final AlarmEvaluation evaluation;
 
-    AlarmHandlers(EmulatorContext context, RegionalStore<CloudWatchRegion> store) {
+    AlarmHandlers(EmulatorContext context, RegionalStore<CloudWatchRegion> store, AlarmTransitions transitions,
+                  AlarmEvaluation evaluation) {
         this.context = context;
         this.store = store;
+        this.transitions = transitions;
+        this.evaluation = evaluation;
     }
 
     /** Creates the alarm in INSUFFICIENT_DATA, or overwrites its configuration and leaves its state as it is. */
@@ -45,11 +50,14 @@ final class AlarmHandlers {
             if (alarm == null) {
                 region.put(new MetricAlarm(ctx.arn("cloudwatch", "alarm:" + definition.name()), Ids.uuid(),
                         definition, now));
+                region.record(AlarmHistoryData.created(definition, now));
             } else {
+                region.record(AlarmHistoryData.updated(alarm.definition, definition, now));
                 alarm.definition = definition;
                 alarm.configurationUpdated = now;
             }
         }
+        evaluation.arm();
         return null;
     }
 
@@ -115,17 +123,17 @@ final class AlarmHandlers {
         AlarmDefinitionParser.length(p, "StateReason", reason, 0, 1023);
         String reasonData = reasonData(p);
         CloudWatchRegion region = store.get(ctx);
+        AlarmTransition transition = null;
         synchronized (region) {
             MetricAlarm alarm = region.get(name);
             if (alarm == null) {
                 throw AwsException.notFound("ResourceNotFound", "Alarm " + name + " does not exist.");
             }
             if (!alarm.state.value().equals(value)) {
-                AlarmState previous = alarm.state;
-                alarm.state = new AlarmState(value, reason, reasonData, now());
-                context.bus().publish(AlarmStateChangeEvent.of(ctx.accountId(), ctx.region(), alarm, previous));
+                transition = transitions.apply(region, alarm, new AlarmState(value, reason, reasonData, now()));
             }
         }
+        transitions.runActions(region, transition);
         return null;
     }
 
@@ -147,7 +155,11 @@ final class AlarmHandlers {
                 throw AwsException.notFound("ResourceNotFound",
                         missing.size() + " of " + names.size() + " alarms could not be found: " + missing);
             }
-            names.forEach(region::remove);
+            Instant now = now();
+            for (String n : names) {
+                region.record(AlarmHistoryData.deleted(region.get(n).definition, now));
+                region.remove(n);
+            }
         }
         return null;
     }
@@ -173,7 +185,7 @@ final class AlarmHandlers {
                 || d.insufficientDataActions().stream().anyMatch(a -> a.startsWith(prefix));
     }
 
-    private static List<String> list(Params p, String name) {
+    static List<String> list(Params p, String name) {
         return AlarmDefinitionParser.isEmptyList(p.node(name)) ? List.of()
                 : new ArrayList<>(new LinkedHashSet<>(p.strings(name)));
     }

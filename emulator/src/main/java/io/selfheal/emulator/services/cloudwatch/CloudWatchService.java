@@ -25,6 +25,7 @@ public final class CloudWatchService implements AwsService {
     private final RegionalStore<CloudWatchRegion> store = new RegionalStore<>(CloudWatchRegion::new);
     private final RegionalStore<MetricStore> metrics = new RegionalStore<>(MetricStore::new);
     private final Map<String, Operation> operations;
+    private final AlarmEvaluation evaluation;
 
     /** ServiceLoader entry. */
     public static final class Provider implements AwsServiceProvider {
@@ -35,12 +36,19 @@ public final class CloudWatchService implements AwsService {
     }
 
     CloudWatchService(EmulatorContext context) {
-        AlarmHandlers alarms = new AlarmHandlers(context, store);
+        AlarmTransitions transitions = new AlarmTransitions(context, new AlarmActions(context));
+        evaluation = new AlarmEvaluation(context, store, metrics, transitions);
+        AlarmHandlers alarms = new AlarmHandlers(context, store, transitions, evaluation);
+        AlarmActionsSwitch actionsSwitch = new AlarmActionsSwitch(store);
         Map<String, Operation> ops = new LinkedHashMap<>();
         ops.put("PutMetricAlarm", alarms::putMetricAlarm);
         ops.put("DescribeAlarms", alarms::describeAlarms);
         ops.put("SetAlarmState", alarms::setAlarmState);
         ops.put("DeleteAlarms", alarms::deleteAlarms);
+        ops.put("DescribeAlarmHistory", new AlarmHistoryOperation(store));
+        ops.put("DescribeAlarmsForMetric", new AlarmsForMetricOperation(store));
+        ops.put("EnableAlarmActions", actionsSwitch::enable);
+        ops.put("DisableAlarmActions", actionsSwitch::disable);
         ops.put("PutMetricData", new PutMetricDataOperation(metrics));
         ops.put("GetMetricStatistics", new GetMetricStatisticsOperation(metrics));
         ops.put("GetMetricData", new GetMetricDataOperation(metrics));
@@ -68,6 +76,7 @@ public final class CloudWatchService implements AwsService {
 
     @Override
     public void reset() {
+        evaluation.stop();
         store.reset();
         metrics.reset();
     }

@@ -10,6 +10,9 @@ final class MetricAlarm {
      * one for single-metric alarms; this one is fixed for the alarm's life.
      */
     final String metricId;
+    /** The account and region the alarm lives in, from its ARN: timers evaluate it without a request. */
+    final String accountId;
+    final String region;
     AlarmDefinition definition;
     Instant configurationUpdated;
     AlarmState state;
@@ -17,6 +20,9 @@ final class MetricAlarm {
     MetricAlarm(String arn, String metricId, AlarmDefinition definition, Instant now) {
         this.arn = arn;
         this.metricId = metricId;
+        String[] parts = arn.split(":", 6);
+        this.region = parts[3];
+        this.accountId = parts[4];
         this.definition = definition;
         this.configurationUpdated = now;
         this.state = AlarmState.initial(now);

@@ -1,0 +1,11 @@
+package io.selfheal.emulator.services.cloudwatch;
+
+import java.time.Instant;
+
+/**
+ * A state change, frozen when it happened: actions run after the region's lock is released (they ask other services
+ * over the bus), and must see the alarm as it was at the transition.
+ */
+record AlarmTransition(String arn, String accountId, String region, String metricId, AlarmDefinition definition,
+                       Instant configurationUpdated, AlarmState previous, AlarmState current) {
+}
