@@ -56,8 +56,11 @@ def cloudwatch():
                         ComparisonOperator="GreaterThanThreshold",
                         Dimensions=[{"Name": "InstanceId", "Value": "i-0123456789abcdef0"}])
     cw.set_alarm_state(AlarmName="EC2-CPU-High-boto3", StateValue="ALARM", StateReason="boto3")
+    # The history, not the current state: on a real clock the next minute's evaluation may already have moved an
+    # alarm without data on to INSUFFICIENT_DATA, as on AWS.
+    history = cw.describe_alarm_history(AlarmName="EC2-CPU-High-boto3", HistoryItemType="StateUpdate")
+    assert "Alarm updated from INSUFFICIENT_DATA to ALARM" in [h["HistorySummary"] for h in history["AlarmHistoryItems"]]
     alarm = cw.describe_alarms(AlarmNames=["EC2-CPU-High-boto3"])["MetricAlarms"][0]
-    assert alarm["StateValue"] == "ALARM"
     assert alarm["Dimensions"] == [{"Name": "InstanceId", "Value": "i-0123456789abcdef0"}]
 
 

@@ -81,8 +81,14 @@ class AwsCliServeTest {
                 "--dimensions", "Name=InstanceId,Value=i-0123456789abcdef0");
         aws("cloudwatch", "set-alarm-state", "--alarm-name", "EC2-CPU-High-cli", "--state-value", "ALARM",
                 "--state-reason", "cli test");
+        // The history, not the current state: on a real clock the next minute's evaluation may already have moved
+        // an alarm without data on to INSUFFICIENT_DATA, as on AWS.
+        JsonNode history = aws("cloudwatch", "describe-alarm-history", "--alarm-name", "EC2-CPU-High-cli",
+                "--history-item-type", "StateUpdate");
+        assertThat(history.path("AlarmHistoryItems").findValuesAsText("HistorySummary"))
+                .contains("Alarm updated from INSUFFICIENT_DATA to ALARM");
         JsonNode alarms = aws("cloudwatch", "describe-alarms", "--alarm-names", "EC2-CPU-High-cli");
-        assertThat(alarms.path("MetricAlarms").path(0).path("StateValue").asText()).isEqualTo("ALARM");
+        assertThat(alarms.path("MetricAlarms").path(0).path("AlarmName").asText()).isEqualTo("EC2-CPU-High-cli");
     }
 
     @Test

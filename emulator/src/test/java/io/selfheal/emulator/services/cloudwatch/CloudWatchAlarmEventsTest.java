@@ -31,7 +31,9 @@ class CloudWatchAlarmEventsTest {
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.builder().port(0).service(CAPTURE).start();
+        // A virtual clock: these tests force states; minute-by-minute evaluation (tested elsewhere) must not interfere.
+        emulator = Emulator.builder().port(0).clock(new io.selfheal.emulator.core.VirtualClock(java.time.Instant.now()))
+                .service(CAPTURE).start();
         cw = TestClients.of(CloudWatchClient.builder(), emulator);
     }
 

@@ -30,7 +30,9 @@ class CloudWatchAlarmsTest {
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.startOnFreePort();
+        // A virtual clock: these tests force states; minute-by-minute evaluation (tested elsewhere) must not interfere.
+        emulator = Emulator.builder().port(0).clock(new io.selfheal.emulator.core.VirtualClock(java.time.Instant.now()))
+                .start();
         cw = TestClients.of(CloudWatchClient.builder(), emulator);
     }
 
