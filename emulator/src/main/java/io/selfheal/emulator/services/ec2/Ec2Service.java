@@ -7,6 +7,7 @@ import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
 import io.selfheal.emulator.service.Operation;
+import java.util.HashMap;
 import java.util.Map;
 
 /** Amazon EC2: the instance lifecycle and instance tags. */
@@ -30,7 +31,7 @@ public final class Ec2Service implements AwsService {
         DescribeInstancesHandler describe = new DescribeInstancesHandler(store);
         InstanceStateHandlers states = new InstanceStateHandlers(store, lifecycle);
         TagHandlers tags = new TagHandlers(store);
-        operations = Map.of(
+        Map<String, Operation> all = new HashMap<>(Map.of(
                 "RunInstances", run::runInstances,
                 "DescribeInstances", describe::describeInstances,
                 "StartInstances", states::startInstances,
@@ -38,8 +39,28 @@ public final class Ec2Service implements AwsService {
                 "RebootInstances", states::rebootInstances,
                 "TerminateInstances", states::terminateInstances,
                 "CreateTags", tags::createTags,
-                "DeleteTags", tags::deleteTags);
+                "DeleteTags", tags::deleteTags));
+        all.putAll(networkOperations(context));
+        operations = Map.copyOf(all);
         context.register(Ec2Control.class, new Ec2ControlView(store));
+    }
+
+    /** VPCs, subnets, security groups and their rules, network interfaces, instance attributes, EBS, DescribeTags. */
+    private Map<String, Operation> networkOperations(EmulatorContext context) {
+        VpcHandlers vpcs = new VpcHandlers(store);
+        SecurityGroupHandlers groups = new SecurityGroupHandlers(store);
+        SecurityGroupRuleHandlers rules = new SecurityGroupRuleHandlers(store);
+        return Map.ofEntries(
+                Map.entry("DescribeVpcs", vpcs::describeVpcs),
+                Map.entry("DescribeSubnets", vpcs::describeSubnets),
+                Map.entry("CreateSecurityGroup", groups::createSecurityGroup),
+                Map.entry("DeleteSecurityGroup", groups::deleteSecurityGroup),
+                Map.entry("DescribeSecurityGroups", groups::describeSecurityGroups),
+                Map.entry("AuthorizeSecurityGroupIngress", rules::authorizeIngress),
+                Map.entry("AuthorizeSecurityGroupEgress", rules::authorizeEgress),
+                Map.entry("RevokeSecurityGroupIngress", rules::revokeIngress),
+                Map.entry("RevokeSecurityGroupEgress", rules::revokeEgress),
+                Map.entry("DescribeSecurityGroupRules", rules::describeSecurityGroupRules));
     }
 
     @Override

@@ -71,11 +71,16 @@ class Ec2InstancesTest {
 
     @Test
     void runInstancesDefaultsToM1SmallAndRecordsSubnetAndSecurityGroups() {
+        String subnetId = ec2.describeSubnets(b -> b.filters(Filter.builder().name("availability-zone")
+                .values("us-east-1b").build())).subnets().get(0).subnetId();
+        String groupId = ec2.createSecurityGroup(b -> b.groupName("launch-" + UUID.randomUUID())
+                .description("launch")).groupId();
         Instance i = ec2.runInstances(b -> b.imageId("ami-12345678").minCount(1).maxCount(1)
-                .subnetId("subnet-0123456789abcdef0").securityGroupIds("sg-0123456789abcdef0")).instances().get(0);
+                .subnetId(subnetId).securityGroupIds(groupId)).instances().get(0);
         assertThat(i.instanceTypeAsString()).isEqualTo("m1.small");
-        assertThat(i.subnetId()).isEqualTo("subnet-0123456789abcdef0");
-        assertThat(i.securityGroups()).extracting(g -> g.groupId()).containsExactly("sg-0123456789abcdef0");
+        assertThat(i.subnetId()).isEqualTo(subnetId);
+        assertThat(i.placement().availabilityZone()).isEqualTo("us-east-1b");
+        assertThat(i.securityGroups()).extracting(g -> g.groupId()).containsExactly(groupId);
         assertThat(i.keyName()).isNull();
     }
 
