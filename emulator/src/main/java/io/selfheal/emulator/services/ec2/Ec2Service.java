@@ -50,6 +50,10 @@ public final class Ec2Service implements AwsService {
         VpcHandlers vpcs = new VpcHandlers(store);
         SecurityGroupHandlers groups = new SecurityGroupHandlers(store);
         SecurityGroupRuleHandlers rules = new SecurityGroupRuleHandlers(store);
+        NetworkInterfaceHandlers interfaces = new NetworkInterfaceHandlers(store);
+        InstanceAttributeHandlers attributes = new InstanceAttributeHandlers(store);
+        SnapshotHandlers ebs = new SnapshotHandlers(context, store);
+        TagHandlers tags = new TagHandlers(store);
         return Map.ofEntries(
                 Map.entry("DescribeVpcs", vpcs::describeVpcs),
                 Map.entry("DescribeSubnets", vpcs::describeSubnets),
@@ -60,7 +64,16 @@ public final class Ec2Service implements AwsService {
                 Map.entry("AuthorizeSecurityGroupEgress", rules::authorizeEgress),
                 Map.entry("RevokeSecurityGroupIngress", rules::revokeIngress),
                 Map.entry("RevokeSecurityGroupEgress", rules::revokeEgress),
-                Map.entry("DescribeSecurityGroupRules", rules::describeSecurityGroupRules));
+                Map.entry("DescribeSecurityGroupRules", rules::describeSecurityGroupRules),
+                Map.entry("DescribeNetworkInterfaces", interfaces::describeNetworkInterfaces),
+                Map.entry("ModifyNetworkInterfaceAttribute", interfaces::modifyNetworkInterfaceAttribute),
+                Map.entry("ModifyInstanceAttribute", attributes::modifyInstanceAttribute),
+                Map.entry("DescribeInstanceAttribute", attributes::describeInstanceAttribute),
+                Map.entry("DescribeVolumes", ebs::describeVolumes),
+                Map.entry("CreateSnapshot", ebs::createSnapshot),
+                Map.entry("CreateSnapshots", ebs::createSnapshots),
+                Map.entry("DescribeSnapshots", ebs::describeSnapshots),
+                Map.entry("DescribeTags", tags::describeTags));
     }
 
     @Override
