@@ -30,9 +30,12 @@ final class InstanceAttributeHandlers {
         List<String> groupIds = VpcHandlers.ids(p, "GroupId");
         String attribute = p.string("Attribute");
         String value = p.string("Value");
-        Boolean disable = p.has("DisableApiTermination")
-                ? p.child("DisableApiTermination").bool("Value", false)
-                : "disableApiTermination".equals(attribute) ? Boolean.valueOf(value) : null;
+        Boolean disable = null; // boxed on purpose: absent is neither true nor false
+        if (p.has("DisableApiTermination")) {
+            disable = p.child("DisableApiTermination").bool("Value", false);
+        } else if ("disableApiTermination".equals(attribute)) {
+            disable = Boolean.valueOf(value);
+        }
         String type = p.has("InstanceType") ? p.child("InstanceType").string("Value")
                 : "instanceType".equals(attribute) ? value : null;
         int given = (groupIds.isEmpty() ? 0 : 1) + (disable == null ? 0 : 1) + (type == null ? 0 : 1);
