@@ -196,7 +196,10 @@ class Ec2InstancesTest {
 
         assertError(() -> ec2.createTags(b -> b.resources("i-00000000000000000").tags(tag("a", "b"))),
                 "InvalidInstanceID.NotFound");
-        assertError(() -> ec2.createTags(b -> b.resources("vol-12345678").tags(tag("a", "b"))), "InvalidID");
+        // Volumes are modelled now, so an unknown one is InvalidVolume.NotFound; unmodelled types stay InvalidID.
+        assertError(() -> ec2.createTags(b -> b.resources("vol-12345678").tags(tag("a", "b"))),
+                "InvalidVolume.NotFound");
+        assertError(() -> ec2.createTags(b -> b.resources("igw-12345678").tags(tag("a", "b"))), "InvalidID");
         assertError(() -> ec2.createTags(b -> b.resources(id)), "MissingParameter");
         Ec2Exception dry = assertError(() -> ec2.createTags(b -> b.resources(id).tags(tag("a", "b")).dryRun(true)),
                 "DryRunOperation");
