@@ -40,7 +40,7 @@ final class DescribeInstancesHandler {
                     "Expecting a value between " + MIN_RESULTS + " and " + MAX_RESULTS + ".");
         }
         String nextToken = p.string("NextToken");
-        Ec2Region region = store.get(ctx);
+        Ec2Region region = Ec2Region.of(store, ctx);
         synchronized (region) {
             List<Instance> candidates = ids.isEmpty() ? region.all() : InstanceIds.resolve(region, ids);
             int from = nextToken == null || nextToken.isEmpty() ? 0 : positionAfter(candidates, nextToken);
@@ -49,7 +49,7 @@ final class DescribeInstancesHandler {
             int to = maxResults == null ? matching.size() : Math.min(matching.size(), maxResults);
             List<Instance> page = matching.subList(0, to);
             ObjectNode result = Json.object();
-            result.set("reservationSet", InstanceXml.reservationSet(page, region.defaultSecurityGroupId()));
+            result.set("reservationSet", InstanceXml.reservationSet(page));
             if (to < matching.size()) {
                 result.put("nextToken", token(page.get(page.size() - 1).instanceId));
             }

@@ -1,23 +1,43 @@
 package io.selfheal.emulator.services.ec2;
 
-import io.selfheal.emulator.core.Ids;
+import io.selfheal.emulator.core.RegionalStore;
+import io.selfheal.emulator.core.RequestContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * EC2's state in one account and region: the instances in launch order (the order DescribeInstances pages in) and
- * the default VPC they land in. Every read and write happens under this object's monitor.
+ * EC2's state in one account and region: the instances in launch order (the order DescribeInstances pages in), the
+ * default VPC with its subnets and default security group (made on first use, as every account has one), security
+ * groups, network interfaces, volumes and snapshots. Every read and write happens under this object's monitor.
  */
 final class Ec2Region {
     private final Map<String, Instance> instances = new LinkedHashMap<>();
-    private final String defaultVpcId = Ids.hex("vpc", 17);
-    private final String defaultSubnetId = Ids.hex("subnet", 17);
-    private final String defaultSecurityGroupId = Ids.hex("sg", 17);
-    private int nextHost = 10;
+    final Map<String, Vpc> vpcs = new LinkedHashMap<>();
+    final Map<String, Subnet> subnets = new LinkedHashMap<>();
+    final Map<String, SecurityGroup> securityGroups = new LinkedHashMap<>();
+    final Map<String, NetworkInterface> networkInterfaces = new LinkedHashMap<>();
+    final Map<String, Volume> volumes = new LinkedHashMap<>();
+    final Map<String, Snapshot> snapshots = new LinkedHashMap<>();
+    private Vpc defaultVpc;
     /** Set when the emulator is reset, so timers still scheduled for these instances do nothing. */
     private boolean discarded;
+
+    /** The caller's region, its default VPC in place; callers then lock it. */
+    static Ec2Region of(RegionalStore<Ec2Region> store, RequestContext ctx) {
+        Ec2Region region = store.get(ctx);
+        region.ensureDefaultVpc(ctx.accountId(), ctx.region());
+        return region;
+    }
+
+    synchronized void ensureDefaultVpc(String accountId, String regionName) {
+        if (defaultVpc == null) {
+            defaultVpc = DefaultVpc.create(this, accountId, regionName);
+        }
+        releaseTerminated();
+    }
 
     synchronized Instance get(String instanceId) {
         return instances.get(instanceId);
@@ -31,22 +51,56 @@ final class Ec2Region {
         return new ArrayList<>(instances.values());
     }
 
-    String defaultVpcId() {
-        return defaultVpcId;
+    Vpc defaultVpc() {
+        return defaultVpc;
     }
 
-    String defaultSubnetId() {
-        return defaultSubnetId;
+    /** The default subnet of {@code zone}, or null. */
+    synchronized Subnet defaultSubnet(String zone) {
+        return subnets.values().stream().filter(s -> s.defaultForAz && s.availabilityZone.equals(zone))
+                .findFirst().orElse(null);
     }
 
-    String defaultSecurityGroupId() {
-        return defaultSecurityGroupId;
+    synchronized SecurityGroup groupByName(String vpcId, String name) {
+        return securityGroups.values().stream().filter(g -> g.vpcId.equals(vpcId) && g.groupName.equals(name))
+                .findFirst().orElse(null);
     }
 
-    /** The next private address in the default subnet (172.31.32.0/20, as a default VPC's subnet would be). */
-    synchronized String nextPrivateIp() {
-        int host = nextHost++;
-        return "172.31." + (32 + host / 256 % 16) + "." + host % 256;
+    synchronized SecurityGroupRule rule(String ruleId) {
+        return securityGroups.values().stream().flatMap(g -> g.rules.stream())
+                .filter(r -> r.ruleId.equals(ruleId)).findFirst().orElse(null);
+    }
+
+    /** Every taggable resource, in a stable order (DescribeTags pages in it). */
+    synchronized Stream<Tagged> taggable() {
+        return Stream.of(instances.values(), vpcs.values(), subnets.values(), securityGroups.values(),
+                        networkInterfaces.values(), volumes.values(), snapshots.values(),
+                        securityGroups.values().stream().flatMap(g -> g.rules.stream()).toList())
+                .flatMap(c -> c.stream().map(t -> (Tagged) t));
+    }
+
+    /**
+     * A terminated instance gives back what it held (instance lifecycle, "Terminate"): its primary interface is
+     * deleted, volumes marked delete-on-termination go, the others are detached. Done lazily, on the next EC2 call,
+     * so the lifecycle's timers need not know about networking.
+     */
+    private void releaseTerminated() {
+        for (Instance i : instances.values()) {
+            if (i.state != InstanceState.TERMINATED || i.primaryInterface == null) {
+                continue;
+            }
+            networkInterfaces.remove(i.primaryInterface.networkInterfaceId);
+            i.primaryInterface.subnet.release();
+            for (Volume v : i.volumes) {
+                if (v.deleteOnTermination) {
+                    volumes.remove(v.volumeId);
+                } else {
+                    v.instanceId = null;
+                }
+            }
+            i.primaryInterface = null;
+            i.volumes.clear();
+        }
     }
 
     synchronized void discard() {

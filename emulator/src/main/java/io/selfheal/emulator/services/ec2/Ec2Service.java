@@ -7,6 +7,7 @@ import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
 import io.selfheal.emulator.service.Operation;
+import java.util.HashMap;
 import java.util.Map;
 
 /** Amazon EC2: the instance lifecycle and instance tags. */
@@ -31,7 +32,7 @@ public final class Ec2Service implements AwsService {
         DescribeInstancesHandler describe = new DescribeInstancesHandler(store);
         InstanceStateHandlers states = new InstanceStateHandlers(store, lifecycle);
         TagHandlers tags = new TagHandlers(store);
-        Map<String, Operation> table = new java.util.HashMap<>(Map.of(
+        Map<String, Operation> table = new HashMap<>(Map.of(
                 "RunInstances", run::runInstances,
                 "DescribeInstances", describe::describeInstances,
                 "StartInstances", states::startInstances,
@@ -46,9 +47,42 @@ public final class Ec2Service implements AwsService {
         table.put("MonitorInstances", monitoring::monitorInstances);
         table.put("UnmonitorInstances", monitoring::unmonitorInstances);
         table.put("DescribeInstanceStatus", status::describeInstanceStatus);
+        // VPCs, security groups, network interfaces, attributes, volumes and snapshots.
+        table.putAll(networkOperations(context));
         operations = Map.copyOf(table);
         metrics = lifecycle.metrics();
         context.register(Ec2Control.class, new Ec2ControlView(store, metrics));
+    }
+
+    /** VPCs, subnets, security groups and their rules, network interfaces, instance attributes, EBS, DescribeTags. */
+    private Map<String, Operation> networkOperations(EmulatorContext context) {
+        VpcHandlers vpcs = new VpcHandlers(store);
+        SecurityGroupHandlers groups = new SecurityGroupHandlers(store);
+        SecurityGroupRuleHandlers rules = new SecurityGroupRuleHandlers(store);
+        NetworkInterfaceHandlers interfaces = new NetworkInterfaceHandlers(store);
+        InstanceAttributeHandlers attributes = new InstanceAttributeHandlers(store);
+        SnapshotHandlers ebs = new SnapshotHandlers(context, store);
+        TagHandlers tags = new TagHandlers(store);
+        return Map.ofEntries(
+                Map.entry("DescribeVpcs", vpcs::describeVpcs),
+                Map.entry("DescribeSubnets", vpcs::describeSubnets),
+                Map.entry("CreateSecurityGroup", groups::createSecurityGroup),
+                Map.entry("DeleteSecurityGroup", groups::deleteSecurityGroup),
+                Map.entry("DescribeSecurityGroups", groups::describeSecurityGroups),
+                Map.entry("AuthorizeSecurityGroupIngress", rules::authorizeIngress),
+                Map.entry("AuthorizeSecurityGroupEgress", rules::authorizeEgress),
+                Map.entry("RevokeSecurityGroupIngress", rules::revokeIngress),
+                Map.entry("RevokeSecurityGroupEgress", rules::revokeEgress),
+                Map.entry("DescribeSecurityGroupRules", rules::describeSecurityGroupRules),
+                Map.entry("DescribeNetworkInterfaces", interfaces::describeNetworkInterfaces),
+                Map.entry("ModifyNetworkInterfaceAttribute", interfaces::modifyNetworkInterfaceAttribute),
+                Map.entry("ModifyInstanceAttribute", attributes::modifyInstanceAttribute),
+                Map.entry("DescribeInstanceAttribute", attributes::describeInstanceAttribute),
+                Map.entry("DescribeVolumes", ebs::describeVolumes),
+                Map.entry("CreateSnapshot", ebs::createSnapshot),
+                Map.entry("CreateSnapshots", ebs::createSnapshots),
+                Map.entry("DescribeSnapshots", ebs::describeSnapshots),
+                Map.entry("DescribeTags", tags::describeTags));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.selfheal.emulator.services.ec2;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,23 +10,29 @@ import java.util.Map;
  * One instance. Launch-time facts are final; the lifecycle fields change only under the lock of the owning
  * {@link Ec2Region}.
  */
-final class Instance {
+final class Instance implements Tagged {
     final String accountId;
     final String region;
     final String instanceId;
     final String reservationId;
     final String imageId;
-    final String instanceType;
+    /** Changeable through ModifyInstanceAttribute while stopped. */
+    String instanceType;
     final String keyName;
     final String subnetId;
     final String vpcId;
     final String availabilityZone;
     final String privateIpAddress;
     final String privateDnsName;
-    final List<String> securityGroupIds;
     final int amiLaunchIndex;
     final String clientToken;
     final Map<String, String> tags = new LinkedHashMap<>();
+    /** The primary network interface (device index 0): the instance's security groups live there. */
+    NetworkInterface primaryInterface;
+    /** Volumes attached at launch, in device order; the root volume first. */
+    final List<Volume> volumes = new ArrayList<>();
+    /** ModifyInstanceAttribute DisableApiTermination: TerminateInstances refuses while set. */
+    boolean disableApiTermination;
 
     InstanceState state = InstanceState.PENDING;
     /** EC2's {@code reason} (stateTransitionReason), e.g. "User initiated (2024-01-01 12:00:00 GMT)"; "" if none. */
@@ -42,7 +49,7 @@ final class Instance {
 
     Instance(String accountId, String region, String instanceId, String reservationId, String imageId,
              String instanceType, String keyName, String subnetId, String vpcId, String availabilityZone,
-             String privateIpAddress, String privateDnsName, List<String> securityGroupIds, int amiLaunchIndex,
+             String privateIpAddress, String privateDnsName, int amiLaunchIndex,
              String clientToken, Instant launchTime) {
         this.accountId = accountId;
         this.region = region;
@@ -56,10 +63,28 @@ final class Instance {
         this.availabilityZone = availabilityZone;
         this.privateIpAddress = privateIpAddress;
         this.privateDnsName = privateDnsName;
-        this.securityGroupIds = List.copyOf(securityGroupIds);
         this.amiLaunchIndex = amiLaunchIndex;
         this.clientToken = clientToken;
         this.launchTime = launchTime;
+    }
+
+    List<SecurityGroup> groups() {
+        return primaryInterface == null ? List.of() : primaryInterface.groups;
+    }
+
+    @Override
+    public String resourceId() {
+        return instanceId;
+    }
+
+    @Override
+    public String resourceType() {
+        return "instance";
+    }
+
+    @Override
+    public Map<String, String> tags() {
+        return tags;
     }
 
     String arn() {

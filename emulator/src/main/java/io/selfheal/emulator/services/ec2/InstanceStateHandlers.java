@@ -33,9 +33,12 @@ final class InstanceStateHandlers {
         return changeStates(ctx, input, lifecycle::checkStop, lifecycle::stop);
     }
 
-    /** TerminateInstances accepts every state: terminating a terminated instance answers terminated → terminated. */
+    /**
+     * TerminateInstances accepts every state (terminating a terminated instance answers terminated → terminated), but
+     * not an instance with termination protection (DisableApiTermination).
+     */
     JsonNode terminateInstances(RequestContext ctx, ObjectNode input) {
-        return changeStates(ctx, input, i -> { }, lifecycle::terminate);
+        return changeStates(ctx, input, InstanceAttributeHandlers::checkTerminable, lifecycle::terminate);
     }
 
     JsonNode rebootInstances(RequestContext ctx, ObjectNode input) {

@@ -27,27 +27,27 @@ final class InstanceXml {
     }
 
     /** Groups instances into their reservations, keeping the order in which each reservation first appears. */
-    static ArrayNode reservationSet(List<Instance> instances, String defaultSecurityGroupId) {
+    static ArrayNode reservationSet(List<Instance> instances) {
         Map<String, List<Instance>> byReservation = new LinkedHashMap<>();
         for (Instance i : instances) {
             byReservation.computeIfAbsent(i.reservationId, r -> new ArrayList<>()).add(i);
         }
         ArrayNode set = Json.array();
-        byReservation.values().forEach(members -> set.add(reservation(members, defaultSecurityGroupId)));
+        byReservation.values().forEach(members -> set.add(reservation(members)));
         return set;
     }
 
     /** {@code reservationId, ownerId, groupSet, instancesSet}: RunInstances' result and a reservationSet item. */
-    static ObjectNode reservation(List<Instance> members, String defaultSecurityGroupId) {
+    static ObjectNode reservation(List<Instance> members) {
         Instance first = members.get(0);
         ObjectNode r = Json.object().put("reservationId", first.reservationId).put("ownerId", first.accountId);
         r.putArray("groupSet");
         ArrayNode instances = r.putArray("instancesSet");
-        members.forEach(i -> instances.add(instance(i, defaultSecurityGroupId)));
+        members.forEach(i -> instances.add(instance(i)));
         return r;
     }
 
-    static ObjectNode instance(Instance i, String defaultSecurityGroupId) {
+    static ObjectNode instance(Instance i) {
         ObjectNode n = Json.object()
                 .put("instanceId", i.instanceId)
                 .put("imageId", i.imageId);
@@ -69,13 +69,7 @@ final class InstanceXml {
                 .put("vpcId", i.vpcId)
                 .put("privateIpAddress", i.privateIpAddress)
                 .put("sourceDestCheck", true);
-        ArrayNode groups = n.putArray("groupSet");
-        for (String groupId : i.securityGroupIds) {
-            ObjectNode g = groups.addObject().put("groupId", groupId);
-            if (groupId.equals(defaultSecurityGroupId)) {
-                g.put("groupName", "default");
-            }
-        }
+        n.set("groupSet", NetXml.groupSet(i.groups()));
         if (i.stateReasonCode != null) {
             n.putObject("stateReason").put("code", i.stateReasonCode)
                     .put("message", i.stateReasonCode + ": User initiated shutdown");
@@ -83,14 +77,18 @@ final class InstanceXml {
         n.put("architecture", "x86_64")
                 .put("rootDeviceType", "ebs")
                 .put("rootDeviceName", "/dev/xvda");
-        n.putArray("blockDeviceMapping");
+        ArrayNode devices = n.putArray("blockDeviceMapping");
+        i.volumes.forEach(v -> devices.add(NetXml.blockDevice(v)));
         n.put("virtualizationType", "hvm");
         if (i.clientToken != null) {
             n.put("clientToken", i.clientToken);
         }
         n.set("tagSet", tagSet(i.tags));
         n.put("hypervisor", "xen");
-        n.putArray("networkInterfaceSet");
+        ArrayNode interfaces = n.putArray("networkInterfaceSet");
+        if (i.primaryInterface != null) {
+            interfaces.add(NetXml.instanceInterface(i.primaryInterface));
+        }
         n.put("ebsOptimized", false)
                 .put("enaSupport", true)
                 .put("platformDetails", "Linux/UNIX")

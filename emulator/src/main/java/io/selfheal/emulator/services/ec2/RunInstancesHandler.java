@@ -16,8 +16,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * RunInstances (API reference): launches {@code MaxCount} instances (at least {@code MinCount}) into the default VPC
- * unless a subnet is named, and answers with the reservation, every instance {@code pending}. AMIs are not modelled:
+ * RunInstances (API reference): launches {@code MaxCount} instances (at least {@code MinCount}) into the named subnet,
+ * else the default subnet of the zone (the region's first when none is named), with the named security groups, else
+ * the VPC's default group, a primary network interface and EBS volumes (a root {@code /dev/xvda} of 8 GiB gp3 unless
+ * a block device mapping says otherwise), and answers with the reservation, every instance {@code pending}. AMIs are not modelled:
  * any well-formed image id launches. The SDK sends an idempotency {@code ClientToken}; a repeated token answers with
  * the reservation it launched.
  */
@@ -25,7 +27,7 @@ final class RunInstancesHandler {
     /** How many instances one call may launch (AWS's limit is per account and vCPU; this keeps a typo harmless). */
     static final int MAX_LAUNCH = 100;
     private static final Pattern AMI_ID = Pattern.compile("ami-([0-9a-f]{8}|[0-9a-f]{17})");
-    private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9-]+");
+    static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9-]+");
     private static final String DEFAULT_INSTANCE_TYPE = "m1.small";
 
     private final EmulatorContext context;
@@ -52,39 +54,38 @@ final class RunInstancesHandler {
             throw Ec2Errors.invalidParameter("Invalid value '" + instanceType + "' for InstanceType.");
         }
         int count = count(p);
-        Map<String, String> tags = instanceTags(p);
-        String availabilityZone = availabilityZone(p, ctx.region());
+        Map<String, Map<String, String>> tags = launchTags(p);
         String keyName = p.string("KeyName");
         String clientToken = p.string("ClientToken");
         MonitoringState monitoring = MonitoringHandlers.atLaunch(p);
-        Ec2Region region = store.get(ctx);
-        List<String> groups = p.strings("SecurityGroupId");
-        if (groups.isEmpty()) {
-            groups = List.of(region.defaultSecurityGroupId());
-        }
-        Ec2Errors.checkDryRun(p);
+        List<BlockDevices.Spec> devices = BlockDevices.parse(p);
+        Ec2Region region = Ec2Region.of(store, ctx);
         synchronized (region) {
+            Subnet subnet = subnet(p, region, ctx.region());
+            List<SecurityGroup> groups = LaunchNetwork.groups(p, region, subnet);
+            Ec2Errors.checkDryRun(p);
             List<Instance> earlier = clientToken == null ? List.of() : region.all().stream()
                     .filter(i -> clientToken.equals(i.clientToken)).toList();
             if (!earlier.isEmpty()) {
-                return InstanceXml.reservation(earlier, region.defaultSecurityGroupId());
+                return InstanceXml.reservation(earlier);
             }
             String reservationId = Ids.hex("r", 17);
-            String subnetId = p.string("SubnetId", region.defaultSubnetId());
             Instant now = context.clock().now();
             List<Instance> launched = new ArrayList<>();
             for (int index = 0; index < count; index++) {
-                String ip = region.nextPrivateIp();
+                String ip = subnet.nextPrivateIp();
                 Instance instance = new Instance(ctx.accountId(), ctx.region(), Ids.hex("i", 17), reservationId,
-                        imageId, instanceType, keyName, subnetId, region.defaultVpcId(), availabilityZone, ip,
-                        privateDnsName(ip, ctx.region()), groups, index, clientToken, now);
-                instance.tags.putAll(tags);
+                        imageId, instanceType, keyName, subnet.subnetId, subnet.vpcId, subnet.availabilityZone, ip,
+                        privateDnsName(ip, ctx.region()), index, clientToken, now);
+                instance.tags.putAll(tags.get("instance"));
                 instance.telemetry.monitoring = monitoring;
+                LaunchNetwork.attachInterface(region, instance, subnet, groups, tags.get("network-interface"), now);
+                BlockDevices.attach(region, instance, devices, tags.get("volume"), now);
                 region.add(instance);
                 launched.add(instance);
             }
             launched.forEach(i -> lifecycle.launched(region, i));
-            return InstanceXml.reservation(launched, region.defaultSecurityGroupId());
+            return InstanceXml.reservation(launched);
         }
     }
 
@@ -111,9 +112,10 @@ final class RunInstancesHandler {
         return Math.min(max, MAX_LAUNCH);
     }
 
-    /** Tags of {@code TagSpecification.N} for {@code instance}; other taggable launch resources are not modelled. */
-    private static Map<String, String> instanceTags(Params p) {
-        Map<String, String> tags = new LinkedHashMap<>();
+    /** Tags of {@code TagSpecification.N} by resource type: the instance, its volumes, its network interface. */
+    private static Map<String, Map<String, String>> launchTags(Params p) {
+        Map<String, Map<String, String>> tags = new LinkedHashMap<>();
+        List.of("instance", "volume", "network-interface").forEach(t -> tags.put(t, new LinkedHashMap<>()));
         for (ObjectNode spec : p.objects("TagSpecification")) {
             Params s = new Params(spec, p.errors());
             String type = s.string("ResourceType");
@@ -122,11 +124,11 @@ final class RunInstancesHandler {
             }
             Map<String, String> parsed = Tags.parse(s.objects("Tag"), p.errors());
             switch (type) {
-                case "instance" -> {
-                    Tags.checkLimit(tags, parsed);
-                    tags.putAll(parsed);
+                case "instance", "volume", "network-interface" -> {
+                    Tags.checkLimit(tags.get(type), parsed);
+                    tags.get(type).putAll(parsed);
                 }
-                case "volume", "network-interface", "spot-instances-request", "elastic-gpu" -> { }
+                case "spot-instances-request", "elastic-gpu" -> { }
                 default -> throw Ec2Errors.invalidParameter(
                         "'" + type + "' is not a valid taggable resource type for this operation.");
             }
@@ -134,11 +136,30 @@ final class RunInstancesHandler {
         return tags;
     }
 
+    /** {@code SubnetId}, else the default subnet of the requested (or the region's first) Availability Zone. */
+    private static Subnet subnet(Params p, Ec2Region region, String regionName) {
+        String zone = availabilityZone(p, regionName);
+        String subnetId = p.string("SubnetId");
+        if (subnetId != null) {
+            Subnet subnet = ResourceKind.SUBNET.resolve(region.subnets, subnetId);
+            if (zone != null && !zone.equals(subnet.availabilityZone)) {
+                throw Ec2Errors.invalidParameter("Value (" + zone + ") for parameter availabilityZone is invalid. "
+                        + "Subnet '" + subnetId + "' is in the availability zone " + subnet.availabilityZone);
+            }
+            return subnet;
+        }
+        Subnet subnet = region.defaultSubnet(zone == null ? regionName + "a" : zone);
+        if (subnet == null) {
+            throw Ec2Errors.invalidParameter("Invalid availability zone: [" + zone + "]");
+        }
+        return subnet;
+    }
+
     private static String availabilityZone(Params p, String region) {
         Params placement = p.child("Placement");
         String zone = placement == null ? null : placement.string("AvailabilityZone");
         if (zone == null || zone.isEmpty()) {
-            return region + "a";
+            return null;
         }
         if (!zone.startsWith(region) || zone.length() != region.length() + 1) {
             throw Ec2Errors.invalidParameter("Invalid availability zone: [" + zone + "]");

@@ -58,6 +58,29 @@ final class Tags {
         }
     }
 
+    /**
+     * The tags of {@code TagSpecification.N} for a call that creates one resource type; a specification for another
+     * type is refused as EC2 does.
+     */
+    static Map<String, String> specified(Params p, String resourceType) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (ObjectNode spec : p.objects("TagSpecification")) {
+            Params s = new Params(spec, p.errors());
+            String type = s.string("ResourceType");
+            if (type == null) {
+                throw p.errors().missing("TagSpecification.ResourceType");
+            }
+            if (!type.equals(resourceType)) {
+                throw Ec2Errors.invalidParameter(
+                        "'" + type + "' is not a valid taggable resource type for this operation.");
+            }
+            Map<String, String> parsed = parse(s.objects("Tag"), p.errors());
+            checkLimit(tags, parsed);
+            tags.putAll(parsed);
+        }
+        return tags;
+    }
+
     static String text(JsonNode node) {
         return node == null || node.isNull() ? null : node.asText();
     }

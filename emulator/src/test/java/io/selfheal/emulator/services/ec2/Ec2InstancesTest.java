@@ -71,11 +71,16 @@ class Ec2InstancesTest {
 
     @Test
     void runInstancesDefaultsToM1SmallAndRecordsSubnetAndSecurityGroups() {
+        String subnetId = ec2.describeSubnets(b -> b.filters(Filter.builder().name("availability-zone")
+                .values("us-east-1b").build())).subnets().get(0).subnetId();
+        String groupId = ec2.createSecurityGroup(b -> b.groupName("launch-" + UUID.randomUUID())
+                .description("launch")).groupId();
         Instance i = ec2.runInstances(b -> b.imageId("ami-12345678").minCount(1).maxCount(1)
-                .subnetId("subnet-0123456789abcdef0").securityGroupIds("sg-0123456789abcdef0")).instances().get(0);
+                .subnetId(subnetId).securityGroupIds(groupId)).instances().get(0);
         assertThat(i.instanceTypeAsString()).isEqualTo("m1.small");
-        assertThat(i.subnetId()).isEqualTo("subnet-0123456789abcdef0");
-        assertThat(i.securityGroups()).extracting(g -> g.groupId()).containsExactly("sg-0123456789abcdef0");
+        assertThat(i.subnetId()).isEqualTo(subnetId);
+        assertThat(i.placement().availabilityZone()).isEqualTo("us-east-1b");
+        assertThat(i.securityGroups()).extracting(g -> g.groupId()).containsExactly(groupId);
         assertThat(i.keyName()).isNull();
     }
 
@@ -191,7 +196,10 @@ class Ec2InstancesTest {
 
         assertError(() -> ec2.createTags(b -> b.resources("i-00000000000000000").tags(tag("a", "b"))),
                 "InvalidInstanceID.NotFound");
-        assertError(() -> ec2.createTags(b -> b.resources("vol-12345678").tags(tag("a", "b"))), "InvalidID");
+        // Volumes are modelled now, so an unknown one is InvalidVolume.NotFound; unmodelled types stay InvalidID.
+        assertError(() -> ec2.createTags(b -> b.resources("vol-12345678").tags(tag("a", "b"))),
+                "InvalidVolume.NotFound");
+        assertError(() -> ec2.createTags(b -> b.resources("igw-12345678").tags(tag("a", "b"))), "InvalidID");
         assertError(() -> ec2.createTags(b -> b.resources(id)), "MissingParameter");
         Ec2Exception dry = assertError(() -> ec2.createTags(b -> b.resources(id).tags(tag("a", "b")).dryRun(true)),
                 "DryRunOperation");
