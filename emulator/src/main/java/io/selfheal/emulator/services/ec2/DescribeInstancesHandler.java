@@ -2,13 +2,10 @@ package io.selfheal.emulator.services.ec2;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.selfheal.emulator.core.AwsException;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.core.RegionalStore;
 import io.selfheal.emulator.core.RequestContext;
 import io.selfheal.emulator.service.Params;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -19,7 +16,7 @@ import java.util.List;
 final class DescribeInstancesHandler {
     private static final int MIN_RESULTS = 5;
     private static final int MAX_RESULTS = 1000;
-    private static final String TOKEN_PREFIX = "selfheal-ec2:";
+    private static final InstancePageToken PAGES = new InstancePageToken("DescribeInstances");
 
     private final RegionalStore<Ec2Region> store;
 
@@ -43,7 +40,7 @@ final class DescribeInstancesHandler {
         Ec2Region region = Ec2Region.of(store, ctx);
         synchronized (region) {
             List<Instance> candidates = ids.isEmpty() ? region.all() : InstanceIds.resolve(region, ids);
-            int from = nextToken == null || nextToken.isEmpty() ? 0 : positionAfter(candidates, nextToken);
+            int from = nextToken == null || nextToken.isEmpty() ? 0 : PAGES.positionAfter(candidates, nextToken);
             List<Instance> matching = candidates.subList(from, candidates.size()).stream()
                     .filter(i -> filters.stream().allMatch(f -> f.matches(i))).toList();
             int to = maxResults == null ? matching.size() : Math.min(matching.size(), maxResults);
@@ -51,37 +48,11 @@ final class DescribeInstancesHandler {
             ObjectNode result = Json.object();
             result.set("reservationSet", InstanceXml.reservationSet(page));
             if (to < matching.size()) {
-                result.put("nextToken", token(page.get(page.size() - 1).instanceId));
+                result.put("nextToken", PAGES.after(page.get(page.size() - 1).instanceId));
             }
             return result;
         }
     }
 
-    private static String token(String lastInstanceId) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((TOKEN_PREFIX + lastInstanceId).getBytes(StandardCharsets.UTF_8));
-    }
 
-    /**
-     * The launch-order position after the instance a token names (so an instance that stops matching a filter between
-     * pages does not break the walk); the token stays valid while that instance exists.
-     */
-    private static int positionAfter(List<Instance> candidates, String token) {
-        String decoded;
-        try {
-            decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            decoded = "";
-        }
-        if (decoded.startsWith(TOKEN_PREFIX)) {
-            String last = decoded.substring(TOKEN_PREFIX.length());
-            for (int i = 0; i < candidates.size(); i++) {
-                if (candidates.get(i).instanceId.equals(last)) {
-                    return i + 1;
-                }
-            }
-        }
-        throw AwsException.badRequest("InvalidPaginationToken",
-                "The specified pagination token is not valid or is expired.");
-    }
 }

@@ -3,14 +3,11 @@ package io.selfheal.emulator.services.ec2;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.selfheal.emulator.core.AwsException;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.core.RegionalStore;
 import io.selfheal.emulator.core.RequestContext;
 import io.selfheal.emulator.service.Params;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +23,7 @@ import java.util.regex.Pattern;
 final class InstanceStatusHandler {
     private static final int MIN_RESULTS = 5;
     private static final int MAX_RESULTS = 1000;
-    private static final String TOKEN_PREFIX = "selfheal-ec2-status:";
+    private static final InstancePageToken PAGES = new InstancePageToken("DescribeInstanceStatus");
     private static final Set<String> FILTERS = Set.of("availability-zone", "instance-state-name",
             "instance-state-code", "instance-status.status", "instance-status.reachability", "system-status.status",
             "system-status.reachability", "event.code", "event.description", "event.instance-event-id",
@@ -57,7 +54,7 @@ final class InstanceStatusHandler {
         Ec2Region region = store.get(ctx);
         synchronized (region) {
             List<Instance> candidates = ids.isEmpty() ? region.all() : InstanceIds.resolve(region, ids);
-            int from = nextToken == null || nextToken.isEmpty() ? 0 : positionAfter(candidates, nextToken);
+            int from = nextToken == null || nextToken.isEmpty() ? 0 : PAGES.positionAfter(candidates, nextToken);
             List<Instance> matching = new ArrayList<>();
             for (Instance i : candidates.subList(from, candidates.size())) {
                 InstanceStatus status = InstanceStatus.of(i, metrics);
@@ -70,7 +67,7 @@ final class InstanceStatusHandler {
             ArrayNode set = result.putArray("instanceStatusSet");
             matching.subList(0, to).forEach(i -> set.add(InstanceStatus.of(i, metrics).toXmlTree(i)));
             if (to < matching.size()) {
-                result.put("nextToken", token(matching.get(to - 1).instanceId));
+                result.put("nextToken", PAGES.after(matching.get(to - 1).instanceId));
             }
             return result;
         }
@@ -103,27 +100,5 @@ final class InstanceStatusHandler {
         return true;
     }
 
-    private static String token(String lastInstanceId) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((TOKEN_PREFIX + lastInstanceId).getBytes(StandardCharsets.UTF_8));
-    }
 
-    private static int positionAfter(List<Instance> candidates, String token) {
-        String decoded;
-        try {
-            decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            decoded = "";
-        }
-        if (decoded.startsWith(TOKEN_PREFIX)) {
-            String last = decoded.substring(TOKEN_PREFIX.length());
-            for (int k = 0; k < candidates.size(); k++) {
-                if (candidates.get(k).instanceId.equals(last)) {
-                    return k + 1;
-                }
-            }
-        }
-        throw AwsException.badRequest("InvalidPaginationToken",
-                "The specified pagination token is not valid or is expired.");
-    }
 }
