@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # AWS CLI v2 conformance: drives a running `bin/selfheal serve` with the AWS CLI, as a user would, through
 # EventBridge (buses, rules, every target kind, put-events, test-event-pattern, archives and replays, schedules),
-# SQS, SNS, CloudWatch Logs and CloudWatch metrics. Prints one line per check and "N passed, N failed".
+# SQS, SNS, CloudWatch Logs, EC2 (default VPC, security groups, instance status, snapshots), CloudTrail and
+# CloudWatch metrics. Prints one line per check and "N passed, N failed".
 #
 #   scripts/aws-cli-conformance.sh http://127.0.0.1:4566 [remediations/target/remediations-lambda.jar]
 #
@@ -190,6 +191,50 @@ for _ in $(seq 1 20); do
   [[ "$state" == "COMPLETED" ]] && break
 done
 check "events replay completed" "COMPLETED" "$state"
+
+echo "== EC2"
+vpc=$(aws ec2 describe-vpcs --filters Name=isDefault,Values=true --query 'Vpcs[0].VpcId')
+check_contains "ec2 default vpc" "vpc-" "$vpc"
+check "ec2 default vpc cidr" "172.31.0.0/16" "$(aws ec2 describe-vpcs --vpc-ids "$vpc" --query 'Vpcs[0].CidrBlock')"
+sg=$(aws ec2 create-security-group --group-name cli-web --description "cli web" --query GroupId)
+check_contains "ec2 create-security-group" "sg-" "$sg"
+instance=$(aws ec2 run-instances --image-id ami-0abcdef1234567890 --count 1 --instance-type t3.micro \
+  --security-group-ids "$sg" --monitoring Enabled=true --query 'Instances[0].InstanceId')
+check_contains "ec2 run-instances into a group" "i-" "$instance"
+rule=$(aws ec2 authorize-security-group-ingress --group-id "$sg" --protocol tcp --port 22 --cidr 0.0.0.0/0 \
+  --query 'SecurityGroupRules[0].SecurityGroupRuleId')
+check_contains "ec2 authorize ssh from anywhere (the drift)" "sgr-" "$rule"
+expect_error "ec2 duplicate rule" "InvalidPermission.Duplicate" ec2 authorize-security-group-ingress --group-id "$sg" \
+  --protocol tcp --port 22 --cidr 0.0.0.0/0
+check "ec2 describe-security-group-rules" "0.0.0.0/0" \
+  "$(aws ec2 describe-security-group-rules --security-group-rule-ids "$rule" --query 'SecurityGroupRules[0].CidrIpv4')"
+aws ec2 revoke-security-group-ingress --group-id "$sg" --security-group-rule-ids "$rule" > /dev/null
+check "ec2 revoke by rule id" "0" "$(aws ec2 describe-security-groups --group-ids "$sg" --query 'length(SecurityGroups[0].IpPermissions)')"
+check "ec2 instance's interface carries the group" "${sg:-<no group created>}" \
+  "$(aws ec2 describe-network-interfaces --filters Name=attachment.instance-id,Values="$instance" --query 'NetworkInterfaces[0].Groups[0].GroupId')"
+expect_error "ec2 unknown group" "InvalidGroup.NotFound" ec2 describe-security-groups --group-ids sg-0000000000000000f
+expect_error "ec2 dry run" "DryRunOperation" ec2 reboot-instances --instance-ids "$instance" --dry-run
+state=""
+for _ in $(seq 1 20); do
+  state=$(aws ec2 describe-instance-status --instance-ids "$instance" --query 'InstanceStatuses[0].InstanceState.Name')
+  [[ "$state" == "running" ]] && break
+done
+check "ec2 describe-instance-status" "running" "$state"
+volume=$(aws ec2 describe-volumes --filters Name=attachment.instance-id,Values="$instance" --query 'Volumes[0].VolumeId')
+check_contains "ec2 root volume" "vol-" "$volume"
+snapshot=$(aws ec2 create-snapshot --volume-id "$volume" --description cli --query SnapshotId)
+check_contains "ec2 create-snapshot" "snap-" "$snapshot"
+snap_state=""
+for _ in $(seq 1 20); do
+  snap_state=$(aws ec2 describe-snapshots --snapshot-ids "$snapshot" --query 'Snapshots[0].State')
+  [[ "$snap_state" == "completed" ]] && break
+done
+check "ec2 snapshot completes" "completed" "$snap_state"
+aws ec2 modify-instance-attribute --instance-id "$instance" --disable-api-termination
+expect_error "ec2 termination protection" "OperationNotPermitted" ec2 terminate-instances --instance-ids "$instance"
+trail=$(aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=AuthorizeSecurityGroupIngress \
+  --query 'Events[0].EventName')
+check "cloudtrail lookup-events" "AuthorizeSecurityGroupIngress" "$trail"
 
 echo "== CloudWatch metrics"
 aws cloudwatch put-metric-data --namespace Cli/App --metric-name Latency --value 42 --unit Milliseconds \
