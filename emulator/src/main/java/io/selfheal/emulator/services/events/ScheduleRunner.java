@@ -1,6 +1,7 @@
 package io.selfheal.emulator.services.events;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.selfheal.emulator.core.EmulatorClock;
 import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.core.RegionalStore;
@@ -59,6 +60,8 @@ final class ScheduleRunner {
     private final EventDispatcher dispatcher;
     /** By rule ARN, which names account, region, bus and rule. */
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    /** On a virtual clock: a clock timer at the earliest firing, so advancing time fires rules exactly. */
+    private EmulatorClock.Timer virtualTimer;
     private ScheduledFuture<?> wakeUp;
     private boolean closed;
 
@@ -88,6 +91,7 @@ final class ScheduleRunner {
             return;
         }
         entries.put(rule.arn(), new Entry(rule, accountId, region, expression, next));
+        armVirtualTimer();
         wakeUpSoon();
     }
 
@@ -200,5 +204,22 @@ final class ScheduleRunner {
             }
         }
         schedule(sleep);
+        armVirtualTimer();
+    }
+
+    /**
+     * A virtual clock moves only when advanced, and advancing runs clock timers, not the scheduler's: so the
+     * earliest firing also gets a clock timer, and the rule fires at its instant while time is advanced through it.
+     */
+    private synchronized void armVirtualTimer() {
+        if (closed || !context.clock().isVirtual()) {
+            return;
+        }
+        if (virtualTimer != null) {
+            virtualTimer.cancel();
+            virtualTimer = null;
+        }
+        entries.values().stream().map(e -> e.next).min(Instant::compareTo)
+                .ifPresent(at -> virtualTimer = context.clock().schedule(at, this::wakeUp));
     }
 }
