@@ -10,12 +10,11 @@ import io.selfheal.emulator.core.Ids;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.core.RegionalStore;
 import io.selfheal.emulator.core.RequestContext;
+import io.selfheal.emulator.service.PageToken;
 import io.selfheal.emulator.service.Params;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Predicate;
@@ -25,7 +24,7 @@ final class AlarmHandlers {
     static final List<String> STATE_VALUES = List.of("OK", "ALARM", AlarmState.INSUFFICIENT_DATA);
     private static final int DEFAULT_MAX_RECORDS = 50;
     private static final int MAX_RECORDS = 100;
-    private static final String TOKEN_PREFIX = "selfheal-cw:";
+    private static final PageToken PAGES = new PageToken("selfheal-cw:");
 
     private final EmulatorContext context;
     private final RegionalStore<CloudWatchRegion> store;
@@ -81,7 +80,7 @@ final class AlarmHandlers {
             throw p.errors().invalid("MaxRecords", Integer.toString(maxRecords),
                     "Member must have value between 1 and " + MAX_RECORDS);
         }
-        String after = after(p.string("NextToken"));
+        String after = PAGES.decode(p.string("NextToken"), CloudWatchErrors::invalidNextToken);
         Predicate<MetricAlarm> wanted = a -> (names.isEmpty() || names.contains(a.definition.name()))
                 && (prefix == null || a.definition.name().startsWith(prefix))
                 && (state == null || state.equals(a.state.value()))
@@ -97,7 +96,7 @@ final class AlarmHandlers {
             List<MetricAlarm> matching = metricAlarms ? region.all().stream().filter(wanted).toList() : List.of();
             matching.stream().limit(maxRecords).forEach(a -> alarms.add(AlarmXml.metricAlarm(a)));
             if (matching.size() > maxRecords) {
-                result.put("NextToken", token(matching.get(maxRecords - 1).definition.name()));
+                result.put("NextToken", PAGES.encode(matching.get(maxRecords - 1).definition.name()));
             }
         }
         return result;
@@ -190,26 +189,7 @@ final class AlarmHandlers {
                 : new ArrayList<>(new LinkedHashSet<>(p.strings(name)));
     }
 
-    private static String token(String lastName) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((TOKEN_PREFIX + lastName).getBytes(StandardCharsets.UTF_8));
-    }
 
-    /** The alarm name a token continues after (alarms are listed by name), or null for the first page. */
-    private static String after(String token) {
-        if (token == null || token.isEmpty()) {
-            return null;
-        }
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (decoded.startsWith(TOKEN_PREFIX)) {
-                return decoded.substring(TOKEN_PREFIX.length());
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the refusal
-        }
-        throw AwsException.badRequest("InvalidNextToken", "The service couldn't process the token: " + token);
-    }
 
     /** CloudWatch keeps timestamps to the millisecond, and events show them so. */
     private Instant now() {

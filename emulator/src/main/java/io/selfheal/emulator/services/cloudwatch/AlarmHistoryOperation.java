@@ -3,17 +3,15 @@ package io.selfheal.emulator.services.cloudwatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.selfheal.emulator.core.AwsException;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.core.RegionalStore;
 import io.selfheal.emulator.core.RequestContext;
 import io.selfheal.emulator.protocol.TimestampNode;
 import io.selfheal.emulator.service.Operation;
+import io.selfheal.emulator.service.PageToken;
 import io.selfheal.emulator.service.Params;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 
@@ -27,7 +25,7 @@ final class AlarmHistoryOperation implements Operation {
     private static final List<String> ITEM_TYPES = List.of("ConfigurationUpdate", "StateUpdate", "Action",
             "AlarmContributorStateUpdate", "AlarmContributorAction");
     private static final int MAX_RECORDS = 100;
-    private static final String TOKEN_PREFIX = "selfheal-cwh:";
+    private static final PageToken PAGES = new PageToken("selfheal-cwh:");
 
     private final RegionalStore<CloudWatchRegion> store;
 
@@ -58,7 +56,7 @@ final class AlarmHistoryOperation implements Operation {
             throw p.errors().invalid("MaxRecords", Integer.toString(maxRecords),
                     "Member must have value between 1 and " + MAX_RECORDS);
         }
-        int offset = offset(p.string("NextToken"));
+        int offset = (int) offset(p.string("NextToken"));
 
         List<AlarmHistoryItem> items = new ArrayList<>(store.get(ctx).history().stream()
                 .filter(i -> name == null || i.alarmName().equals(name))
@@ -78,24 +76,25 @@ final class AlarmHistoryOperation implements Operation {
             n.put("HistoryItemType", i.type()).put("HistorySummary", i.summary()).put("HistoryData", i.data());
         });
         if (items.size() > offset + maxRecords) {
-            result.put("NextToken", Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((TOKEN_PREFIX + (offset + maxRecords)).getBytes(StandardCharsets.UTF_8)));
+            result.put("NextToken", PAGES.encode(offset + maxRecords));
         }
         return result;
     }
 
-    private static int offset(String token) {
-        if (token == null || token.isEmpty()) {
+    /** The offset a token continues from; 0 for the first page. */
+    private static long offset(String token) {
+        String payload = PAGES.decode(token, CloudWatchErrors::invalidNextToken);
+        if (payload == null) {
             return 0;
         }
         try {
-            String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (decoded.startsWith(TOKEN_PREFIX)) {
-                return Integer.parseInt(decoded.substring(TOKEN_PREFIX.length()));
+            long offset = Long.parseLong(payload);
+            if (offset >= 0) {
+                return offset;
             }
-        } catch (IllegalArgumentException e) {
-            // falls through to the refusal
+        } catch (NumberFormatException e) {
+            // refused below
         }
-        throw AwsException.badRequest("InvalidNextToken", "The service couldn't process the token: " + token);
+        throw CloudWatchErrors.invalidNextToken(token);
     }
 }

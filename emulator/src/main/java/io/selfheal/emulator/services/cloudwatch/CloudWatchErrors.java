@@ -41,4 +41,9 @@ final class CloudWatchErrors {
             }
         };
     }
+
+    /** A NextToken this service did not hand out. */
+    static AwsException invalidNextToken(String token) {
+        return AwsException.badRequest("InvalidNextToken", "The service couldn't process the token: " + token);
+    }
 }

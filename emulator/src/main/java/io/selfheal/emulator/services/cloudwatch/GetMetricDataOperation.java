@@ -3,17 +3,15 @@ package io.selfheal.emulator.services.cloudwatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.selfheal.emulator.core.AwsException;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.core.RegionalStore;
 import io.selfheal.emulator.core.RequestContext;
 import io.selfheal.emulator.protocol.TimestampNode;
 import io.selfheal.emulator.service.Operation;
+import io.selfheal.emulator.service.PageToken;
 import io.selfheal.emulator.service.Params;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +26,7 @@ import java.util.Set;
 final class GetMetricDataOperation implements Operation {
     static final int MAX_QUERIES = 500;
     static final int DEFAULT_MAX_DATAPOINTS = 100_800;
-    private static final String TOKEN_PREFIX = "selfheal-gmd:";
+    private static final PageToken PAGES = new PageToken("selfheal-gmd:");
 
     private final RegionalStore<MetricStore> store;
 
@@ -72,7 +70,7 @@ final class GetMetricDataOperation implements Operation {
             position += size;
         }
         if (position > end) {
-            result.put("NextToken", token(end));
+            result.put("NextToken", PAGES.encode(end));
         }
         result.putArray("Messages");
         return result;
@@ -134,26 +132,20 @@ final class GetMetricDataOperation implements Operation {
         return queries;
     }
 
-    private static String token(long offset) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((TOKEN_PREFIX + offset).getBytes(StandardCharsets.UTF_8));
-    }
-
+    /** The offset a token continues from; 0 for the first page. */
     private static long offset(String token) {
-        if (token == null || token.isEmpty()) {
+        String payload = PAGES.decode(token, CloudWatchErrors::invalidNextToken);
+        if (payload == null) {
             return 0;
         }
         try {
-            String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (decoded.startsWith(TOKEN_PREFIX)) {
-                long offset = Long.parseLong(decoded.substring(TOKEN_PREFIX.length()));
-                if (offset >= 0) {
-                    return offset;
-                }
+            long offset = Long.parseLong(payload);
+            if (offset >= 0) {
+                return offset;
             }
-        } catch (IllegalArgumentException e) {
-            // falls through to the refusal (NumberFormatException is an IllegalArgumentException)
+        } catch (NumberFormatException e) {
+            // refused below
         }
-        throw AwsException.badRequest("InvalidNextToken", "The service couldn't process the token: " + token);
+        throw CloudWatchErrors.invalidNextToken(token);
     }
 }

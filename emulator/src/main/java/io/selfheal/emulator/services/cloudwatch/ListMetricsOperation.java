@@ -8,12 +8,11 @@ import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.core.RegionalStore;
 import io.selfheal.emulator.core.RequestContext;
 import io.selfheal.emulator.service.Operation;
+import io.selfheal.emulator.service.PageToken;
 import io.selfheal.emulator.service.Params;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,7 @@ final class ListMetricsOperation implements Operation {
     static final int MAX_DIMENSION_FILTERS = 10;
     private static final Duration LISTED_FOR = Duration.ofDays(14);
     private static final Duration RECENTLY_ACTIVE = Duration.ofHours(3);
-    private static final String TOKEN_PREFIX = "selfheal-lm:";
+    private static final PageToken PAGES = new PageToken("selfheal-lm:");
 
     private final RegionalStore<MetricStore> store;
 
@@ -52,7 +51,7 @@ final class ListMetricsOperation implements Operation {
         if (recentlyActive != null) {
             AlarmDefinitionParser.oneOf(p, "RecentlyActive", recentlyActive, List.of("PT3H"));
         }
-        String after = after(p.string("NextToken"));
+        String after = PAGES.decode(p.string("NextToken"), CloudWatchErrors::invalidNextToken);
         Instant now = ctx.receivedAt();
         Instant activeSince = now.minus(recentlyActive != null ? RECENTLY_ACTIVE : LISTED_FOR);
         List<MetricKey> matching = new ArrayList<>();
@@ -71,7 +70,7 @@ final class ListMetricsOperation implements Operation {
         ArrayNode metrics = result.putArray("Metrics");
         matching.stream().limit(PAGE_SIZE).forEach(k -> metrics.add(metric(k)));
         if (matching.size() > PAGE_SIZE) {
-            result.put("NextToken", token(matching.get(PAGE_SIZE - 1).sortKey()));
+            result.put("NextToken", PAGES.encode(matching.get(PAGE_SIZE - 1).sortKey()));
         }
         return result;
     }
@@ -110,24 +109,5 @@ final class ListMetricsOperation implements Operation {
         return filters;
     }
 
-    private static String token(String sortKey) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((TOKEN_PREFIX + sortKey).getBytes(StandardCharsets.UTF_8));
-    }
 
-    /** The sort key a token continues after, or null for the first page. */
-    private static String after(String token) {
-        if (token == null || token.isEmpty()) {
-            return null;
-        }
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (decoded.startsWith(TOKEN_PREFIX)) {
-                return decoded.substring(TOKEN_PREFIX.length());
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the refusal
-        }
-        throw AwsException.badRequest("InvalidNextToken", "The service couldn't process the token: " + token);
-    }
 }
