@@ -2,10 +2,7 @@ package io.selfheal.harness.engine;
 
 import io.selfheal.harness.backend.Cloud;
 import java.time.Duration;
-import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
-import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -29,22 +26,5 @@ public final class Waits {
         }
         Awaitility.await(alias).atMost(within).pollDelay(Duration.ZERO).pollInterval(POLL)
                 .until(condition::getAsBoolean);
-    }
-
-    /** Waits until {@code done} holds for the supplied value; returns the last value supplied. */
-    public static <T> T until(Cloud cloud, String alias, Duration within, Callable<T> supplier, Predicate<T> done) {
-        AtomicReference<T> last = new AtomicReference<>();
-        until(cloud, alias, within, () -> {
-            try {
-                T value = supplier.call();
-                last.set(value);
-                return done.test(value);
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return last.get();
     }
 }
