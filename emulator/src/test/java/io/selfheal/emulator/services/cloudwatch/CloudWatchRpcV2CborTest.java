@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 
 /**
- * CloudWatch's third protocol, Smithy RPC v2 CBOR (https://smithy.io/2.0/additional-specs/protocols/smithy-rpc-v2.html):
+ * CloudWatch's third protocol, Smithy RPC v2 CBOR
+ * (https://smithy.io/2.0/additional-specs/protocols/smithy-rpc-v2.html):
  * {@code POST /service/GraniteServiceVersion20100801/operation/<Op>} with {@code smithy-protocol: rpc-v2-cbor}, CBOR
  * bodies, timestamps as tag 1 epoch seconds, errors as {@code __type} (absolute shape ID) plus {@code message}, and,
  * the model being {@code awsQueryCompatible}, the query code in {@code x-amzn-query-error}. Requests are written
@@ -147,7 +148,8 @@ class CloudWatchRpcV2CborTest {
         assertThat(reserved.headers().firstValue("Content-Type")).contains(CBOR);
         assertThat(reserved.headers().firstValue("smithy-protocol")).contains("rpc-v2-cbor");
         assertThat(reserved.headers().firstValue("x-amzn-query-error")).contains("InvalidParameterValue;Sender");
-        assertThat(reserved.headers().firstValue("x-amzn-ErrorType")).as("the spec: type is in the body only").isEmpty();
+        assertThat(reserved.headers().firstValue("x-amzn-ErrorType")).as("the spec: type is in the body only")
+                .isEmpty();
         Map<String, Object> error = cborMap(reserved);
         assertThat(error).containsEntry("__type", "com.amazonaws.cloudwatch#InvalidParameterValueException");
         assertThat((String) error.get("message")).contains("AWS/EC2");
