@@ -74,6 +74,8 @@ class CoverageDocTest {
             case QUERY -> "AWS query";
             case EC2_QUERY -> "EC2 query";
             case REST_JSON -> "REST-JSON";
+            case RPC_V2_CBOR -> "Smithy RPC v2 CBOR (`" + d.serviceName() + "`"
+                    + (d.queryCompatible() ? ", query-compatible" : "") + ")";
         };
     }
 }

@@ -29,6 +29,7 @@ final class DispatchResolver {
 
     private final ServiceRegistry services;
     private final Map<ServiceDescriptor, WireCodec> codecs = new LinkedHashMap<>();
+    private final RpcV2CborResolver cbor;
 
     DispatchResolver(ServiceRegistry services) {
         this.services = services;
@@ -37,6 +38,7 @@ final class DispatchResolver {
                 codecs.put(d, WireCodec.of(d));
             }
         }
+        this.cbor = new RpcV2CborResolver(services.all());
     }
 
     private WireCodec codec(ServiceDescriptor descriptor) {
@@ -44,6 +46,9 @@ final class DispatchResolver {
     }
 
     Dispatch resolve(HttpRequest request, SigV4Scope scope) throws DispatchException {
+        if (RpcV2CborResolver.speaks(request)) {
+            return cbor.resolve(request);
+        }
         String target = request.header("X-Amz-Target");
         if (target != null) {
             return resolveJson(request, target);

@@ -11,5 +11,10 @@ public enum Protocol {
     /** {@code Action=…} form, XML answers with {@code <item>} lists and lower-camel names (EC2). */
     EC2_QUERY,
     /** Resource paths and JSON bodies (Lambda). */
-    REST_JSON
+    REST_JSON,
+    /**
+     * Smithy RPC v2 CBOR: {@code POST /service/<Service>/operation/<Op>}, {@code smithy-protocol: rpc-v2-cbor},
+     * {@code application/cbor} bodies (CloudWatch's third protocol).
+     */
+    RPC_V2_CBOR
 }

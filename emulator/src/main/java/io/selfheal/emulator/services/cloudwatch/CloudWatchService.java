@@ -66,7 +66,8 @@ public final class CloudWatchService implements AwsService {
 
     @Override
     public List<ServiceDescriptor> protocols() {
-        return List.of(DESCRIPTOR, JSON);
+        return List.of(DESCRIPTOR, JSON,
+                ServiceDescriptor.rpcV2Cbor("monitoring", "com.amazonaws.cloudwatch#GraniteServiceVersion20100801", true));
     }
 
     @Override
