@@ -4,96 +4,152 @@ import io.selfheal.emulator.control.EventRecord;
 import io.selfheal.emulator.control.FunctionInvocation;
 import io.selfheal.emulator.core.ApiCall;
 import io.selfheal.harness.scenario.Scenario;
-import java.time.Duration;
+import io.selfheal.harness.scenario.Scenario.RedeliveryMode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
-import software.amazon.awssdk.services.ec2.model.Instance;
 
 /**
  * EventBridge delivers at least once, so a remediation must survive duplicates: every event that triggered the
- * stack's rules is delivered again (same id) N times; each redelivery must run the function without error, and no
- * mutating API call may follow and no resource may change.
+ * stack's rules is delivered again (same id) N times, timed by a {@link RedeliveryMode} — one after another, all at
+ * once, or after the clock moved on. Each redelivery must run its functions without error, no mutating API call may
+ * follow (per the emulator's call log) and no instance may change; a failure names the redelivery behind each call.
  */
 final class IdempotencyCheck {
     private final ScenarioRun run;
+    private final Scenario.Idempotency spec;
 
     IdempotencyCheck(ScenarioRun run) {
         this.run = run;
+        this.spec = run.scenario().idempotency();
     }
 
-    CheckResult run(int times) {
-        long started = System.nanoTime();
-        Scenario scenario = run.scenario();
-        Set<String> ruleArns = scenario.stack().rules().keySet().stream().map(k -> run.state().ruleArn(k))
-                .collect(Collectors.toSet());
-        Map<String, EventRecord> triggers = new LinkedHashMap<>();
-        for (EventRecord e : run.cloud().events()) {
-            if (!e.received().isBefore(run.faultStart())
-                    && e.deliveries().stream().anyMatch(d -> d.delivered() && ruleArns.contains(d.ruleArn()))) {
-                triggers.putIfAbsent(e.eventId(), e);
-            }
-        }
-        if (triggers.isEmpty()) {
-            return fail("no event reached the stack's rules after the fault: nothing to redeliver", started);
-        }
-        Map<String, Integer> expected = expectedInvocations(triggers.values(), times);
-        int callsBefore = run.cloud().calls().size();
-        Map<String, Integer> invocationsBefore = new HashMap<>();
-        expected.keySet().forEach(f -> invocationsBefore.put(f, run.cloud().invocations(f).size()));
-        String stateBefore = snapshot();
+    /** The check's name: {@code idempotency} for sequential redeliveries, {@code idempotency-<mode>} otherwise. */
+    static String checkName(RedeliveryMode mode) {
+        return mode == RedeliveryMode.SEQUENTIAL ? "idempotency" : "idempotency-" + mode.key();
+    }
 
-        for (int i = 0; i < times; i++) {
-            triggers.keySet().forEach(run.cloud()::redeliver);
+    CheckResult run(RedeliveryMode mode) {
+        long started = System.nanoTime();
+        Map<String, EventRecord> triggers = triggers();
+        if (triggers.isEmpty()) {
+            return result(mode, "no event reached the stack's rules after the fault: nothing to redeliver", started);
         }
-        if (!run.cloud().virtualTime()) {
-            run.cloud().awaitIdle(scenario.within());
+        if (mode == RedeliveryMode.LATE) {
+            // The world moves on first (metrics, alarms, schedules): the remediation meets today's resource.
+            run.cloud().advanceUntil(() -> false, spec.lateBy());
         }
-        try {
-            Waits.until(run.cloud(), "redelivered invocations finished", scenario.within(),
-                    () -> expected.keySet().stream().allMatch(f -> finished(f) >= invocationsBefore.get(f) + expected.get(f)));
-        } catch (ConditionTimeoutException e) {
-            return fail("the redelivered events did not all run their functions within " + scenario.within()
-                    + WhatHappened.since(run.faultStart(), run.cloud(), scenario, run.state()), started);
-        }
+        String stateBefore = ResourceSnapshot.instances(run);
         StringBuilder problems = new StringBuilder();
-        List<ApiCall> after = run.cloud().calls();
-        List<ApiCall> mutating = after.subList(callsBefore, after.size()).stream()
-                .filter(c -> !c.readOnly() && c.succeeded()).toList();
-        for (ApiCall c : mutating) {
-            problems.append("\n  mutating call after redelivery: ").append(c.service()).append(' ')
-                    .append(c.operation()).append(" by ").append(c.callerArn()).append(' ').append(c.parameters());
+        try {
+            if (mode == RedeliveryMode.CONCURRENT) {
+                concurrently(triggers, problems);
+            } else {
+                for (int i = 1; i <= spec.redeliver(); i++) {
+                    for (EventRecord trigger : triggers.values()) {
+                        int calls = run.cloud().calls().size();
+                        Map<String, Integer> invocations = invocationCounts();
+                        redeliver(trigger.eventId());
+                        awaitInvocations(invocations, 1, List.of(trigger));
+                        blame(calls, invocations, label(mode, i, trigger), problems);
+                    }
+                }
+            }
+        } catch (ConditionTimeoutException e) {
+            return result(mode, "the redelivered events did not all run their functions within "
+                    + run.scenario().within() + WhatHappened.since(run), started);
         }
-        for (String f : expected.keySet()) {
-            List<FunctionInvocation> all = run.cloud().invocations(f);
-            all.subList(invocationsBefore.get(f), all.size()).stream().filter(FunctionInvocation::failed)
-                    .forEach(i -> problems.append("\n  redelivery failed in ").append(f).append(": ")
-                            .append(i.errorType()).append(": ").append(i.errorMessage()));
-        }
-        String stateAfter = snapshot();
+        String stateAfter = ResourceSnapshot.instances(run);
         if (!stateAfter.equals(stateBefore)) {
             problems.append("\n  resources changed:\n    before: ").append(stateBefore)
                     .append("\n    after:  ").append(stateAfter);
         }
-        if (problems.length() > 0) {
-            return fail(times + " redeliver" + (times == 1 ? "y" : "ies") + " of " + triggers.size()
-                    + " trigger(s) were not harmless:" + problems, started);
-        }
-        return new CheckResult("idempotency", true, null, ScenarioRun.since(started));
+        return result(mode, problems.length() == 0 ? null : spec.redeliver() + " " + mode.key() + " redeliver"
+                + (spec.redeliver() == 1 ? "y" : "ies") + " of " + triggers.size() + " trigger(s)"
+                + (mode == RedeliveryMode.LATE ? " " + spec.lateBy() + " late" : "") + " were not harmless:"
+                + problems, started);
     }
 
-    /** Per function name: how many invocations the redeliveries should cause. */
-    private Map<String, Integer> expectedInvocations(Iterable<EventRecord> triggers, int times) {
+    /** All redeliveries of all triggers released together, so they are in flight at the same time. */
+    private void concurrently(Map<String, EventRecord> triggers, StringBuilder problems) {
+        int calls = run.cloud().calls().size();
+        Map<String, Integer> invocations = invocationCounts();
+        int n = spec.redeliver() * triggers.size();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<?>> puts = new ArrayList<>();
+            for (int i = 0; i < spec.redeliver(); i++) {
+                for (String id : triggers.keySet()) {
+                    puts.add(pool.submit(() -> {
+                        start.await();
+                        redeliver(id);
+                        return null;
+                    }));
+                }
+            }
+            start.countDown();
+            for (Future<?> put : puts) {
+                put.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while redelivering", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("a concurrent redelivery failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        awaitInvocations(invocations, spec.redeliver(), triggers.values());
+        blame(calls, invocations, "one of the " + spec.redeliver() + " concurrent redeliveries of "
+                + String.join(", ", triggers.keySet()), problems);
+    }
+
+    private void redeliver(String eventId) {
+        run.cloud().redeliver(eventId);
+    }
+
+    /** Events after the fault that some rule of the stack delivered, by id. */
+    private Map<String, EventRecord> triggers() {
+        Set<String> ruleArns = run.scenario().stack().rules().keySet().stream().map(k -> run.state().ruleArn(k))
+                .collect(Collectors.toSet());
+        Map<String, EventRecord> triggers = new LinkedHashMap<>();
+        for (EventRecord e : run.eventsSinceFault()) {
+            if (e.deliveries().stream().anyMatch(d -> d.delivered() && ruleArns.contains(d.ruleArn()))) {
+                triggers.putIfAbsent(e.eventId(), e);
+            }
+        }
+        return triggers;
+    }
+
+    private Map<String, Integer> invocationCounts() {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String key : run.scenario().stack().functions().keySet()) {
+            String name = run.state().functionName(key);
+            counts.put(name, run.cloud().invocations(name).size());
+        }
+        return counts;
+    }
+
+    /**
+     * Waits until each function finished {@code times} more invocations per delivery of {@code events} that
+     * reached it.
+     */
+    private void awaitInvocations(Map<String, Integer> before, int times, java.util.Collection<EventRecord> events) {
         Map<String, String> nameByArn = new HashMap<>();
         run.scenario().stack().functions().keySet().forEach(k ->
                 nameByArn.put(run.state().get("functions", k, "arn"), run.state().functionName(k)));
-        Map<String, Integer> expected = new TreeMap<>();
-        for (EventRecord e : triggers) {
+        Map<String, Integer> expected = new HashMap<>();
+        for (EventRecord e : events) {
             for (EventRecord.TargetDelivery d : e.deliveries()) {
                 String name = nameByArn.get(d.targetArn());
                 if (d.delivered() && name != null) {
@@ -101,30 +157,36 @@ final class IdempotencyCheck {
                 }
             }
         }
-        return expected;
+        Waits.until(run.cloud(), "redelivered invocations finished", run.scenario().within(),
+                () -> expected.entrySet().stream().allMatch(f -> run.cloud().invocations(f.getKey()).stream()
+                        .filter(i -> i.finished() != null).count() >= before.get(f.getKey()) + f.getValue()));
     }
 
-    private long finished(String function) {
-        return run.cloud().invocations(function).stream().filter(i -> i.finished() != null).count();
-    }
-
-    /** The stack's instances as EC2 describes them, plus reboot counts: what a redelivery must not change. */
-    private String snapshot() {
-        StringBuilder out = new StringBuilder();
-        for (String key : run.scenario().stack().instances().keySet()) {
-            String id = run.state().instanceId(key);
-            Instance i = run.clients().ec2().describeInstances(r -> r.instanceIds(id)).reservations().get(0)
-                    .instances().get(0);
-            Map<String, String> tags = new TreeMap<>();
-            i.tags().forEach(t -> tags.put(t.key(), t.value()));
-            out.append(id).append(' ').append(i.state().nameAsString()).append(' ').append(tags)
-                    .append(" reboots=").append(run.cloud().rebootCount(id)).append("; ");
+    /** Appends each mutating call and failed invocation since the marks, naming the redelivery behind it. */
+    private void blame(int callsBefore, Map<String, Integer> invocationsBefore, String redelivery,
+                       StringBuilder problems) {
+        List<ApiCall> calls = run.cloud().calls();
+        for (ApiCall c : calls.subList(callsBefore, calls.size())) {
+            if (!c.readOnly() && c.succeeded()) {
+                problems.append("\n  ").append(redelivery).append(" caused ").append(c.service()).append(' ')
+                        .append(c.operation()).append(" by ").append(c.callerArn()).append(' ')
+                        .append(c.parameters());
+            }
         }
-        return out.toString();
+        invocationsBefore.forEach((name, before) -> {
+            List<FunctionInvocation> all = run.cloud().invocations(name);
+            all.subList(before, all.size()).stream().filter(FunctionInvocation::failed).forEach(i ->
+                    problems.append("\n  ").append(redelivery).append(" failed in ").append(name).append(": ")
+                            .append(i.errorType()).append(": ").append(i.errorMessage()));
+        });
     }
 
-    private static CheckResult fail(String message, long started) {
-        return new CheckResult("idempotency", false, message, ScenarioRun.since(started));
+    private String label(RedeliveryMode mode, int i, EventRecord trigger) {
+        return "redelivery " + i + "/" + spec.redeliver() + " (" + mode.key() + ") of event " + trigger.eventId()
+                + " (" + trigger.event().path("detail-type").asText() + ")";
     }
 
+    private static CheckResult result(RedeliveryMode mode, String failure, long started) {
+        return new CheckResult(checkName(mode), failure == null, failure, ScenarioRun.since(started));
+    }
 }

@@ -7,15 +7,25 @@ import java.util.List;
 /**
  * What running a scenario gave.
  *
- * @param name     the scenario
- * @param file     its file
- * @param checks   each check's result, in order (empty when the run broke before any check)
- * @param error    why the run broke (provisioning or injection failed), or null
- * @param recovery from the first fault to all outcomes holding, or null when they never did
- * @param duration the whole run, wall clock
+ * @param name         the scenario
+ * @param file         its file
+ * @param checks       each check's result, in order (empty when the run broke before any check)
+ * @param error        why the run broke (provisioning or injection failed), or null
+ * @param recovery     the measured MTTR: from the first fault until every outcome and the steady state held, on the
+ *                     cloud's clock (virtual time unless the scenario runs on a real clock); null when they never did
+ * @param duration     the whole run, wall clock
+ * @param recoveryWall the wall-clock time the same stretch took (virtual minutes pass in seconds); null with
+ *                     {@code recovery}
+ * @param recoveryBound the scenario's {@code recovery.within}, or null when it sets none
  */
 public record ScenarioResult(String name, Path file, List<CheckResult> checks, String error, Duration recovery,
-                             Duration duration) {
+                             Duration duration, Duration recoveryWall, Duration recoveryBound) {
+
+    /** A result without wall-clock recovery time or bound (the form before MTTR bounds existed). */
+    public ScenarioResult(String name, Path file, List<CheckResult> checks, String error, Duration recovery,
+                          Duration duration) {
+        this(name, file, checks, error, recovery, duration, null, null);
+    }
 
     public boolean passed() {
         return error == null && !checks.isEmpty() && checks.stream().allMatch(CheckResult::passed);

@@ -14,7 +14,9 @@ import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One run of a scenario against a cloud, phase by phase, so a test engine can report each check as its own test:
- * {@link #provision()}, {@link #injectFaults()}, {@link #verifyOutcome()}, {@link #verifyIdempotency()}.
+ * {@link #provision()}, {@link #establishSteadyState()}, {@link #injectFaults()}, {@link #verifyOutcome()},
+ * {@link #verifyRecovery()}, {@link #verifyIdempotency(Scenario.RedeliveryMode)}. A run owns its cloud's state and
+ * shares nothing mutable with other runs: runs on different clouds may go in parallel.
  */
 public final class ScenarioRun implements AutoCloseable {
     private final Scenario scenario;
@@ -22,7 +24,9 @@ public final class ScenarioRun implements AutoCloseable {
     private final CloudClients clients;
     private final StackState state = new StackState();
     private Instant faultStart;
+    private FaultMark faultMark;
     private Duration recovery;
+    private Duration recoveryWall;
     private boolean outcomeHeld;
 
     public ScenarioRun(Scenario scenario, Cloud cloud) {
@@ -47,13 +51,65 @@ public final class ScenarioRun implements AutoCloseable {
         return state;
     }
 
-    /** From the first fault to all outcomes holding; null until they held. */
+    /**
+     * The measured time to recover (MTTR): from the first fault until every outcome and every steady-state probe
+     * held, on the cloud's clock (virtual time on a virtual clock); null until they held.
+     */
     public Duration recovery() {
         return recovery;
     }
 
+    /** Wall-clock time from the first fault until {@link #recovery()} was measured; null until then. */
+    public Duration recoveryWall() {
+        return recoveryWall;
+    }
+
+    /** The checks a run of {@code scenario} reports, by name, in order: what {@link #verify(String)} accepts. */
+    public static List<String> checkNames(Scenario scenario) {
+        List<String> names = new ArrayList<>(List.of("outcome"));
+        if (scenario.recovery() != null) {
+            names.add("recovery");
+        }
+        if (scenario.idempotency() != null) {
+            scenario.idempotency().modes().forEach(m -> names.add(IdempotencyCheck.checkName(m)));
+        }
+        return names;
+    }
+
+    /** Runs the named check (one of {@link #checkNames(Scenario)}). */
+    public CheckResult verify(String check) {
+        if (check.equals("outcome")) {
+            return verifyOutcome();
+        }
+        if (check.equals("recovery")) {
+            return verifyRecovery();
+        }
+        for (Scenario.RedeliveryMode mode : Scenario.RedeliveryMode.values()) {
+            if (IdempotencyCheck.checkName(mode).equals(check)) {
+                return verifyIdempotency(mode);
+            }
+        }
+        throw new IllegalArgumentException("no check '" + check + "'; known: " + checkNames(scenario));
+    }
+
     Instant faultStart() {
         return faultStart;
+    }
+
+    /** Where the call log and the event log stood when the faults began; null before. */
+    FaultMark faultMark() {
+        return faultMark;
+    }
+
+    /**
+     * The logs' extent at the first fault. Provisioning and the fault may share an instant of virtual time, so "after
+     * the fault" is told by position, not by timestamp.
+     */
+    record FaultMark(long nanos, int calls, java.util.Set<String> eventIds) {
+        static FaultMark now(Cloud cloud) {
+            return new FaultMark(System.nanoTime(), cloud.calls().size(), cloud.events().stream()
+                    .map(io.selfheal.emulator.control.EventRecord::eventId).collect(java.util.stream.Collectors.toSet()));
+        }
     }
 
     /** Whether the faults have been injected (steady-state probes run before). */
@@ -96,33 +152,86 @@ public final class ScenarioRun implements AutoCloseable {
 
     public void injectFaults() {
         faultStart = cloud.now();
+        faultMark = FaultMark.now(cloud);
         for (Fault fault : scenario.faults()) {
             fault.inject(this);
         }
     }
 
-    /** Waits (bounded by the scenario's {@code within}) until every outcome, and the steady state again, holds. */
+    /**
+     * Waits, bounded by {@code expect.within} (the outcome deadline), until every outcome holds. Without a
+     * {@code recovery} bound the steady state must be back by then too (and that moment is the MTTR); with one, the
+     * outcomes alone decide — they may hold before the steady state is restored (the reboot happened, the alarm
+     * still evaluates) — and {@link #verifyRecovery()} waits for the steady state.
+     */
     public CheckResult verifyOutcome() {
         long started = System.nanoTime();
+        boolean withSteadyState = scenario.recovery() == null;
         List<Expectation> checks = new ArrayList<>(scenario.outcomes());
-        checks.addAll(scenario.steadyState());
+        if (withSteadyState) {
+            checks.addAll(scenario.steadyState());
+        }
         AtomicReference<List<Verdict>> last = new AtomicReference<>(List.of());
         try {
             if (!cloud.virtualTime()) {
                 cloud.awaitIdle(scenario.within());
             }
             Waits.until(cloud, scenario.name() + " outcomes", scenario.within(), () -> allHold(checks, last));
-            recovery = Duration.between(faultStart, cloud.now());
+            if (withSteadyState) {
+                recovered();
+            }
             outcomeHeld = true;
             return new CheckResult("outcome", true, null, since(started));
         } catch (ConditionTimeoutException e) {
             String message = "outcomes did not hold within " + scenario.within()
                     + (cloud.virtualTime() ? " of virtual time" : "") + ":"
                     + describe(scenario.outcomes(), last.get(), "")
-                    + describe(scenario.steadyState(), tail(last.get(), scenario.outcomes().size()), "steady state: ")
-                    + WhatHappened.since(faultStart, cloud, scenario, state);
+                    + (withSteadyState ? describe(scenario.steadyState(),
+                    tail(last.get(), scenario.outcomes().size()), "steady state: ") : "")
+                    + WhatHappened.since(this);
             return new CheckResult("outcome", false, message, since(started));
         }
+    }
+
+    /**
+     * The MTTR check ({@code recovery: {within: …}}): waits until every outcome and every steady-state probe hold,
+     * for no longer than the bound counted from the first fault, and records when they did.
+     */
+    public CheckResult verifyRecovery() {
+        long started = System.nanoTime();
+        Duration bound = scenario.recovery().within();
+        List<Expectation> checks = new ArrayList<>(scenario.outcomes());
+        checks.addAll(scenario.steadyState());
+        AtomicReference<List<Verdict>> last = new AtomicReference<>(List.of());
+        Duration left = bound.minus(Duration.between(faultStart, cloud.now()));
+        boolean held;
+        try {
+            if (left.isNegative() || left.isZero()) {
+                held = allHold(checks, last);
+            } else {
+                Waits.until(cloud, scenario.name() + " recovery", left, () -> allHold(checks, last));
+                held = true;
+            }
+        } catch (ConditionTimeoutException e) {
+            held = false;
+        }
+        if (held) {
+            recovered();
+            if (recovery.compareTo(bound) <= 0) {
+                return new CheckResult("recovery", true, null, since(started));
+            }
+        }
+        String message = (held ? "recovered after " + recovery : "not recovered") + ", over the bound of " + bound
+                + (cloud.virtualTime() ? " of virtual time" : "") + " from the first fault:"
+                + describe(scenario.outcomes(), last.get(), "")
+                + describe(scenario.steadyState(), tail(last.get(), scenario.outcomes().size()), "steady state: ")
+                + WhatHappened.since(this);
+        return new CheckResult("recovery", false, message, since(started));
+    }
+
+    private void recovered() {
+        recovery = Duration.between(faultStart, cloud.now());
+        recoveryWall = since(faultMark.nanos());
     }
 
     private boolean allHold(List<Expectation> checks, AtomicReference<List<Verdict>> last) {
@@ -148,12 +257,18 @@ public final class ScenarioRun implements AutoCloseable {
         return out.toString();
     }
 
-    /** Redelivers every trigger and proves nothing more changed; see {@link IdempotencyCheck}. */
-    public CheckResult verifyIdempotency() {
+    /** Every idempotency mode of the scenario, in order; see {@link IdempotencyCheck}. */
+    public List<CheckResult> verifyIdempotency() {
+        return scenario.idempotency().modes().stream().map(this::verifyIdempotency).toList();
+    }
+
+    /** Redelivers every trigger as {@code mode} says and proves nothing more changed; see {@link IdempotencyCheck}. */
+    public CheckResult verifyIdempotency(Scenario.RedeliveryMode mode) {
         if (!outcomeHeld) {
-            return new CheckResult("idempotency", false, "skipped: the outcome did not hold", Duration.ZERO);
+            return new CheckResult(IdempotencyCheck.checkName(mode), false, "skipped: the outcome did not hold",
+                    Duration.ZERO);
         }
-        return new IdempotencyCheck(this).run(scenario.idempotency().redeliver());
+        return new IdempotencyCheck(this).run(mode);
     }
 
     static Duration since(long startedNanos) {

@@ -6,16 +6,24 @@ import io.selfheal.harness.scenario.Scenario;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
-/** Runs a whole scenario on a fresh cloud and sums it up; for the CLI (the TestEngine drives the phases itself). */
+/**
+ * Runs a whole scenario on a fresh cloud and sums it up; for the CLI (the TestEngine drives the phases itself).
+ *
+ * <p>{@link #run(Scenario)} is thread-safe: each call gets its own cloud from the factory (by default a fresh
+ * {@link EmbeddedCloud}, its own emulator on its own loopback port and clock), and a run shares no mutable state
+ * with another, so callers may run several scenarios at once on one runner.
+ */
 public final class ScenarioRunner {
-    private final java.util.function.Function<Scenario, Cloud> clouds;
+    private final Function<Scenario, Cloud> clouds;
 
     public ScenarioRunner() {
         this(scenario -> new EmbeddedCloud(scenario.virtualTime()));
     }
 
-    public ScenarioRunner(java.util.function.Function<Scenario, Cloud> clouds) {
+    /** @param clouds makes the cloud for one run; called once per run, possibly from several threads at once */
+    public ScenarioRunner(Function<Scenario, Cloud> clouds) {
         this.clouds = clouds;
     }
 
@@ -38,12 +46,12 @@ public final class ScenarioRunner {
             } catch (RuntimeException e) {
                 return broken(scenario, "fault injection failed: " + e.getMessage(), started);
             }
-            checks.add(run.verifyOutcome());
-            if (scenario.idempotency() != null) {
-                checks.add(run.verifyIdempotency());
+            for (String check : ScenarioRun.checkNames(scenario)) {
+                checks.add(run.verify(check));
             }
             return new ScenarioResult(scenario.name(), scenario.file(), checks, null, run.recovery(),
-                    ScenarioRun.since(started));
+                    ScenarioRun.since(started), run.recoveryWall(),
+                    scenario.recovery() == null ? null : scenario.recovery().within());
         }
     }
 

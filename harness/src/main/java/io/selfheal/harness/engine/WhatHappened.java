@@ -3,56 +3,125 @@ package io.selfheal.harness.engine;
 import io.selfheal.emulator.control.EventRecord;
 import io.selfheal.emulator.control.FunctionInvocation;
 import io.selfheal.emulator.core.ApiCall;
-import io.selfheal.harness.backend.Cloud;
-import io.selfheal.harness.scenario.Scenario;
-import java.time.Instant;
+import io.selfheal.harness.scenario.Stack;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The account of a run that a failure message carries: the events that reached the bus and where they went, the
- * function invocations with their errors and last log lines, and the mutating API calls.
+ * The story a failure message carries: the events that were put and which of the stack's rules matched each — for
+ * the rules that did not, the nearest miss ({@link NearestMiss}) — then every function invocation with its log tail,
+ * the mutating API calls, and the resources' final state.
  */
 final class WhatHappened {
-    private static final int LOG_TAIL = 1200;
+    private static final int LOG_TAIL = 800;
+    private static final int MAX_EVENTS = 20;
 
     private WhatHappened() {
     }
 
-    static String since(Instant start, Cloud cloud, Scenario scenario, StackState state) {
+    static String since(ScenarioRun run) {
+        ScenarioRun.FaultMark mark = run.faultMark();
         StringBuilder out = new StringBuilder("\nWhat happened after the fault:");
-        List<EventRecord> events = cloud.events().stream().filter(e -> !e.received().isBefore(start)).toList();
-        out.append("\n  events on the bus: ").append(events.isEmpty() ? "none" : events.size());
-        for (EventRecord e : events) {
-            out.append("\n    ").append(e.event().path("source").asText()).append(" / ")
-                    .append(e.event().path("detail-type").asText()).append(" id=").append(e.eventId())
-                    .append(e.deliveries().isEmpty() ? " — matched no rule" : "");
-            for (EventRecord.TargetDelivery d : e.deliveries()) {
-                out.append("\n      → rule ").append(d.ruleArn()).append(" target ").append(d.targetId())
-                        .append(d.delivered() ? " delivered" : " FAILED " + d.errorCode() + ": " + d.errorMessage());
-            }
-        }
-        for (String key : scenario.stack().functions().keySet()) {
-            String name = state.functionName(key);
-            List<FunctionInvocation> invocations = cloud.invocations(name);
-            out.append("\n  function ").append(name).append(": ").append(invocations.size()).append(" invocation(s)");
-            for (FunctionInvocation i : invocations) {
-                out.append("\n    ").append(i.requestId()).append(' ')
-                        .append(i.finished() == null ? "still running" : i.errorType() == null ? "ok"
-                                : "ERROR " + i.errorType() + ": " + i.errorMessage());
-                if (i.errorType() != null && i.logs() != null) {
-                    String logs = i.logs();
-                    out.append("\n      log: ").append(logs.length() > LOG_TAIL
-                            ? "…" + logs.substring(logs.length() - LOG_TAIL) : logs).append('\n');
-                }
-            }
-        }
-        List<ApiCall> mutating = cloud.calls().stream()
-                .filter(c -> !c.time().isBefore(start) && !c.readOnly()).toList();
+        events(mark, run, out);
+        invocations(run, out);
+        List<ApiCall> calls = run.cloud().calls();
+        List<ApiCall> mutating = calls.subList(Math.min(mark.calls(), calls.size()), calls.size()).stream()
+                .filter(c -> !c.readOnly()).toList();
         out.append("\n  mutating API calls: ").append(mutating.isEmpty() ? "none" : mutating.size());
         for (ApiCall c : mutating) {
             out.append("\n    ").append(c.service()).append(' ').append(c.operation()).append(" by ")
                     .append(c.callerArn()).append(" → ").append(c.errorCode() == null ? c.status() : c.errorCode());
         }
+        out.append("\n  final state:");
+        try {
+            out.append("\n    instances: ").append(ResourceSnapshot.instances(run))
+                    .append("\n    alarms: ").append(ResourceSnapshot.alarms(run));
+        } catch (RuntimeException e) {
+            out.append(" could not be described: ").append(e.getMessage());
+        }
         return out.toString();
+    }
+
+    private static void events(ScenarioRun.FaultMark mark, ScenarioRun run, StringBuilder out) {
+        List<EventRecord> events = run.cloud().events().stream().filter(e -> !mark.eventIds().contains(e.eventId()))
+                .toList();
+        out.append("\n  events put: ").append(events.isEmpty() ? "none" : events.size());
+        NearestMiss nearest = new NearestMiss(run.clients().events());
+        Map<String, Integer> elsewhere = new TreeMap<>();
+        int shown = 0;
+        for (EventRecord e : events) {
+            List<Map.Entry<Stack.Rule, List<NearestMiss.FieldMiss>>> missed = misses(run, nearest, e);
+            String source = e.event().path("source").asText();
+            boolean unrelated = e.deliveries().isEmpty() && missed.stream().allMatch(m -> m.getValue().stream()
+                    .anyMatch(f -> f.path().equals("source")));
+            if (unrelated) {
+                elsewhere.merge(source + " / " + e.event().path("detail-type").asText(), 1, Integer::sum);
+                continue;
+            }
+            if (++shown > MAX_EVENTS) {
+                continue;
+            }
+            out.append("\n    ").append(source).append(" / ").append(e.event().path("detail-type").asText())
+                    .append(" id=").append(e.eventId()).append(" at ").append(e.received())
+                    .append(e.deliveries().isEmpty() ? " — matched no rule" : "");
+            for (EventRecord.TargetDelivery d : e.deliveries()) {
+                out.append("\n      ✓ rule ").append(d.ruleArn()).append(" → target ").append(d.targetId())
+                        .append(d.delivered() ? " delivered" : " FAILED " + d.errorCode() + ": " + d.errorMessage());
+            }
+            boolean first = true;
+            for (Map.Entry<Stack.Rule, List<NearestMiss.FieldMiss>> m : missed) {
+                Stack.Rule rule = m.getKey();
+                out.append("\n      ✗ ").append(first && !m.getValue().isEmpty() ? "nearest miss: " : "")
+                        .append("rule ").append(rule.name()).append(": ").append(rule.enabled() ? "" : "disabled; ")
+                        .append(m.getValue().isEmpty() ? "every field matches on its own, but not the pattern as a whole"
+                                : String.join("; ", m.getValue().stream().map(Object::toString).toList()));
+                first = false;
+            }
+        }
+        if (shown > MAX_EVENTS) {
+            out.append("\n    … and ").append(shown - MAX_EVENTS).append(" more");
+        }
+        if (!elsewhere.isEmpty()) {
+            out.append("\n    from sources no rule of the stack listens to: ");
+            elsewhere.forEach((k, n) -> out.append(k).append(" ×").append(n).append(", "));
+            out.setLength(out.length() - 2);
+        }
+    }
+
+    /** The stack's rules the event did not reach, with the fields that failed; the nearest miss first. */
+    private static List<Map.Entry<Stack.Rule, List<NearestMiss.FieldMiss>>> misses(ScenarioRun run,
+                                                                                   NearestMiss nearest,
+                                                                                   EventRecord e) {
+        List<Map.Entry<Stack.Rule, List<NearestMiss.FieldMiss>>> missed = new ArrayList<>();
+        for (Stack.Rule rule : run.scenario().stack().rules().values()) {
+            String arn = run.state().ruleArn(rule.key());
+            if (e.deliveries().stream().noneMatch(d -> d.ruleArn().equals(arn))) {
+                missed.add(Map.entry(rule, nearest.misses(run.state().resolve(rule.pattern()), e.event())));
+            }
+        }
+        missed.sort(Comparator.comparingInt(m -> m.getValue().isEmpty() ? Integer.MAX_VALUE : m.getValue().size()));
+        return missed;
+    }
+
+    private static void invocations(ScenarioRun run, StringBuilder out) {
+        for (String key : run.scenario().stack().functions().keySet()) {
+            String name = run.state().functionName(key);
+            List<FunctionInvocation> invocations = run.cloud().invocations(name);
+            out.append("\n  function ").append(name).append(": ").append(invocations.size()).append(" invocation(s)");
+            for (FunctionInvocation i : invocations) {
+                out.append("\n    ").append(i.requestId()).append(" by ").append(i.invokedBy()).append(": ")
+                        .append(i.finished() == null ? "still running" : i.errorType() == null ? "ok"
+                                : "ERROR " + i.errorType() + ": " + i.errorMessage());
+                String logs = i.logs() == null ? "" : i.logs().strip();
+                if (!logs.isEmpty()) {
+                    out.append("\n      log (/aws/lambda/").append(name).append("): ")
+                            .append(logs.length() > LOG_TAIL ? "…" + logs.substring(logs.length() - LOG_TAIL) : logs)
+                            .append('\n');
+                }
+            }
+        }
     }
 }

@@ -4,7 +4,7 @@ import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 
-/** One check of a scenario ({@code outcome}, {@code idempotency}), or a file that failed to load. */
+/** One check of a scenario ({@code outcome}, {@code recovery}, {@code idempotency[-mode]}). */
 final class CheckDescriptor extends AbstractTestDescriptor {
     private final String check;
 

@@ -1,5 +1,6 @@
 package io.selfheal.harness.junit;
 
+import io.selfheal.harness.engine.ScenarioRun;
 import io.selfheal.harness.scenario.Scenario;
 import io.selfheal.harness.scenario.ScenarioFiles;
 import io.selfheal.harness.scenario.ScenarioLoader;
@@ -39,18 +40,30 @@ final class ScenarioDiscovery {
         }
     }
 
+    /** "outcome", "recovery (within PT15M)", "idempotency (3 concurrent redeliveries)". */
+    static String displayName(Scenario scenario, String check) {
+        if (check.equals("recovery")) {
+            return "recovery (within " + scenario.recovery().within() + ")";
+        }
+        if (!check.startsWith("idempotency")) {
+            return check;
+        }
+        Scenario.Idempotency idempotency = scenario.idempotency();
+        String mode = check.equals("idempotency") ? "sequential" : check.substring("idempotency-".length());
+        return "idempotency (" + idempotency.redeliver() + " " + mode + " redeliver"
+                + (idempotency.redeliver() == 1 ? "y" : "ies")
+                + (mode.equals("late") ? " " + idempotency.lateBy() + " later" : "") + ")";
+    }
+
     private TestDescriptor describe(UniqueId engineId, Path file) {
         UniqueId id = engineId.append(SCENARIO_SEGMENT, file.toString());
         try {
             Scenario scenario = loader.load(file);
             ScenarioDescriptor descriptor = new ScenarioDescriptor(id, scenario);
             FileSource source = FileSource.from(file.toFile());
-            descriptor.addChild(new CheckDescriptor(id.append(CHECK_SEGMENT, "outcome"), scenario.name(), "outcome",
-                    "outcome", source));
-            if (scenario.idempotency() != null) {
-                descriptor.addChild(new CheckDescriptor(id.append(CHECK_SEGMENT, "idempotency"), scenario.name(),
-                        "idempotency",
-                        "idempotency (" + scenario.idempotency().redeliver() + " redeliveries)", source));
+            for (String check : ScenarioRun.checkNames(scenario)) {
+                descriptor.addChild(new CheckDescriptor(id.append(CHECK_SEGMENT, check), scenario.name(), check,
+                        displayName(scenario, check), source));
             }
             return descriptor;
         } catch (InvalidFileException e) {

@@ -79,7 +79,7 @@ public final class SelfhealTestEngine implements TestEngine {
                     listener.executionFinished(check, TestExecutionResult.failed(new AssertionFailedError(broken)));
                     continue;
                 }
-                CheckResult result = check.check().equals("outcome") ? run.verifyOutcome() : run.verifyIdempotency();
+                CheckResult result = run.verify(check.check());
                 listener.executionFinished(check, result.passed() ? TestExecutionResult.successful()
                         : TestExecutionResult.failed(new AssertionFailedError(result.message())));
             }

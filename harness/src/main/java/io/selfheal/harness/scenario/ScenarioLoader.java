@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ public final class ScenarioLoader {
         YNode root = YNode.parse(file.toString(), text, problems);
         problems.throwIfAny();
         YMap m = root.map().allow("scenario", "description", "tags", "clock", "stack", "steadyState", "faults",
-                "expect", "idempotency");
+                "expect", "idempotency", "recovery");
         String name = m.requiredString("scenario");
         if (name != null && !NAME.matcher(name).matches()) {
             m.get("scenario").problem("a scenario name is letters, digits, '.', '_' and '-' (it names the test)");
@@ -73,11 +74,12 @@ public final class ScenarioLoader {
         }
         List<Expectation> outcomes = expect == null ? List.of()
                 : steps(expect.get("outcomes"), expectationTypes, "outcome", (type, spec) -> type.read(spec, context));
-        Scenario.Idempotency idempotency = idempotency(m.get("idempotency"));
+        Scenario.Idempotency idempotency = idempotency(m.get("idempotency"), "real".equals(clock));
+        Scenario.Recovery recovery = recovery(m.get("recovery"));
         problems.throwIfAny();
         return new Scenario(name, m.string("description"), m.strings("tags"), file, stack, faults,
                 within == null ? Scenario.DEFAULT_WITHIN : within, outcomes, idempotency, steadyState,
-                !"real".equals(clock));
+                !"real".equals(clock), recovery);
     }
 
     /** A list of single-key mappings, each key naming a registered type: {@code - alarmState: {…}}. */
@@ -111,22 +113,85 @@ public final class ScenarioLoader {
         return out;
     }
 
-    private static Scenario.Idempotency idempotency(YNode node) {
+    /**
+     * {@code idempotency: {redeliver: 3, mode: concurrent, lateBy: PT1H}}, {@code mode} one of the
+     * {@link Scenario.RedeliveryMode}s or a list of them (default {@code sequential}).
+     */
+    private static Scenario.Idempotency idempotency(YNode node, boolean realClock) {
         if (node == null) {
             return null;
         }
-        YMap m = node.map().allow("redeliver");
+        YMap m = node.map().allow("redeliver", "mode", "lateBy");
         Integer redeliver = m.integer("redeliver");
-        if (redeliver == null) {
-            if (!m.has("redeliver")) {
-                m.require("redeliver");
+        if (redeliver == null && !m.has("redeliver")) {
+            m.require("redeliver");
+        }
+        if (redeliver != null && (redeliver < 1 || redeliver > 100)) {
+            m.get("redeliver").problem("redeliver between 1 and 100 times");
+            redeliver = null;
+        }
+        List<Scenario.RedeliveryMode> modes = modes(m.get("mode"));
+        Duration lateBy = m.duration("lateBy");
+        boolean late = modes.contains(Scenario.RedeliveryMode.LATE);
+        if (lateBy != null && !late) {
+            m.get("lateBy").problem("lateBy applies to mode 'late' only");
+        } else if (lateBy != null && (lateBy.isZero() || lateBy.isNegative())) {
+            m.get("lateBy").problem("a late redelivery comes more than zero after the first delivery");
+        }
+        if (late && realClock) {
+            m.get("mode").problem("a late redelivery moves the virtual clock: it needs 'clock: virtual'");
+        }
+        if (redeliver == null || modes.isEmpty()) {
+            return null;
+        }
+        return new Scenario.Idempotency(redeliver, modes,
+                late ? (lateBy == null ? Scenario.Idempotency.DEFAULT_LATE_BY : lateBy) : null);
+    }
+
+    private static List<Scenario.RedeliveryMode> modes(YNode node) {
+        if (node == null) {
+            return List.of(Scenario.RedeliveryMode.SEQUENTIAL);
+        }
+        List<Scenario.RedeliveryMode> modes = new ArrayList<>();
+        for (YNode item : node.isSequence() ? node.list() : List.of(node)) {
+            String text = item.text();
+            Scenario.RedeliveryMode mode = text == null ? null : Arrays.stream(Scenario.RedeliveryMode.values())
+                    .filter(v -> v.key().equals(text)).findFirst().orElse(null);
+            List<String> keys = Arrays.stream(Scenario.RedeliveryMode.values()).map(Scenario.RedeliveryMode::key).toList();
+            if (text != null && mode == null) {
+                String suggestion = Suggestions.closest(text, keys);
+                item.problem("'" + text + "' is not one of " + String.join(", ", keys)
+                        + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : ""));
+            } else if (mode != null && modes.contains(mode)) {
+                item.problem("mode '" + text + "' is listed twice");
+            } else if (mode != null) {
+                modes.add(mode);
+            }
+        }
+        if (node.isSequence() && node.list().isEmpty()) {
+            node.problem("list at least one mode: " + String.join(", ",
+                    Arrays.stream(Scenario.RedeliveryMode.values()).map(Scenario.RedeliveryMode::key).toList()));
+        }
+        return modes;
+    }
+
+    /** {@code recovery: {within: PT15M}}: the MTTR bound. */
+    private static Scenario.Recovery recovery(YNode node) {
+        if (node == null) {
+            return null;
+        }
+        YMap m = node.map().allow("within");
+        Duration within = m.duration("within");
+        if (within == null) {
+            if (!m.has("within")) {
+                m.require("within");
             }
             return null;
         }
-        if (redeliver < 1 || redeliver > 100) {
-            m.get("redeliver").problem("redeliver between 1 and 100 times");
+        if (within.isZero() || within.isNegative()) {
+            m.get("within").problem("a recovery bound must be longer than zero");
             return null;
         }
-        return new Scenario.Idempotency(redeliver);
+        return new Scenario.Recovery(within);
     }
 }

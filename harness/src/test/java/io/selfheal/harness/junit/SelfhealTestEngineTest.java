@@ -25,7 +25,7 @@ class SelfhealTestEngineTest {
             assertThat(scenario.getDisplayName()).isEqualTo("full-example");
             assertThat(scenario.getTags()).extracting(t -> t.getName()).containsExactlyInAnyOrder("ec2", "example");
             assertThat(scenario.getChildren()).extracting(TestDescriptor::getDisplayName)
-                    .containsExactly("full-example › outcome", "full-example › idempotency (3 redeliveries)");
+                    .containsExactly("full-example › outcome", "full-example › idempotency (3 sequential redeliveries)");
         });
     }
 
@@ -46,5 +46,28 @@ class SelfhealTestEngineTest {
                 .selectors(selectFile(SCENARIOS.resolve("fake-function.zip").toString()))
                 .discover().getEngineDescriptor();
         assertThat(root.getChildren()).isEmpty();
+    }
+
+    @Test
+    void theRecoveryBoundAndEachRedeliveryModeAreChecksOfTheirOwn() {
+        TestDescriptor root = EngineTestKit.engine(new SelfhealTestEngine())
+                .selectors(selectFile(SCENARIOS.resolve("runs/recovers.yaml").toString()))
+                .discover().getEngineDescriptor();
+        assertThat(root.getChildren()).singleElement().satisfies(scenario ->
+                assertThat(scenario.getChildren()).extracting(TestDescriptor::getDisplayName).containsExactly(
+                        "recovers-within-bound › outcome", "recovers-within-bound › recovery (within PT20M)",
+                        "recovers-within-bound › idempotency (2 sequential redeliveries)",
+                        "recovers-within-bound › idempotency (2 late redeliveries PT1H later)"));
+    }
+
+    @Test
+    void aFailingRecoveryAndIdempotencyModeFailOnlyTheirOwnChecks() {
+        var results = EngineTestKit.engine(new SelfhealTestEngine())
+                .selectors(selectFile(SCENARIOS.resolve("runs/no-transition-identity.yaml").toString()))
+                .execute();
+        results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(1).failed(2));
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(test("idempotency-concurrent"), finishedWithFailure(message(m ->
+                        m.contains("one of the 2 concurrent redeliveries of ") && m.contains("caused ec2 RebootInstances")))));
     }
 }

@@ -79,4 +79,65 @@ class ScenarioLoaderTest {
         assertThatThrownBy(() -> loader.load(SCENARIOS.resolve("nope.yaml")))
                 .isInstanceOf(InvalidFileException.class).hasMessageContaining("cannot read the file");
     }
+
+    /** valid/full.yaml with its {@code idempotency:} section replaced by {@code tail} (and {@code clock} set). */
+    private Scenario withTail(String tail, String clock) throws IOException {
+        Path file = SCENARIOS.resolve("valid/full.yaml");
+        String text = Files.readString(file);
+        text = text.substring(0, text.indexOf("idempotency:")) + tail;
+        return loader.load(file, clock == null ? text : "clock: " + clock + "\n" + text);
+    }
+
+    private List<String> problems(String tail, String clock) {
+        InvalidFileException e = catchThrowableOfType(InvalidFileException.class, () -> withTail(tail, clock));
+        assertThat(e).as("loading must fail").isNotNull();
+        return e.problems().stream().map(Problem::toString).toList();
+    }
+
+    @Test
+    void theShortIdempotencyFormIsSequentialAndNoRecoveryKeyMeansNoBound() throws IOException {
+        Scenario s = withTail("idempotency: {redeliver: 2}\n", null);
+        assertThat(s.idempotency()).isEqualTo(new Scenario.Idempotency(2));
+        assertThat(s.idempotency().modes()).containsExactly(Scenario.RedeliveryMode.SEQUENTIAL);
+        assertThat(s.recovery()).isNull();
+    }
+
+    @Test
+    void readsTheRecoveryBoundAndEveryIdempotencyMode() throws IOException {
+        Scenario s = withTail("""
+                recovery: {within: PT15M}
+                idempotency:
+                  redeliver: 3
+                  mode: [concurrent, late, sequential]
+                  lateBy: PT2H
+                """, null);
+        assertThat(s.recovery()).isEqualTo(new Scenario.Recovery(Duration.ofMinutes(15)));
+        assertThat(s.within()).as("expect.within stays the outcome deadline").isEqualTo(Duration.ofSeconds(20));
+        assertThat(s.idempotency()).isEqualTo(new Scenario.Idempotency(3, List.of(Scenario.RedeliveryMode.CONCURRENT,
+                Scenario.RedeliveryMode.LATE, Scenario.RedeliveryMode.SEQUENTIAL), Duration.ofHours(2)));
+        assertThat(withTail("idempotency: {redeliver: 1, mode: late}\n", null).idempotency().lateBy())
+                .as("a late redelivery defaults to an hour late").isEqualTo(Duration.ofHours(1));
+        assertThat(withTail("idempotency: {redeliver: 1, mode: concurrent}\n", null).idempotency().modes())
+                .containsExactly(Scenario.RedeliveryMode.CONCURRENT);
+    }
+
+    @Test
+    void badRecoveryAndIdempotencyKeysAreReportedWithTheirPositions() {
+        String file = SCENARIOS.resolve("valid/full.yaml").toString();
+        assertThat(problems("""
+                recovery: {within: PT0S}
+                idempotency: {redeliver: 3, mode: [concurent, sequential, sequential], lateBy: PT1H}
+                """, null)).anySatisfy(p -> assertThat(p).startsWith(file + ":47:20: recovery.within: "
+                        + "a recovery bound must be longer than zero"))
+                .anySatisfy(p -> assertThat(p).startsWith(file + ":48:36: idempotency.mode[0]: 'concurent' is not "
+                        + "one of sequential, concurrent, late (did you mean 'concurrent'?)"))
+                .anySatisfy(p -> assertThat(p).startsWith(file + ":48:59: idempotency.mode[2]: "
+                        + "mode 'sequential' is listed twice"))
+                .anySatisfy(p -> assertThat(p).startsWith(file + ":48:80: idempotency.lateBy: "
+                        + "lateBy applies to mode 'late' only"));
+        assertThat(problems("recovery: {whithin: PT5M}\n", null))
+                .anySatisfy(p -> assertThat(p).contains("recovery.whithin: unknown key 'whithin' (did you mean 'within'?)"));
+        assertThat(problems("idempotency: {redeliver: 3, mode: late}\n", "real"))
+                .anySatisfy(p -> assertThat(p).contains("idempotency.mode: a late redelivery moves the virtual clock"));
+    }
 }
