@@ -220,6 +220,18 @@ for _ in $(seq 1 20); do
   [[ "$state" == "running" ]] && break
 done
 check "ec2 describe-instance-status" "running" "$state"
+check "ec2 describe-instances filter instance.group-id" "$instance" \
+  "$(aws ec2 describe-instances --filters Name=instance.group-id,Values="$sg" --query 'Reservations[].Instances[].InstanceId')"
+check "ec2 describe-instances filters vpc-id, instance-state-code and a wildcard type" "$instance" \
+  "$(aws ec2 describe-instances --filters Name=vpc-id,Values="$vpc" Name=instance-state-code,Values=16 \
+    Name=instance-type,Values='t3.*' Name=instance.group-name,Values=cli-web --query 'Reservations[].Instances[].InstanceId')"
+eni=$(aws ec2 describe-instances --instance-ids "$instance" --query 'Reservations[0].Instances[0].NetworkInterfaces[0].NetworkInterfaceId')
+check "ec2 describe-instances filter network-interface.network-interface-id" "$instance" \
+  "$(aws ec2 describe-instances --filters Name=network-interface.network-interface-id,Values="$eni" --query 'Reservations[].Instances[].InstanceId')"
+check "ec2 describe-instance-status filter instance-state-code" "$instance" \
+  "$(aws ec2 describe-instance-status --filters Name=instance-state-code,Values=16 Name=availability-zone,Values='us-east-1*' \
+    --query "InstanceStatuses[?InstanceId=='$instance'].InstanceId")"
+expect_error "ec2 unknown filter name" "The filter 'colour' is invalid" ec2 describe-instances --filters Name=colour,Values=red
 volume=$(aws ec2 describe-volumes --filters Name=attachment.instance-id,Values="$instance" --query 'Volumes[0].VolumeId')
 check_contains "ec2 root volume" "vol-" "$volume"
 snapshot=$(aws ec2 create-snapshot --volume-id "$volume" --description cli --query SnapshotId)

@@ -7,6 +7,7 @@ import io.selfheal.emulator.core.RegionalStore;
 import io.selfheal.emulator.core.RequestContext;
 import io.selfheal.emulator.service.Params;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * DescribeInstances: {@code InstanceId.N} (every id must exist), {@code Filter.N}, and {@code MaxResults}/{@code
@@ -27,7 +28,7 @@ final class DescribeInstancesHandler {
     JsonNode describeInstances(RequestContext ctx, ObjectNode input) {
         Params p = new Params(input, Params.EC2);
         List<String> ids = InstanceIds.optional(p);
-        List<InstanceFilter> filters = InstanceFilter.parse(p);
+        Predicate<Instance> filter = InstanceFilter.parse(p);
         Integer maxResults = p.integer("MaxResults");
         if (maxResults != null && !ids.isEmpty()) {
             throw Ec2Errors.invalidCombination("The parameter instancesSet cannot be used with the parameter maxResults");
@@ -42,7 +43,7 @@ final class DescribeInstancesHandler {
             List<Instance> candidates = ids.isEmpty() ? region.all() : InstanceIds.resolve(region, ids);
             int from = nextToken == null || nextToken.isEmpty() ? 0 : PAGES.positionAfter(candidates, nextToken);
             List<Instance> matching = candidates.subList(from, candidates.size()).stream()
-                    .filter(i -> filters.stream().allMatch(f -> f.matches(i))).toList();
+                    .filter(filter).toList();
             int to = maxResults == null ? matching.size() : Math.min(matching.size(), maxResults);
             List<Instance> page = matching.subList(0, to);
             ObjectNode result = Json.object();

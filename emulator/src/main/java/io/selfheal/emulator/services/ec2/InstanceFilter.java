@@ -1,79 +1,124 @@
 package io.selfheal.emulator.services.ec2;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.service.Params;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * One {@code Filter.N} of DescribeInstances. Values of one filter are OR'd, filters are AND'd, and values may use
- * the wildcards {@code *} and {@code ?} ({@code \} escapes them), as the DescribeInstances reference describes.
+ * The {@code Filter.N} names of DescribeInstances, as its API reference lists them, each read from the same fields
+ * that {@link InstanceXml} renders, so a filter matches exactly what the response shows. Values of one filter are
+ * OR'd, filters AND'd, and values may use {@code *} and {@code ?} ({@code \} escapes them); parsing and
+ * {@code tag:K}/{@code tag-key}/{@code tag-value} are {@link ResourceFilter}'s. Documented filters on what the
+ * emulator never has (Spot, Dedicated Hosts, public addresses, IPv6, ...) are accepted and match nothing, as on AWS
+ * for an account without such instances; an undocumented name is refused with InvalidParameterValue "The filter
+ * 'x' is invalid".
  */
 final class InstanceFilter {
-    private static final Set<String> NAMES = Set.of("instance-id", "instance-state-name", "instance-state-code",
-            "instance-type", "image-id", "key-name", "reservation-id", "subnet-id", "vpc-id", "availability-zone",
-            "private-ip-address", "private-dns-name", "owner-id", "tag-key", "tag-value");
+    private static final Map<String, Function<Instance, Collection<String>>> FIELDS = new TreeMap<>();
 
-    private final String name;
-    private final List<Pattern> values;
-
-    private InstanceFilter(String name, List<Pattern> values) {
-        this.name = name;
-        this.values = values;
+    static {
+        field("instance-id", i -> i.instanceId);
+        field("reservation-id", i -> i.reservationId);
+        field("owner-id", i -> i.accountId);
+        field("image-id", i -> i.imageId);
+        field("instance-type", i -> i.instanceType);
+        field("key-name", i -> i.keyName);
+        field("client-token", i -> i.clientToken);
+        field("launch-index", i -> i.amiLaunchIndex);
+        field("launch-time", i -> InstanceXml.time(i.launchTime));
+        field("instance-state-name", i -> i.state.wireName());
+        field("instance-state-code", i -> i.state.code());
+        field("reason", i -> i.stateTransitionReason.isEmpty() ? null : i.stateTransitionReason);
+        field("state-reason-code", i -> i.stateReasonCode);
+        field("state-reason-message", i -> i.stateReasonCode == null ? null
+                : i.stateReasonCode + ": User initiated shutdown");
+        field("monitoring-state", i -> i.telemetry.monitoring.wireName());
+        field("availability-zone", i -> i.availabilityZone);
+        field("tenancy", i -> "default");
+        field("subnet-id", i -> i.subnetId);
+        field("vpc-id", i -> i.vpcId);
+        field("private-ip-address", i -> i.privateIpAddress);
+        field("private-dns-name", i -> i.privateDnsName);
+        field("source-dest-check", i -> true);
+        field("architecture", i -> "x86_64");
+        field("hypervisor", i -> "xen");
+        field("virtualization-type", i -> "hvm");
+        field("root-device-type", i -> "ebs");
+        field("root-device-name", i -> "/dev/xvda");
+        field("hibernation-options.configured", i -> false);
+        FIELDS.put("instance.group-id", i -> i.groups().stream().map(g -> g.groupId).toList());
+        FIELDS.put("instance.group-name", i -> i.groups().stream().map(g -> g.groupName).toList());
+        volumes("block-device-mapping.volume-id", v -> v.volumeId);
+        volumes("block-device-mapping.device-name", v -> v.device);
+        volumes("block-device-mapping.status", v -> "attached");
+        volumes("block-device-mapping.attach-time", v -> InstanceXml.time(v.attachTime));
+        volumes("block-device-mapping.delete-on-termination", v -> v.deleteOnTermination);
+        networkInterfaceFields();
+        for (String none : List.of("affinity", "capacity-reservation-id", "dns-name", "host-id",
+                "iam-instance-profile.arn", "instance-lifecycle", "ip-address", "ipv6-address", "kernel-id",
+                "ramdisk-id", "outpost-arn", "placement-group-name", "placement-partition-number", "platform",
+                "product-code", "product-code.type", "requester-id", "spot-instance-request-id",
+                "network-interface.addresses.association.public-ip",
+                "network-interface.addresses.association.ip-owner-id", "network-interface.association.public-ip",
+                "network-interface.association.ip-owner-id", "network-interface.association.allocation-id",
+                "network-interface.association.association-id", "network-interface.ipv6-addresses.ipv6-address",
+                "network-interface.requester-id")) {
+            FIELDS.put(none, i -> List.of());
+        }
     }
 
-    static List<InstanceFilter> parse(Params p) {
-        List<InstanceFilter> filters = new ArrayList<>();
-        for (ObjectNode f : p.objects("Filter")) {
-            Params filter = new Params(f, p.errors());
-            String name = filter.string("Name");
-            if (name == null || name.isEmpty()) {
-                throw p.errors().missing("Filter.Name");
-            }
-            if (!NAMES.contains(name) && !(name.startsWith("tag:") && name.length() > 4)) {
-                throw Ec2Errors.invalidParameter("The filter '" + name + "' is invalid");
-            }
-            filters.add(new InstanceFilter(name, filter.strings("Value").stream().map(InstanceFilter::glob).toList()));
-        }
-        return filters;
+    private InstanceFilter() {
     }
 
-    boolean matches(Instance i) {
-        for (String candidate : candidates(i)) {
-            for (Pattern value : values) {
-                if (value.matcher(candidate).matches()) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    /** The filters of one request as a single predicate. */
+    static Predicate<Instance> parse(Params p) {
+        return ResourceFilter.parse(p, FIELDS);
     }
 
-    private List<String> candidates(Instance i) {
-        if (name.startsWith("tag:")) {
-            String value = i.tags.get(name.substring(4));
-            return value == null ? List.of() : List.of(value);
-        }
-        return switch (name) {
-            case "instance-id" -> List.of(i.instanceId);
-            case "instance-state-name" -> List.of(i.state.wireName());
-            case "instance-state-code" -> List.of(Integer.toString(i.state.code()));
-            case "instance-type" -> List.of(i.instanceType);
-            case "image-id" -> List.of(i.imageId);
-            case "key-name" -> i.keyName == null ? List.of() : List.of(i.keyName);
-            case "reservation-id" -> List.of(i.reservationId);
-            case "subnet-id" -> List.of(i.subnetId);
-            case "vpc-id" -> List.of(i.vpcId);
-            case "availability-zone" -> List.of(i.availabilityZone);
-            case "private-ip-address" -> List.of(i.privateIpAddress);
-            case "private-dns-name" -> List.of(i.privateDnsName);
-            case "owner-id" -> List.of(i.accountId);
-            case "tag-key" -> List.copyOf(i.tags.keySet());
-            case "tag-value" -> List.copyOf(i.tags.values());
-            default -> throw new IllegalStateException("unchecked filter " + name);
-        };
+    /** The primary (and only) interface's filters: {@code network-interface.*}. */
+    private static void networkInterfaceFields() {
+        eni("network-interface.network-interface-id", e -> e.networkInterfaceId);
+        eni("network-interface.subnet-id", e -> e.subnet.subnetId);
+        eni("network-interface.vpc-id", e -> e.subnet.vpcId);
+        eni("network-interface.availability-zone", e -> e.subnet.availabilityZone);
+        eni("network-interface.owner-id", e -> e.subnet.ownerId);
+        eni("network-interface.mac-address", e -> e.macAddress);
+        eni("network-interface.private-dns-name", e -> e.privateDnsName);
+        eni("network-interface.addresses.private-ip-address", e -> e.privateIpAddress);
+        eni("network-interface.addresses.primary", e -> true);
+        eni("network-interface.status", e -> "in-use");
+        eni("network-interface.source-dest-check", e -> true);
+        eni("network-interface.requester-managed", e -> false);
+        eni("network-interface.attachment.attachment-id", e -> e.attachmentId);
+        eni("network-interface.attachment.instance-id", e -> e.instanceId);
+        eni("network-interface.attachment.instance-owner-id", e -> e.subnet.ownerId);
+        eni("network-interface.attachment.device-index", e -> 0);
+        eni("network-interface.attachment.status", e -> "attached");
+        eni("network-interface.attachment.attach-time", e -> InstanceXml.time(e.attachTime));
+        eni("network-interface.attachment.delete-on-termination", e -> true);
+        FIELDS.put("network-interface.description", i -> List.of());
+        FIELDS.put("network-interface.group-id", i -> i.primaryInterface == null ? List.of()
+                : i.primaryInterface.groupIds());
+        FIELDS.put("network-interface.group-name", i -> i.primaryInterface == null ? List.of()
+                : i.primaryInterface.groups.stream().map(g -> g.groupName).toList());
+    }
+
+    private static void field(String name, Function<Instance, Object> value) {
+        FIELDS.put(name, i -> ResourceFilter.one(value.apply(i)));
+    }
+
+    private static void volumes(String name, Function<Volume, Object> value) {
+        FIELDS.put(name, i -> i.volumes.stream().map(v -> String.valueOf(value.apply(v))).toList());
+    }
+
+    private static void eni(String name, Function<NetworkInterface, Object> value) {
+        FIELDS.put(name, i -> i.primaryInterface == null ? List.of()
+                : ResourceFilter.one(value.apply(i.primaryInterface)));
     }
 
     /** An EC2 filter value as a regex: {@code *} any run, {@code ?} one character, {@code \} takes the next literally. */

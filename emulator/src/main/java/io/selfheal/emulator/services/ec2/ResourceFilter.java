@@ -11,9 +11,9 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * {@code Filter.N} of the Describe calls other than DescribeInstances, with the same rules as {@link InstanceFilter}:
- * values OR'd, filters AND'd, {@code *}/{@code ?} wildcards; {@code tag:K}, {@code tag-key} and {@code tag-value}
- * work on every tagged resource. An unknown filter name is refused, as EC2 does.
+ * {@code Filter.N} of the EC2 Describe calls (DescribeInstances' names are {@link InstanceFilter}'s): values OR'd,
+ * filters AND'd, {@code *}/{@code ?} wildcards; {@code tag:K}, {@code tag-key} and {@code tag-value} work on every
+ * tagged resource. An unknown filter name is refused, as EC2 does.
  */
 final class ResourceFilter {
     private ResourceFilter() {

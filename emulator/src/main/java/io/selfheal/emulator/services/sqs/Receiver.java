@@ -12,11 +12,13 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * ReceiveMessage, short and long polling. A long poll runs on a worker thread (the service declares ReceiveMessage
  * blocking) and sleeps on the queue's monitor until a send wakes it, a hidden message becomes visible, or the wait
- * time ends: it answers as soon as a message is there, never after a fixed sleep.
+ * time ends: it answers as soon as a message is there, never after a fixed sleep. Both are instants of the emulator
+ * clock; on a virtual clock the poll wakes when the clock is advanced to them (see {@link #sleep}).
  */
 final class Receiver {
     private final SqsQueues queues;
@@ -48,6 +50,7 @@ final class Receiver {
     }
 
     private List<SqsMessage> poll(SqsQueue queue, int max, int visibility, Instant deadline) {
+        long realDeadline = System.nanoTime() + Duration.between(clock.now(), deadline).toNanos();
         while (true) {
             RedrivePolicy redrive = RedrivePolicy.of(queue.attribute("RedrivePolicy"));
             SqsQueue deadLetterQueue = redrive == null ? null : queues.byArn(redrive.deadLetterTargetArn());
@@ -62,14 +65,8 @@ final class Receiver {
                     }
                     Instant next = queue.nextVisibleAt(now);
                     Instant wakeAt = next != null && next.isBefore(deadline) ? next : deadline;
-                    queue.waiters++;
-                    try {
-                        queue.wait(Math.max(1, Duration.between(now, wakeAt).toMillis()));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
+                    if (!sleep(queue, now, wakeAt, realDeadline)) {
                         return List.of();
-                    } finally {
-                        queue.waiters--;
                     }
                     continue;
                 }
@@ -80,6 +77,47 @@ final class Receiver {
             }
             if (!received.delivered().isEmpty()) {
                 return received.delivered();
+            }
+        }
+    }
+
+    /**
+     * Sleeps on the queue's monitor (held by the caller) until a send or visibility change wakes it or the clock
+     * reaches {@code wakeAt}. In real time that is a timed wait. On a virtual clock it is a clock timer at
+     * {@code wakeAt} that wakes the poll when the clock is advanced there, so a hidden message shows up exactly at
+     * its instant; the timer is not in-flight work, so it never keeps the clock from advancing. The poll still ends
+     * after its wait time in real time ({@code realDeadline}) so that a clock nobody advances cannot hold a client
+     * longer than AWS would.
+     *
+     * @return false when the poll should end empty (interrupted, or out of real time on a virtual clock)
+     */
+    private boolean sleep(SqsQueue queue, Instant now, Instant wakeAt, long realDeadline) {
+        EmulatorClock.Timer timer = null;
+        long millis;
+        if (clock.isVirtual()) {
+            millis = TimeUnit.NANOSECONDS.toMillis(realDeadline - System.nanoTime());
+            if (millis <= 0) {
+                return false;
+            }
+            timer = clock.schedule(wakeAt, () -> {
+                synchronized (queue) {
+                    queue.notifyAll();
+                }
+            });
+        } else {
+            millis = Math.max(1, Duration.between(now, wakeAt).toMillis());
+        }
+        queue.waiters++;
+        try {
+            queue.wait(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            queue.waiters--;
+            if (timer != null) {
+                timer.cancel();
             }
         }
     }
