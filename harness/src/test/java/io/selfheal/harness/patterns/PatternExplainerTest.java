@@ -42,17 +42,18 @@ class PatternExplainerTest {
     }
 
     @Test
-    void theRdsEventFailsOnlyOnTheNamespaceWithTheEventsValue() throws IOException {
+    void theRdsEventFailsOnTheNameAndTheNamespaceWithTheEventsValues() throws IOException {
         Explanation e = PatternExplainer.explain(text("/patterns/ec2-cpu-high-alarm.json"),
                 resource("/events/cloudwatch-alarm-state-change-rds-cpu.json"));
         assertThat(e.matches()).isFalse();
-        assertThat(e.failures()).singleElement().satisfies(c -> {
+        assertThat(e.failures()).hasSize(2).last().satisfies(c -> {
             Check.Field f = (Check.Field) c;
             assertThat(f.path()).isEqualTo("detail.configuration.metrics.metricStat.metric.namespace");
             assertThat(f.allowed().toString()).isEqualTo("[\"AWS/EC2\"]");
             assertThat(f.found()).extracting(JsonNode::asText).containsExactly("AWS/RDS");
         });
         assertThat(e.render()).isEqualTo("does not match\n"
+                + "  detail.alarmName: allowed [{\"prefix\":\"EC2-CPU-High-\"}], event has \"RDS-CPU-High-orders-db\"\n"
                 + "  detail.configuration.metrics.metricStat.metric.namespace: allowed [\"AWS/EC2\"], event has \"AWS/RDS\"");
     }
 
