@@ -27,6 +27,8 @@ public final class SelfhealCli implements Runnable {
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new SelfhealCli());
         cli.getCommandSpec().exitCodeOnInvalidInput(INVALID);
+        // @file names a JSON file for test-pattern, not a picocli argument file.
+        cli.setExpandAtFiles(false);
         return cli.execute(args);
     }
 
