@@ -1,9 +1,6 @@
 package io.selfheal.harness.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -22,10 +19,6 @@ import picocli.CommandLine.Spec;
         "Print a sample event of a type the emulator emits or scenarios test against, with a fresh id and time.",
         "Without arguments, list the types. The samples are AWS's documented events (the fixtures module)."})
 final class EventsCommand implements Callable<Integer> {
-    /** Two-space indents and {@code "key": value}, as AWS's samples and {@code sam local generate-event} print. */
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-            .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
 
@@ -82,7 +75,7 @@ final class EventsCommand implements Callable<Integer> {
         }
         try {
             var event = EventGenerator.generate(sample.get(), Instant.now(), region, account, sets);
-            out.println(new ObjectMapper().writer(PRETTY).writeValueAsString(event));
+            out.println(new ObjectMapper().writer(new AwsJsonPrinter()).writeValueAsString(event));
             out.flush();
             return SelfhealCli.OK;
         } catch (IllegalArgumentException e) {

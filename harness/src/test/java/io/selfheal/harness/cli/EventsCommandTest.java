@@ -59,6 +59,23 @@ class EventsCommandTest {
         assertThat(shape(event)).isEqualTo(shape(fixture));
     }
 
+    /** Printed as AWS prints its samples: with the fresh id and time put back, the fixture file byte for byte. */
+    @ParameterizedTest
+    @CsvSource({"events,scheduled,/events/scheduled-event.json",
+            "ec2,instance-state-change,/events/ec2-instance-state-change.json"})
+    void printsLikeAwsSamples(String service, String type, String file) throws IOException {
+        String out = CliCapture.run("events", service, type).out();
+        JsonNode event = JSON.readTree(out);
+        String fixture;
+        try (var in = EventsCommandTest.class.getResourceAsStream(file)) {
+            fixture = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        JsonNode original = JSON.readTree(fixture);
+        assertThat(out.replace(event.get("id").asText(), original.get("id").asText())
+                .replace(event.get("time").asText(), original.get("time").asText()))
+                .isEqualToNormalizingNewlines(fixture);
+    }
+
     @Test
     void theAlarmStateTimestampIsFreshInCloudWatchsOwnFormat() throws IOException {
         JsonNode event = JSON.readTree(CliCapture.run("events", "cloudwatch", "alarm-state-change").out());
