@@ -40,6 +40,9 @@ public interface Cloud extends AutoCloseable {
     /** Injects CPU load into an instance until {@code duration} passes, or until it reboots when null. */
     void setCpuLoad(String instanceId, double percent, Duration duration);
 
+    /** Makes a running instance hang (failed status check, CPU pinned at 100) until it is rebooted. */
+    void stopResponding(String instanceId);
+
     /** Whether time moves only when the harness advances it. */
     boolean virtualTime();
 

@@ -97,6 +97,11 @@ public final class EmbeddedCloud implements Cloud {
     }
 
     @Override
+    public void stopResponding(String instanceId) {
+        emulator.control().component(Ec2Control.class).stopResponding(instanceId);
+    }
+
+    @Override
     public boolean virtualTime() {
         return emulator.control().clock().isVirtual();
     }

@@ -5,6 +5,7 @@ import io.selfheal.harness.expect.Expectation;
 import io.selfheal.harness.expect.Verdict;
 import io.selfheal.harness.scenario.Scenario;
 import io.selfheal.harness.steps.Fault;
+import io.selfheal.harness.steps.TimedFault;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,32 +95,69 @@ public final class ScenarioRun implements AutoCloseable {
         }
     }
 
+    /**
+     * Injects the faults in order, each at its {@code at} after the steady state held (see {@link TimedFault}): the
+     * clock is advanced to it — timer by timer on a virtual clock, so the cloud keeps running meanwhile; an
+     * Awaitility wait on a real one. The fault start (for recovery) is the first fault's injection.
+     */
     public void injectFaults() {
-        faultStart = cloud.now();
+        Instant steady = cloud.now();
         for (Fault fault : scenario.faults()) {
+            Instant due = steady.plus(TimedFault.offset(fault));
+            if (cloud.now().isBefore(due)) {
+                Duration wait = Duration.between(cloud.now(), due);
+                // A virtual clock lands exactly on the limit when no timer comes first; a real one needs a margin.
+                Waits.until(cloud, fault.describe(), cloud.virtualTime() ? wait : wait.plusSeconds(1),
+                        () -> !cloud.now().isBefore(due));
+            }
+            if (faultStart == null) {
+                faultStart = cloud.now();
+            }
             fault.inject(this);
+        }
+        if (faultStart == null) {
+            faultStart = cloud.now();
         }
     }
 
-    /** Waits (bounded by the scenario's {@code within}) until every outcome, and the steady state again, holds. */
+    /**
+     * Waits (bounded by the scenario's {@code within}) until every outcome, and the steady state again, holds; then,
+     * when an outcome must hold until the deadline ({@code never}), goes on checking it until {@code within} has
+     * passed (see {@link OutcomeWatch}). Recovery is measured when the eventual outcomes held.
+     */
     public CheckResult verifyOutcome() {
         long started = System.nanoTime();
         List<Expectation> checks = new ArrayList<>(scenario.outcomes());
         checks.addAll(scenario.steadyState());
-        AtomicReference<List<Verdict>> last = new AtomicReference<>(List.of());
+        OutcomeWatch watch = new OutcomeWatch(this, checks);
         try {
             if (!cloud.virtualTime()) {
                 cloud.awaitIdle(scenario.within());
             }
-            Waits.until(cloud, scenario.name() + " outcomes", scenario.within(), () -> allHold(checks, last));
-            recovery = Duration.between(faultStart, cloud.now());
+            Instant deadline = cloud.now().plus(scenario.within());
+            Waits.until(cloud, scenario.name() + " outcomes", scenario.within(), watch::settledOrBroken);
+            Instant held = cloud.now();
+            if (!watch.isBroken() && watch.watchesToDeadline() && held.isBefore(deadline)) {
+                try {
+                    Waits.until(cloud, scenario.name() + " never", Duration.between(held, deadline), watch::broken);
+                } catch (ConditionTimeoutException stillHolds) {
+                    // the deadline passed and nothing that must never happen did
+                }
+            }
+            if (watch.isBroken()) {
+                return new CheckResult("outcome", false, "an outcome that must hold until the deadline ("
+                        + scenario.within() + ") failed:" + describe(scenario.outcomes(), watch.verdicts(), "")
+                        + WhatHappened.since(faultStart, cloud, scenario, state), since(started));
+            }
+            recovery = Duration.between(faultStart, held);
             outcomeHeld = true;
             return new CheckResult("outcome", true, null, since(started));
         } catch (ConditionTimeoutException e) {
+            List<Verdict> last = watch.verdicts();
             String message = "outcomes did not hold within " + scenario.within()
                     + (cloud.virtualTime() ? " of virtual time" : "") + ":"
-                    + describe(scenario.outcomes(), last.get(), "")
-                    + describe(scenario.steadyState(), tail(last.get(), scenario.outcomes().size()), "steady state: ")
+                    + describe(scenario.outcomes(), last, "")
+                    + describe(scenario.steadyState(), tail(last, scenario.outcomes().size()), "steady state: ")
                     + WhatHappened.since(faultStart, cloud, scenario, state);
             return new CheckResult("outcome", false, message, since(started));
         }
