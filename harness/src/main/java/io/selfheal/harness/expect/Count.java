@@ -31,9 +31,9 @@ public record Count(long atLeast, Long atMost) {
         return atLeast == 0 ? "at most " + atMost : "between " + atLeast + " and " + atMost;
     }
 
-    /** Whether it asks for exactly one (for "1 time" versus "2 times" in descriptions). */
+    /** Whether its description ends in one ("exactly 1", "at least 1", "at most 1"): "1 time", not "1 times". */
     public boolean isOne() {
-        return atLeast == 1 && atMost != null && atMost == 1;
+        return atMost == null ? atLeast == 1 : atMost == 1;
     }
 
     /**
