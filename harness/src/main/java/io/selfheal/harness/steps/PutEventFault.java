@@ -22,7 +22,10 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
  * {@code putEvent: {source: my.app, detailType: Order Failed, detail: {orderId: 7}}}, or a sample from the fixtures
  * module {@code putEvent: {fixture: guardduty-finding, overrides: {detail.resource.instanceDetails.instanceId:
  * "${instances.web.id}"}}} — overrides set values at dotted paths of the event (numbers index lists), and
- * {@code ${…}} references resolve when the fault is injected. {@code bus} defaults to the default bus.
+ * {@code ${…}} references resolve when the fault is injected. {@code bus} defaults to the default bus. An
+ * {@code aws.*} source (GuardDuty's findings, …) cannot be put — PutEvents refuses it with
+ * NotAuthorizedForSourceException, as AWS does — so such an event is emitted as the service would, through the
+ * cloud's side door, to the default bus.
  *
  * @param label what it is, for reports: the fixture's name, or its source and detail type
  * @param event the event as JSON (source, detail-type, detail, resources), references unresolved
@@ -45,6 +48,16 @@ public record PutEventFault(String label, String event, String bus) implements F
         }
         List<String> resources = new ArrayList<>();
         e.path("resources").forEach(r -> resources.add(r.asText()));
+        String source = e.path("source").asText();
+        if (source.startsWith("aws.")) {
+            if (bus != null && !"default".equals(bus)) {
+                throw new IllegalStateException("AWS services emit " + source + " events to the default bus only, "
+                        + "not to " + bus);
+            }
+            run.cloud().emitServiceEvent(source, e.path("detail-type").asText(), resources,
+                    e.path("detail").isObject() ? (ObjectNode) e.path("detail") : JsonNodeFactory.instance.objectNode());
+            return;
+        }
         PutEventsResponse response = run.clients().events().putEvents(r -> r.entries(entry -> entry
                 .source(e.path("source").asText()).detailType(e.path("detail-type").asText())
                 .detail(e.path("detail").toString()).resources(resources).eventBusName(bus)));
