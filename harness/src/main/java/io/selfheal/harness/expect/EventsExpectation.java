@@ -17,7 +17,8 @@ public record EventsExpectation(String source, String detailType, Count count, S
 
     @Override
     public String describe() {
-        return count.describe() + " " + source + " \"" + detailType + "\" event" + (count.isOne() ? "" : "s") + " on the bus"
+        return count.describe() + " " + source + " \"" + detailType + "\" event" + (count.isOne() ? "" : "s")
+                + " on the bus"
                 + (rule != null ? ", " + delivered + " delivered by rule " + rule : "");
     }
 

@@ -11,8 +11,8 @@ import software.amazon.awssdk.services.ec2.model.Instance;
 
 /**
  * An instance's state as DescribeInstances reports it, and optionally how often it was rebooted (a fact EC2's API
- * does not expose, read from the cloud's control side): {@code instance: {ref: web, state: running, rebootCount: 1}}, and tags it must carry ({@code tags: {Quarantined:
- * "true"}}, values may reference the stack).
+ * does not expose, read from the cloud's control side): {@code instance: {ref: web, state: running, rebootCount: 1}},
+ * and tags it must carry ({@code tags: {Quarantined: "true"}}, values may reference the stack).
  */
 public record InstanceExpectation(String ref, String state, Integer rebootCount, Map<String, String> tags)
         implements Expectation {

@@ -15,7 +15,8 @@ public record InvocationsExpectation(String function, Count count, int errors) i
 
     @Override
     public String describe() {
-        return "function " + function + " ran " + count.describe() + " time" + (count.isOne() ? "" : "s") + " with " + errors
+        return "function " + function + " ran " + count.describe() + " time" + (count.isOne() ? "" : "s")
+                + " with " + errors
                 + " error" + (errors == 1 ? "" : "s");
     }
 

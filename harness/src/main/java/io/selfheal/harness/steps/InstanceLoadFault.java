@@ -19,7 +19,8 @@ public record InstanceLoadFault(String instance, double cpu, Duration duration, 
         if (stopResponding) {
             return "instance " + instance + " stops responding until rebooted";
         }
-        return "instance " + instance + " at " + cpu + "% CPU " + (duration == null ? "until rebooted" : "for " + duration);
+        return "instance " + instance + " at " + cpu + "% CPU "
+                + (duration == null ? "until rebooted" : "for " + duration);
     }
 
     @Override

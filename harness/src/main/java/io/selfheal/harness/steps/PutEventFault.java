@@ -54,8 +54,9 @@ public record PutEventFault(String label, String event, String bus) implements F
                 throw new IllegalStateException("AWS services emit " + source + " events to the default bus only, "
                         + "not to " + bus);
             }
-            run.cloud().emitServiceEvent(source, e.path("detail-type").asText(), resources,
-                    e.path("detail").isObject() ? (ObjectNode) e.path("detail") : JsonNodeFactory.instance.objectNode());
+            ObjectNode detail = e.path("detail").isObject() ? (ObjectNode) e.path("detail")
+                    : JsonNodeFactory.instance.objectNode();
+            run.cloud().emitServiceEvent(source, e.path("detail-type").asText(), resources, detail);
             return;
         }
         PutEventsResponse response = run.clients().events().putEvents(r -> r.entries(entry -> entry

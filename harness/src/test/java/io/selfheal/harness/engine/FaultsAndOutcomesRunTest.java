@@ -71,6 +71,28 @@ class FaultsAndOutcomesRunTest {
     }
 
     @Test
+    void onARealClockAFaultWaitsForItsTime() {
+        Scenario s = new ScenarioLoader().load(Path.of("real.yaml"), """
+                scenario: real
+                clock: real
+                stack:
+                  instances:
+                    web: {imageId: ami-0abcdef1234567890}
+                faults:
+                  - at: PT1S
+                    rebootInstance: {instance: web}
+                """);
+        try (EmbeddedCloud cloud = new EmbeddedCloud(false); ScenarioRun run = new ScenarioRun(s, cloud)) {
+            run.provision();
+            Instant steady = cloud.now();
+            run.injectFaults();
+            assertThat(run.faultStart()).isAfterOrEqualTo(steady.plusSeconds(1));
+            assertThat(cloud.calls()).filteredOn(c -> c.operation().equals("RebootInstances")).singleElement()
+                    .satisfies(c -> assertThat(c.succeeded()).isTrue());
+        }
+    }
+
+    @Test
     void neverFailsAtTheFirstCheckWhereItsExpectationHeldAndSaysWhatWasObserved() {
         Scenario s = scenario("never-broken", """
                 faults:
