@@ -52,7 +52,8 @@ public final class ScenarioRun implements AutoCloseable {
         return recovery;
     }
 
-    Instant faultStart() {
+    /** When the first fault was injected (cloud clock), or null before. */
+    public Instant faultStart() {
         return faultStart;
     }
 
