@@ -22,6 +22,8 @@ public final class ScenarioRun implements AutoCloseable {
     private final CloudClients clients;
     private final StackState state = new StackState();
     private Instant faultStart;
+    private int eventsBeforeFault;
+    private int callsBeforeFault;
     private Duration recovery;
     private boolean outcomeHeld;
 
@@ -55,6 +57,19 @@ public final class ScenarioRun implements AutoCloseable {
     /** When the first fault was injected (cloud clock), or null before. */
     public Instant faultStart() {
         return faultStart;
+    }
+
+    /**
+     * How many of {@link Cloud#events()} and {@link Cloud#calls()} came before the first fault: on a virtual clock,
+     * provisioning and the fault happen at the same instant, so time alone cannot tell them apart.
+     */
+    public int eventsBeforeFault() {
+        return eventsBeforeFault;
+    }
+
+    /** See {@link #eventsBeforeFault()}. */
+    public int callsBeforeFault() {
+        return callsBeforeFault;
     }
 
     /** Whether the faults have been injected (steady-state probes run before). */
@@ -97,6 +112,8 @@ public final class ScenarioRun implements AutoCloseable {
 
     public void injectFaults() {
         faultStart = cloud.now();
+        eventsBeforeFault = cloud.events().size();
+        callsBeforeFault = cloud.calls().size();
         for (Fault fault : scenario.faults()) {
             fault.inject(this);
         }

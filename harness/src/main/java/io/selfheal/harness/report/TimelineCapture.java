@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * Reads a finished run's timeline out of the cloud's own records — the events that reached a bus and their
  * deliveries, each function's invocations, the API call log — so the picture shows what the cloud did, not what the
- * harness expected. Must run before the run's cloud closes.
+ * harness expected. Events and calls count from the first fault by position in the cloud's logs (on a virtual clock the
+ * stack is provisioned at the fault's instant). Must run before the run's cloud closes.
  */
 public final class TimelineCapture {
     private static final String ALARM_STATE_CHANGE = "CloudWatch Alarm State Change";
@@ -38,7 +39,7 @@ public final class TimelineCapture {
             entries.add(new TimelineEntry(Lane.FAULT, Duration.ZERO, null, fault.describe(),
                     "fault injected: " + fault.describe(), false));
         }
-        events(cloud, origin, entries);
+        events(cloud.events(), run.eventsBeforeFault(), origin, entries);
         Map<String, String> functions = run.scenario().stack().functions().keySet().stream()
                 .collect(Collectors.toMap(key -> run.state().functionName(key), key -> key));
         for (String function : functions.keySet()) {
@@ -48,9 +49,10 @@ public final class TimelineCapture {
                 }
             }
         }
-        for (ApiCall call : cloud.calls()) {
+        List<ApiCall> calls = cloud.calls();
+        for (ApiCall call : calls.subList(Math.min(run.callsBeforeFault(), calls.size()), calls.size())) {
             String caller = functionSession(call.callerArn());
-            if (!call.time().isBefore(origin) && caller != null && functions.containsKey(caller)) {
+            if (caller != null && functions.containsKey(caller)) {
                 entries.add(new TimelineEntry(Lane.API_CALL, since(origin, call.time()), null,
                         call.service() + " " + call.operation(),
                         call.service() + " " + call.operation() + " by function " + caller + " (" + call.callerArn()
@@ -67,12 +69,9 @@ public final class TimelineCapture {
         return new Timeline(origin, cloud.virtualTime(), entries, run.recovery());
     }
 
-    private static void events(Cloud cloud, Instant origin, List<TimelineEntry> entries) {
+    private static void events(List<EventRecord> all, int before, Instant origin, List<TimelineEntry> entries) {
         Set<String> seen = new HashSet<>();
-        for (EventRecord e : cloud.events()) {
-            if (e.received().isBefore(origin)) {
-                continue;
-            }
+        for (EventRecord e : all.subList(Math.min(before, all.size()), all.size())) {
             boolean again = !seen.add(e.eventId());
             String source = e.event().path("source").asText();
             String detailType = e.event().path("detail-type").asText();
@@ -88,7 +87,9 @@ public final class TimelineCapture {
             }
             Set<String> rules = e.deliveries().stream().map(d -> lastSegment(d.ruleArn()))
                     .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
-            String label = detailType + (rules.isEmpty() ? " (no rule)" : " → " + String.join(", ", rules));
+            // CloudTrail's API call events all share one detail-type; the call's name tells them apart
+            String eventName = e.event().path("detail").path("eventName").asText("");
+            String label = detailType + (eventName.isEmpty() ? "" : " " + eventName) + (rules.isEmpty() ? " (no rule)" : " → " + String.join(", ", rules));
             Duration at = since(origin, e.received());
             entries.add(new TimelineEntry(Lane.EVENT, at, null, (again ? "↻ " : "") + label, detail.toString(),
                     e.deliveries().stream().anyMatch(d -> !d.delivered())));
