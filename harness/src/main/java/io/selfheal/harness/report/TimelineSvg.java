@@ -19,7 +19,9 @@ final class TimelineSvg {
     private static final int LANE_PAD = 8;
     private static final int MAX_ROWS = 8;
     private static final double CHAR_WIDTH = 6.4;
-    private static final long[] STEPS = {1, 2, 5};
+    /** Tick steps in milliseconds, round in the units people read them in. */
+    private static final long[] STEPS = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 15_000,
+        30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000};
 
     private TimelineSvg() {
     }
@@ -69,10 +71,18 @@ final class TimelineSvg {
         for (TimelineEntry e : entries) {
             double x = x(e.at(), spanMillis, plot);
             double barEnd = e.length() == null ? x : Math.max(x(e.end(), spanMillis, plot), x + 3);
-            double labelEnd = Math.max(barEnd, x + 8) + 4 + e.label().length() * CHAR_WIDTH;
+            double labelWidth = e.label().length() * CHAR_WIDTH;
+            double labelX = Math.max(barEnd, x + 8) + 4;
+            // near the right edge the label goes left of its marker rather than off the picture
+            boolean flipped = labelX + labelWidth > WIDTH - 4 && x - 8 - labelWidth > LEFT;
+            if (flipped) {
+                labelX = x - 8;
+            }
+            double start = flipped ? labelX - labelWidth : x;
+            double labelEnd = flipped ? barEnd + 6 : labelX + labelWidth;
             int row = -1;
             for (int r = 0; r < rowEnds.size(); r++) {
-                if (rowEnds.get(r) < x - 2) {
+                if (rowEnds.get(r) < start - 2) {
                     row = r;
                     break;
                 }
@@ -99,8 +109,8 @@ final class TimelineSvg {
                         "<circle class=\"marker\" cx=\"%.1f\" cy=\"%d\" r=\"5\"/>", x, cy));
             }
             if (labelled) {
-                out.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%s</text>",
-                        Math.max(barEnd, x + 8) + 4, cy + 4, Html.escape(e.label())));
+                out.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\"%s>%s</text>", labelX, cy + 4,
+                        flipped ? " text-anchor=\"end\"" : "", Html.escape(e.label())));
             }
             out.append("</g>");
         }
@@ -122,15 +132,14 @@ final class TimelineSvg {
         svg.append("</g>");
     }
 
-    /** A 1-2-5 step giving at most ten ticks. */
+    /** The smallest round step giving at most ten ticks. */
     static double step(double spanMillis) {
-        for (double magnitude = 1; ; magnitude *= 10) {
-            for (long s : STEPS) {
-                if (spanMillis / (s * magnitude) <= 10) {
-                    return s * magnitude;
-                }
+        for (long s : STEPS) {
+            if (spanMillis / s <= 10) {
+                return s;
             }
         }
+        return Math.ceil(spanMillis / 10 / STEPS[STEPS.length - 1]) * STEPS[STEPS.length - 1];
     }
 
     private static double x(Duration at, double spanMillis, double plot) {

@@ -67,6 +67,26 @@ class HtmlReportTest {
     }
 
     @Test
+    void aLabelThatWouldRunOffTheRightEdgeGoesLeftOfItsMarker() throws Exception {
+        Timeline timeline = new Timeline(Instant.EPOCH, true, List.of(
+                new TimelineEntry(Lane.FAULT, Duration.ZERO, null, "f", "f", false),
+                new TimelineEntry(Lane.API_CALL, Duration.ofMinutes(6), null, "ec2 RebootInstances, late and long",
+                        "d", false)), null);
+        Document svg = parse(TimelineSvg.render(timeline, "t"));
+        Element circle = (Element) svg.getElementsByTagName("circle").item(0);
+        Element label = (Element) circle.getParentNode().getLastChild();
+        assertThat(label.getAttribute("text-anchor")).isEqualTo("end");
+        assertThat(Double.parseDouble(label.getAttribute("x"))).isLessThan(Double.parseDouble(circle.getAttribute("cx")));
+    }
+
+    @Test
+    void ticksFallOnRoundTimes() {
+        assertThat(TimelineSvg.step(360_000 * 1.08)).isEqualTo(60_000);
+        assertThat(TimelineSvg.step(100)).isEqualTo(10);
+        assertThat(TimelineSvg.step(50_000)).isEqualTo(5_000);
+    }
+
+    @Test
     void aRunThatBrokeBeforeItsFaultHasNoPicture() {
         ScenarioResult broken = new ScenarioResult("broken", Path.of("b.yaml"), List.of(), "provisioning failed: no",
                 null, Duration.ofMillis(20));
