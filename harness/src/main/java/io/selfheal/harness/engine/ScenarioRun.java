@@ -93,7 +93,8 @@ public final class ScenarioRun implements AutoCloseable {
         throw new IllegalArgumentException("no check '" + check + "'; known: " + checkNames(scenario));
     }
 
-    Instant faultStart() {
+    /** When the first fault was injected (cloud clock), or null before. */
+    public Instant faultStart() {
         return faultStart;
     }
 
@@ -113,6 +114,19 @@ public final class ScenarioRun implements AutoCloseable {
         }
     }
 
+    /**
+     * How many of {@link Cloud#events()} and {@link Cloud#calls()} came before the first fault: on a virtual clock,
+     * provisioning and the fault happen at the same instant, so time alone cannot tell them apart.
+     */
+    public int eventsBeforeFault() {
+        return faultMark == null ? 0 : faultMark.eventIds().size();
+    }
+
+    /** See {@link #eventsBeforeFault()}. */
+    public int callsBeforeFault() {
+        return faultMark == null ? 0 : faultMark.calls();
+    }
+
     /** Whether the faults have been injected (steady-state probes run before). */
     public boolean faultStarted() {
         return faultStart != null;
@@ -123,7 +137,8 @@ public final class ScenarioRun implements AutoCloseable {
         if (faultStart == null) {
             return List.of();
         }
-        return cloud.events().stream().filter(e -> !e.received().isBefore(faultStart)).toList();
+        // By identity, not time: provisioning and the fault may share an instant of virtual time.
+        return cloud.events().stream().filter(e -> !faultMark.eventIds().contains(e.eventId())).toList();
     }
 
     public void provision() {
