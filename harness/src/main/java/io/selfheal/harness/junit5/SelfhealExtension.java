@@ -5,12 +5,15 @@ import io.selfheal.emulator.control.ControlApi;
 import io.selfheal.emulator.core.EmulatorClock;
 import io.selfheal.emulator.core.VirtualClock;
 import io.selfheal.harness.junit5.SelfhealCloud.Scope;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -29,6 +32,7 @@ import software.amazon.awssdk.core.SdkClient;
  *       ({@code Ec2Control}, {@code LambdaControl}, {@code EventsControl}), {@link EmulatorClock} and
  *       {@link VirtualClock}.</li>
  * </ul>
+ * Instance fields annotated {@link SelfhealClient} get the same before each test.
  * Use it declaratively through {@link SelfhealCloud @SelfhealCloud}, or programmatically:
  * <pre>{@code
  * @RegisterExtension
@@ -77,6 +81,27 @@ public final class SelfhealExtension implements BeforeAllCallback, BeforeEachCal
             start(context);
         } else if (settings.scope() == Scope.CLASS) {
             shared.reset();
+        }
+        injectFields(context, running(context));
+    }
+
+    /** Fills {@link SelfhealClient} fields of the test instance and, for nested tests, its enclosing instances. */
+    private static void injectFields(ExtensionContext context, RunningEmulator emulator) {
+        for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+            for (Field field : AnnotationSupport.findAnnotatedFields(instance.getClass(), SelfhealClient.class)) {
+                if (Modifier.isStatic(field.getModifiers())) {
+                    throw new ExtensionConfigurationException("@SelfhealClient field " + field + " is static: make "
+                            + "it an instance field, or take the client as a @BeforeAll parameter");
+                }
+                try {
+                    Object value = ParameterTypes.resolve(field.getType(), emulator, context.getStore(NAMESPACE));
+                    field.setAccessible(true);
+                    field.set(instance, value);
+                } catch (RuntimeException | IllegalAccessException e) {
+                    throw new ExtensionConfigurationException("Cannot inject @SelfhealClient field " + field + ": "
+                            + e.getMessage(), e);
+                }
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
@@ -15,6 +16,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.InstanceType;
+import software.amazon.awssdk.services.sts.StsAsyncClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /** The declarative extension as a user writes it: injected SDK clients against a per-class emulator. */
 @SelfhealCloud(region = "eu-west-1", clockStart = "2026-01-01T00:00:00Z")
@@ -22,6 +25,9 @@ class SelfhealCloudTest {
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     private static final Dimension INSTANCE = Dimension.builder().name("InstanceId").value("i-0123456789abcdef0")
             .build();
+
+    @SelfhealClient
+    StsClient sts;
 
     @Test
     void anInjectedEc2ClientRunsAnInstanceAndReadsItBack(Ec2Client ec2, RunningEmulator cloud) {
@@ -61,6 +67,16 @@ class SelfhealCloudTest {
         assertThat(ec2.describeInstances().reservations()).isEmpty();
         assertThat(cloudWatch.describeAlarms().metricAlarms()).isEmpty();
         assertThat(cloud.control().calls()).hasSize(2);
+    }
+
+    @Test
+    void fieldsMarkedSelfhealClientAreFilledBeforeEachTest() {
+        assertThat(sts.getCallerIdentity().account()).isEqualTo("123456789012");
+    }
+
+    @Test
+    void asyncClientsAreInjectedToo(StsAsyncClient sts) throws Exception {
+        assertThat(sts.getCallerIdentity().get(30, TimeUnit.SECONDS).account()).isEqualTo("123456789012");
     }
 
     private static MetricAlarm alarm(CloudWatchClient cloudWatch) {

@@ -51,7 +51,7 @@ class SelfhealExtensionTest {
     }
 
     @Test
-    void aClassShareOneEmulatorResetBetweenTestsAndStoppedAfterTheClass() throws Exception {
+    void aClassSharesOneEmulatorResetBetweenTestsAndStoppedAfterTheClass() throws Exception {
         run(selectClass(ClassScoped.class)).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
 
         assertThat(SEEN).hasSize(2);
@@ -127,6 +127,14 @@ class SelfhealExtensionTest {
                         message(m -> m.contains("@SelfhealCloud(clockStart = \"yesterday\")")))));
     }
 
+    @Test
+    void aStaticSelfhealClientFieldFailsTheTestWithTheReason() {
+        run(selectClass(StaticField.class)).testEvents().assertThatEvents().haveExactly(1, event(test("runs"),
+                finishedWithFailure(instanceOf(ExtensionConfigurationException.class), message(m -> m.contains(
+                        "@SelfhealClient field static software.amazon.awssdk.services.ec2.Ec2Client") && m.contains(
+                        "is static: make it an instance field")))));
+    }
+
     private static EngineExecutionResults run(DiscoverySelector selector) {
         return EngineTestKit.engine("junit-jupiter").configurationParameter(KitOnly.PARAMETER, "true")
                 .selectors(selector).execute();
@@ -194,6 +202,9 @@ class SelfhealExtensionTest {
     @KitOnly
     @SelfhealCloud
     static class Outer {
+        @SelfhealClient
+        Ec2Client outerEc2;
+
         @Test
         void outer(Emulator emulator) {
             SEEN.add(emulator);
@@ -204,6 +215,7 @@ class SelfhealExtensionTest {
             @Test
             void inner(Emulator emulator) {
                 SEEN.add(emulator);
+                assertThat(instanceIds(outerEc2)).isEmpty(); // the enclosing instance's field is filled too
             }
         }
     }
@@ -277,6 +289,17 @@ class SelfhealExtensionTest {
     static class ConstructorInjection {
         ConstructorInjection(Ec2Client ec2) {
         }
+
+        @Test
+        void runs() {
+        }
+    }
+
+    @KitOnly
+    @SelfhealCloud
+    static class StaticField {
+        @SelfhealClient
+        static Ec2Client ec2;
 
         @Test
         void runs() {
