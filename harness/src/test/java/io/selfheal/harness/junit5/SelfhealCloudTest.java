@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
@@ -21,6 +23,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /** The declarative extension as a user writes it: injected SDK clients against a per-class emulator. */
 @SelfhealCloud(region = "eu-west-1", clockStart = "2026-01-01T00:00:00Z")
+@TestMethodOrder(MethodOrderer.MethodName.class) // "each…" after "an…": it must see their resources gone
 class SelfhealCloudTest {
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     private static final Dimension INSTANCE = Dimension.builder().name("InstanceId").value("i-0123456789abcdef0")
@@ -63,7 +66,7 @@ class SelfhealCloudTest {
 
     @Test
     void eachTestStartsWithAnEmptyCloud(Ec2Client ec2, CloudWatchClient cloudWatch, RunningEmulator cloud) {
-        // Whichever order the tests run in, the others' instance and alarm are gone (Scope.CLASS resets).
+        // The earlier tests' instance and alarm are gone (Scope.CLASS resets before each test).
         assertThat(ec2.describeInstances().reservations()).isEmpty();
         assertThat(cloudWatch.describeAlarms().metricAlarms()).isEmpty();
         assertThat(cloud.control().calls()).hasSize(2);
