@@ -52,7 +52,8 @@ public @interface SelfhealCloud {
     enum Scope {
         /**
          * One emulator for the class (and its nested classes), reset before each test: every test starts with no
-         * resources and an empty call log. Virtual time carries on from test to test.
+         * resources and an empty call log. Virtual time carries on from test to test. The class's tests must not
+         * run concurrently (a reset would hit the others): use {@link #TEST} for parallel methods.
          */
         CLASS,
         /**
