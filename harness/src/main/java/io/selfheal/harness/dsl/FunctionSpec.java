@@ -1,0 +1,71 @@
+package io.selfheal.harness.dsl;
+
+import io.selfheal.harness.scenario.Stack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A Lambda function of the stack ({@code stack.functions.<key>}) with AWS's defaults (3 s timeout, 128 MB, java17)
+ * and the key as its name unless named. A relative {@link #code(Path)} is resolved against the scenario's
+ * {@link ScenarioBuilder#baseDir base directory}, as a file's is against the file's directory.
+ */
+public final class FunctionSpec extends Spec<FunctionSpec> {
+    private String name;
+    private Path code;
+    private String handler;
+    private String runtime = "java17";
+    private int timeout = 3;
+    private int memory = 128;
+    private Map<String, String> environment = Map.of();
+
+    FunctionSpec() {
+    }
+
+    public FunctionSpec name(String name) {
+        return with(s -> s.name = name);
+    }
+
+    /** The jar or zip you would upload to AWS. */
+    public FunctionSpec code(Path code) {
+        return with(s -> s.code = code);
+    }
+
+    /** {@code io.selfheal.remediations.RebootOnHighCpu::handleRequest}. */
+    public FunctionSpec handler(String handler) {
+        return with(s -> s.handler = handler);
+    }
+
+    /** java17 or java21. */
+    public FunctionSpec runtime(String runtime) {
+        return with(s -> s.runtime = runtime);
+    }
+
+    public FunctionSpec timeout(int seconds) {
+        return with(s -> s.timeout = seconds);
+    }
+
+    public FunctionSpec memory(int megabytes) {
+        return with(s -> s.memory = megabytes);
+    }
+
+    /** A variable; the value may reference the stack. */
+    public FunctionSpec environment(String name, String value) {
+        return with(s -> s.environment = plus(s.environment, name, value));
+    }
+
+    Stack.Function build(String key, Checks checks) {
+        Path resolved = null;
+        if (checks.required("code", code) != null) {
+            resolved = checks.baseDir().resolve(code).normalize();
+            if (!Files.isRegularFile(resolved)) {
+                checks.at("code").problem("no file " + resolved + " (build it first: mvn -DskipTests package)");
+            }
+        }
+        checks.required("handler", handler);
+        checks.choice("runtime", runtime, "java17", "java21");
+        environment.forEach((k, v) -> checks.at("environment").at(k).references(v));
+        return new Stack.Function(key, name == null ? key : name, resolved, handler, runtime, timeout, memory,
+                environment);
+    }
+}

@@ -1,0 +1,41 @@
+package io.selfheal.harness.dsl;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.selfheal.harness.scenario.ResourceText;
+import java.nio.file.Path;
+
+/** JSON given as text, {@code classpath:…} or a file, read as the loader reads a pattern or a transformer. */
+final class JsonText {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonText() {
+    }
+
+    /** Inline JSON text ({@code {…}} or {@code […]}), or a {@code classpath:…}/file reference; null after a problem. */
+    static JsonNode read(String text, Checks checks) {
+        if (text == null) {
+            return null;
+        }
+        String trimmed = text.trim();
+        if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+            return parse(text, checks);
+        }
+        String content = ResourceText.read(trimmed, checks.baseDir(), checks::problem);
+        return content == null ? null : parse(content, checks);
+    }
+
+    static JsonNode read(Path file, Checks checks) {
+        return file == null ? null : read(file.toString().isEmpty() ? "." : file.toString(), checks);
+    }
+
+    private static JsonNode parse(String text, Checks checks) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            checks.problem("not valid JSON: " + e.getOriginalMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.selfheal.harness.dsl;
+
+import io.selfheal.harness.expect.Expectation;
+import io.selfheal.harness.expect.NeverExpectation;
+
+/**
+ * The outcomes, as in a file's {@code expect.outcomes} (steady-state probes are the same kinds, see
+ * {@link Probes}): {@code Outcomes.apiCalls("ec2", "RebootInstances").by("reboot").count(1)}.
+ */
+public final class Outcomes {
+    private Outcomes() {
+    }
+
+    /** {@code alarm}: an alarm's state, and optionally a state passed through since the fault. */
+    public static AlarmOutcome alarm(String alarm) {
+        return new AlarmOutcome(alarm);
+    }
+
+    /** {@code apiCalls}: successful calls of one operation, optionally by one function. */
+    public static ApiCallsOutcome apiCalls(String service, String operation) {
+        return new ApiCallsOutcome(service, operation);
+    }
+
+    /** {@code invocations}: finished runs of a function and how many failed. */
+    public static InvocationsOutcome invocations(String function) {
+        return new InvocationsOutcome(function);
+    }
+
+    /** {@code instance}: an instance's state, reboot count and tags. */
+    public static InstanceOutcome instance(String instance) {
+        return new InstanceOutcome(instance);
+    }
+
+    /** {@code events}: events on the default bus after the fault. */
+    public static EventsOutcome events(String source, String detailType) {
+        return new EventsOutcome(source, detailType);
+    }
+
+    /** {@code metric}: a statistic of a metric over the last window. */
+    public static MetricOutcome metric(String namespace, String name) {
+        return new MetricOutcome(namespace, name);
+    }
+
+    /** {@code never}: holds only if {@code outcome} held at no check until the outcome deadline. */
+    public static OutcomeSpec never(OutcomeSpec outcome) {
+        return new OutcomeSpec() {
+            @Override
+            public String key() {
+                return "never";
+            }
+
+            @Override
+            public Expectation build(Checks checks) {
+                if (outcome.key().equals("never")) {
+                    checks.problem("unknown expectation inside never 'never'");
+                    return null;
+                }
+                Expectation inner = outcome.build(checks.at(outcome.key()));
+                return inner == null ? null : new NeverExpectation(inner);
+            }
+        };
+    }
+}

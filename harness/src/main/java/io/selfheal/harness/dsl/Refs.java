@@ -1,0 +1,48 @@
+package io.selfheal.harness.dsl;
+
+/**
+ * Typed references that render to the loader's {@code ${kind.key.attribute}} strings, so both forms build equal
+ * models: {@code Refs.instance("web").id()} is {@code "${instances.web.id}"}. Checked against the stack on build.
+ */
+public final class Refs {
+    private Refs() {
+    }
+
+    public static InstanceRef instance(String key) {
+        return new InstanceRef(key);
+    }
+
+    public static NamedRef alarm(String key) {
+        return new NamedRef("alarms", key);
+    }
+
+    public static NamedRef function(String key) {
+        return new NamedRef("functions", key);
+    }
+
+    public static NamedRef rule(String key) {
+        return new NamedRef("rules", key);
+    }
+
+    /** An instance's attributes: id, arn. */
+    public record InstanceRef(String key) {
+        public String id() {
+            return "${instances." + key + ".id}";
+        }
+
+        public String arn() {
+            return "${instances." + key + ".arn}";
+        }
+    }
+
+    /** The attributes of alarms, functions and rules: name, arn. */
+    public record NamedRef(String kind, String key) {
+        public String name() {
+            return "${" + kind + "." + key + ".name}";
+        }
+
+        public String arn() {
+            return "${" + kind + "." + key + ".arn}";
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.selfheal.harness.dsl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.selfheal.harness.scenario.Stack;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A rule target made by {@link Targets}. At most one of {@link #input}, {@link #inputPath} and an input transformer,
+ * as in EventBridge.
+ */
+public final class TargetSpec extends Spec<TargetSpec> {
+    private final String function;
+    private String id;
+    private boolean permission = true;
+    private String input;
+    private String inputPath;
+    private int inputs;
+    private Stack.Transformer transformer;
+    private String transformerReference;
+    private Path transformerFile;
+
+    TargetSpec(String function) {
+        this.function = function;
+    }
+
+    /** Default {@code target-<n>}, n counting from 1 in the rule. */
+    public TargetSpec id(String id) {
+        return with(s -> s.id = id);
+    }
+
+    /** Don't grant events.amazonaws.com lambda:InvokeFunction: prove what happens without it. */
+    public TargetSpec withoutPermission() {
+        return with(s -> s.permission = false);
+    }
+
+    /** A constant input instead of the event. */
+    public TargetSpec input(String input) {
+        return with(s -> {
+            s.input = input;
+            s.inputs++;
+        });
+    }
+
+    /** The part of the event the function gets, a JSONPath ({@code $.detail}). */
+    public TargetSpec inputPath(String inputPath) {
+        return with(s -> {
+            s.inputPath = inputPath;
+            s.inputs++;
+        });
+    }
+
+    public TargetSpec inputTransformer(Map<String, String> inputPathsMap, String inputTemplate) {
+        return with(s -> {
+            s.transformer = new Stack.Transformer(inputPathsMap, inputTemplate);
+            s.inputs++;
+        });
+    }
+
+    /** EventBridge's transformer JSON ({@code InputPathsMap}, {@code InputTemplate}) in a file. */
+    public TargetSpec inputTransformer(Path file) {
+        return with(s -> {
+            s.transformerFile = file;
+            s.inputs++;
+        });
+    }
+
+    /** EventBridge's transformer JSON, inline or as a {@code classpath:…} reference. */
+    public TargetSpec inputTransformer(String jsonOrReference) {
+        return with(s -> {
+            s.transformerReference = jsonOrReference;
+            s.inputs++;
+        });
+    }
+
+    Stack.Target build(int index, Checks checks) {
+        if (inputs > 1) {
+            checks.problem("input, inputPath and inputTransformer are mutually exclusive (as in EventBridge)");
+        }
+        Stack.Transformer built = transformer;
+        if (transformerFile != null || transformerReference != null) {
+            Checks at = checks.at("inputTransformer");
+            JsonNode json = transformerFile != null ? JsonText.read(transformerFile, at)
+                    : JsonText.read(transformerReference, at);
+            built = json == null ? null : Stack.Transformer.fromJson(json);
+            if (json != null && built == null) {
+                at.problem("an input transformer needs inputTemplate (text) and optionally inputPathsMap");
+            }
+        }
+        String key = checks.stackKey("function", "functions", function);
+        String trimmed = input == null ? "" : input.trim();
+        // As the loader stores inline JSON input: compact, so both forms give equal targets.
+        JsonNode json = trimmed.startsWith("{") || trimmed.startsWith("[") ? JsonText.read(input, checks.at("input"))
+                : null;
+        return new Stack.Target(id == null ? "target-" + (index + 1) : id, key, permission,
+                json != null ? json.toString() : input, inputPath, built);
+    }
+}

@@ -1,0 +1,113 @@
+package io.selfheal.harness.dsl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator.GREATER_THAN_THRESHOLD;
+import static software.amazon.awssdk.services.cloudwatch.model.StateValue.ALARM;
+
+import io.selfheal.harness.scenario.Scenario;
+import io.selfheal.harness.scenario.ScenarioLoader;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The DSL builds the model the loader reads, and reports what the loader would. */
+class ScenarioDslTest {
+    private final ScenarioLoader loader = new ScenarioLoader();
+
+    /**
+     * The one component that differs: a loaded scenario's {@code file} is the file it came from, a built one's is
+     * null. The comparison sets the loaded one's to null and compares the records whole.
+     */
+    private static Scenario withoutFile(Scenario s) {
+        return new Scenario(s.name(), s.description(), s.tags(), null, s.stack(), s.faults(), s.within(),
+                s.outcomes(), s.idempotency(), s.steadyState(), s.virtualTime(), s.recovery());
+    }
+
+    @Test
+    void theJavaFormOfTheCpuLoadScenarioIsTheModelOfItsYaml() {
+        Scenario yaml = loader.load(Path.of("../scenarios/ec2/cpu-load-reboot-recovery.yaml"));
+        Scenario java = ExampleScenarios.cpuLoadRebootRecovery().build();
+        assertThat(java.file()).isNull();
+        assertThat(java.stack()).isEqualTo(yaml.stack());
+        assertThat(java).isEqualTo(withoutFile(yaml));
+    }
+
+    @Test
+    void theJavaFormOfTheFullExampleIsTheModelOfItsYaml() {
+        Scenario yaml = loader.load(Path.of("src/test/resources/scenarios/valid/full.yaml"));
+        assertThat(ExampleScenarios.full().build()).isEqualTo(withoutFile(yaml));
+    }
+
+    @Test
+    void buildersAreImmutableSoABaseScenarioCanBeVaried() {
+        ScenarioBuilder base = ExampleScenarios.full();
+        ScenarioBuilder tagged = base.tags("other").recovery(Duration.ofMinutes(5));
+        assertThat(base.build().tags()).containsExactly("ec2", "example");
+        assertThat(base.build().recovery()).isNull();
+        assertThat(tagged.build().tags()).containsExactly("other");
+        assertThat(tagged.build().recovery()).isEqualTo(new Scenario.Recovery(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void buildReportsEveryProblemWithTheLoadersKeyPathsAndWords() {
+        ScenarioBuilder broken = Scenarios.scenario("dangling references")
+                .stack(stack -> stack
+                        .instance("web", i -> i.imageId("ami-0abcdef1234567890"))
+                        .alarm("cpu", a -> a.name("cpu").metric("AWS/EC2", "CPUUtilization")
+                                .dimension("InstanceId", Refs.instance("db").id())
+                                .threshold(GREATER_THAN_THRESHOLD, 90))
+                        .function("reboot", f -> f.code(Path.of("src/test/resources/scenarios/fake-function.zip"))
+                                .handler("a.B::c").environment("X", "${instances.web.ip}"))
+                        .rule("r", r -> r.pattern("{\"source\": [\"aws.cloudwatch\"]}")
+                                .target(Targets.function("rebot"))))
+                .fault(Faults.alarmState("cpuu", ALARM))
+                .fault(Faults.at(Duration.ofMinutes(5), Faults.rebootInstance("web")))
+                .fault(Faults.at(Duration.ofMinutes(3), Faults.instanceLoad("web").cpu(120)))
+                .expect(Duration.ZERO, Outcomes.instance("webb").running(), Outcomes.apiCalls("ec2", "RebootInstances"))
+                .recovery(Duration.ofMinutes(-1))
+                .idempotency(Redelivery.redeliver(0).lateBy(Duration.ofHours(1)));
+        InvalidScenarioException e = catchThrowableOfType(broken::build, InvalidScenarioException.class);
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).containsExactly(
+                "scenario: a scenario name is letters, digits, '.', '_' and '-' (it names the test)",
+                "stack.alarms.cpu.dimensions.InstanceId: reference ${instances.db.id}: no instances entry 'db' in "
+                        + "stack",
+                "stack.functions.reboot.environment.X: reference ${instances.web.ip}: instances have no attribute "
+                        + "'ip' (did you mean 'id'?); available: id, arn",
+                "stack.rules.r.targets[0].function: no functions entry 'rebot' in stack (did you mean 'reboot'?); "
+                        + "defined: reboot",
+                "faults[0].alarmState.alarm: no alarms entry 'cpuu' in stack (did you mean 'cpu'?); defined: cpu",
+                "faults[2].at: faults are injected in order: at PT3M comes before the previous fault's PT5M "
+                        + "(reorder the faults)",
+                "faults[2].instanceLoad.cpu: CPU load is a percentage from 0 to 100",
+                "faults[2].instanceLoad: say how long the load lasts: for: <ISO-8601 duration> or until: reboot",
+                "expect.within: a deadline must be longer than zero",
+                "expect.outcomes[0].instance.ref: no instances entry 'webb' in stack (did you mean 'web'?); "
+                        + "defined: web",
+                "expect.outcomes[1].apiCalls: say how many: count (exactly), atLeast and/or atMost",
+                "idempotency.redeliver: redeliver between 1 and 100 times",
+                "idempotency.lateBy: lateBy applies to mode 'late' only",
+                "recovery.within: a recovery bound must be longer than zero");
+        assertThat(e.getMessage()).startsWith("scenario dangling references has 14 problems:\n  scenario: ");
+    }
+
+    @Test
+    void missingRequiredValuesAndFilesAreReportedAsTheLoaderReportsMissingKeys() {
+        InvalidScenarioException e = catchThrowableOfType(() -> Scenarios.scenario("missing")
+                .stack(stack -> stack
+                        .instance("web", i -> i)
+                        .function("fn", f -> f.code(Path.of("no-such.jar")))
+                        .rule("r", r -> r.pattern(Path.of("no-such-pattern.json"))
+                                .target(Targets.function("fn").input("{}").inputPath("$.detail"))))
+                .build(), InvalidScenarioException.class);
+        String cwd = Path.of("").toAbsolutePath().toString();
+        assertThat(e.problems()).containsExactly(
+                "stack.instances.web: missing required key 'imageId'",
+                "stack.functions.fn.code: no file " + cwd + "/no-such.jar (build it first: mvn -DskipTests package)",
+                "stack.functions.fn: missing required key 'handler'",
+                "stack.rules.r.pattern: no file " + cwd + "/no-such-pattern.json",
+                "stack.rules.r.targets[0]: input, inputPath and inputTransformer are mutually exclusive (as in "
+                        + "EventBridge)");
+    }
+}
