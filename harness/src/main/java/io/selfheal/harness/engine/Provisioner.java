@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.eventbridge.model.RuleState;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 
 /**
- * Creates a scenario's stack through the AWS APIs, in dependency order: instances, functions, alarms, rules (with
+ * Creates a scenario's stack through the AWS APIs, in dependency order: security groups, instances, functions, alarms, rules (with
  * the permission that lets EventBridge invoke each function target, as the team's IaC would grant it).
  */
 final class Provisioner {
@@ -41,6 +41,7 @@ final class Provisioner {
     }
 
     void provision(Stack stack) {
+        new SecurityGroupProvisioner(clients.ec2(), state, accountId, region).provision(stack.securityGroups().values());
         stack.instances().values().forEach(this::instance);
         stack.functions().values().forEach(this::function);
         stack.alarms().values().forEach(this::alarm);
@@ -53,6 +54,10 @@ final class Provisioner {
         var builder = software.amazon.awssdk.services.ec2.model.RunInstancesRequest.builder()
                 .imageId(spec.imageId()).instanceType(spec.instanceType()).minCount(1).maxCount(1)
                 .monitoring(m -> m.enabled(spec.detailedMonitoring()));
+        if (!spec.securityGroups().isEmpty()) {
+            builder.securityGroupIds(spec.securityGroups().stream()
+                    .map(g -> state.get("securityGroups", g, "id")).toList());
+        }
         if (!tags.isEmpty()) {
             builder.tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(tags).build());
         }

@@ -9,28 +9,52 @@ import java.util.Map;
  * ({@code ${instances.web.id}}). Maps keep file order, which is also the order of creation within a kind.
  */
 public record Stack(Map<String, Instance> instances, Map<String, Alarm> alarms, Map<String, Function> functions,
-                    Map<String, Rule> rules) {
+                    Map<String, Rule> rules, Map<String, SecurityGroup> securityGroups) {
 
     /** The kinds of resource, as written in references, with the attributes each offers. */
     public static final Map<String, List<String>> REFERENCE_ATTRIBUTES = Map.of(
             "instances", List.of("id", "arn"),
             "alarms", List.of("name", "arn"),
             "functions", List.of("name", "arn"),
-            "rules", List.of("name", "arn"));
+            "rules", List.of("name", "arn"),
+            "securityGroups", List.of("id", "name", "arn"));
 
     public boolean has(String kind, String key) {
-        return switch (kind) {
-            case "instances" -> instances.containsKey(key);
-            case "alarms" -> alarms.containsKey(key);
-            case "functions" -> functions.containsKey(key);
-            case "rules" -> rules.containsKey(key);
-            default -> false;
-        };
+        return keys(kind).contains(key);
     }
 
-    /** An EC2 instance started with RunInstances. */
+    /** The keys defined for a kind of resource; empty for an unknown kind. */
+    public java.util.Set<String> keys(String kind) {
+        Map<String, ?> map = switch (kind) {
+            case "instances" -> instances;
+            case "alarms" -> alarms;
+            case "functions" -> functions;
+            case "rules" -> rules;
+            case "securityGroups" -> securityGroups;
+            default -> Map.of();
+        };
+        return map.keySet();
+    }
+
+    /** An EC2 instance started with RunInstances, in the given stack security groups (by key) if any. */
     public record Instance(String key, String imageId, String instanceType, Map<String, String> tags,
-                           boolean detailedMonitoring) {
+                           boolean detailedMonitoring, List<String> securityGroups) {
+    }
+
+    /**
+     * An EC2 security group made with CreateSecurityGroup in the default VPC (or {@code vpc}), its rules added with
+     * AuthorizeSecurityGroupIngress/Egress. A new group's default allow-all egress rule is kept unless egress is given.
+     */
+    public record SecurityGroup(String key, String name, String description, String vpc, List<Permission> ingress,
+                                List<Permission> egress) {
+    }
+
+    /**
+     * One rule: protocol ({@code tcp}, {@code udp}, {@code icmp} or {@code -1} for all), a port range, and exactly one
+     * source: an IPv4 CIDR, an IPv6 CIDR or another stack group (by key).
+     */
+    public record Permission(String protocol, Integer fromPort, Integer toPort, String cidr, String ipv6,
+                             String group, String description) {
     }
 
     /** A CloudWatch metric alarm created with PutMetricAlarm. Values may contain references. */

@@ -20,21 +20,27 @@ final class StackReader {
 
     private final Path scenarioDir;
     private java.util.Set<String> functionKeys = java.util.Set.of();
+    private java.util.Set<String> groupKeys = java.util.Set.of();
 
     StackReader(Path scenarioDir) {
         this.scenarioDir = scenarioDir;
     }
 
     Stack read(YNode node) {
-        YMap stack = node == null ? null : node.map().allow("instances", "alarms", "functions", "rules");
+        YMap stack = node == null ? null : node.map().allow("securityGroups", "instances", "alarms", "functions",
+                "rules");
         if (stack == null) {
-            return new Stack(Map.of(), Map.of(), Map.of(), Map.of());
+            return new Stack(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
         }
+        YNode groupSection = stack.get("securityGroups");
+        groupKeys = groupSection == null || !groupSection.isMapping() ? java.util.Set.of()
+                : groupSection.map().keys();
+        var securityGroups = each(stack, "securityGroups", new SecurityGroupReader(groupKeys)::group);
         var instances = each(stack, "instances", this::instance);
         var alarms = each(stack, "alarms", this::alarm);
         var functions = each(stack, "functions", this::function);
         functionKeys = functions.keySet();
-        return new Stack(instances, alarms, functions, each(stack, "rules", this::rule));
+        return new Stack(instances, alarms, functions, each(stack, "rules", this::rule), securityGroups);
     }
 
     private static <T> Map<String, T> each(YMap stack, String kind, BiFunction<String, YMap, T> reader) {
@@ -52,9 +58,18 @@ final class StackReader {
     }
 
     private Stack.Instance instance(String key, YMap m) {
-        m.allow("imageId", "instanceType", "tags", "monitoring");
+        m.allow("imageId", "instanceType", "tags", "monitoring", "securityGroups");
+        List<String> groups = new ArrayList<>();
+        if (m.has("securityGroups")) {
+            for (YNode group : m.get("securityGroups").list()) {
+                String k = stackKey("securityGroups", groupKeys, group);
+                if (k != null) {
+                    groups.add(k);
+                }
+            }
+        }
         return new Stack.Instance(key, m.requiredString("imageId"), orElse(m.string("instanceType"), "t3.micro"),
-                m.stringMap("tags"), "detailed".equals(m.choice("monitoring", "basic", "detailed")));
+                m.stringMap("tags"), "detailed".equals(m.choice("monitoring", "basic", "detailed")), groups);
     }
 
     private Stack.Alarm alarm(String key, YMap m) {
@@ -127,10 +142,15 @@ final class StackReader {
     }
 
     private String functionKey(YNode node) {
+        return stackKey("functions", functionKeys, node);
+    }
+
+    /** A key of another stack entry, read before this one; a problem with a did-you-mean if there is none. */
+    private static String stackKey(String kind, java.util.Set<String> known, YNode node) {
         String key = node == null ? null : node.text();
-        if (key != null && !functionKeys.contains(key)) {
-            String suggestion = io.selfheal.harness.yaml.Suggestions.closest(key, functionKeys);
-            node.problem("no functions entry '" + key + "' in stack"
+        if (key != null && !known.contains(key)) {
+            String suggestion = io.selfheal.harness.yaml.Suggestions.closest(key, known);
+            node.problem("no " + kind + " entry '" + key + "' in stack"
                     + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : ""));
             return null;
         }
