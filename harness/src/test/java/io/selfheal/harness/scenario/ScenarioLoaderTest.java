@@ -8,6 +8,8 @@ import io.selfheal.harness.expect.ApiCallsExpectation;
 import io.selfheal.harness.expect.InstanceExpectation;
 import io.selfheal.harness.expect.InvocationsExpectation;
 import io.selfheal.harness.steps.AlarmStateFault;
+import io.selfheal.harness.expect.SecurityGroupExpectation;
+import io.selfheal.harness.steps.SecurityGroupIngressFault;
 import io.selfheal.harness.yaml.InvalidFileException;
 import io.selfheal.harness.yaml.Problem;
 import java.io.IOException;
@@ -46,10 +48,30 @@ class ScenarioLoaderTest {
             assertThat(t.permission()).isTrue();
             assertThat(t.transformer().inputTemplate()).isEqualTo("{\"instance_id\": <instance_id>}");
         });
-        assertThat(s.faults()).containsExactly(new AlarmStateFault("cpuHigh", "ALARM", "test"));
-        assertThat(s.outcomes()).containsExactly(new ApiCallsExpectation("ec2", "RebootInstances", 1, "reboot"),
+        assertThat(s.faults()).startsWith(new AlarmStateFault("cpuHigh", "ALARM", "test"));
+        assertThat(s.outcomes()).startsWith(new ApiCallsExpectation("ec2", "RebootInstances", 1, "reboot"),
                 new InvocationsExpectation("reboot", 1, 0), new InstanceExpectation("web", "running", 1));
         assertThat(s.within()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(s.idempotency().redeliver()).isEqualTo(3);
+    }
+
+    @Test
+    void readsSecurityGroupsTheirRulesAndTheDriftSteps() {
+        Scenario s = loader.load(SCENARIOS.resolve("valid/full.yaml"));
+        Stack.SecurityGroup web = s.stack().securityGroups().get("web");
+        assertThat(web.name()).isEqualTo("web");
+        assertThat(web.description()).isEqualTo("web servers");
+        assertThat(web.vpc()).isNull();
+        assertThat(web.ingress()).containsExactly(
+                new Stack.Permission("tcp", 443, 443, "0.0.0.0/0", null, null, "HTTPS"),
+                new Stack.Permission("tcp", 8000, 8100, null, null, "lb", null),
+                new Stack.Permission("-1", null, null, null, "::/0", null, null));
+        assertThat(web.egress()).as("egress: [] removes the default allow-all rule").isEmpty();
+        assertThat(s.stack().securityGroups().get("lb").egress()).as("no egress key keeps the default").isNull();
+        assertThat(s.stack().instances().get("web").securityGroups()).containsExactly("web", "lb");
+        Stack.Permission ssh = new Stack.Permission("tcp", 22, 22, "0.0.0.0/0", null, null, null);
+        assertThat(s.faults()).contains(new SecurityGroupIngressFault("web", ssh));
+        assertThat(s.outcomes()).contains(new SecurityGroupExpectation("web", false, ssh, false));
         assertThat(s.idempotency().redeliver()).isEqualTo(3);
     }
 
