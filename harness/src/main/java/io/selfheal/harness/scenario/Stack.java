@@ -9,7 +9,8 @@ import java.util.Map;
  * ({@code ${instances.web.id}}). Maps keep file order, which is also the order of creation within a kind.
  */
 public record Stack(Map<String, Instance> instances, Map<String, Alarm> alarms, Map<String, Function> functions,
-                    Map<String, Rule> rules, Map<String, SecurityGroup> securityGroups) {
+                    Map<String, Rule> rules, Map<String, SecurityGroup> securityGroups, Map<String, Queue> queues,
+                    Map<String, Topic> topics, Map<String, LogGroup> logGroups) {
 
     /** The kinds of resource, as written in references, with the attributes each offers. */
     public static final Map<String, List<String>> REFERENCE_ATTRIBUTES = Map.of(
@@ -17,7 +18,10 @@ public record Stack(Map<String, Instance> instances, Map<String, Alarm> alarms, 
             "alarms", List.of("name", "arn"),
             "functions", List.of("name", "arn"),
             "rules", List.of("name", "arn"),
-            "securityGroups", List.of("id", "name", "arn"));
+            "securityGroups", List.of("id", "name", "arn"),
+            "queues", List.of("url", "arn", "name"),
+            "topics", List.of("arn", "name"),
+            "logGroups", List.of("name", "arn"));
 
     public boolean has(String kind, String key) {
         return keys(kind).contains(key);
@@ -31,6 +35,9 @@ public record Stack(Map<String, Instance> instances, Map<String, Alarm> alarms, 
             case "functions" -> functions;
             case "rules" -> rules;
             case "securityGroups" -> securityGroups;
+            case "queues" -> queues;
+            case "topics" -> topics;
+            case "logGroups" -> logGroups;
             default -> Map.of();
         };
         return map.keySet();
@@ -63,6 +70,26 @@ public record Stack(Map<String, Instance> instances, Map<String, Alarm> alarms, 
                         Integer datapointsToAlarm, double threshold, String comparison, String treatMissingData) {
     }
 
+    /**
+     * An SQS queue made with CreateQueue; a FIFO queue's name ends in {@code .fifo}. {@code attributes} are SQS's
+     * own names ({@code VisibilityTimeout}, …); {@code deadLetter} (a queue key) becomes the RedrivePolicy.
+     */
+    public record Queue(String key, String name, boolean fifo, Map<String, String> attributes, String deadLetter,
+                        int maxReceiveCount) {
+    }
+
+    /** An SNS topic made with CreateTopic, with its subscriptions. */
+    public record Topic(String key, String name, boolean fifo, List<Subscription> subscriptions) {
+    }
+
+    /** A topic subscription to a stack queue (by key), with SNS's raw delivery and filter policy. */
+    public record Subscription(String queue, boolean rawMessageDelivery, String filterPolicy) {
+    }
+
+    /** A CloudWatch Logs log group made with CreateLogGroup, optionally with a retention in days. */
+    public record LogGroup(String key, String name, Integer retentionDays) {
+    }
+
     /** A Lambda function created with CreateFunction from a jar or zip. */
     public record Function(String key, String name, Path code, String handler, String runtime, int timeout,
                            int memory, Map<String, String> environment) {
@@ -73,13 +100,20 @@ public record Stack(Map<String, Instance> instances, Map<String, Alarm> alarms, 
     }
 
     /**
-     * A rule target. Exactly one of input, inputPath, transformer may be set.
+     * A rule target: exactly one of function, queue, topic (stack keys). Exactly one of input, inputPath, transformer
+     * may be set.
      *
-     * @param permission whether the harness grants events.amazonaws.com permission to invoke the function (as the
-     *                   team's IaC would); false lets a scenario prove what happens without it
+     * @param permission      whether the harness grants events.amazonaws.com permission to invoke the function (as
+     *                        the team's IaC would); false lets a scenario prove what happens without it
+     * @param retryPolicy     EventBridge's retry policy, null for its default (185 attempts over 24 hours)
+     * @param deadLetterQueue a queue key: where EventBridge sends events it could not deliver
      */
-    public record Target(String id, String function, boolean permission, String input, String inputPath,
-                         Transformer transformer) {
+    public record Target(String id, String function, String queue, String topic, boolean permission, String input,
+                         String inputPath, Transformer transformer, RetryPolicy retryPolicy, String deadLetterQueue) {
+    }
+
+    /** EventBridge's target retry policy. */
+    public record RetryPolicy(Integer maximumRetryAttempts, Integer maximumEventAgeInSeconds) {
     }
 
     /** An EventBridge input transformer. */

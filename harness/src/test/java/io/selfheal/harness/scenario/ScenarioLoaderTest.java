@@ -8,6 +8,7 @@ import io.selfheal.harness.expect.ApiCallsExpectation;
 import io.selfheal.harness.expect.InstanceExpectation;
 import io.selfheal.harness.expect.InvocationsExpectation;
 import io.selfheal.harness.steps.AlarmStateFault;
+import io.selfheal.harness.expect.QueueExpectation;
 import io.selfheal.harness.expect.SecurityGroupExpectation;
 import io.selfheal.harness.steps.SecurityGroupIngressFault;
 import io.selfheal.harness.yaml.InvalidFileException;
@@ -43,7 +44,7 @@ class ScenarioLoaderTest {
         Stack.Rule rule = s.stack().rules().get("cpuHighReboot");
         assertThat(rule.pattern()).isEqualTo(
                 "{\"source\":[\"aws.cloudwatch\"],\"detail-type\":[\"CloudWatch Alarm State Change\"]}");
-        assertThat(rule.targets()).singleElement().satisfies(t -> {
+        assertThat(rule.targets()).first().satisfies(t -> {
             assertThat(t.id()).isEqualTo("target-1");
             assertThat(t.permission()).isTrue();
             assertThat(t.transformer().inputTemplate()).isEqualTo("{\"instance_id\": <instance_id>}");
@@ -53,6 +54,23 @@ class ScenarioLoaderTest {
                 new InvocationsExpectation("reboot", 1, 0), new InstanceExpectation("web", "running", 1));
         assertThat(s.within()).isEqualTo(Duration.ofSeconds(20));
         assertThat(s.idempotency().redeliver()).isEqualTo(3);
+    }
+
+    @Test
+    void readsQueuesTopicsLogGroupsAndTheirTargets() {
+        Scenario s = loader.load(SCENARIOS.resolve("valid/full.yaml"));
+        assertThat(s.stack().queues().get("audit")).isEqualTo(new Stack.Queue("audit", "audit.fifo", true,
+                java.util.Map.of("ContentBasedDeduplication", "true"), "dlq", 5));
+        assertThat(s.stack().queues().get("dlq").fifo()).as("a .fifo name makes a FIFO queue").isTrue();
+        assertThat(s.stack().topics().get("alerts").subscriptions()).containsExactly(
+                new Stack.Subscription("audit", true, "{\"severity\":[\"high\"]}"));
+        assertThat(s.stack().logGroups().get("app")).isEqualTo(new Stack.LogGroup("app", "/selfheal/app", 7));
+        List<Stack.Target> targets = s.stack().rules().get("cpuHighReboot").targets();
+        assertThat(targets.get(1)).isEqualTo(new Stack.Target("target-2", null, "audit", null, true,
+                "{\"queue\":\"${queues.audit.url}\"}", null, null, new Stack.RetryPolicy(2, null), "dlq"));
+        assertThat(targets.get(2).topic()).isEqualTo("alerts");
+        assertThat(targets.get(2).inputPath()).isEqualTo("$.detail");
+        assertThat(s.outcomes()).contains(new QueueExpectation("dlq", 0, null));
     }
 
     @Test
