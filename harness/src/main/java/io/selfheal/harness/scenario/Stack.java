@@ -90,9 +90,15 @@ public record Stack(Map<String, Instance> instances, Map<String, Alarm> alarms, 
     public record LogGroup(String key, String name, Integer retentionDays) {
     }
 
-    /** A Lambda function created with CreateFunction from a jar or zip. */
+    /**
+     * A Lambda function created with CreateFunction from a jar or zip.
+     *
+     * @param rolePolicy the IAM policy JSON the team attaches to the function's role, or null. The emulator does not
+     *                   evaluate IAM, so the harness keeps it to check the calls the function made against it
+     *                   ({@code leastPrivilege} expectation)
+     */
     public record Function(String key, String name, Path code, String handler, String runtime, int timeout,
-                           int memory, Map<String, String> environment) {
+                           int memory, Map<String, String> environment, String rolePolicy) {
     }
 
     /** An EventBridge rule on the default bus, created with PutRule and PutTargets. */

@@ -98,7 +98,15 @@ final class StackReader {
     }
 
     private Stack.Function function(String key, YMap m) {
-        m.allow("name", "code", "handler", "runtime", "timeout", "memory", "environment");
+        m.allow("name", "code", "handler", "runtime", "timeout", "memory", "environment", "rolePolicy");
+        JsonNode policy = m.has("rolePolicy") ? json(m.get("rolePolicy")) : null;
+        if (policy != null) {
+            String problem = PolicyShape.problem(policy);
+            if (problem != null) {
+                m.get("rolePolicy").problem(problem);
+                policy = null;
+            }
+        }
         Path code = null;
         String codeRef = m.requiredString("code");
         if (codeRef != null) {
@@ -109,7 +117,8 @@ final class StackReader {
         }
         return new Stack.Function(key, orElse(m.string("name"), key), code, m.requiredString("handler"),
                 orElse(m.choice("runtime", "java17", "java21"), "java17"), orElse(m.integer("timeout"), 3),
-                orElse(m.integer("memory"), 128), m.stringMap("environment"));
+                orElse(m.integer("memory"), 128), m.stringMap("environment"),
+                policy == null ? null : policy.toString());
     }
 
     private Stack.Rule rule(String key, YMap m) {

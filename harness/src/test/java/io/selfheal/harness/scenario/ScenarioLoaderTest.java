@@ -41,6 +41,8 @@ class ScenarioLoaderTest {
         assertThat(fn.name()).isEqualTo("reboot");
         assertThat(fn.runtime()).isEqualTo("java17");
         assertThat(fn.code()).isRegularFile();
+        assertThat(fn.rolePolicy()).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":[\"ec2:RebootInstances\"],\"Resource\":\"${instances.web.arn}\"}]}");
         Stack.Rule rule = s.stack().rules().get("cpuHighReboot");
         assertThat(rule.pattern()).isEqualTo(
                 "{\"source\":[\"aws.cloudwatch\"],\"detail-type\":[\"CloudWatch Alarm State Change\"]}");
