@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Whether a message body contains an expected JSON subset: every expected field present with a matching value
- * (recursively), every expected array element matched by some actual element, scalars equal by value. A body that
+ * (recursively), every expected array element matched by some actual element, scalars equal by type and value
+ * (numbers by value: 22 matches 22.0, not "22"). A body that
  * is an SNS notification envelope is also matched by its {@code Message}, so a probe need not care whether the
  * subscription delivers raw.
  */
@@ -61,8 +62,7 @@ final class JsonSubset {
         if (expected.isNumber() && actual.isNumber()) {
             return expected.decimalValue().compareTo(actual.decimalValue()) == 0;
         }
-        return expected.equals(actual) || (expected.isValueNode() && actual.isValueNode()
-                && !expected.isNull() && expected.asText().equals(actual.asText()) && expected.isTextual());
+        return expected.equals(actual);
     }
 
     private static JsonNode parse(String body) {

@@ -43,7 +43,7 @@ class SelfhealCliTest {
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("wrong-types.yaml:11:16: stack.functions.fn.timeout: expected a whole number, found 'thirty'")
                 .contains("bad-yaml.yaml:6:7: YAML syntax");
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("0 valid, 7 invalid");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("0 valid, 9 invalid");
     }
 
     @Test

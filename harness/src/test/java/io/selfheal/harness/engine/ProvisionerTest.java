@@ -78,6 +78,12 @@ class ProvisionerTest {
         assertThat(run.clients().sqs().getQueueAttributes(r -> r.queueUrl(work)
                 .attributeNames(QueueAttributeName.POLICY)).attributes().get(QueueAttributeName.POLICY))
                 .contains("sns.amazonaws.com").contains(run.state().get("topics", "alerts", "arn"));
+        var topicProbe = new io.selfheal.harness.expect.TopicExpectation("alerts", 1,
+                new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("a", 1));
+        assertThat(topicProbe.check(run).holds()).as(topicProbe.check(run).observed()).isTrue();
+        var queueProbe = new io.selfheal.harness.expect.QueueExpectation("work", 1,
+                new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("a", 2));
+        assertThat(queueProbe.check(run).holds()).as("the body has a=1, not 2").isFalse();
     }
 
     @Test

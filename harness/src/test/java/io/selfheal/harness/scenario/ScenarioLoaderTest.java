@@ -10,6 +10,7 @@ import io.selfheal.harness.expect.InvocationsExpectation;
 import io.selfheal.harness.steps.AlarmStateFault;
 import io.selfheal.harness.expect.QueueExpectation;
 import io.selfheal.harness.expect.SecurityGroupExpectation;
+import io.selfheal.harness.expect.TopicExpectation;
 import io.selfheal.harness.steps.SecurityGroupIngressFault;
 import io.selfheal.harness.yaml.InvalidFileException;
 import io.selfheal.harness.yaml.Problem;
@@ -73,6 +74,8 @@ class ScenarioLoaderTest {
         assertThat(targets.get(2).topic()).isEqualTo("alerts");
         assertThat(targets.get(2).inputPath()).isEqualTo("$.detail");
         assertThat(s.outcomes()).contains(new QueueExpectation("dlq", 0, null));
+        assertThat(s.outcomes()).anySatisfy(o -> assertThat(o).isInstanceOfSatisfying(TopicExpectation.class,
+                t -> assertThat(t.contains().toString()).isEqualTo("{\"severity\":\"high\"}")));
     }
 
     @Test
