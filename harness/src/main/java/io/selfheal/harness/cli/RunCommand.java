@@ -9,15 +9,27 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code selfheal run <file|dir>…}: runs scenarios on fresh embedded clouds, one line per scenario. */
-@Command(name = "run", description = "Run scenarios and print a pass/fail line for each.")
+@Command(name = "run", description = {"Run scenarios and print a pass/fail line for each, in file order.",
+        "Exit codes: 0 all passed, 1 a scenario failed, 2 invalid input (a file with mistakes, no scenario selected,"
+                + " a bad option)."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Scenario files or directories of them.")
     List<Path> paths;
+
+    @Option(names = "--tags", split = ",", paramLabel = "TAG", description = "Run only scenarios tagged with any of"
+            + " these; !TAG leaves out scenarios tagged TAG (e.g. --tags ec2,!slow).")
+    List<String> tags = List.of();
+
+    @Option(names = "--parallel", paramLabel = "N", description = "Run up to N scenarios at once, each on its own"
+            + " cloud; output stays in file order. Default: ${DEFAULT-VALUE}.")
+    int parallel = 1;
 
     @Spec
     CommandSpec spec;
@@ -27,20 +39,24 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int[] invalid = {0};
+        if (parallel < 1) {
+            throw new ParameterException(spec.commandLine(), "--parallel must be at least 1, was " + parallel);
+        }
         List<Scenario> scenarios = ScenarioArguments.load(paths, err, invalid);
-        int passed = 0;
-        int failed = 0;
+        TagFilter filter = TagFilter.parse(tags);
+        scenarios = scenarios.stream().filter(filter::selects).toList();
+        if (scenarios.isEmpty() && !filter.isEmpty() && invalid[0] == 0) {
+            err.println("no scenario is tagged " + filter);
+            err.flush();
+            return SelfhealCli.INVALID;
+        }
         ScenarioRunner runner = new ScenarioRunner();
-        for (Scenario scenario : scenarios) {
-            ScenarioResult result = runner.run(scenario);
+        List<ScenarioResult> results = ScenarioBatch.run(scenarios, parallel, runner::run, result -> {
             out.println(line(result));
             out.flush();
-            if (result.passed()) {
-                passed++;
-            } else {
-                failed++;
-            }
-        }
+        });
+        int passed = (int) results.stream().filter(ScenarioResult::passed).count();
+        int failed = results.size() - passed;
         out.println();
         out.println(passed + " passed, " + (failed + invalid[0]) + " failed"
                 + (invalid[0] > 0 ? " (" + invalid[0] + " invalid file" + (invalid[0] == 1 ? "" : "s") + ")" : ""));

@@ -6,7 +6,12 @@ import picocli.CommandLine.Command;
 /** {@code selfheal <command>}. */
 @Command(name = "selfheal", mixinStandardHelpOptions = true, version = "selfheal 0.1.0",
         description = "Test self-healing AWS infrastructure locally.",
-        subcommands = {RunCommand.class, ValidateCommand.class, ServeCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, ServeCommand.class, EventsCommand.class,
+                TestPatternCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:all scenarios passed (test-pattern: the pattern matches)",
+                "1:a scenario failed (test-pattern: the pattern does not match)",
+                "2:invalid input: a scenario file with mistakes, a bad option or argument, an invalid pattern"})
 public final class SelfhealCli implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -22,6 +27,8 @@ public final class SelfhealCli implements Runnable {
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new SelfhealCli());
         cli.getCommandSpec().exitCodeOnInvalidInput(INVALID);
+        // @file names a JSON file for test-pattern, not a picocli argument file.
+        cli.setExpandAtFiles(false);
         return cli.execute(args);
     }
 
