@@ -14,4 +14,13 @@ public interface EventsControl {
      * @throws IllegalArgumentException when no event has that id
      */
     EventRecord redeliver(String eventId);
+
+    /**
+     * Emits an event as the AWS service named by its {@code source} would ({@code aws.guardduty} …, sources that
+     * PutEvents refuses with NotAuthorizedForSourceException): it reaches the default bus of its account and region
+     * asynchronously, in the envelope PutEvents gives.
+     */
+    default void emit(io.selfheal.emulator.messages.ServiceEvent event) {
+        throw new UnsupportedOperationException("emitting service events is not supported");
+    }
 }

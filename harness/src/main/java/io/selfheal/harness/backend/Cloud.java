@@ -28,6 +28,13 @@ public interface Cloud extends AutoCloseable {
     /** Every event that reached an event bus, with its deliveries. */
     List<EventRecord> events();
 
+    /**
+     * Emits an event as the AWS service named by its source would (PutEvents refuses {@code aws.*} sources): to the
+     * default bus of the cloud's account and region.
+     */
+    void emitServiceEvent(String source, String detailType, java.util.List<String> resources,
+                          com.fasterxml.jackson.databind.node.ObjectNode detail);
+
     /** Delivers an event once more with the same id, as at-least-once delivery may. */
     EventRecord redeliver(String eventId);
 
@@ -39,6 +46,9 @@ public interface Cloud extends AutoCloseable {
 
     /** Injects CPU load into an instance until {@code duration} passes, or until it reboots when null. */
     void setCpuLoad(String instanceId, double percent, Duration duration);
+
+    /** Makes a running instance hang (failed status check, CPU pinned at 100) until it is rebooted. */
+    void stopResponding(String instanceId);
 
     /** Whether time moves only when the harness advances it. */
     boolean virtualTime();

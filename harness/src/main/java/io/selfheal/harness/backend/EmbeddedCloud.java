@@ -77,6 +77,13 @@ public final class EmbeddedCloud implements Cloud {
     }
 
     @Override
+    public void emitServiceEvent(String source, String detailType, List<String> resources,
+                                 com.fasterxml.jackson.databind.node.ObjectNode detail) {
+        emulator.control().component(EventsControl.class).emit(new io.selfheal.emulator.messages.ServiceEvent(
+                emulator.accountId(), emulator.region(), source, detailType, resources, detail, null));
+    }
+
+    @Override
     public EventRecord redeliver(String eventId) {
         return emulator.control().component(EventsControl.class).redeliver(eventId);
     }
@@ -94,6 +101,11 @@ public final class EmbeddedCloud implements Cloud {
     @Override
     public void setCpuLoad(String instanceId, double percent, Duration duration) {
         emulator.control().component(Ec2Control.class).setCpuLoad(instanceId, percent, duration);
+    }
+
+    @Override
+    public void stopResponding(String instanceId) {
+        emulator.control().component(Ec2Control.class).stopResponding(instanceId);
     }
 
     @Override

@@ -1,11 +1,12 @@
 package io.selfheal.harness.cli;
 
-import io.selfheal.harness.engine.ScenarioResult;
 import io.selfheal.harness.engine.ScenarioRunner;
+import io.selfheal.harness.report.ConsoleSummary;
+import io.selfheal.harness.report.ReportCollector;
 import io.selfheal.harness.scenario.Scenario;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +16,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code selfheal run <file|dir>…}: runs scenarios on fresh embedded clouds, one line per scenario. */
+/**
+ * {@code selfheal run [--tags …] [--parallel N] [--report DIR] <file|dir>…}: runs scenarios on fresh embedded clouds,
+ * one progress line per scenario in file order, optionally an HTML report.
+ */
 @Command(name = "run", description = {"Run scenarios and print a pass/fail line for each, in file order.",
         "Exit codes: 0 all passed, 1 a scenario failed, 2 invalid input (a file with mistakes, no scenario selected,"
                 + " a bad option)."})
@@ -34,6 +38,10 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write an HTML report with a timeline per scenario to DIR/index.html.")
+    Path reportDir;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -50,30 +58,23 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return SelfhealCli.INVALID;
         }
+        ConsoleSummary summary = new ConsoleSummary(out, scenarios.size());
+        ReportCollector report = new ReportCollector();
         ScenarioRunner runner = new ScenarioRunner();
-        List<ScenarioResult> results = ScenarioBatch.run(scenarios, parallel, runner::run, result -> {
-            out.println(line(result));
-            out.flush();
-        });
-        int passed = (int) results.stream().filter(ScenarioResult::passed).count();
-        int failed = results.size() - passed;
-        out.println();
-        out.println(passed + " passed, " + (failed + invalid[0]) + " failed"
-                + (invalid[0] > 0 ? " (" + invalid[0] + " invalid file" + (invalid[0] == 1 ? "" : "s") + ")" : ""));
-        out.flush();
-        return invalid[0] > 0 ? SelfhealCli.INVALID : failed > 0 ? SelfhealCli.FAILED : SelfhealCli.OK;
-    }
-
-    static String line(ScenarioResult result) {
-        String head = String.format("%s  %-40s %6s", result.passed() ? "PASS" : "FAIL", result.name(),
-                seconds(result.duration()));
-        if (result.passed()) {
-            return head + (result.recovery() != null ? "  (outcome held " + seconds(result.recovery()) + " after the fault)" : "");
+        if (reportDir != null) {
+            runner.onFinished(report);
         }
-        return head + "\n      " + result.reason().replace("\n", "\n      ");
-    }
-
-    static String seconds(Duration d) {
-        return String.format("%.1f s", d.toMillis() / 1000.0);
+        ScenarioBatch.run(scenarios, parallel, runner::run, summary::finished);
+        summary.totals(invalid[0]);
+        if (reportDir != null) {
+            try {
+                out.println("report: " + report.write(reportDir));
+            } catch (IOException e) {
+                err.println("could not write the report to " + reportDir + ": " + e);
+                return SelfhealCli.FAILED;
+            }
+            out.flush();
+        }
+        return invalid[0] > 0 ? SelfhealCli.INVALID : summary.failed() > 0 ? SelfhealCli.FAILED : SelfhealCli.OK;
     }
 }

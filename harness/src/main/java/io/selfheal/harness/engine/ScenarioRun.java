@@ -5,6 +5,7 @@ import io.selfheal.harness.expect.Expectation;
 import io.selfheal.harness.expect.Verdict;
 import io.selfheal.harness.scenario.Scenario;
 import io.selfheal.harness.steps.Fault;
+import io.selfheal.harness.steps.TimedFault;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,7 +93,8 @@ public final class ScenarioRun implements AutoCloseable {
         throw new IllegalArgumentException("no check '" + check + "'; known: " + checkNames(scenario));
     }
 
-    Instant faultStart() {
+    /** When the first fault was injected (cloud clock), or null before. */
+    public Instant faultStart() {
         return faultStart;
     }
 
@@ -112,6 +114,19 @@ public final class ScenarioRun implements AutoCloseable {
         }
     }
 
+    /**
+     * How many of {@link Cloud#events()} and {@link Cloud#calls()} came before the first fault: on a virtual clock,
+     * provisioning and the fault happen at the same instant, so time alone cannot tell them apart.
+     */
+    public int eventsBeforeFault() {
+        return faultMark == null ? 0 : faultMark.eventIds().size();
+    }
+
+    /** See {@link #eventsBeforeFault()}. */
+    public int callsBeforeFault() {
+        return faultMark == null ? 0 : faultMark.calls();
+    }
+
     /** Whether the faults have been injected (steady-state probes run before). */
     public boolean faultStarted() {
         return faultStart != null;
@@ -122,7 +137,8 @@ public final class ScenarioRun implements AutoCloseable {
         if (faultStart == null) {
             return List.of();
         }
-        return cloud.events().stream().filter(e -> !e.received().isBefore(faultStart)).toList();
+        // By identity, not time: provisioning and the fault may share an instant of virtual time.
+        return cloud.events().stream().filter(e -> !faultMark.eventIds().contains(e.eventId())).toList();
     }
 
     public void provision() {
@@ -150,19 +166,43 @@ public final class ScenarioRun implements AutoCloseable {
         }
     }
 
+    /**
+     * Injects the faults in order, each at its {@code at} after the steady state held (see {@link TimedFault}): the
+     * clock is advanced to it — timer by timer on a virtual clock, so the cloud keeps running meanwhile; an
+     * Awaitility wait on a real one. The fault start (for recovery) is the first fault's injection.
+     */
     public void injectFaults() {
-        faultStart = cloud.now();
-        faultMark = FaultMark.now(cloud);
+        Instant steady = cloud.now();
         for (Fault fault : scenario.faults()) {
+            Instant due = steady.plus(TimedFault.offset(fault));
+            if (cloud.now().isBefore(due)) {
+                Duration wait = Duration.between(cloud.now(), due);
+                // A virtual clock lands exactly on the limit when no timer comes first; a real one needs a margin.
+                Waits.until(cloud, fault.describe(), cloud.virtualTime() ? wait : wait.plusSeconds(1),
+                        () -> !cloud.now().isBefore(due));
+            }
+            if (faultStart == null) {
+                markFaultStart();
+            }
             fault.inject(this);
         }
+        if (faultStart == null) {
+            markFaultStart();
+        }
+    }
+
+    private void markFaultStart() {
+        faultStart = cloud.now();
+        faultMark = FaultMark.now(cloud);
     }
 
     /**
      * Waits, bounded by {@code expect.within} (the outcome deadline), until every outcome holds. Without a
      * {@code recovery} bound the steady state must be back by then too (and that moment is the MTTR); with one, the
      * outcomes alone decide — they may hold before the steady state is restored (the reboot happened, the alarm
-     * still evaluates) — and {@link #verifyRecovery()} waits for the steady state.
+     * still evaluates) — and {@link #verifyRecovery()} waits for the steady state. When an outcome must hold until
+     * the deadline ({@code never}), goes on checking it until {@code within} has passed (see {@link OutcomeWatch});
+     * recovery is still measured when the eventual outcomes held.
      */
     public CheckResult verifyOutcome() {
         long started = System.nanoTime();
@@ -171,23 +211,40 @@ public final class ScenarioRun implements AutoCloseable {
         if (withSteadyState) {
             checks.addAll(scenario.steadyState());
         }
-        AtomicReference<List<Verdict>> last = new AtomicReference<>(List.of());
+        OutcomeWatch watch = new OutcomeWatch(this, checks);
         try {
             if (!cloud.virtualTime()) {
                 cloud.awaitIdle(scenario.within());
             }
-            Waits.until(cloud, scenario.name() + " outcomes", scenario.within(), () -> allHold(checks, last));
-            if (withSteadyState) {
-                recovered();
+            Instant deadline = cloud.now().plus(scenario.within());
+            Waits.until(cloud, scenario.name() + " outcomes", scenario.within(), watch::settledOrBroken);
+            Instant held = cloud.now();
+            long heldNanos = System.nanoTime();
+            boolean recoveredThen = withSteadyState || allHold(scenario.steadyState(), new AtomicReference<>());
+            if (!watch.isBroken() && watch.watchesToDeadline() && held.isBefore(deadline)) {
+                try {
+                    Waits.until(cloud, scenario.name() + " never", Duration.between(held, deadline), watch::broken);
+                } catch (ConditionTimeoutException stillHolds) {
+                    // the deadline passed and nothing that must never happen did
+                }
+            }
+            if (watch.isBroken()) {
+                return new CheckResult("outcome", false, "an outcome that must hold until the deadline ("
+                        + scenario.within() + ") failed:" + describe(scenario.outcomes(), watch.verdicts(), "")
+                        + WhatHappened.since(this), since(started));
+            }
+            if (recoveredThen) {
+                recovered(held, heldNanos);
             }
             outcomeHeld = true;
             return new CheckResult("outcome", true, null, since(started));
         } catch (ConditionTimeoutException e) {
+            List<Verdict> last = watch.verdicts();
             String message = "outcomes did not hold within " + scenario.within()
                     + (cloud.virtualTime() ? " of virtual time" : "") + ":"
-                    + describe(scenario.outcomes(), last.get(), "")
+                    + describe(scenario.outcomes(), last, "")
                     + (withSteadyState ? describe(scenario.steadyState(),
-                    tail(last.get(), scenario.outcomes().size()), "steady state: ") : "")
+                    tail(last, scenario.outcomes().size()), "steady state: ") : "")
                     + WhatHappened.since(this);
             return new CheckResult("outcome", false, message, since(started));
         }
@@ -195,7 +252,8 @@ public final class ScenarioRun implements AutoCloseable {
 
     /**
      * The MTTR check ({@code recovery: {within: …}}): waits until every outcome and every steady-state probe hold,
-     * for no longer than the bound counted from the first fault, and records when they did.
+     * for no longer than the bound counted from the first fault, and records when they did (unless they already held
+     * together when the outcome check passed).
      */
     public CheckResult verifyRecovery() {
         long started = System.nanoTime();
@@ -203,23 +261,25 @@ public final class ScenarioRun implements AutoCloseable {
         List<Expectation> checks = new ArrayList<>(scenario.outcomes());
         checks.addAll(scenario.steadyState());
         AtomicReference<List<Verdict>> last = new AtomicReference<>(List.of());
-        Duration left = bound.minus(Duration.between(faultStart, cloud.now()));
-        boolean held;
-        try {
-            if (left.isNegative() || left.isZero()) {
-                held = allHold(checks, last);
-            } else {
-                Waits.until(cloud, scenario.name() + " recovery", left, () -> allHold(checks, last));
-                held = true;
+        boolean held = recovery != null;
+        if (!held) {
+            Duration left = bound.minus(Duration.between(faultStart, cloud.now()));
+            try {
+                if (left.isNegative() || left.isZero()) {
+                    held = allHold(checks, last);
+                } else {
+                    Waits.until(cloud, scenario.name() + " recovery", left, () -> allHold(checks, last));
+                    held = true;
+                }
+            } catch (ConditionTimeoutException e) {
+                held = false;
             }
-        } catch (ConditionTimeoutException e) {
-            held = false;
+            if (held) {
+                recovered(cloud.now(), System.nanoTime());
+            }
         }
-        if (held) {
-            recovered();
-            if (recovery.compareTo(bound) <= 0) {
-                return new CheckResult("recovery", true, null, since(started));
-            }
+        if (held && recovery.compareTo(bound) <= 0) {
+            return new CheckResult("recovery", true, null, since(started));
         }
         String message = (held ? "recovered after " + recovery : "not recovered") + ", over the bound of " + bound
                 + (cloud.virtualTime() ? " of virtual time" : "") + " from the first fault:"
@@ -229,9 +289,9 @@ public final class ScenarioRun implements AutoCloseable {
         return new CheckResult("recovery", false, message, since(started));
     }
 
-    private void recovered() {
-        recovery = Duration.between(faultStart, cloud.now());
-        recoveryWall = since(faultMark.nanos());
+    private void recovered(Instant at, long atNanos) {
+        recovery = Duration.between(faultStart, at);
+        recoveryWall = Duration.ofNanos(atNanos - faultMark.nanos());
     }
 
     private boolean allHold(List<Expectation> checks, AtomicReference<List<Verdict>> last) {

@@ -17,6 +17,7 @@ import java.util.function.Function;
  */
 public final class ScenarioRunner {
     private final Function<Scenario, Cloud> clouds;
+    private java.util.function.BiConsumer<ScenarioRun, ScenarioResult> onFinished = (run, result) -> { };
 
     public ScenarioRunner() {
         this(scenario -> new EmbeddedCloud(scenario.virtualTime()));
@@ -27,6 +28,15 @@ public final class ScenarioRunner {
         this.clouds = clouds;
     }
 
+    /**
+     * Called with each finished run and its result while its cloud is still open (e.g. to capture a report
+     * timeline); may be called from several threads at once.
+     */
+    public ScenarioRunner onFinished(java.util.function.BiConsumer<ScenarioRun, ScenarioResult> listener) {
+        this.onFinished = listener;
+        return this;
+    }
+
     public ScenarioResult run(Scenario scenario) {
         long started = System.nanoTime();
         List<CheckResult> checks = new ArrayList<>();
@@ -34,25 +44,30 @@ public final class ScenarioRunner {
             try {
                 run.provision();
             } catch (RuntimeException e) {
-                return broken(scenario, "provisioning failed: " + e.getMessage(), started);
+                return finished(run, broken(scenario, "provisioning failed: " + e.getMessage(), started));
             }
             try {
                 run.establishSteadyState();
             } catch (RuntimeException e) {
-                return broken(scenario, e.getMessage(), started);
+                return finished(run, broken(scenario, e.getMessage(), started));
             }
             try {
                 run.injectFaults();
             } catch (RuntimeException e) {
-                return broken(scenario, "fault injection failed: " + e.getMessage(), started);
+                return finished(run, broken(scenario, "fault injection failed: " + e.getMessage(), started));
             }
             for (String check : ScenarioRun.checkNames(scenario)) {
                 checks.add(run.verify(check));
             }
-            return new ScenarioResult(scenario.name(), scenario.file(), checks, null, run.recovery(),
+            return finished(run, new ScenarioResult(scenario.name(), scenario.file(), checks, null, run.recovery(),
                     ScenarioRun.since(started), run.recoveryWall(),
-                    scenario.recovery() == null ? null : scenario.recovery().within());
+                    scenario.recovery() == null ? null : scenario.recovery().within()));
         }
+    }
+
+    private ScenarioResult finished(ScenarioRun run, ScenarioResult result) {
+        onFinished.accept(run, result);
+        return result;
     }
 
     private static ScenarioResult broken(Scenario scenario, String error, long started) {

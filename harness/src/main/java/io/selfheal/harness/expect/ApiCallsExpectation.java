@@ -4,29 +4,38 @@ import io.selfheal.emulator.core.ApiCall;
 import io.selfheal.harness.engine.ScenarioRun;
 import io.selfheal.harness.scenario.ReadContext;
 import io.selfheal.harness.yaml.YMap;
+import java.util.stream.Stream;
 
 /**
  * How many successful calls of one operation the cloud answered:
- * {@code apiCalls: {service: ec2, operation: RebootInstances, count: 1, by: reboot}} — {@code by} narrows to calls
- * made by a function of the stack (its role session).
+ * {@code apiCalls: {service: ec2, operation: RebootInstances, count: 1, by: reboot}} ({@code atLeast}/{@code atMost}
+ * instead of {@code count}, see {@link Count}) — {@code by} narrows to calls made by a function of the stack (its
+ * role session).
  */
-public record ApiCallsExpectation(String service, String operation, int count, String byFunction)
+public record ApiCallsExpectation(String service, String operation, Count count, String byFunction)
         implements Expectation {
 
     @Override
     public String describe() {
-        return service + " " + operation + " called exactly " + count + " time" + (count == 1 ? "" : "s")
+        return service + " " + operation + " called " + count.describe() + " time" + (count.isOne() ? "" : "s")
                 + (byFunction != null ? " by function " + byFunction : "");
     }
 
     @Override
     public Verdict check(ScenarioRun run) {
         String session = byFunction == null ? null : "/" + run.state().functionName(byFunction);
-        long seen = run.cloud().calls().stream()
-                .filter(c -> c.service().equals(service) && c.operation().equals(operation) && c.succeeded())
-                .filter(c -> session == null || isSessionOf(c, session))
-                .count();
-        return Verdict.of(seen == count, seen + " successful " + operation + " call" + (seen == 1 ? "" : "s"));
+        long seen = calls(run).filter(c -> session == null || isSessionOf(c, session)).count();
+        String observed = seen + " successful " + operation + " call" + (seen == 1 ? "" : "s");
+        if (session != null) {
+            long byOthers = calls(run).count() - seen;
+            observed += " by " + byFunction + (byOthers > 0 ? " (" + byOthers + " by other callers)" : "");
+        }
+        return Verdict.of(count.matches(seen), observed);
+    }
+
+    private Stream<ApiCall> calls(ScenarioRun run) {
+        return run.cloud().calls().stream()
+                .filter(c -> c.service().equals(service) && c.operation().equals(operation) && c.succeeded());
     }
 
     private static boolean isSessionOf(ApiCall call, String sessionSuffix) {
@@ -42,15 +51,12 @@ public record ApiCallsExpectation(String service, String operation, int count, S
 
         @Override
         public Expectation read(YMap spec, ReadContext context) {
-            spec.allow("service", "operation", "count", "by");
+            spec.allow("service", "operation", "count", "atLeast", "atMost", "by");
             String service = spec.requiredString("service");
             String operation = spec.requiredString("operation");
-            Integer count = spec.integer("count");
-            if (count == null && !spec.has("count")) {
-                spec.require("count");
-            }
+            Count count = Count.read(spec, true);
             String by = spec.has("by") ? context.stackKey("functions", spec.get("by")) : null;
-            return new ApiCallsExpectation(service, operation, count == null ? 0 : count, by);
+            return new ApiCallsExpectation(service, operation, count, by);
         }
     }
 }

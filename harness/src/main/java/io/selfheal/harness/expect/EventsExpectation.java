@@ -8,15 +8,17 @@ import java.util.List;
 
 /**
  * Events that reached the default bus after the fault, and optionally how many of them a rule delivered:
- * {@code events: {source: aws.cloudwatch, detailType: CloudWatch Alarm State Change, count: 1, rule: r, delivered: 0}}.
+ * {@code events: {source: aws.cloudwatch, detailType: CloudWatch Alarm State Change, count: 1, rule: r, delivered: 0}}
+ * ({@code atLeast}/{@code atMost} instead of {@code count}, see {@link Count}; {@code delivered} is exact).
  * It makes negative scenarios prove something: the event did arrive, and the rule let it pass.
  */
-public record EventsExpectation(String source, String detailType, int count, String rule, Integer delivered)
+public record EventsExpectation(String source, String detailType, Count count, String rule, Integer delivered)
         implements Expectation {
 
     @Override
     public String describe() {
-        return count + " " + source + " \"" + detailType + "\" event" + (count == 1 ? "" : "s") + " on the bus"
+        return count.describe() + " " + source + " \"" + detailType + "\" event" + (count.isOne() ? "" : "s")
+                + " on the bus"
                 + (rule != null ? ", " + delivered + " delivered by rule " + rule : "");
     }
 
@@ -27,7 +29,7 @@ public record EventsExpectation(String source, String detailType, int count, Str
                         && detailType.equals(e.event().path("detail-type").asText()))
                 .toList();
         String observed = events.size() + " such event" + (events.size() == 1 ? "" : "s");
-        boolean holds = events.size() == count;
+        boolean holds = count.matches(events.size());
         if (rule != null) {
             String ruleArn = run.state().ruleArn(rule);
             long deliveries = events.stream().flatMap(e -> e.deliveries().stream())
@@ -47,19 +49,16 @@ public record EventsExpectation(String source, String detailType, int count, Str
 
         @Override
         public Expectation read(YMap spec, ReadContext context) {
-            spec.allow("source", "detailType", "count", "rule", "delivered");
+            spec.allow("source", "detailType", "count", "atLeast", "atMost", "rule", "delivered");
             String source = spec.requiredString("source");
             String detailType = spec.requiredString("detailType");
-            Integer count = spec.integer("count");
-            if (!spec.has("count")) {
-                spec.require("count");
-            }
+            Count count = Count.read(spec, true);
             String rule = spec.has("rule") ? context.stackKey("rules", spec.get("rule")) : null;
             Integer delivered = spec.integer("delivered");
             if (spec.has("rule") != spec.has("delivered")) {
                 spec.node().problem("rule and delivered go together: how many events the rule delivered");
             }
-            return new EventsExpectation(source, detailType, count == null ? 0 : count, rule, delivered);
+            return new EventsExpectation(source, detailType, count, rule, delivered);
         }
     }
 }

@@ -8,4 +8,12 @@ public interface Expectation {
     String describe();
 
     Verdict check(ScenarioRun run);
+
+    /**
+     * Whether it must hold at every check until the outcome deadline (see {@link NeverExpectation}) rather than
+     * eventually.
+     */
+    default boolean untilDeadline() {
+        return false;
+    }
 }

@@ -5,13 +5,17 @@ import io.selfheal.harness.scenario.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.ec2.model.Instance;
 
 /**
  * An instance's state as DescribeInstances reports it, and optionally how often it was rebooted (a fact EC2's API
- * does not expose, read from the cloud's control side): {@code instance: {ref: web, state: running, rebootCount: 1}}.
+ * does not expose, read from the cloud's control side): {@code instance: {ref: web, state: running, rebootCount: 1}},
+ * and tags it must carry ({@code tags: {Quarantined: "true"}}, values may reference the stack).
  */
-public record InstanceExpectation(String ref, String state, Integer rebootCount) implements Expectation {
+public record InstanceExpectation(String ref, String state, Integer rebootCount, Map<String, String> tags)
+        implements Expectation {
 
     @Override
     public String describe() {
@@ -21,6 +25,9 @@ public record InstanceExpectation(String ref, String state, Integer rebootCount)
         }
         if (rebootCount != null) {
             parts.add("was rebooted " + rebootCount + " time" + (rebootCount == 1 ? "" : "s"));
+        }
+        if (!tags.isEmpty()) {
+            parts.add("is tagged " + tags);
         }
         return "instance " + ref + " " + String.join(" and ", parts);
     }
@@ -38,6 +45,14 @@ public record InstanceExpectation(String ref, String state, Integer rebootCount)
             holds &= reboots == rebootCount;
             observed += ", rebooted " + reboots + " time" + (reboots == 1 ? "" : "s");
         }
+        if (!tags.isEmpty()) {
+            Map<String, String> actual = new TreeMap<>();
+            instance.tags().forEach(t -> actual.put(t.key(), t.value()));
+            for (Map.Entry<String, String> tag : tags.entrySet()) {
+                holds &= run.state().resolve(tag.getValue()).equals(actual.get(tag.getKey()));
+            }
+            observed += ", tags " + actual;
+        }
         return Verdict.of(holds, observed);
     }
 
@@ -50,15 +65,16 @@ public record InstanceExpectation(String ref, String state, Integer rebootCount)
 
         @Override
         public Expectation read(YMap spec, ReadContext context) {
-            spec.allow("ref", "state", "rebootCount");
+            spec.allow("ref", "state", "rebootCount", "tags");
             String ref = context.stackKey("instances", spec.require("ref"));
             String state = spec.choice("state", "pending", "running", "stopping", "stopped", "shutting-down",
                     "terminated");
             Integer reboots = spec.integer("rebootCount");
-            if (state == null && reboots == null) {
-                spec.node().problem("say what to expect of the instance: state and/or rebootCount");
+            Map<String, String> tags = spec.stringMap("tags");
+            if (state == null && reboots == null && tags.isEmpty()) {
+                spec.node().problem("say what to expect of the instance: state, rebootCount and/or tags");
             }
-            return new InstanceExpectation(ref, state, reboots);
+            return new InstanceExpectation(ref, state, reboots, tags);
         }
     }
 }

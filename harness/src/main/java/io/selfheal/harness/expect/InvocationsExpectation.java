@@ -8,13 +8,15 @@ import java.util.List;
 
 /**
  * How often a function ran, and how many of those runs failed:
- * {@code invocations: {function: reboot, count: 1, errors: 0}}. Only finished invocations count.
+ * {@code invocations: {function: reboot, count: 1, errors: 0}} ({@code atLeast}/{@code atMost} instead of
+ * {@code count}, see {@link Count}; {@code errors} is exact and defaults to 0). Only finished invocations count.
  */
-public record InvocationsExpectation(String function, int count, int errors) implements Expectation {
+public record InvocationsExpectation(String function, Count count, int errors) implements Expectation {
 
     @Override
     public String describe() {
-        return "function " + function + " ran " + count + " time" + (count == 1 ? "" : "s") + " with " + errors
+        return "function " + function + " ran " + count.describe() + " time" + (count.isOne() ? "" : "s")
+                + " with " + errors
                 + " error" + (errors == 1 ? "" : "s");
     }
 
@@ -26,7 +28,7 @@ public record InvocationsExpectation(String function, int count, int errors) imp
         String observed = finished + " finished, " + failed.size() + " failed"
                 + (failed.isEmpty() ? "" : " (first: " + failed.get(0).errorType() + ": "
                 + failed.get(0).errorMessage() + ")");
-        return Verdict.of(finished == count && failed.size() == errors, observed);
+        return Verdict.of(count.matches(finished) && failed.size() == errors, observed);
     }
 
     /** Registered as {@code invocations}. */
@@ -38,14 +40,11 @@ public record InvocationsExpectation(String function, int count, int errors) imp
 
         @Override
         public Expectation read(YMap spec, ReadContext context) {
-            spec.allow("function", "count", "errors");
+            spec.allow("function", "count", "atLeast", "atMost", "errors");
             String function = context.stackKey("functions", spec.require("function"));
-            Integer count = spec.integer("count");
-            if (!spec.has("count")) {
-                spec.require("count");
-            }
+            Count count = Count.read(spec, true);
             Integer errors = spec.integer("errors");
-            return new InvocationsExpectation(function, count == null ? 0 : count, errors == null ? 0 : errors);
+            return new InvocationsExpectation(function, count, errors == null ? 0 : errors);
         }
     }
 }

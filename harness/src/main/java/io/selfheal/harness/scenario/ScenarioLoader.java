@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
@@ -66,7 +67,7 @@ public final class ScenarioLoader {
         List<Expectation> steadyState = steps(m.get("steadyState"), expectationTypes, "probe",
                 (type, spec) -> type.read(spec, context));
         String clock = m.choice("clock", "virtual", "real");
-        List<Fault> faults = steps(m.get("faults"), faultTypes, "fault", (type, spec) -> type.read(spec, context));
+        List<Fault> faults = FaultList.read(m.get("faults"), faultTypes, context);
         YMap expect = m.get("expect") == null ? null : m.get("expect").map().allow("within", "outcomes");
         Duration within = expect == null ? null : expect.duration("within");
         if (within != null && (within.isZero() || within.isNegative())) {
@@ -83,34 +84,45 @@ public final class ScenarioLoader {
     }
 
     /** A list of single-key mappings, each key naming a registered type: {@code - alarmState: {…}}. */
-    private static <T, R> List<R> steps(YNode list, Map<String, T> types, String what,
-                                        BiFunction<T, YMap, R> reader) {
+    static <T, R> List<R> steps(YNode list, Map<String, T> types, String what, BiFunction<T, YMap, R> reader) {
         List<R> out = new ArrayList<>();
         if (list == null) {
             return out;
         }
         for (YNode item : list.list()) {
-            YMap entry = item.map();
-            if (entry.keys().size() != 1) {
-                item.problem("each " + what + " is a mapping with exactly one key, one of: "
-                        + String.join(", ", types.keySet()));
-                continue;
-            }
-            String key = entry.keys().iterator().next();
-            T type = types.get(key);
-            if (type == null) {
-                String suggestion = Suggestions.closest(key, types.keySet());
-                item.problem("unknown " + what + " '" + key + "'"
-                        + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : "")
-                        + "; known: " + String.join(", ", types.keySet()));
-                continue;
-            }
-            R step = reader.apply(type, entry.get(key) == null ? entry.node().map() : entry.get(key).map());
+            R step = step(item.map(), types, what, reader, Set.of());
             if (step != null) {
                 out.add(step);
             }
         }
         return out;
+    }
+
+    /**
+     * One item: a mapping whose one key (besides {@code extraKeys}, read by the caller) names a registered type.
+     *
+     * @return the step, or null after a problem
+     */
+    public static <T, R> R step(YMap entry, Map<String, T> types, String what, BiFunction<T, YMap, R> reader,
+                                Set<String> extraKeys) {
+        List<String> keys = entry.keys().stream().filter(k -> !extraKeys.contains(k)).toList();
+        YNode item = entry.node();
+        if (keys.size() != 1) {
+            item.problem("each " + what + " is a mapping with exactly one key, one of: "
+                    + String.join(", ", types.keySet())
+                    + (extraKeys.isEmpty() ? "" : " (besides " + String.join(", ", extraKeys) + ")"));
+            return null;
+        }
+        String key = keys.get(0);
+        T type = types.get(key);
+        if (type == null) {
+            String suggestion = Suggestions.closest(key, types.keySet());
+            item.problem("unknown " + what + " '" + key + "'"
+                    + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : "")
+                    + "; known: " + String.join(", ", types.keySet()));
+            return null;
+        }
+        return reader.apply(type, entry.get(key) == null ? entry.node().map() : entry.get(key).map());
     }
 
     /**

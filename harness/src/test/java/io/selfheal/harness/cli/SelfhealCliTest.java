@@ -31,19 +31,23 @@ class SelfhealCliTest {
 
     @Test
     void validateAcceptsAValidFile() {
-        int exit = SelfhealCli.execute("validate", "src/test/resources/scenarios/valid");
+        int exit = SelfhealCli.execute("validate", "src/test/resources/scenarios/valid/full.yaml");
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("OK    full-example").contains("1 valid, 0 invalid");
     }
 
     @Test
-    void validateReportsEveryProblemAndExitsTwo() {
+    void validateReportsEveryProblemAndExitsTwo() throws java.io.IOException {
+        long files;
+        try (var list = java.nio.file.Files.list(java.nio.file.Path.of("src/test/resources/scenarios/broken"))) {
+            files = list.count();
+        }
         int exit = SelfhealCli.execute("validate", "src/test/resources/scenarios/broken");
         assertThat(exit).isEqualTo(SelfhealCli.INVALID);
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("wrong-types.yaml:11:16: stack.functions.fn.timeout: expected a whole number, found 'thirty'")
                 .contains("bad-yaml.yaml:6:7: YAML syntax");
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("0 valid, 7 invalid");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("0 valid, " + files + " invalid");
     }
 
     @Test

@@ -5,9 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.selfheal.harness.expect.ApiCallsExpectation;
+import io.selfheal.harness.expect.Count;
 import io.selfheal.harness.expect.InstanceExpectation;
 import io.selfheal.harness.expect.InvocationsExpectation;
+import io.selfheal.harness.expect.EventsExpectation;
+import io.selfheal.harness.expect.MetricExpectation;
+import io.selfheal.harness.expect.NeverExpectation;
 import io.selfheal.harness.steps.AlarmStateFault;
+import io.selfheal.harness.steps.InstanceLoadFault;
+import io.selfheal.harness.steps.PutEventFault;
+import io.selfheal.harness.steps.RebootInstanceFault;
+import io.selfheal.harness.steps.StopInstanceFault;
+import io.selfheal.harness.steps.TerminateInstanceFault;
+import io.selfheal.harness.steps.TimedFault;
 import io.selfheal.harness.yaml.InvalidFileException;
 import io.selfheal.harness.yaml.Problem;
 import java.io.IOException;
@@ -47,10 +57,51 @@ class ScenarioLoaderTest {
             assertThat(t.transformer().inputTemplate()).isEqualTo("{\"instance_id\": <instance_id>}");
         });
         assertThat(s.faults()).containsExactly(new AlarmStateFault("cpuHigh", "ALARM", "test"));
-        assertThat(s.outcomes()).containsExactly(new ApiCallsExpectation("ec2", "RebootInstances", 1, "reboot"),
-                new InvocationsExpectation("reboot", 1, 0), new InstanceExpectation("web", "running", 1));
+        assertThat(s.outcomes()).containsExactly(new ApiCallsExpectation("ec2", "RebootInstances",
+                Count.exactly(1), "reboot"), new InvocationsExpectation("reboot", Count.exactly(1), 0), new InstanceExpectation("web", "running", 1, java.util.Map.of()));
         assertThat(s.within()).isEqualTo(Duration.ofSeconds(20));
         assertThat(s.idempotency().redeliver()).isEqualTo(3);
+    }
+
+    @Test
+    void readsTimedFaultsEveryFaultKindNeverCountsAndMetrics() {
+        Scenario s = loader.load(SCENARIOS.resolve("valid/timed.yaml"));
+        assertThat(s.faults()).hasSize(7);
+        assertThat(s.faults().get(0)).isEqualTo(new InstanceLoadFault("web", 99, Duration.ofMinutes(2), false));
+        assertThat(s.faults().get(1)).isEqualTo(new TimedFault(Duration.ofMinutes(3),
+                new InstanceLoadFault("web", 100, null, true)));
+        assertThat(s.faults().get(2)).isEqualTo(new TimedFault(Duration.ofMinutes(3), new RebootInstanceFault("web")));
+        assertThat(s.faults().get(3)).isEqualTo(new StopInstanceFault("web", true));
+        assertThat(s.faults().get(4)).isEqualTo(new TimedFault(Duration.ofMinutes(10),
+                new TerminateInstanceFault("web")));
+        assertThat(s.faults().stream().map(TimedFault::offset).map(Duration::toMinutes))
+                .containsExactly(0L, 3L, 3L, 0L, 10L, 0L, 0L);
+        PutEventFault inline = (PutEventFault) s.faults().get(5);
+        assertThat(inline.bus()).isEqualTo("orders");
+        assertThat(inline.event()).isEqualTo("{\"source\":\"my.app\",\"detail-type\":\"Order Failed\","
+                + "\"detail\":{\"orderId\":7},\"resources\":[]}");
+        PutEventFault fixture = (PutEventFault) s.faults().get(6);
+        assertThat(fixture.label()).isEqualTo("guardduty-finding");
+        assertThat(fixture.bus()).isNull();
+        assertThat(fixture.event()).contains("\"instanceId\":\"${instances.web.id}\"", "\"severity\":5,",
+                "\"resources\":[\"arn:aws:ec2:us-east-1:123456789012:instance/${instances.web.id}\"]",
+                "\"detail-type\":\"GuardDuty Finding\"");
+
+        assertThat(s.outcomes()).containsExactly(
+                new NeverExpectation(new ApiCallsExpectation("ec2", "RebootInstances", new Count(2, null), "reboot")),
+                new InvocationsExpectation("reboot", new Count(0, 1L), 0),
+                new EventsExpectation("aws.ec2", "EC2 Instance State-change Notification", new Count(1, 3L), null,
+                        null),
+                new InstanceExpectation("web", null, null, java.util.Map.of("Name", "web")),
+                new MetricExpectation("AWS/EC2", "CPUUtilization", java.util.Map.of("InstanceId",
+                        "${instances.web.id}"), "Maximum", 60, Duration.ofMinutes(10),
+                        "GreaterThanOrEqualToThreshold", 99));
+        assertThat(s.outcomes().get(0).untilDeadline()).isTrue();
+        assertThat(s.outcomes().get(0).describe())
+                .isEqualTo("never: ec2 RebootInstances called at least 2 times by function reboot");
+        assertThat(s.outcomes().get(1).describe()).isEqualTo("function reboot ran at most 1 time with 0 errors");
+        assertThat(s.outcomes().get(2).describe())
+                .startsWith("between 1 and 3 aws.ec2 \"EC2 Instance State-change Notification\" events");
     }
 
     static Stream<Path> brokenFiles() throws IOException {

@@ -2,16 +2,26 @@ package io.selfheal.emulator.services.events;
 
 import io.selfheal.emulator.control.EventRecord;
 import io.selfheal.emulator.control.EventsControl;
+import io.selfheal.emulator.core.InternalBus;
+import io.selfheal.emulator.messages.ServiceEvent;
 import java.util.List;
 
 /** The harness's view of EventBridge: the event log, and at-least-once redelivery on demand. */
 final class EventsControlImpl implements EventsControl {
     private final EventLog log;
     private final EventDispatcher dispatcher;
+    private final InternalBus bus;
 
-    EventsControlImpl(EventLog log, EventDispatcher dispatcher) {
+    EventsControlImpl(EventLog log, EventDispatcher dispatcher, InternalBus bus) {
         this.log = log;
         this.dispatcher = dispatcher;
+        this.bus = bus;
+    }
+
+    /** Published on the internal bus like CloudWatch's and EC2's own events, so it counts as in-flight work. */
+    @Override
+    public void emit(ServiceEvent event) {
+        bus.publish(event);
     }
 
     @Override

@@ -100,7 +100,7 @@ public final class EventsService implements AwsService {
                 Map.entry("UpdateApiDestination", destinations::updateApiDestination),
                 Map.entry("DeleteApiDestination", destinations::deleteApiDestination));
         context.bus().subscribe(ServiceEvent.class, this::onServiceEvent);
-        context.register(EventsControl.class, new EventsControlImpl(log, dispatcher));
+        context.register(EventsControl.class, new EventsControlImpl(log, dispatcher, context.bus()));
     }
 
     /**

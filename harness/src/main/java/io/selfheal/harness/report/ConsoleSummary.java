@@ -1,0 +1,61 @@
+package io.selfheal.harness.report;
+
+import io.selfheal.harness.engine.ScenarioResult;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The CLI's progress on a long run: one line per scenario as it finishes ({@code [2/5] ✓ name  MTTR …  wall …}), a
+ * failure's reason indented under it, and the totals at the end. Thread-safe: lines never interleave when scenarios
+ * finish in parallel.
+ */
+public final class ConsoleSummary {
+    private final PrintWriter out;
+    private final int total;
+    private final long started = System.nanoTime();
+    private int finished;
+    private int passed;
+    private int failed;
+
+    public ConsoleSummary(PrintWriter out, int total) {
+        this.out = out;
+        this.total = total;
+    }
+
+    public synchronized void finished(ScenarioResult result) {
+        finished++;
+        if (result.passed()) {
+            passed++;
+        } else {
+            failed++;
+        }
+        out.println(line(result, finished, total));
+        out.flush();
+    }
+
+    static String line(ScenarioResult result, int index, int total) {
+        String width = String.valueOf(total).length() + "";
+        String head = String.format(Locale.ROOT, "[%" + width + "d/%d] %s %-40s  MTTR %-9s  wall %s", index, total,
+                result.passed() ? "✓" : "✗", result.name(), Durations.format(result.recovery()),
+                Durations.format(result.duration()));
+        return result.passed() ? head : head + "\n      " + result.reason().replace("\n", "\n      ");
+    }
+
+    /**
+     * Prints the totals: {@code 3 passed, 1 failed (1 invalid file) in 18.6 s}.
+     *
+     * @param invalid files that could not be read, counted as failed
+     */
+    public synchronized void totals(int invalid) {
+        out.println();
+        out.println(passed + " passed, " + (failed + invalid) + " failed"
+                + (invalid > 0 ? " (" + invalid + " invalid file" + (invalid == 1 ? "" : "s") + ")" : "")
+                + " in " + Durations.format(Duration.ofNanos(System.nanoTime() - started)));
+        out.flush();
+    }
+
+    public synchronized int failed() {
+        return failed;
+    }
+}

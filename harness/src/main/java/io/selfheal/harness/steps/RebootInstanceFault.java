@@ -1,0 +1,36 @@
+package io.selfheal.harness.steps;
+
+import io.selfheal.harness.engine.ScenarioRun;
+import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.yaml.YMap;
+
+/**
+ * Reboots an instance through EC2 RebootInstances, as an operator would: {@code rebootInstance: {instance: web}}.
+ * It counts in the instance's reboot count like any other reboot.
+ */
+public record RebootInstanceFault(String instance) implements Fault {
+
+    @Override
+    public String describe() {
+        return "reboot instance " + instance;
+    }
+
+    @Override
+    public void inject(ScenarioRun run) {
+        run.clients().ec2().rebootInstances(r -> r.instanceIds(run.state().instanceId(instance)));
+    }
+
+    /** Registered as {@code rebootInstance}. */
+    public static final class Type implements FaultType {
+        @Override
+        public String key() {
+            return "rebootInstance";
+        }
+
+        @Override
+        public Fault read(YMap spec, ReadContext context) {
+            spec.allow("instance");
+            return new RebootInstanceFault(context.stackKey("instances", spec.require("instance")));
+        }
+    }
+}
