@@ -28,6 +28,9 @@ public final class Checks {
 
     /** The checks for a key under this one. */
     public Checks at(String key) {
+        if (key.isEmpty()) {
+            return this;
+        }
         return new Checks(stack, baseDir, problems, path.isEmpty() ? key : path + "." + key);
     }
 

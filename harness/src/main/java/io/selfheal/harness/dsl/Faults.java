@@ -2,6 +2,7 @@ package io.selfheal.harness.dsl;
 
 import io.selfheal.harness.steps.Fault;
 import io.selfheal.harness.steps.RebootInstanceFault;
+import io.selfheal.harness.steps.SecurityGroupIngressFault;
 import io.selfheal.harness.steps.StopInstanceFault;
 import io.selfheal.harness.steps.TerminateInstanceFault;
 import io.selfheal.harness.steps.TimedFault;
@@ -47,6 +48,26 @@ public final class Faults {
     /** {@code putEvent} of an inline event; see {@link PutEventSpec}. */
     public static PutEventSpec putEvent(String source, String detailType) {
         return new PutEventSpec(source, detailType);
+    }
+
+    /**
+     * {@code securityGroupIngress}: configuration drift — an intruder opens {@code rule} on the stack's group
+     * (AuthorizeSecurityGroupIngress, which CloudTrail reports).
+     */
+    public static FaultSpec securityGroupIngress(String group, PermissionSpec rule) {
+        return new FaultSpec() {
+            @Override
+            public String key() {
+                return "securityGroupIngress";
+            }
+
+            @Override
+            public Fault build(Checks checks) {
+                String key = checks.stackKey("ref", "securityGroups", group);
+                var permission = rule.build(checks.at("rule"));
+                return key == null ? null : new SecurityGroupIngressFault(key, permission);
+            }
+        };
     }
 
     /**

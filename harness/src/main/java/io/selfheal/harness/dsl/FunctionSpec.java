@@ -1,5 +1,7 @@
 package io.selfheal.harness.dsl;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.selfheal.harness.scenario.PolicyShape;
 import io.selfheal.harness.scenario.Stack;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,8 @@ public final class FunctionSpec extends Spec<FunctionSpec> {
     private int timeout = 3;
     private int memory = 128;
     private Map<String, String> environment = Map.of();
+    private String rolePolicy;
+    private Path rolePolicyFile;
 
     FunctionSpec() {
     }
@@ -54,7 +58,33 @@ public final class FunctionSpec extends Spec<FunctionSpec> {
         return with(s -> s.environment = plus(s.environment, name, value));
     }
 
+    /**
+     * The IAM policy the team attaches to the function's role (JSON text or a {@code classpath:…} reference); the
+     * {@code leastPrivilege} outcome checks the function's calls against it.
+     */
+    public FunctionSpec rolePolicy(String jsonOrReference) {
+        return with(s -> {
+            s.rolePolicy = jsonOrReference;
+            s.rolePolicyFile = null;
+        });
+    }
+
+    /** The role policy in a JSON file, relative to the {@link ScenarioBuilder#baseDir base directory}. */
+    public FunctionSpec rolePolicy(Path file) {
+        return with(s -> {
+            s.rolePolicyFile = file;
+            s.rolePolicy = null;
+        });
+    }
+
     Stack.Function build(String key, Checks checks) {
+        Checks at = checks.at("rolePolicy");
+        JsonNode policy = rolePolicyFile != null ? JsonText.read(rolePolicyFile, at) : JsonText.read(rolePolicy, at);
+        String shape = policy == null ? null : PolicyShape.problem(policy);
+        if (shape != null) {
+            at.problem(shape);
+            policy = null;
+        }
         Path resolved = null;
         if (checks.required("code", code) != null) {
             resolved = checks.baseDir().resolve(code).normalize();
@@ -66,6 +96,6 @@ public final class FunctionSpec extends Spec<FunctionSpec> {
         checks.choice("runtime", runtime, "java17", "java21");
         environment.forEach((k, v) -> checks.at("environment").at(k).references(v));
         return new Stack.Function(key, name == null ? key : name, resolved, handler, runtime, timeout, memory,
-                environment);
+                environment, policy == null ? null : policy.toString());
     }
 }

@@ -1,6 +1,8 @@
 package io.selfheal.harness.dsl;
 
 import io.selfheal.harness.scenario.Stack;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** An EC2 instance of the stack ({@code stack.instances.<key>}): {@code i -> i.imageId("ami-…").tag("Name", "web")}. */
@@ -9,6 +11,7 @@ public final class InstanceSpec extends Spec<InstanceSpec> {
     private String instanceType = "t3.micro";
     private Map<String, String> tags = Map.of();
     private boolean detailedMonitoring;
+    private List<String> securityGroups = List.of();
 
     InstanceSpec() {
     }
@@ -32,9 +35,21 @@ public final class InstanceSpec extends Spec<InstanceSpec> {
         return with(s -> s.detailedMonitoring = true);
     }
 
+    /** Launched in the stack's security groups under these keys. */
+    public InstanceSpec securityGroups(String... keys) {
+        return with(s -> s.securityGroups = List.of(keys));
+    }
+
     Stack.Instance build(String key, Checks checks) {
         checks.required("imageId", imageId);
         tags.forEach((k, v) -> checks.at("tags").at(k).references(v));
-        return new Stack.Instance(key, imageId, instanceType, tags, detailedMonitoring);
+        List<String> groups = new ArrayList<>();
+        for (int n = 0; n < securityGroups.size(); n++) {
+            String group = checks.at("securityGroups").item(n).stackKey("", "securityGroups", securityGroups.get(n));
+            if (group != null) {
+                groups.add(group);
+            }
+        }
+        return new Stack.Instance(key, imageId, instanceType, tags, detailedMonitoring, groups);
     }
 }

@@ -1,6 +1,7 @@
 package io.selfheal.harness.dsl;
 
 import io.selfheal.harness.expect.Expectation;
+import io.selfheal.harness.expect.LeastPrivilegeExpectation;
 import io.selfheal.harness.expect.NeverExpectation;
 
 /**
@@ -39,6 +40,41 @@ public final class Outcomes {
     /** {@code metric}: a statistic of a metric over the last window. */
     public static MetricOutcome metric(String namespace, String name) {
         return new MetricOutcome(namespace, name);
+    }
+
+    /** {@code queue}: messages in a stack queue. */
+    public static MessagesOutcome queue(String queue) {
+        return new MessagesOutcome("queue", queue);
+    }
+
+    /** {@code topic}: messages a stack topic published. */
+    public static MessagesOutcome topic(String topic) {
+        return new MessagesOutcome("topic", topic);
+    }
+
+    /** {@code securityGroup}: a rule a stack group has, or no longer has. */
+    public static SecurityGroupOutcome securityGroup(String group) {
+        return new SecurityGroupOutcome(group);
+    }
+
+    /** {@code leastPrivilege}: the function's calls were all allowed by its role policy, which allows no more. */
+    public static OutcomeSpec leastPrivilege(String function) {
+        return new OutcomeSpec() {
+            @Override
+            public String key() {
+                return "leastPrivilege";
+            }
+
+            @Override
+            public Expectation build(Checks checks) {
+                String key = checks.stackKey("function", "functions", function);
+                if (key != null && checks.stack().functions().get(key).rolePolicy() == null) {
+                    checks.at("function").problem("function '" + key + "' has no rolePolicy to check calls against");
+                    return null;
+                }
+                return key == null ? null : new LeastPrivilegeExpectation(key);
+            }
+        };
     }
 
     /** {@code never}: holds only if {@code outcome} held at no check until the outcome deadline. */

@@ -31,4 +31,16 @@ public final class Probes {
     public static MetricOutcome metric(String namespace, String name) {
         return Outcomes.metric(namespace, name);
     }
+
+    public static MessagesOutcome queue(String queue) {
+        return Outcomes.queue(queue);
+    }
+
+    public static MessagesOutcome topic(String topic) {
+        return Outcomes.topic(topic);
+    }
+
+    public static SecurityGroupOutcome securityGroup(String group) {
+        return Outcomes.securityGroup(group);
+    }
 }

@@ -24,6 +24,52 @@ public final class Refs {
         return new NamedRef("rules", key);
     }
 
+    public static NamedRef topic(String key) {
+        return new NamedRef("topics", key);
+    }
+
+    public static NamedRef logGroup(String key) {
+        return new NamedRef("logGroups", key);
+    }
+
+    public static SecurityGroupRef securityGroup(String key) {
+        return new SecurityGroupRef(key);
+    }
+
+    public static QueueRef queue(String key) {
+        return new QueueRef(key);
+    }
+
+    /** A security group's attributes: id, name, arn. */
+    public record SecurityGroupRef(String key) {
+        public String id() {
+            return "${securityGroups." + key + ".id}";
+        }
+
+        public String name() {
+            return "${securityGroups." + key + ".name}";
+        }
+
+        public String arn() {
+            return "${securityGroups." + key + ".arn}";
+        }
+    }
+
+    /** A queue's attributes: url, arn, name. */
+    public record QueueRef(String key) {
+        public String url() {
+            return "${queues." + key + ".url}";
+        }
+
+        public String arn() {
+            return "${queues." + key + ".arn}";
+        }
+
+        public String name() {
+            return "${queues." + key + ".name}";
+        }
+    }
+
     /** An instance's attributes: id, arn. */
     public record InstanceRef(String key) {
         public String id() {
@@ -35,7 +81,7 @@ public final class Refs {
         }
     }
 
-    /** The attributes of alarms, functions and rules: name, arn. */
+    /** The attributes of alarms, functions, rules, topics and log groups: name, arn. */
     public record NamedRef(String kind, String key) {
         public String name() {
             return "${" + kind + "." + key + ".name}";

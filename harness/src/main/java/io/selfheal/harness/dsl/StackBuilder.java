@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * The {@code stack} section: resources under keys, created in the order the loader creates them (instances,
- * functions, alarms, rules; within a kind in the order given).
+ * The {@code stack} section: resources under keys, created in the order the provisioner creates them from a file
+ * (within a kind, in the order given).
  * {@code stack -> stack.instance("web", i -> i.imageId("ami-…")).alarm("cpuHigh", a -> …)}.
  */
 public final class StackBuilder extends Spec<StackBuilder> {
@@ -15,6 +15,10 @@ public final class StackBuilder extends Spec<StackBuilder> {
     private Map<String, AlarmSpec> alarms = Map.of();
     private Map<String, FunctionSpec> functions = Map.of();
     private Map<String, RuleSpec> rules = Map.of();
+    private Map<String, SecurityGroupSpec> securityGroups = Map.of();
+    private Map<String, QueueSpec> queues = Map.of();
+    private Map<String, TopicSpec> topics = Map.of();
+    private Map<String, LogGroupSpec> logGroups = Map.of();
 
     StackBuilder() {
     }
@@ -35,6 +39,22 @@ public final class StackBuilder extends Spec<StackBuilder> {
         return with(s -> s.rules = put(s.rules, key, spec.apply(new RuleSpec())));
     }
 
+    public StackBuilder securityGroup(String key, UnaryOperator<SecurityGroupSpec> spec) {
+        return with(s -> s.securityGroups = put(s.securityGroups, key, spec.apply(new SecurityGroupSpec())));
+    }
+
+    public StackBuilder queue(String key, UnaryOperator<QueueSpec> spec) {
+        return with(s -> s.queues = put(s.queues, key, spec.apply(new QueueSpec())));
+    }
+
+    public StackBuilder topic(String key, UnaryOperator<TopicSpec> spec) {
+        return with(s -> s.topics = put(s.topics, key, spec.apply(new TopicSpec())));
+    }
+
+    public StackBuilder logGroup(String key, UnaryOperator<LogGroupSpec> spec) {
+        return with(s -> s.logGroups = put(s.logGroups, key, spec.apply(new LogGroupSpec())));
+    }
+
     /**
      * Builds the stack; references are checked against the keys of the whole stack, as a file's are.
      *
@@ -43,17 +63,28 @@ public final class StackBuilder extends Spec<StackBuilder> {
     Stack build(Checks checks) {
         // Keys first, so that references and targets can be checked against every resource.
         Stack keys = new Stack(placeholders(instances), placeholders(alarms), placeholders(functions),
-                placeholders(rules));
+                placeholders(rules), placeholders(securityGroups), placeholders(queues), placeholders(topics),
+                placeholders(logGroups));
         Checks within = checks.withStack(keys);
-        Map<String, Stack.Instance> i = new LinkedHashMap<>();
-        instances.forEach((k, v) -> i.put(k, v.build(k, within.at("instances").at(k))));
-        Map<String, Stack.Alarm> a = new LinkedHashMap<>();
-        alarms.forEach((k, v) -> a.put(k, v.build(k, within.at("alarms").at(k))));
-        Map<String, Stack.Function> f = new LinkedHashMap<>();
-        functions.forEach((k, v) -> f.put(k, v.build(k, within.at("functions").at(k))));
-        Map<String, Stack.Rule> r = new LinkedHashMap<>();
-        rules.forEach((k, v) -> r.put(k, v.build(k, within.at("rules").at(k))));
-        return new Stack(i, a, f, r);
+        return new Stack(each(instances, within.at("instances"), InstanceSpec::build),
+                each(alarms, within.at("alarms"), AlarmSpec::build),
+                each(functions, within.at("functions"), FunctionSpec::build),
+                each(rules, within.at("rules"), RuleSpec::build),
+                each(securityGroups, within.at("securityGroups"), SecurityGroupSpec::build),
+                each(queues, within.at("queues"), QueueSpec::build),
+                each(topics, within.at("topics"), TopicSpec::build),
+                each(logGroups, within.at("logGroups"), LogGroupSpec::build));
+    }
+
+    /** How one kind of spec builds its model under its key. */
+    private interface Builds<S, T> {
+        T build(S spec, String key, Checks checks);
+    }
+
+    private static <S, T> Map<String, T> each(Map<String, S> specs, Checks kind, Builds<S, T> builds) {
+        Map<String, T> out = new LinkedHashMap<>();
+        specs.forEach((key, spec) -> out.put(key, builds.build(spec, key, kind.at(key))));
+        return out;
     }
 
     private static <T> Map<String, T> put(Map<String, T> map, String key, T value) {

@@ -10,7 +10,10 @@ import java.util.Map;
  * as in EventBridge.
  */
 public final class TargetSpec extends Spec<TargetSpec> {
-    private final String function;
+    private final String kind;
+    private final String resource;
+    private Stack.RetryPolicy retryPolicy;
+    private String deadLetterQueue;
     private String id;
     private boolean permission = true;
     private String input;
@@ -20,8 +23,10 @@ public final class TargetSpec extends Spec<TargetSpec> {
     private String transformerReference;
     private Path transformerFile;
 
-    TargetSpec(String function) {
-        this.function = function;
+    /** @param kind functions, queues or topics */
+    TargetSpec(String kind, String resource) {
+        this.kind = kind;
+        this.resource = resource;
     }
 
     /** Default {@code target-<n>}, n counting from 1 in the rule. */
@@ -73,6 +78,16 @@ public final class TargetSpec extends Spec<TargetSpec> {
         });
     }
 
+    /** EventBridge's retry policy; null leaves its default (185 attempts over 24 hours). */
+    public TargetSpec retryPolicy(Integer maximumRetryAttempts, Integer maximumEventAgeInSeconds) {
+        return with(s -> s.retryPolicy = new Stack.RetryPolicy(maximumRetryAttempts, maximumEventAgeInSeconds));
+    }
+
+    /** The stack's queue under {@code key} gets the events EventBridge could not deliver. */
+    public TargetSpec deadLetterQueue(String key) {
+        return with(s -> s.deadLetterQueue = key);
+    }
+
     Stack.Target build(int index, Checks checks) {
         if (inputs > 1) {
             checks.problem("input, inputPath and inputTransformer are mutually exclusive (as in EventBridge)");
@@ -87,12 +102,18 @@ public final class TargetSpec extends Spec<TargetSpec> {
                 at.problem("an input transformer needs inputTemplate (text) and optionally inputPathsMap");
             }
         }
-        String key = checks.stackKey("function", "functions", function);
+        String field = kind.substring(0, kind.length() - 1);
+        if (!permission && !kind.equals("functions")) {
+            checks.at("permission").problem("permission applies to function targets only");
+        }
+        String key = checks.stackKey(field, kind, resource);
+        String dlq = deadLetterQueue == null ? null : checks.stackKey("deadLetterQueue", "queues", deadLetterQueue);
         String trimmed = input == null ? "" : input.trim();
         // As the loader stores inline JSON input: compact, so both forms give equal targets.
         JsonNode json = trimmed.startsWith("{") || trimmed.startsWith("[") ? JsonText.read(input, checks.at("input"))
                 : null;
-        return new Stack.Target(id == null ? "target-" + (index + 1) : id, key, permission,
-                json != null ? json.toString() : input, inputPath, built);
+        return new Stack.Target(id == null ? "target-" + (index + 1) : id, kind.equals("functions") ? key : null,
+                kind.equals("queues") ? key : null, kind.equals("topics") ? key : null, permission,
+                json != null ? json.toString() : input, inputPath, built, retryPolicy, dlq);
     }
 }

@@ -14,12 +14,7 @@ public record ReadContext(Stack stack) {
         if (stack.has(kind, key)) {
             return null;
         }
-        var known = switch (kind) {
-            case "instances" -> stack.instances().keySet();
-            case "alarms" -> stack.alarms().keySet();
-            case "functions" -> stack.functions().keySet();
-            default -> stack.rules().keySet();
-        };
+        var known = stack.keys(kind);
         String suggestion = Suggestions.closest(key, known);
         return "no " + kind + " entry '" + key + "' in stack"
                 + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : "")
@@ -42,5 +37,10 @@ public record ReadContext(Stack stack) {
             return null;
         }
         return key;
+    }
+
+    /** Reads a security-group rule written as in {@code stack.securityGroups} (port, cidr/ipv6/group, protocol). */
+    public Stack.Permission permission(YNode node) {
+        return node == null ? null : SecurityGroupReader.permission(node.map(), stack.keys("securityGroups"));
     }
 }

@@ -55,15 +55,27 @@ final class ExampleScenarios {
             + "process, CPU drops, and the alarm returns to OK. Over ten minutes of virtual time pass in a few "
             + "seconds.\n";
 
-    /** harness/src/test/resources/scenarios/valid/full.yaml: inline pattern and transformer, an environment. */
+    /** harness/src/test/resources/scenarios/valid/full.yaml: every section and every kind of resource. */
     static ScenarioBuilder full() {
         return Scenarios.scenario("full-example")
                 .description("Every section, to check the model the loader builds.")
                 .tags("ec2", "example")
                 .baseDir(Path.of("src/test/resources/scenarios/valid"))
                 .stack(stack -> stack
+                        .securityGroup("web", g -> g.description("web servers")
+                                .ingress(Permissions.tcp(443).cidr("0.0.0.0/0").description("HTTPS"),
+                                        Permissions.tcp(8000, 8100).group("lb"),
+                                        Permissions.allTraffic().ipv6("::/0"))
+                                .egress())
+                        .securityGroup("lb", g -> g)
+                        .queue("audit", q -> q.fifo().deadLetter("dlq").maxReceiveCount(5)
+                                .attribute("ContentBasedDeduplication", "true"))
+                        .queue("dlq", q -> q.name("audit-dlq.fifo"))
+                        .topic("alerts", t -> t.subscribe("audit", true, "{\"severity\": [\"high\"]}"))
+                        .logGroup("app", l -> l.name("/selfheal/app").retentionDays(7))
                         .instance("web", i -> i.imageId("ami-0abcdef1234567890").instanceType("t3.micro")
-                                .tag("Name", "webserver-prod"))
+                                .tag("Name", "webserver-prod").tag("Group", Refs.securityGroup("web").id())
+                                .securityGroups("web", "lb"))
                         .alarm("cpuHigh", a -> a.name("EC2-CPU-High-webserver-prod")
                                 .metric("AWS/EC2", "CPUUtilization")
                                 .dimension("InstanceId", "${instances.web.id}")
@@ -71,7 +83,11 @@ final class ExampleScenarios {
                                 .threshold(GREATER_THAN_THRESHOLD, 90))
                         .function("reboot", f -> f.code(Path.of("../fake-function.zip"))
                                 .handler("example.Handler::handleRequest").timeout(30).memory(512)
-                                .environment("TARGET", Refs.instance("web").id()))
+                                .environment("TARGET", Refs.instance("web").id())
+                                .rolePolicy("""
+                                        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                                          "Action": ["ec2:RebootInstances"], "Resource": "${instances.web.arn}"}]}
+                                        """))
                         .rule("cpuHighReboot", r -> r.name("ec2-cpu-high-reboot")
                                 .pattern("""
                                         {"source": ["aws.cloudwatch"], "detail-type": ["CloudWatch Alarm State Change"]}
@@ -79,12 +95,73 @@ final class ExampleScenarios {
                                 .target(Targets.function("reboot").inputTransformer(
                                         Map.of("instance_id",
                                                 "$.detail.configuration.metrics[0].metricStat.metric.dimensions.InstanceId"),
-                                        "{\"instance_id\": <instance_id>}"))))
+                                        "{\"instance_id\": <instance_id>}"))
+                                .target(Targets.queue("audit")
+                                        .input("{\"queue\": \"" + Refs.queue("audit").url() + "\"}")
+                                        .retryPolicy(2, null).deadLetterQueue("dlq"))
+                                .target(Targets.topic("alerts").inputPath("$.detail"))))
                 .fault(Faults.alarmState("cpuHigh", ALARM).reason("test"))
+                .fault(Faults.securityGroupIngress("web", Permissions.tcp(22).cidr("0.0.0.0/0")))
                 .expect(Duration.ofSeconds(20),
                         Outcomes.apiCalls("ec2", "RebootInstances").count(1).by("reboot"),
                         Outcomes.invocations("reboot").count(1).errors(0),
-                        Outcomes.instance("web").running().rebootCount(1))
+                        Outcomes.instance("web").running().rebootCount(1),
+                        Outcomes.securityGroup("web").ingress(Permissions.tcp(22).cidr("0.0.0.0/0")).absent(),
+                        Outcomes.queue("dlq").messages(0),
+                        Outcomes.leastPrivilege("reboot"),
+                        Outcomes.topic("alerts").messages(1).contains("{\"severity\": \"high\"}"))
                 .idempotency(redeliver(3));
     }
+
+    /** scenarios/ec2/ssh-open-to-world-revoked.yaml: security groups, a topic fanned out to a queue, a role policy. */
+    static ScenarioBuilder sshOpenToWorldRevoked() {
+        PermissionSpec sshFromAnywhere = Permissions.tcp(22).cidr("0.0.0.0/0");
+        return Scenarios.scenario("ec2-ssh-open-to-world-revoked")
+                .description(SSH_DESCRIPTION)
+                .tags("ec2", "cloudtrail", "eventbridge", "lambda", "drift", "security-group")
+                .baseDir(Path.of("../scenarios/ec2"))
+                .stack(stack -> stack
+                        .securityGroup("web", g -> g.name("web-servers")
+                                .description("HTTPS from anywhere, SSH from the office only")
+                                .ingress(Permissions.tcp(443).cidr("0.0.0.0/0").description("HTTPS"),
+                                        Permissions.tcp(22).cidr("203.0.113.0/24").description("office SSH")))
+                        .queue("securityAlerts", q -> q.attribute("MessageRetentionPeriod", "1209600"))
+                        .queue("undeliverable", q -> q)
+                        .topic("alerts", t -> t.name("security-alerts").subscribe("securityAlerts", true, null))
+                        .instance("web", i -> i.imageId("ami-0abcdef1234567890").tag("Name", "webserver-prod")
+                                .securityGroups("web"))
+                        .function("revoke", f -> f.name("revoke-open-ssh-ingress")
+                                .code(Path.of("../../remediations/target/remediations-lambda.jar"))
+                                .handler("io.selfheal.remediations.RevokeOpenSshIngress::handleRequest")
+                                .rolePolicy(Path.of(
+                                        "../../remediations/src/main/resources/policies/RevokeOpenSshIngress.json"))
+                                .timeout(30).memory(512))
+                        .rule("sgIngress", r -> r.name("ec2-security-group-ingress-authorized")
+                                .pattern(Path.of("../../fixtures/src/main/resources/patterns/"
+                                        + "ec2-security-group-ingress-authorized.json"))
+                                .target(Targets.function("revoke"))
+                                .target(Targets.topic("alerts").retryPolicy(3, 3600)
+                                        .deadLetterQueue("undeliverable"))))
+                .steadyState(Probes.securityGroup("web").ingress(sshFromAnywhere).absent(),
+                        Probes.securityGroup("web").ingress(Permissions.tcp(443).cidr("0.0.0.0/0")),
+                        Probes.securityGroup("web").ingress(Permissions.tcp(22).cidr("203.0.113.0/24")))
+                .fault(Faults.securityGroupIngress("web", sshFromAnywhere))
+                .expect(Duration.ofSeconds(60),
+                        Outcomes.securityGroup("web").ingress(sshFromAnywhere).absent(),
+                        Outcomes.topic("alerts").messages(1)
+                                .contains("{\"detail\": {\"eventName\": \"AuthorizeSecurityGroupIngress\"}}"),
+                        Outcomes.queue("securityAlerts").messages(1)
+                                .contains("{\"detail\": {\"eventName\": \"AuthorizeSecurityGroupIngress\"}}"),
+                        Outcomes.queue("undeliverable").messages(0),
+                        Outcomes.apiCalls("ec2", "RevokeSecurityGroupIngress").count(1).by("revoke"),
+                        Outcomes.leastPrivilege("revoke"),
+                        Outcomes.events("aws.ec2", "AWS API Call via CloudTrail").count(2).deliveredBy("sgIngress", 2))
+                .idempotency(redeliver(3));
+    }
+
+    private static final String SSH_DESCRIPTION = "Configuration drift: someone opens SSH (tcp 22) to 0.0.0.0/0 on "
+            + "the web servers' security group. CloudTrail's \"AWS API Call via CloudTrail\" event for "
+            + "AuthorizeSecurityGroupIngress reaches RevokeOpenSshIngress through an EventBridge rule; the function "
+            + "revokes exactly that rule, leaves HTTPS open, and does nothing when the same event is delivered again. "
+            + "The same rule alerts the security team through an SNS topic fanned out to their queue.\n";
 }

@@ -40,6 +40,16 @@ class ScenarioDslTest {
     }
 
     @Test
+    void theJavaFormOfTheSshDriftScenarioIsTheModelOfItsYaml() {
+        Scenario yaml = loader.load(Path.of("../scenarios/ec2/ssh-open-to-world-revoked.yaml"));
+        Scenario java = ExampleScenarios.sshOpenToWorldRevoked().build();
+        assertThat(java.stack()).isEqualTo(yaml.stack());
+        assertThat(java.steadyState()).isEqualTo(yaml.steadyState());
+        assertThat(java.outcomes()).isEqualTo(yaml.outcomes());
+        assertThat(java).isEqualTo(withoutFile(yaml));
+    }
+
+    @Test
     void buildersAreImmutableSoABaseScenarioCanBeVaried() {
         ScenarioBuilder base = ExampleScenarios.full();
         ScenarioBuilder tagged = base.tags("other").recovery(Duration.ofMinutes(5));
@@ -72,7 +82,7 @@ class ScenarioDslTest {
         assertThat(e.problems()).containsExactly(
                 "scenario: a scenario name is letters, digits, '.', '_' and '-' (it names the test)",
                 "stack.alarms.cpu.dimensions.InstanceId: reference ${instances.db.id}: no instances entry 'db' in "
-                        + "stack",
+                        + "stack (did you mean 'web'?)",
                 "stack.functions.reboot.environment.X: reference ${instances.web.ip}: instances have no attribute "
                         + "'ip' (did you mean 'id'?); available: id, arn",
                 "stack.rules.r.targets[0].function: no functions entry 'rebot' in stack (did you mean 'reboot'?); "
