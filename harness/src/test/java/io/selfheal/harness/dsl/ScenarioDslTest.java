@@ -120,4 +120,36 @@ class ScenarioDslTest {
                 "stack.rules.r.targets[0]: input, inputPath and inputTransformer are mutually exclusive (as in "
                         + "EventBridge)");
     }
+
+    @Test
+    void theStackHelpersKindsAreCheckedAsInAFile() {
+        InvalidScenarioException e = catchThrowableOfType(() -> Scenarios.scenario("kinds")
+                .stack(stack -> stack
+                        .securityGroup("web", g -> g.ingress(Permissions.tcp(22).cidr("0.0.0.0/0").group("lbb"),
+                                Permissions.tcp(70000).cidr("everywhere")))
+                        .queue("q", q -> q.name("q.fifo").deadLetter("q"))
+                        .topic("t", t -> t.subscribe("qq"))
+                        .instance("web", i -> i.imageId("ami-0abcdef1234567890").securityGroups("wbe"))
+                        .function("fn", f -> f.code(Path.of("src/test/resources/scenarios/fake-function.zip"))
+                                .handler("a.B::c").rolePolicy("{\"Statement\": []}"))
+                        .rule("r", r -> r.pattern("{\"source\": [\"aws.ec2\"]}")
+                                .target(Targets.queue("q").withoutPermission())))
+                .expect(Outcomes.leastPrivilege("fn"), Outcomes.queue("q"), Outcomes.securityGroup("web"))
+                .build(), InvalidScenarioException.class);
+        assertThat(e.problems()).containsExactly(
+                "stack.instances.web.securityGroups[0]: no securityGroups entry 'wbe' in stack (did you mean 'web'?); "
+                        + "defined: web",
+                "stack.functions.fn.rolePolicy: a role policy needs \"Version\": \"2012-10-17\"",
+                "stack.rules.r.targets[0].permission: permission applies to function targets only",
+                "stack.securityGroups.web.ingress[0]: a rule needs exactly one of cidr, ipv6 or group",
+                "stack.securityGroups.web.ingress[0].group: no securityGroups entry 'lbb' in stack (did you mean "
+                        + "'web'?); defined: web",
+                "stack.securityGroups.web.ingress[1].port: ports must be within 0-65535, the first not above the last",
+                "stack.securityGroups.web.ingress[1].cidr: 'everywhere' is not an IPv4 CIDR block (like 0.0.0.0/0)",
+                "stack.queues.q.deadLetter: a queue cannot be its own dead-letter queue",
+                "stack.topics.t.subscriptions[0].queue: no queues entry 'qq' in stack (did you mean 'q'?); defined: q",
+                "expect.outcomes[0].leastPrivilege.function: function 'fn' has no rolePolicy to check calls against",
+                "expect.outcomes[1].queue: give messages (a count), contains (a JSON subset of a message body) or both",
+                "expect.outcomes[2].securityGroup: give exactly one of ingress or egress (the rule to look for)");
+    }
 }
