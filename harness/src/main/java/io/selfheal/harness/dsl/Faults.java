@@ -50,6 +50,11 @@ public final class Faults {
         return new PutEventSpec(source, detailType);
     }
 
+    /** {@code putEvent} of a sample from the fixtures module ({@code guardduty-finding}); see {@link FixtureEventSpec}. */
+    public static FixtureEventSpec putFixture(String fixture) {
+        return new FixtureEventSpec(fixture);
+    }
+
     /**
      * {@code securityGroupIngress}: configuration drift — an intruder opens {@code rule} on the stack's group
      * (AuthorizeSecurityGroupIngress, which CloudTrail reports).

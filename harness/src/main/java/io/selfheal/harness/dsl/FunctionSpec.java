@@ -85,6 +85,7 @@ public final class FunctionSpec extends Spec<FunctionSpec> {
             at.problem(shape);
             policy = null;
         }
+        at.references(policy == null ? null : policy.toString());
         Path resolved = null;
         if (checks.required("code", code) != null) {
             resolved = checks.baseDir().resolve(code).normalize();

@@ -26,8 +26,11 @@ final class JsonText {
         return content == null ? null : parse(content, checks);
     }
 
+    /** A JSON file, relative to the base directory; null after a problem. */
     static JsonNode read(Path file, Checks checks) {
-        return file == null ? null : read(file.toString().isEmpty() ? "." : file.toString(), checks);
+        String content = file == null ? null
+                : ResourceText.read(file.toString(), checks.baseDir(), checks::problem);
+        return content == null ? null : parse(content, checks);
     }
 
     private static JsonNode parse(String text, Checks checks) {

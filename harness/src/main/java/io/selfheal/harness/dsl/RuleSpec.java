@@ -57,6 +57,7 @@ public final class RuleSpec extends Spec<RuleSpec> {
         Checks at = checks.at("pattern");
         JsonNode json = patternFile != null ? JsonText.read(patternFile, at)
                 : pattern != null ? JsonText.read(pattern, at) : checks.required("pattern", null);
+        at.references(json == null ? null : json.toString());
         if (targets.isEmpty()) {
             checks.at("targets").problem("a rule needs at least one target");
         }

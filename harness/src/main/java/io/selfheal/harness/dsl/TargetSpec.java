@@ -112,6 +112,10 @@ public final class TargetSpec extends Spec<TargetSpec> {
         // As the loader stores inline JSON input: compact, so both forms give equal targets.
         JsonNode json = trimmed.startsWith("{") || trimmed.startsWith("[") ? JsonText.read(input, checks.at("input"))
                 : null;
+        checks.at("input").references(input);
+        if (built != null) {
+            checks.at("inputTransformer").references(built.inputTemplate());
+        }
         return new Stack.Target(id == null ? "target-" + (index + 1) : id, kind.equals("functions") ? key : null,
                 kind.equals("queues") ? key : null, kind.equals("topics") ? key : null, permission,
                 json != null ? json.toString() : input, inputPath, built, retryPolicy, dlq);

@@ -3,11 +3,14 @@ package io.selfheal.harness.dsl;
 import static io.selfheal.harness.dsl.Redelivery.redeliver;
 import static io.selfheal.harness.scenario.Scenario.RedeliveryMode.LATE;
 import static io.selfheal.harness.scenario.Scenario.RedeliveryMode.SEQUENTIAL;
+import static software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD;
 import static software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator.GREATER_THAN_THRESHOLD;
 import static software.amazon.awssdk.services.cloudwatch.model.StateValue.ALARM;
 import static software.amazon.awssdk.services.cloudwatch.model.StateValue.OK;
 import static software.amazon.awssdk.services.cloudwatch.model.Statistic.AVERAGE;
+import static software.amazon.awssdk.services.cloudwatch.model.Statistic.MAXIMUM;
 
+import com.fasterxml.jackson.databind.node.IntNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -164,4 +167,33 @@ final class ExampleScenarios {
             + "AuthorizeSecurityGroupIngress reaches RevokeOpenSshIngress through an EventBridge rule; the function "
             + "revokes exactly that rule, leaves HTTPS open, and does nothing when the same event is delivered again. "
             + "The same rule alerts the security team through an SNS topic fanned out to their queue.\n";
+
+    /** harness/src/test/resources/scenarios/valid/timed.yaml: timed faults, every fault kind, never, counts, metric. */
+    static ScenarioBuilder timed() {
+        return Scenarios.scenario("timed-example")
+                .description("Timed faults, every fault kind, never, counts and metric outcomes.")
+                .stack(stack -> stack
+                        .instance("web", i -> i.imageId("ami-0abcdef1234567890").tag("Name", "web"))
+                        .function("reboot", f -> f.code(Path.of("src/test/resources/scenarios/fake-function.zip"))
+                                .handler("example.Handler::handleRequest")))
+                .fault(Faults.instanceLoad("web").cpu(99).lasting(Duration.ofMinutes(2)))
+                .fault(Faults.at(Duration.ofMinutes(3), Faults.instanceLoad("web").stopResponding()))
+                .fault(Faults.at(Duration.ofMinutes(3), Faults.rebootInstance("web")))
+                .fault(Faults.forceStopInstance("web"))
+                .fault(Faults.at(Duration.ofMinutes(10), Faults.terminateInstance("web")))
+                .fault(Faults.putEvent("my.app", "Order Failed").detail("{\"orderId\": 7}").bus("orders"))
+                .fault(Faults.putFixture("guardduty-finding")
+                        .override("detail.resource.instanceDetails.instanceId", Refs.instance("web").id())
+                        .override("detail.severity", IntNode.valueOf(5))
+                        .override("resources.0", "arn:aws:ec2:us-east-1:123456789012:instance/"
+                                + Refs.instance("web").id()))
+                .expect(Duration.ofMinutes(15),
+                        Outcomes.never(Outcomes.apiCalls("ec2", "RebootInstances").atLeast(2).by("reboot")),
+                        Outcomes.invocations("reboot").atMost(1),
+                        Outcomes.events("aws.ec2", "EC2 Instance State-change Notification").atLeast(1).atMost(3),
+                        Outcomes.instance("web").tag("Name", "web"),
+                        Outcomes.metric("AWS/EC2", "CPUUtilization").dimension("InstanceId", Refs.instance("web").id())
+                                .statistic(MAXIMUM).window(Duration.ofMinutes(10))
+                                .threshold(GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 99));
+    }
 }

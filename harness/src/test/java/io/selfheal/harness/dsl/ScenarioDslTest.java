@@ -50,6 +50,46 @@ class ScenarioDslTest {
     }
 
     @Test
+    void theJavaFormOfTheTimedExampleIsTheModelOfItsYaml() {
+        Scenario yaml = loader.load(Path.of("src/test/resources/scenarios/valid/timed.yaml"));
+        Scenario java = ExampleScenarios.timed().build();
+        assertThat(java.faults()).isEqualTo(yaml.faults());
+        assertThat(java.outcomes()).isEqualTo(yaml.outcomes());
+        assertThat(java).isEqualTo(withoutFile(yaml));
+    }
+
+    @Test
+    void referencesInInputsPoliciesAndEventsAreCheckedAsEveryValueOfAFileIs() {
+        InvalidScenarioException e = catchThrowableOfType(() -> Scenarios.scenario("refs")
+                .stack(stack -> stack
+                        .queue("audit", q -> q)
+                        .function("fn", f -> f.code(Path.of("src/test/resources/scenarios/fake-function.zip"))
+                                .handler("a.B::c").rolePolicy("""
+                                        {"Version": "2012-10-17", "Statement": {"Effect": "Allow",
+                                          "Action": "ec2:RebootInstances", "Resource": "${instances.web.arn}"}}
+                                        """))
+                        .rule("r", r -> r.pattern("{\"source\": [\"aws.ec2\"]}")
+                                .target(Targets.queue("audit").input("{\"q\": \"" + Refs.queue("audti").url() + "\"}"))))
+                .fault(Faults.putEvent("my.app", "Order Failed").detail("{\"id\": \"${functions.fn.nmae}\"}"))
+                .build(), InvalidScenarioException.class);
+        assertThat(e.problems()).containsExactly(
+                "stack.functions.fn.rolePolicy: reference ${instances.web.arn}: no instances entry 'web' in stack",
+                "stack.rules.r.targets[0].input: reference ${queues.audti.url}: no queues entry 'audti' in stack (did "
+                        + "you mean 'audit'?)",
+                "faults[0].putEvent: reference ${functions.fn.nmae}: functions have no attribute 'nmae' (did you mean "
+                        + "'name'?); available: name, arn");
+    }
+
+    @Test
+    void aMisspeltFixtureIsReportedAsInAFile() {
+        InvalidScenarioException e = catchThrowableOfType(() -> Scenarios.scenario("fixture")
+                .fault(Faults.putFixture("guardduty-findng")).build(), InvalidScenarioException.class);
+        assertThat(e.problems()).singleElement().asString()
+                .startsWith("faults[0].putEvent.fixture: no event fixture 'guardduty-findng' (did you mean "
+                        + "'guardduty-finding'?)");
+    }
+
+    @Test
     void buildersAreImmutableSoABaseScenarioCanBeVaried() {
         ScenarioBuilder base = ExampleScenarios.full();
         ScenarioBuilder tagged = base.tags("other").recovery(Duration.ofMinutes(5));
