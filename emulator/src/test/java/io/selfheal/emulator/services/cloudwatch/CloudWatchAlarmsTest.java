@@ -44,7 +44,8 @@ class CloudWatchAlarmsTest {
 
     @Test
     void aNewAlarmIsDescribedWithEveryFieldAndStartsInInsufficientData() {
-        Instant before = Instant.now().minusSeconds(1);
+        // The emulator's (virtual) clock, not the wall clock: it stands still while the tests run.
+        Instant before = emulator.control().clock().now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String name = unique("cpu-high");
         cw.putMetricAlarm(cpuAlarm(name).toBuilder().alarmDescription("CPU too high").datapointsToAlarm(2)
                 .treatMissingData("notBreaching").unit(StandardUnit.PERCENT)
@@ -61,7 +62,7 @@ class CloudWatchAlarmsTest {
         assertThat(a.stateValue()).isEqualTo(StateValue.INSUFFICIENT_DATA);
         assertThat(a.stateReason()).isEqualTo("Unchecked: Initial alarm creation");
         assertThat(a.stateReasonData()).isNull();
-        assertThat(a.stateUpdatedTimestamp()).isAfter(before);
+        assertThat(a.stateUpdatedTimestamp()).isAfterOrEqualTo(before);
         assertThat(a.alarmConfigurationUpdatedTimestamp()).isEqualTo(a.stateUpdatedTimestamp());
         assertThat(a.stateTransitionedTimestamp()).isEqualTo(a.stateUpdatedTimestamp());
         assertThat(a.metricName()).isEqualTo("CPUUtilization");
