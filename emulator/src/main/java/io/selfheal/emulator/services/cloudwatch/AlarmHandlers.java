@@ -148,13 +148,13 @@ final class AlarmHandlers {
             throw AwsException.badRequest("ValidationError",
                     "DeleteAlarms can delete at most one composite alarm in one operation.");
         }
-        for (String n : names) {
-            List<String> parents = region.parentsOf(n).stream().map(c -> c.definition.name())
-                    .filter(parent -> !names.contains(parent)).toList();
-            if (!parents.isEmpty()) {
-                throw AwsException.badRequest("ValidationError", "Alarm " + n + " cannot be deleted because it is "
-                        + "referenced in the alarm rule of composite alarm(s) " + parents + ".");
-            }
+        // AWS's words, as reported by its users: "Cannot delete abc,xyz as there are composite alarm(s) depending on
+        // them." (ValidationError).
+        List<String> referenced = names.stream().filter(n -> region.parentsOf(n).stream()
+                .anyMatch(parent -> !names.contains(parent.definition.name()))).toList();
+        if (!referenced.isEmpty()) {
+            throw AwsException.badRequest("ValidationError", "Cannot delete " + String.join(",", referenced)
+                    + " as there are composite alarm(s) depending on " + (referenced.size() == 1 ? "it." : "them."));
         }
     }
 

@@ -153,7 +153,9 @@ class CloudWatchCompositeAlarmsTest {
         rule("service", "ALARM(cpu) OR ALARM(net)");
         rule("other", "ALARM(net)");
         assertError(() -> cloud.cw.deleteAlarms(b -> b.alarmNames("cpu")), "ValidationError",
-                "referenced in the alarm rule of composite alarm(s) [service]");
+                "Cannot delete cpu as there are composite alarm(s) depending on it.");
+        assertError(() -> cloud.cw.deleteAlarms(b -> b.alarmNames("cpu", "net")), "ValidationError",
+                "Cannot delete cpu,net as there are composite alarm(s) depending on them.");
         assertError(() -> cloud.cw.deleteAlarms(b -> b.alarmNames("service", "other")), "ValidationError",
                 "at most one composite alarm");
         assertThat(cloud.describe("cpu").alarmName()).isEqualTo("cpu");
