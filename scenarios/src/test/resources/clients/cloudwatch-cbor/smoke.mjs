@@ -45,6 +45,7 @@ cw.middlewareStack.add(
     assert.equal(request.headers["x-amz-target"], undefined, `${operation}: no X-Amz-Target over CBOR`);
     if (request.body != null && request.body.length > 0) {
       assert.equal(request.headers["content-type"], "application/cbor", `${operation}: request Content-Type`);
+      assert.equal(request.body[0] >> 5, 5, `${operation}: the body is a CBOR map (major type 5)`);
     }
     const result = await next(args);
     const headers = result.response.headers;
