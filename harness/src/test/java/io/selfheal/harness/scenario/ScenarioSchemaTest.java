@@ -1,0 +1,178 @@
+package io.selfheal.harness.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.selfheal.harness.expect.ExpectationType;
+import io.selfheal.harness.steps.FaultType;
+import io.selfheal.harness.yaml.InvalidFileException;
+import io.selfheal.harness.yaml.Problems;
+import io.selfheal.harness.yaml.YNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Keeps the published JSON Schema ({@link ScenarioSchema}) true to the loader: every file the loader accepts
+ * validates, every broken file whose mistake is a key or a type is rejected, and its fault and expectation keys are
+ * exactly the registered ones. The copy in docs/ is regenerated with
+ * {@code mvn -pl harness test -Dtest=ScenarioSchemaTest -Dselfheal.writeSchema=true}.
+ */
+class ScenarioSchemaTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path DOC_COPY = Path.of("../docs/scenario.schema.json");
+    private static final Path BROKEN = Path.of("src/test/resources/scenarios/broken");
+    /** Broken files whose mistakes only the loader can see: YAML syntax, references to the stack. */
+    private static final Set<String> LOADER_ONLY = Set.of("bad-yaml.yaml", "dangling-references.yaml");
+
+    static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(ScenarioSchema.text());
+
+    /** Scenario files in the repository the loader accepts (it resolves code and pattern paths, so all are real). */
+    static Stream<Path> loadableFiles() {
+        List<Path> out = new ArrayList<>();
+        for (Path root : List.of(Path.of("src/test/resources/scenarios"), Path.of("../scenarios"))) {
+            for (Path file : ScenarioFiles.find(root)) {
+                try {
+                    new ScenarioLoader().load(file);
+                    out.add(file);
+                } catch (InvalidFileException e) {
+                    // broken on purpose: see brokenFiles
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    static Stream<Path> brokenFiles() throws IOException {
+        try (Stream<Path> files = Files.list(BROKEN)) {
+            return files.filter(ScenarioFiles::isScenarioFile)
+                    .filter(f -> !LOADER_ONLY.contains(f.getFileName().toString())).sorted().toList().stream();
+        }
+    }
+
+    static List<Error> validate(Path file) throws IOException {
+        Problems problems = new Problems();
+        YNode root = YNode.parse(file.toString(), Files.readString(file), problems);
+        assertThat(problems.list()).as("YAML syntax of " + file).isEmpty();
+        return SCHEMA.validate(root.toJson());
+    }
+
+    @Test
+    void theRepositoryHasLoadableAndBrokenFiles() throws IOException {
+        assertThat(loadableFiles()).hasSizeGreaterThan(10)
+                .anyMatch(f -> f.startsWith(Path.of("../scenarios")));
+        assertThat(brokenFiles()).hasSizeGreaterThanOrEqualTo(8);
+    }
+
+    @ParameterizedTest
+    @MethodSource("loadableFiles")
+    void everyFileTheLoaderAcceptsValidates(Path file) throws IOException {
+        assertThat(validate(file)).as(file.toString()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokenFiles")
+    void everyKeyOrTypeMistakeIsRejected(Path file) throws IOException {
+        assertThat(validate(file)).as(file + " has key or type mistakes the schema must see").isNotEmpty();
+    }
+
+    @Test
+    void aMisspeltKeyIsRejectedWhereItIs() throws IOException {
+        List<Error> errors = validate(BROKEN.resolve("unknown-keys.yaml"));
+        assertThat(errors).extracting(e -> e.getInstanceLocation().toString() + " " + e.getMessage())
+                .anyMatch(m -> m.contains("idempotence"))
+                .anyMatch(m -> m.contains("imageID"));
+    }
+
+    @Test
+    void theFaultKeysAreTheRegisteredFaultTypes() throws IOException {
+        assertThat(keys(schema().at("/$defs/fault/oneOf"), Set.of("at")))
+                .isEqualTo(new TreeSet<>(FaultType.all().stream().map(FaultType::key).toList()));
+    }
+
+    @Test
+    void theExpectationKeysAreTheRegisteredExpectationTypes() throws IOException {
+        JsonNode schema = schema();
+        Set<String> keys = keys(schema.at("/$defs/plainExpectation/oneOf"), Set.of());
+        keys.addAll(keys(schema.at("/$defs/expectation/oneOf"), Set.of()));
+        assertThat(keys).isEqualTo(new TreeSet<>(ExpectationType.all().stream().map(ExpectationType::key).toList()));
+    }
+
+    @Test
+    void everyPropertyHasADescription() throws IOException {
+        List<String> missing = new ArrayList<>();
+        describedProperties(schema(), "", missing);
+        assertThat(missing).as("properties without a description (editors show it)").isEmpty();
+    }
+
+    @Test
+    void theDocsCopyIsTheResource() throws IOException {
+        if (Boolean.getBoolean("selfheal.writeSchema")) {
+            Files.writeString(DOC_COPY, ScenarioSchema.text());
+        }
+        assertThat(DOC_COPY).as("docs/scenario.schema.json is out of date: regenerate it (see this test's comment)")
+                .hasContent(ScenarioSchema.text());
+    }
+
+    private static JsonNode schema() throws IOException {
+        return JSON.readTree(ScenarioSchema.text());
+    }
+
+    /** The one key (besides {@code extra}) each {@code oneOf} branch that names a step requires. */
+    private static Set<String> keys(JsonNode oneOf, Set<String> extra) {
+        assertThat(oneOf.isArray()).isTrue();
+        Set<String> keys = new TreeSet<>();
+        for (JsonNode branch : oneOf) {
+            if (branch.has("properties")) {
+                branch.get("properties").fieldNames().forEachRemaining(k -> {
+                    if (!extra.contains(k)) {
+                        keys.add(k);
+                    }
+                });
+            }
+        }
+        return keys;
+    }
+
+    /** Properties whose schema has no description of its own nor a $ref to a described definition. */
+    private static void describedProperties(JsonNode node, String path, List<String> missing) throws IOException {
+        if (node.isObject()) {
+            JsonNode properties = node.get("properties");
+            if (properties != null && properties.isObject()) {
+                var fields = properties.fields();
+                while (fields.hasNext()) {
+                    var field = fields.next();
+                    JsonNode property = field.getValue();
+                    boolean described = property.has("description") || property.has("$ref")
+                            && schema().at(property.get("$ref").asText().substring(1)).has("description");
+                    if (!described) {
+                        missing.add(path + "/" + field.getKey());
+                    }
+                }
+            }
+            var children = node.fields();
+            while (children.hasNext()) {
+                var child = children.next();
+                describedProperties(child.getValue(), path + "/" + child.getKey(), missing);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                describedProperties(node.get(i), path + "/" + i, missing);
+            }
+        }
+    }
+}
