@@ -78,13 +78,13 @@ class ScenarioSchemaTest {
         assertThat(brokenFiles()).hasSizeGreaterThanOrEqualTo(8);
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("loadableFiles")
     void everyFileTheLoaderAcceptsValidates(Path file) throws IOException {
         assertThat(validate(file)).as(file.toString()).isEmpty();
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("brokenFiles")
     void everyKeyOrTypeMistakeIsRejected(Path file) throws IOException {
         assertThat(validate(file)).as(file + " has key or type mistakes the schema must see").isNotEmpty();
