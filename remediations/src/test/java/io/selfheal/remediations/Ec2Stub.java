@@ -79,6 +79,32 @@ final class Ec2Stub {
                 + "<requestId>req-tags</requestId><return>true</return></CreateTagsResponse>");
     }
 
+    /** DescribeSecurityGroupRules answers with the given rules of one group (ingress unless egress is true). */
+    Ec2Stub securityGroupRules(String groupId, Rule... rules) {
+        StringBuilder items = new StringBuilder();
+        for (Rule r : rules) {
+            items.append("<item><securityGroupRuleId>").append(r.id()).append("</securityGroupRuleId><groupId>")
+                    .append(groupId).append("</groupId><groupOwnerId>123456789012</groupOwnerId><isEgress>")
+                    .append(r.egress()).append("</isEgress><ipProtocol>").append(r.protocol())
+                    .append("</ipProtocol><fromPort>").append(r.from()).append("</fromPort><toPort>").append(r.to())
+                    .append("</toPort><").append(r.cidr().contains(":") ? "cidrIpv6" : "cidrIpv4").append('>')
+                    .append(r.cidr()).append("</").append(r.cidr().contains(":") ? "cidrIpv6" : "cidrIpv4")
+                    .append("></item>");
+        }
+        return answer("DescribeSecurityGroupRules", 200, "<DescribeSecurityGroupRulesResponse xmlns=\"" + NS + "\">"
+                + "<requestId>req-rules</requestId><securityGroupRuleSet>" + items
+                + "</securityGroupRuleSet></DescribeSecurityGroupRulesResponse>");
+    }
+
+    /** One security group rule as DescribeSecurityGroupRules lists it. */
+    record Rule(String id, boolean egress, String protocol, int from, int to, String cidr) {
+    }
+
+    Ec2Stub revokeIngressSucceeds() {
+        return answer("RevokeSecurityGroupIngress", 200, "<RevokeSecurityGroupIngressResponse xmlns=\"" + NS + "\">"
+                + "<requestId>req-revoke</requestId><return>true</return></RevokeSecurityGroupIngressResponse>");
+    }
+
     Ec2Stub error(String action, int status, String code, String message) {
         return answer(action, status, "<Response><Errors><Error><Code>" + code + "</Code><Message>" + message
                 + "</Message></Error></Errors><RequestID>req-" + code + "</RequestID></Response>");

@@ -49,9 +49,29 @@ class PolicyTest {
                 .allMatch(r -> r.startsWith("arn:aws:logs:") && r.contains(":log-group:/aws/lambda/"));
     }
 
+    @Test
+    void revokeOpenSshIngressMayOnlyReadRulesAndRevokeIngress() throws Exception {
+        JsonNode policy = load("RevokeOpenSshIngress");
+        Map<String, JsonNode> byAction = statementsByAction(policy);
+
+        assertThat(byAction.keySet()).containsExactlyInAnyOrder("ec2:DescribeSecurityGroupRules",
+                "ec2:RevokeSecurityGroupIngress", "logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents");
+        for (JsonNode statement : policy.path("Statement")) {
+            assertThat(statement.path("Effect").asText()).isEqualTo("Allow");
+        }
+        assertThat(strings(byAction.get("ec2:RevokeSecurityGroupIngress").path("Resource")))
+                .containsExactly("arn:aws:ec2:*:*:security-group/*");
+        // DescribeSecurityGroupRules supports no resource-level permissions.
+        assertThat(strings(byAction.get("ec2:DescribeSecurityGroupRules").path("Resource"))).containsExactly("*");
+    }
+
     private static JsonNode load() throws Exception {
-        try (InputStream in = PolicyTest.class.getResourceAsStream("/policies/RebootOnHighCpu.json")) {
-            assertThat(in).as("policies/RebootOnHighCpu.json on the class path").isNotNull();
+        return load("RebootOnHighCpu");
+    }
+
+    private static JsonNode load(String handler) throws Exception {
+        try (InputStream in = PolicyTest.class.getResourceAsStream("/policies/" + handler + ".json")) {
+            assertThat(in).as("policies/" + handler + ".json on the class path").isNotNull();
             return new ObjectMapper().readTree(in);
         }
     }

@@ -7,6 +7,9 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /** Unmodified AWS SDK v2 clients pointed at a cloud: the harness provisions and injects only through these. */
@@ -16,6 +19,9 @@ public final class CloudClients implements AutoCloseable {
     private final LambdaClient lambda;
     private final EventBridgeClient events;
     private final StsClient sts;
+    private final SqsClient sqs;
+    private final SnsClient sns;
+    private final CloudWatchLogsClient logs;
 
     public CloudClients(Cloud cloud) {
         ec2 = configure(Ec2Client.builder(), cloud);
@@ -23,6 +29,9 @@ public final class CloudClients implements AutoCloseable {
         lambda = configure(LambdaClient.builder(), cloud);
         events = configure(EventBridgeClient.builder(), cloud);
         sts = configure(StsClient.builder(), cloud);
+        sqs = configure(SqsClient.builder(), cloud);
+        sns = configure(SnsClient.builder(), cloud);
+        logs = configure(CloudWatchLogsClient.builder(), cloud);
     }
 
     private static <B extends AwsClientBuilder<B, C>, C> C configure(B builder, Cloud cloud) {
@@ -50,8 +59,23 @@ public final class CloudClients implements AutoCloseable {
         return sts;
     }
 
+    public SqsClient sqs() {
+        return sqs;
+    }
+
+    public SnsClient sns() {
+        return sns;
+    }
+
+    public CloudWatchLogsClient logs() {
+        return logs;
+    }
+
     @Override
     public void close() {
+        sqs.close();
+        sns.close();
+        logs.close();
         sts.close();
         ec2.close();
         cloudWatch.close();

@@ -1,23 +1,20 @@
 package io.selfheal.harness.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.selfheal.harness.patterns.Check;
+import io.selfheal.harness.patterns.Explanation;
+import io.selfheal.harness.patterns.PatternExplainer;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
- * Why an event did not match a rule: the pattern is cut into one sub-pattern per leaf field path
- * ({@code detail.state.value}, or a {@code $or} where it stands) and each is tried on the event with EventBridge's
- * TestEventPattern — the cloud's own matcher (Event Ruler, in the emulator), never a second one written here. The
- * leaves that fail, with what the event had there, are the miss; the rule with the fewest is the nearest miss.
+ * Why an event did not match a rule: {@link PatternExplainer} cuts the pattern into one sub-pattern per leaf field
+ * ({@code detail.state.value}, or a {@code $or} where it stands), and each is tried on the event with the cloud's
+ * EventBridge TestEventPattern — the backend's own matcher (Event Ruler, in the emulator), never a second one written
+ * here. The leaves that fail, with what the event had there, are the miss; the rule with the fewest is the nearest.
  */
 final class NearestMiss {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** @param path the field path, dotted; {@code expected} the pattern's value there; {@code had} the event's */
     record FieldMiss(String path, String expected, String had) {
@@ -38,70 +35,34 @@ final class NearestMiss {
      * their combination fails, or the whole pattern matches).
      */
     List<FieldMiss> misses(String pattern, JsonNode event) {
-        JsonNode root;
+        Explanation explanation;
         try {
-            root = JSON.readTree(pattern);
-        } catch (JsonProcessingException e) {
-            return List.of(new FieldMiss("(pattern)", "valid JSON", "an unreadable pattern: " + e.getOriginalMessage()));
+            explanation = PatternExplainer.explain(pattern, event, this::matches);
+        } catch (RuntimeException e) {
+            return List.of(new FieldMiss("(pattern)", "a pattern TestEventPattern accepts", e.getMessage()));
         }
         List<FieldMiss> misses = new ArrayList<>();
-        String eventText = event.toString();
-        for (List<String> path : leaves(root, new ArrayList<>(), new ArrayList<>())) {
-            JsonNode leaf = at(root, path);
-            boolean matched;
-            try {
-                matched = matches(nest(path, leaf), eventText);
-            } catch (RuntimeException e) {
-                misses.add(new FieldMiss(String.join(".", path), leaf.toString(), "(TestEventPattern refused the "
-                        + "sub-pattern: " + e.getMessage() + ")"));
-                continue;
-            }
-            if (!matched) {
-                boolean or = path.get(path.size() - 1).equals("$or");
-                List<String> field = or ? path.subList(0, path.size() - 1) : path;
-                JsonNode had = at(event, field);
-                misses.add(new FieldMiss(field.isEmpty() ? "$or" : String.join(".", field) + (or ? " ($or)" : ""),
-                        leaf.toString(), had == null ? "no such field" : had.toString()));
+        for (Check check : explanation.failures()) {
+            if (check instanceof Check.Field f) {
+                misses.add(new FieldMiss(f.path(), f.allowed().toString(), had(f.found())));
+            } else if (check instanceof Check.AnyOf any) {
+                misses.add(new FieldMiss(any.path().isEmpty() ? "$or" : any.path() + " ($or)",
+                        any.alternatives().size() + " alternatives", "none of them"));
             }
         }
         return misses;
     }
 
-    /** The whole pattern against the event, as EventBridge decides it. */
-    boolean matches(String pattern, String event) {
-        return Boolean.TRUE.equals(events.testEventPattern(r -> r.eventPattern(pattern).event(event)).result());
+    /** A (sub-)pattern against the event, as the cloud's EventBridge decides it. */
+    private boolean matches(String pattern, JsonNode event) {
+        return Boolean.TRUE.equals(events.testEventPattern(r -> r.eventPattern(pattern).event(event.toString()))
+                .result());
     }
 
-    /** Every path from the root to a value that is not a plain object (a list of values, or a {@code $or}). */
-    private static List<List<String>> leaves(JsonNode node, List<String> prefix, List<List<String>> out) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            List<String> path = new ArrayList<>(prefix);
-            path.add(field.getKey());
-            if (field.getValue().isObject() && !field.getKey().startsWith("$")) {
-                leaves(field.getValue(), path, out);
-            } else {
-                out.add(path);
-            }
+    private static String had(List<JsonNode> found) {
+        if (found.isEmpty()) {
+            return "no such field";
         }
-        return out;
-    }
-
-    private static String nest(List<String> path, JsonNode leaf) {
-        JsonNode node = leaf;
-        for (int i = path.size() - 1; i >= 0; i--) {
-            ObjectNode parent = JSON.createObjectNode();
-            parent.set(path.get(i), node);
-            node = parent;
-        }
-        return node.toString();
-    }
-
-    private static JsonNode at(JsonNode node, List<String> path) {
-        JsonNode current = node;
-        for (String key : path) {
-            current = current == null ? null : current.get(key);
-        }
-        return current;
+        return found.size() == 1 ? found.get(0).toString() : found.toString();
     }
 }

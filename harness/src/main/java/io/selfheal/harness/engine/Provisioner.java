@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.eventbridge.model.RuleState;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 
 /**
- * Creates a scenario's stack through the AWS APIs, in dependency order: instances, functions, alarms, rules (with
+ * Creates a scenario's stack through the AWS APIs, in dependency order: queues, topics, log groups,
+ * security groups, instances, functions, alarms, rules (with
  * the permission that lets EventBridge invoke each function target, as the team's IaC would grant it).
  */
 final class Provisioner {
@@ -41,10 +42,14 @@ final class Provisioner {
     }
 
     void provision(Stack stack) {
+        MessagingProvisioner messaging = new MessagingProvisioner(clients, state, accountId, region);
+        messaging.queuesTopicsAndLogs(stack);
+        new SecurityGroupProvisioner(clients.ec2(), state, accountId, region).provision(stack.securityGroups().values());
         stack.instances().values().forEach(this::instance);
         stack.functions().values().forEach(this::function);
         stack.alarms().values().forEach(this::alarm);
         stack.rules().values().forEach(this::rule);
+        messaging.deliveryPolicies(stack);
     }
 
     private void instance(Stack.Instance spec) {
@@ -53,6 +58,10 @@ final class Provisioner {
         var builder = software.amazon.awssdk.services.ec2.model.RunInstancesRequest.builder()
                 .imageId(spec.imageId()).instanceType(spec.instanceType()).minCount(1).maxCount(1)
                 .monitoring(m -> m.enabled(spec.detailedMonitoring()));
+        if (!spec.securityGroups().isEmpty()) {
+            builder.securityGroupIds(spec.securityGroups().stream()
+                    .map(g -> state.get("securityGroups", g, "id")).toList());
+        }
         if (!tags.isEmpty()) {
             builder.tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(tags).build());
         }
@@ -99,13 +108,21 @@ final class Provisioner {
         state.put("rules", spec.key(), "arn", ruleArn);
         List<Target> targets = new ArrayList<>();
         for (Stack.Target t : spec.targets()) {
-            String functionArn = state.get("functions", t.function(), "arn");
-            if (t.permission()) {
-                clients.lambda().addPermission(r -> r.functionName(functionArn)
+            String targetArn = t.function() != null ? state.get("functions", t.function(), "arn")
+                    : t.queue() != null ? state.get("queues", t.queue(), "arn") : state.get("topics", t.topic(), "arn");
+            if (t.function() != null && t.permission()) {
+                clients.lambda().addPermission(r -> r.functionName(targetArn)
                         .statementId("events-" + spec.name() + "-" + t.id()).action("lambda:InvokeFunction")
                         .principal("events.amazonaws.com").sourceArn(ruleArn));
             }
-            Target.Builder target = Target.builder().id(t.id()).arn(functionArn);
+            Target.Builder target = Target.builder().id(t.id()).arn(targetArn);
+            if (t.retryPolicy() != null) {
+                target.retryPolicy(r -> r.maximumRetryAttempts(t.retryPolicy().maximumRetryAttempts())
+                        .maximumEventAgeInSeconds(t.retryPolicy().maximumEventAgeInSeconds()));
+            }
+            if (t.deadLetterQueue() != null) {
+                target.deadLetterConfig(d -> d.arn(state.get("queues", t.deadLetterQueue(), "arn")));
+            }
             if (t.input() != null) {
                 target.input(state.resolve(t.input()));
             } else if (t.inputPath() != null) {

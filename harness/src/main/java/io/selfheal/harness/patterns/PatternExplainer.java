@@ -16,7 +16,9 @@ import software.amazon.event.ruler.Machine;
  * Explains a pattern against an event. Every verdict comes from Event Ruler: the whole pattern decides
  * {@link Explanation#matches()}; each leaf (a field with its list of allowed values or operators) is compiled as a
  * pattern of its own and matched alone, and so is each alternative of a {@code $or}. Nothing here re-implements
- * matching, so the explanation can never disagree with EventBridge about an operator.
+ * matching, so the explanation can never disagree with EventBridge about an operator. The verdicts may also come from
+ * a cloud's own matcher ({@link Matcher}, e.g. EventBridge's TestEventPattern), which is how the engine explains a
+ * miss on whichever backend it runs.
  */
 public final class PatternExplainer {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,6 +31,12 @@ public final class PatternExplainer {
         }
     }
 
+    /** Decides whether a (sub-)pattern matches an event. */
+    @FunctionalInterface
+    public interface Matcher {
+        boolean matches(String pattern, JsonNode event);
+    }
+
     private PatternExplainer() {
     }
 
@@ -36,9 +44,18 @@ public final class PatternExplainer {
      * @throws InvalidPatternException when the pattern is not JSON, not an object, or Event Ruler refuses it
      */
     public static Explanation explain(String pattern, JsonNode event) {
+        return explain(pattern, event, PatternExplainer::matches);
+    }
+
+    /**
+     * As {@link #explain(String, JsonNode)}, each verdict from {@code matcher}.
+     *
+     * @throws InvalidPatternException when the pattern is not JSON, not an object, or Event Ruler refuses it
+     */
+    public static Explanation explain(String pattern, JsonNode event, Matcher matcher) {
         ObjectNode root = parse(pattern);
-        boolean matches = matches(pattern, event);
-        List<Check> checks = checks(root, List.of(), event);
+        boolean matches = matcher.matches(pattern, event);
+        List<Check> checks = checks(root, List.of(), event, matcher);
         String note = null;
         if (!matches && checks.stream().allMatch(Check::matches)) {
             note = "every field matches on its own, but not within one element of the same array"
@@ -76,7 +93,7 @@ public final class PatternExplainer {
         }
     }
 
-    private static List<Check> checks(ObjectNode node, List<String> path, JsonNode event) {
+    private static List<Check> checks(ObjectNode node, List<String> path, JsonNode event, Matcher matcher) {
         List<Check> checks = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
@@ -84,17 +101,17 @@ public final class PatternExplainer {
             if (OR.equals(field.getKey()) && value.isArray() && allObjects(value)) {
                 List<Alternative> alternatives = new ArrayList<>();
                 for (JsonNode alternative : value) {
-                    alternatives.add(new Alternative(matches(wrap(path, alternative), event),
-                            checks((ObjectNode) alternative, path, event)));
+                    alternatives.add(new Alternative(matcher.matches(wrap(path, alternative), event),
+                            checks((ObjectNode) alternative, path, event, matcher)));
                 }
                 checks.add(new Check.AnyOf(String.join(".", path), alternatives));
             } else {
                 List<String> fieldPath = append(path, field.getKey());
                 if (value.isObject()) {
-                    checks.addAll(checks((ObjectNode) value, fieldPath, event));
+                    checks.addAll(checks((ObjectNode) value, fieldPath, event, matcher));
                 } else {
                     checks.add(new Check.Field(String.join(".", fieldPath), value, valuesAt(event, fieldPath),
-                            matches(wrap(fieldPath, value), event)));
+                            matcher.matches(wrap(fieldPath, value), event)));
                 }
             }
         }

@@ -17,12 +17,7 @@ public record ReadContext(Stack stack) {
         }
         String key = node.text();
         if (key != null && !stack.has(kind, key)) {
-            var known = switch (kind) {
-                case "instances" -> stack.instances().keySet();
-                case "alarms" -> stack.alarms().keySet();
-                case "functions" -> stack.functions().keySet();
-                default -> stack.rules().keySet();
-            };
+            var known = stack.keys(kind);
             String suggestion = Suggestions.closest(key, known);
             node.problem("no " + kind + " entry '" + key + "' in stack"
                     + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : "")
@@ -30,5 +25,10 @@ public record ReadContext(Stack stack) {
             return null;
         }
         return key;
+    }
+
+    /** Reads a security-group rule written as in {@code stack.securityGroups} (port, cidr/ipv6/group, protocol). */
+    public Stack.Permission permission(YNode node) {
+        return node == null ? null : SecurityGroupReader.permission(node.map(), stack.keys("securityGroups"));
     }
 }

@@ -37,15 +37,20 @@ public final class References {
         String[] parts = reference.split("\\.");
         List<String> attributes = parts.length == 3 ? Stack.REFERENCE_ATTRIBUTES.get(parts[0]) : null;
         if (attributes == null) {
+            var kinds = new java.util.TreeSet<>(Stack.REFERENCE_ATTRIBUTES.keySet());
             node.problem("reference ${" + reference + "} is not of the form ${kind.key.attribute} with kind one of "
-                    + String.join(", ", Stack.REFERENCE_ATTRIBUTES.keySet()));
+                    + String.join(", ", kinds) + didYouMean(parts[0], kinds));
         } else if (!stack.has(parts[0], parts[1])) {
-            node.problem("reference ${" + reference + "}: no " + parts[0] + " entry '" + parts[1] + "' in stack");
+            node.problem("reference ${" + reference + "}: no " + parts[0] + " entry '" + parts[1] + "' in stack"
+                    + didYouMean(parts[1], stack.keys(parts[0])));
         } else if (!attributes.contains(parts[2])) {
-            String suggestion = Suggestions.closest(parts[2], attributes);
             node.problem("reference ${" + reference + "}: " + parts[0] + " have no attribute '" + parts[2] + "'"
-                    + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : "")
-                    + "; available: " + String.join(", ", attributes));
+                    + didYouMean(parts[2], attributes) + "; available: " + String.join(", ", attributes));
         }
+    }
+
+    private static String didYouMean(String written, java.util.Collection<String> known) {
+        String suggestion = Suggestions.closest(written, known);
+        return suggestion != null ? " (did you mean '" + suggestion + "'?)" : "";
     }
 }

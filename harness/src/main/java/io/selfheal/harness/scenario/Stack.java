@@ -9,28 +9,59 @@ import java.util.Map;
  * ({@code ${instances.web.id}}). Maps keep file order, which is also the order of creation within a kind.
  */
 public record Stack(Map<String, Instance> instances, Map<String, Alarm> alarms, Map<String, Function> functions,
-                    Map<String, Rule> rules) {
+                    Map<String, Rule> rules, Map<String, SecurityGroup> securityGroups, Map<String, Queue> queues,
+                    Map<String, Topic> topics, Map<String, LogGroup> logGroups) {
 
     /** The kinds of resource, as written in references, with the attributes each offers. */
     public static final Map<String, List<String>> REFERENCE_ATTRIBUTES = Map.of(
             "instances", List.of("id", "arn"),
             "alarms", List.of("name", "arn"),
             "functions", List.of("name", "arn"),
-            "rules", List.of("name", "arn"));
+            "rules", List.of("name", "arn"),
+            "securityGroups", List.of("id", "name", "arn"),
+            "queues", List.of("url", "arn", "name"),
+            "topics", List.of("arn", "name"),
+            "logGroups", List.of("name", "arn"));
 
     public boolean has(String kind, String key) {
-        return switch (kind) {
-            case "instances" -> instances.containsKey(key);
-            case "alarms" -> alarms.containsKey(key);
-            case "functions" -> functions.containsKey(key);
-            case "rules" -> rules.containsKey(key);
-            default -> false;
-        };
+        return keys(kind).contains(key);
     }
 
-    /** An EC2 instance started with RunInstances. */
+    /** The keys defined for a kind of resource; empty for an unknown kind. */
+    public java.util.Set<String> keys(String kind) {
+        Map<String, ?> map = switch (kind) {
+            case "instances" -> instances;
+            case "alarms" -> alarms;
+            case "functions" -> functions;
+            case "rules" -> rules;
+            case "securityGroups" -> securityGroups;
+            case "queues" -> queues;
+            case "topics" -> topics;
+            case "logGroups" -> logGroups;
+            default -> Map.of();
+        };
+        return map.keySet();
+    }
+
+    /** An EC2 instance started with RunInstances, in the given stack security groups (by key) if any. */
     public record Instance(String key, String imageId, String instanceType, Map<String, String> tags,
-                           boolean detailedMonitoring) {
+                           boolean detailedMonitoring, List<String> securityGroups) {
+    }
+
+    /**
+     * An EC2 security group made with CreateSecurityGroup in the default VPC (or {@code vpc}), its rules added with
+     * AuthorizeSecurityGroupIngress/Egress. A new group's default allow-all egress rule is kept unless egress is given.
+     */
+    public record SecurityGroup(String key, String name, String description, String vpc, List<Permission> ingress,
+                                List<Permission> egress) {
+    }
+
+    /**
+     * One rule: protocol ({@code tcp}, {@code udp}, {@code icmp} or {@code -1} for all), a port range, and exactly one
+     * source: an IPv4 CIDR, an IPv6 CIDR or another stack group (by key).
+     */
+    public record Permission(String protocol, Integer fromPort, Integer toPort, String cidr, String ipv6,
+                             String group, String description) {
     }
 
     /** A CloudWatch metric alarm created with PutMetricAlarm. Values may contain references. */
@@ -39,9 +70,35 @@ public record Stack(Map<String, Instance> instances, Map<String, Alarm> alarms, 
                         Integer datapointsToAlarm, double threshold, String comparison, String treatMissingData) {
     }
 
-    /** A Lambda function created with CreateFunction from a jar or zip. */
+    /**
+     * An SQS queue made with CreateQueue; a FIFO queue's name ends in {@code .fifo}. {@code attributes} are SQS's
+     * own names ({@code VisibilityTimeout}, …); {@code deadLetter} (a queue key) becomes the RedrivePolicy.
+     */
+    public record Queue(String key, String name, boolean fifo, Map<String, String> attributes, String deadLetter,
+                        int maxReceiveCount) {
+    }
+
+    /** An SNS topic made with CreateTopic, with its subscriptions. */
+    public record Topic(String key, String name, boolean fifo, List<Subscription> subscriptions) {
+    }
+
+    /** A topic subscription to a stack queue (by key), with SNS's raw delivery and filter policy. */
+    public record Subscription(String queue, boolean rawMessageDelivery, String filterPolicy) {
+    }
+
+    /** A CloudWatch Logs log group made with CreateLogGroup, optionally with a retention in days. */
+    public record LogGroup(String key, String name, Integer retentionDays) {
+    }
+
+    /**
+     * A Lambda function created with CreateFunction from a jar or zip.
+     *
+     * @param rolePolicy the IAM policy JSON the team attaches to the function's role, or null. The emulator does not
+     *                   evaluate IAM, so the harness keeps it to check the calls the function made against it
+     *                   ({@code leastPrivilege} expectation)
+     */
     public record Function(String key, String name, Path code, String handler, String runtime, int timeout,
-                           int memory, Map<String, String> environment) {
+                           int memory, Map<String, String> environment, String rolePolicy) {
     }
 
     /** An EventBridge rule on the default bus, created with PutRule and PutTargets. */
@@ -49,13 +106,20 @@ public record Stack(Map<String, Instance> instances, Map<String, Alarm> alarms, 
     }
 
     /**
-     * A rule target. Exactly one of input, inputPath, transformer may be set.
+     * A rule target: exactly one of function, queue, topic (stack keys). Exactly one of input, inputPath, transformer
+     * may be set.
      *
-     * @param permission whether the harness grants events.amazonaws.com permission to invoke the function (as the
-     *                   team's IaC would); false lets a scenario prove what happens without it
+     * @param permission      whether the harness grants events.amazonaws.com permission to invoke the function (as
+     *                        the team's IaC would); false lets a scenario prove what happens without it
+     * @param retryPolicy     EventBridge's retry policy, null for its default (185 attempts over 24 hours)
+     * @param deadLetterQueue a queue key: where EventBridge sends events it could not deliver
      */
-    public record Target(String id, String function, boolean permission, String input, String inputPath,
-                         Transformer transformer) {
+    public record Target(String id, String function, String queue, String topic, boolean permission, String input,
+                         String inputPath, Transformer transformer, RetryPolicy retryPolicy, String deadLetterQueue) {
+    }
+
+    /** EventBridge's target retry policy. */
+    public record RetryPolicy(Integer maximumRetryAttempts, Integer maximumEventAgeInSeconds) {
     }
 
     /** An EventBridge input transformer. */

@@ -20,21 +20,33 @@ final class StackReader {
 
     private final Path scenarioDir;
     private java.util.Set<String> functionKeys = java.util.Set.of();
+    private java.util.Set<String> groupKeys = java.util.Set.of();
+    private java.util.Set<String> topicKeys = java.util.Set.of();
+    private MessagingReader messaging = new MessagingReader(java.util.Set.of());
 
     StackReader(Path scenarioDir) {
         this.scenarioDir = scenarioDir;
     }
 
     Stack read(YNode node) {
-        YMap stack = node == null ? null : node.map().allow("instances", "alarms", "functions", "rules");
+        YMap stack = node == null ? null : node.map().allow("securityGroups", "queues", "topics", "logGroups",
+                "instances", "alarms", "functions", "rules");
         if (stack == null) {
-            return new Stack(Map.of(), Map.of(), Map.of(), Map.of());
+            return new Stack(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
         }
+        groupKeys = MessagingReader.keys(stack, "securityGroups");
+        messaging = new MessagingReader(MessagingReader.keys(stack, "queues"));
+        topicKeys = MessagingReader.keys(stack, "topics");
+        var queues = each(stack, "queues", messaging::queue);
+        var topics = each(stack, "topics", messaging::topic);
+        var logGroups = each(stack, "logGroups", MessagingReader::logGroup);
+        var securityGroups = each(stack, "securityGroups", new SecurityGroupReader(groupKeys)::group);
         var instances = each(stack, "instances", this::instance);
         var alarms = each(stack, "alarms", this::alarm);
         var functions = each(stack, "functions", this::function);
         functionKeys = functions.keySet();
-        return new Stack(instances, alarms, functions, each(stack, "rules", this::rule));
+        return new Stack(instances, alarms, functions, each(stack, "rules", this::rule), securityGroups,
+                queues, topics, logGroups);
     }
 
     private static <T> Map<String, T> each(YMap stack, String kind, BiFunction<String, YMap, T> reader) {
@@ -52,9 +64,18 @@ final class StackReader {
     }
 
     private Stack.Instance instance(String key, YMap m) {
-        m.allow("imageId", "instanceType", "tags", "monitoring");
+        m.allow("imageId", "instanceType", "tags", "monitoring", "securityGroups");
+        List<String> groups = new ArrayList<>();
+        if (m.has("securityGroups")) {
+            for (YNode group : m.get("securityGroups").list()) {
+                String k = stackKey("securityGroups", groupKeys, group);
+                if (k != null) {
+                    groups.add(k);
+                }
+            }
+        }
         return new Stack.Instance(key, m.requiredString("imageId"), orElse(m.string("instanceType"), "t3.micro"),
-                m.stringMap("tags"), "detailed".equals(m.choice("monitoring", "basic", "detailed")));
+                m.stringMap("tags"), "detailed".equals(m.choice("monitoring", "basic", "detailed")), groups);
     }
 
     private Stack.Alarm alarm(String key, YMap m) {
@@ -77,7 +98,15 @@ final class StackReader {
     }
 
     private Stack.Function function(String key, YMap m) {
-        m.allow("name", "code", "handler", "runtime", "timeout", "memory", "environment");
+        m.allow("name", "code", "handler", "runtime", "timeout", "memory", "environment", "rolePolicy");
+        JsonNode policy = m.has("rolePolicy") ? json(m.get("rolePolicy")) : null;
+        if (policy != null) {
+            String problem = PolicyShape.problem(policy);
+            if (problem != null) {
+                m.get("rolePolicy").problem(problem);
+                policy = null;
+            }
+        }
         Path code = null;
         String codeRef = m.requiredString("code");
         if (codeRef != null) {
@@ -88,7 +117,8 @@ final class StackReader {
         }
         return new Stack.Function(key, orElse(m.string("name"), key), code, m.requiredString("handler"),
                 orElse(m.choice("runtime", "java17", "java21"), "java17"), orElse(m.integer("timeout"), 3),
-                orElse(m.integer("memory"), 128), m.stringMap("environment"));
+                orElse(m.integer("memory"), 128), m.stringMap("environment"),
+                policy == null ? null : policy.toString());
     }
 
     private Stack.Rule rule(String key, YMap m) {
@@ -111,7 +141,12 @@ final class StackReader {
     }
 
     private Stack.Target target(YMap m, int index) {
-        m.allow("id", "function", "permission", "input", "inputPath", "inputTransformer");
+        m.allow("id", "function", "queue", "topic", "permission", "input", "inputPath", "inputTransformer",
+                "retryPolicy", "deadLetterQueue");
+        int kinds = (m.has("function") ? 1 : 0) + (m.has("queue") ? 1 : 0) + (m.has("topic") ? 1 : 0);
+        if (kinds != 1) {
+            m.node().problem("a target needs exactly one of function, queue or topic");
+        }
         int inputs = (m.has("input") ? 1 : 0) + (m.has("inputPath") ? 1 : 0) + (m.has("inputTransformer") ? 1 : 0);
         if (inputs > 1) {
             m.node().problem("input, inputPath and inputTransformer are mutually exclusive (as in EventBridge)");
@@ -119,18 +154,34 @@ final class StackReader {
         JsonNode input = m.has("input") ? json(m.get("input")) : null;
         Stack.Transformer transformer = m.has("inputTransformer") ? transformer(m.get("inputTransformer")) : null;
         Boolean permission = m.bool("permission");
-        String function = functionKey(m.require("function"));
+        if (permission != null && !m.has("function")) {
+            m.get("permission").problem("permission applies to function targets only");
+        }
+        String function = m.has("function") ? functionKey(m.get("function")) : null;
+        String queue = m.has("queue") ? messaging.queueKey(m.get("queue")) : null;
+        String topic = m.has("topic") ? stackKey("topics", topicKeys, m.get("topic")) : null;
+        Stack.RetryPolicy retry = null;
+        if (m.has("retryPolicy")) {
+            YMap r = m.get("retryPolicy").map().allow("maximumRetryAttempts", "maximumEventAgeInSeconds");
+            retry = new Stack.RetryPolicy(r.integer("maximumRetryAttempts"), r.integer("maximumEventAgeInSeconds"));
+        }
+        String dlq = m.has("deadLetterQueue") ? messaging.queueKey(m.get("deadLetterQueue")) : null;
         return new Stack.Target(orElse(m.string("id"), "target-" + (index + 1)),
-                function, permission == null || permission,
+                function, queue, topic, permission == null || permission,
                 input == null ? null : input.isTextual() ? input.asText() : input.toString(), m.string("inputPath"),
-                transformer);
+                transformer, retry, dlq);
     }
 
     private String functionKey(YNode node) {
+        return stackKey("functions", functionKeys, node);
+    }
+
+    /** A key of another stack entry, read before this one; a problem with a did-you-mean if there is none. */
+    private static String stackKey(String kind, java.util.Set<String> known, YNode node) {
         String key = node == null ? null : node.text();
-        if (key != null && !functionKeys.contains(key)) {
-            String suggestion = io.selfheal.harness.yaml.Suggestions.closest(key, functionKeys);
-            node.problem("no functions entry '" + key + "' in stack"
+        if (key != null && !known.contains(key)) {
+            String suggestion = io.selfheal.harness.yaml.Suggestions.closest(key, known);
+            node.problem("no " + kind + " entry '" + key + "' in stack"
                     + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : ""));
             return null;
         }

@@ -1,0 +1,105 @@
+package io.selfheal.harness.expect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.selfheal.emulator.core.ApiCall;
+import io.selfheal.harness.engine.ScenarioRun;
+import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.yaml.YMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Every API call a function made is an action its {@code rolePolicy} allows and does not deny:
+ * {@code leastPrivilege: {function: revoke}}. The emulator does not evaluate IAM, so this is how a scenario proves
+ * the shipped policy is enough. Actions only: {@code Resource} and {@code Condition} are not evaluated.
+ * Granted actions never used are reported, not failed (a remediation's rare paths may need them).
+ */
+public record LeastPrivilegeExpectation(String function) implements Expectation {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String describe() {
+        return "every call by function " + function + " is allowed by its rolePolicy";
+    }
+
+    @Override
+    public Verdict check(ScenarioRun run) {
+        String policyText = run.scenario().stack().functions().get(function).rolePolicy();
+        JsonNode policy;
+        try {
+            policy = JSON.readTree(run.state().resolve(policyText));
+        } catch (java.io.IOException e) {
+            return Verdict.of(false, "rolePolicy is not JSON: " + e.getMessage());
+        }
+        String session = "/" + run.state().functionName(function);
+        TreeSet<String> used = new TreeSet<>();
+        for (ApiCall c : run.cloud().calls()) {
+            if (c.callerArn().contains(":assumed-role/") && c.callerArn().endsWith(session)) {
+                // IAM's prefix is the signing name, except CloudWatch's ("monitoring" on the wire).
+                used.add(("monitoring".equals(c.service()) ? "cloudwatch" : c.service()) + ":" + c.operation());
+            }
+        }
+        List<String> denied = new ArrayList<>();
+        for (String action : used) {
+            if (!matches(policy, "Deny", action) && matches(policy, "Allow", action)) {
+                continue;
+            }
+            denied.add(action);
+        }
+        return Verdict.of(denied.isEmpty(), "used " + used + (denied.isEmpty() ? ", all allowed"
+                : ", not allowed: " + denied));
+    }
+
+    private static boolean matches(JsonNode policy, String effect, String action) {
+        JsonNode statements = policy.path("Statement");
+        for (JsonNode s : statements.isArray() ? statements : List.of(statements)) {
+            if (!effect.equals(s.path("Effect").asText())) {
+                continue;
+            }
+            boolean not = s.has("NotAction");
+            boolean listed = false;
+            for (JsonNode a : list(s.get(not ? "NotAction" : "Action"))) {
+                listed |= glob(a.asText()).matcher(action).matches();
+            }
+            if (listed != not) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Iterable<JsonNode> list(JsonNode node) {
+        return node == null ? List.of() : node.isArray() ? node : List.of(node);
+    }
+
+    /** IAM action names are case-insensitive and take {@code *} and {@code ?} wildcards. */
+    private static Pattern glob(String action) {
+        StringBuilder regex = new StringBuilder();
+        for (char ch : action.toCharArray()) {
+            regex.append(ch == '*' ? ".*" : ch == '?' ? "." : Pattern.quote(String.valueOf(ch)));
+        }
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
+    }
+
+    /** Registered as {@code leastPrivilege}. */
+    public static final class Type implements ExpectationType {
+        @Override
+        public String key() {
+            return "leastPrivilege";
+        }
+
+        @Override
+        public Expectation read(YMap spec, ReadContext context) {
+            spec.allow("function");
+            String function = context.stackKey("functions", spec.require("function"));
+            if (function != null && context.stack().functions().get(function).rolePolicy() == null) {
+                spec.get("function").problem("function '" + function + "' has no rolePolicy to check calls against");
+                return null;
+            }
+            return function == null ? null : new LeastPrivilegeExpectation(function);
+        }
+    }
+}

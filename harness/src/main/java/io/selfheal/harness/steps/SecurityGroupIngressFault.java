@@ -1,0 +1,46 @@
+package io.selfheal.harness.steps;
+
+import io.selfheal.harness.engine.ScenarioRun;
+import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.scenario.Stack;
+import io.selfheal.harness.yaml.YMap;
+
+/**
+ * Configuration drift: an intruder (the harness's own credentials, not a stack function) opens a rule on a stack
+ * group with EC2 AuthorizeSecurityGroupIngress, e.g. {@code securityGroupIngress: {ref: web,
+ * rule: {port: 22, cidr: 0.0.0.0/0}}} (the rule written as in {@code stack.securityGroups}). CloudTrail then emits the "AWS API Call via CloudTrail" event a remediation can react to.
+ */
+public record SecurityGroupIngressFault(String group, Stack.Permission rule) implements Fault {
+
+    @Override
+    public String describe() {
+        String source = rule.cidr() != null ? rule.cidr() : rule.ipv6() != null ? rule.ipv6() : "group " + rule.group();
+        String ports = rule.fromPort() == null ? "all ports"
+                : rule.fromPort().equals(rule.toPort()) ? "port " + rule.fromPort()
+                : "ports " + rule.fromPort() + "-" + rule.toPort();
+        return "security group " + group + " opened: " + rule.protocol() + " " + ports + " from " + source;
+    }
+
+    @Override
+    public void inject(ScenarioRun run) {
+        String groupId = run.state().securityGroupId(group);
+        run.clients().ec2().authorizeSecurityGroupIngress(r -> r.groupId(groupId)
+                .ipPermissions(run.state().ipPermission(rule)));
+    }
+
+    /** Registered as {@code securityGroupIngress}. */
+    public static final class Type implements FaultType {
+        @Override
+        public String key() {
+            return "securityGroupIngress";
+        }
+
+        @Override
+        public Fault read(YMap spec, ReadContext context) {
+            spec.allow("ref", "rule");
+            String group = context.stackKey("securityGroups", spec.require("ref"));
+            Stack.Permission permission = context.permission(spec.require("rule"));
+            return group == null || permission == null ? null : new SecurityGroupIngressFault(group, permission);
+        }
+    }
+}
