@@ -44,7 +44,7 @@ class ScenarioSchemaTest {
     /** Scenario files in the repository the loader accepts (it resolves code and pattern paths, so all are real). */
     static Stream<Path> loadableFiles() {
         List<Path> out = new ArrayList<>();
-        for (Path root : List.of(Path.of("src/test/resources/scenarios"), Path.of("../scenarios"))) {
+        for (Path root : List.of(Path.of("src/test/resources"), Path.of("../scenarios"))) {
             for (Path file : ScenarioFiles.find(root)) {
                 try {
                     new ScenarioLoader().load(file);
