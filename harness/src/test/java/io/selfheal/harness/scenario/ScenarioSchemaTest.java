@@ -98,6 +98,46 @@ class ScenarioSchemaTest {
                 .anyMatch(m -> m.contains("imageID"));
     }
 
+    /** Each mistake alone, after a base the schema accepts: durations, references, enums, one key per step. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "expect: {within: 30 seconds}",
+        "expect: {within: PT0S}",
+        "faults: [{at: -PT1M, rebootInstance: {instance: web}}]",
+        "faults: [{rebootInstance: {instance: web}, stopInstance: {instance: web}}]",
+        "faults: [{at: PT1M}]",
+        "stack: {instances: {db: {imageId: ami-1, tags: {Owner: \"${instance.web.id}\"}}}}",
+        "stack: {instances: {db: {imageId: ami-1, tags: {Owner: \"${instances.web.ip}\"}}}}",
+        "stack: {securityGroups: {g: {ingress: [{port: 22, cidr: 0.0.0.0}]}}}",
+        "stack: {securityGroups: {g: {ingress: [{port: 22, cidr: 0.0.0.0/0, group: g}]}}}",
+        "stack: {rules: {r: {pattern: {}, targets: [{function: f, queue: q}]}}}",
+        "stack: {rules: {r: {pattern: {}, targets: [{queue: q, permission: false}]}}}",
+        "expect: {outcomes: [{apiCalls: {service: ec2, operation: X, count: 1, atLeast: 1}}]}",
+        "expect: {outcomes: [{apiCalls: {service: ec2, operation: X}}]}",
+        "expect: {outcomes: [{never: {never: {alarm: {alarm: a, state: OK}}}}]}",
+        "expect: {outcomes: [{alarm: {alarm: a, state: ALARMED}}]}",
+        "idempotency: {redeliver: 3, mode: [concurrent, concurrent]}",
+        "idempotency: {redeliver: 0}",
+        "clock: virtaul",
+        "scenario2: x"
+    })
+    void eachMistakeAloneIsRejected(String mistake) {
+        assertThat(SCHEMA.validate(yaml(BASE))).as("the base is valid").isEmpty();
+        assertThat(SCHEMA.validate(yaml(BASE + mistake + "\n"))).isNotEmpty();
+    }
+
+    private static final String BASE = """
+            scenario: base
+            description: "uses ${instances.web.id} and $.detail and a lone $"
+            """;
+
+    private static JsonNode yaml(String text) {
+        Problems problems = new Problems();
+        YNode root = YNode.parse("inline.yaml", text, problems);
+        assertThat(problems.list()).isEmpty();
+        return root.toJson();
+    }
+
     @Test
     void theFaultKeysAreTheRegisteredFaultTypes() throws IOException {
         assertThat(keys(schema().at("/$defs/fault/oneOf"), Set.of("at")))
