@@ -28,8 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Keeps the published JSON Schema ({@link ScenarioSchema}) true to the loader: every file the loader accepts
  * validates, every broken file whose mistake is a key or a type is rejected, and its fault and expectation keys are
- * exactly the registered ones. The copy in docs/ is regenerated with
- * {@code mvn -pl harness test -Dtest=ScenarioSchemaTest -Dselfheal.writeSchema=true}.
+ * exactly the registered ones. The copy in docs/ is regenerated with {@code mvn -pl harness -am test
+ * -Dtest=ScenarioSchemaTest -Dsurefire.failIfNoSpecifiedTests=false -Dselfheal.writeSchema=true}.
  */
 class ScenarioSchemaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
