@@ -153,6 +153,24 @@ class ScenarioSchemaTest {
     }
 
     @Test
+    void theStackKindsAndReferencesAreTheLoaders() throws IOException {
+        JsonNode schema = schema();
+        Set<String> kinds = new TreeSet<>();
+        schema.at("/$defs/stack/properties").fieldNames().forEachRemaining(kinds::add);
+        assertThat(kinds).isEqualTo(new TreeSet<>(Stack.REFERENCE_ATTRIBUTES.keySet()));
+        Schema text = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(schema.at("/$defs/text"));
+        Stack.REFERENCE_ATTRIBUTES.forEach((kind, attributes) -> {
+            for (String attribute : attributes) {
+                assertThat(text.validate(JSON.getNodeFactory().textNode("x-${" + kind + ".k." + attribute + "}")))
+                        .as("${%s.k.%s}", kind, attribute).isEmpty();
+            }
+            assertThat(text.validate(JSON.getNodeFactory().textNode("${" + kind + ".k.nope}")))
+                    .as("${%s.k.nope}", kind).isNotEmpty();
+        });
+    }
+
+    @Test
     void everyPropertyHasADescription() throws IOException {
         List<String> missing = new ArrayList<>();
         describedProperties(schema(), "", missing);
