@@ -192,6 +192,9 @@ public final class ScenarioRun implements AutoCloseable {
     }
 
     private void markFaultStart() {
+        // Let what provisioning set off (its CloudTrail events, state changes) land first, so none of it is taken
+        // for an effect of the fault.
+        cloud.awaitIdle(Scenario.DEFAULT_WITHIN);
         faultStart = cloud.now();
         faultMark = FaultMark.now(cloud);
     }

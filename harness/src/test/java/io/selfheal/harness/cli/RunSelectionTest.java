@@ -73,10 +73,12 @@ class RunSelectionTest {
     void runWithTagsAndParallelPrintsInFileOrderAndExitsOneOnAFailure() {
         CliCapture run = CliCapture.run("run", "--tags", "alarm,instance", "--parallel", "3", DIR);
         assertThat(run.exit()).as(run.err()).isEqualTo(SelfhealCli.FAILED);
-        assertThat(run.out().lines().filter(l -> l.startsWith("PASS") || l.startsWith("FAIL"))
-                .map(l -> l.substring(0, 6) + l.substring(6).trim().split(" ")[0]))
-                .containsExactly("PASS  p01-alarm-state", "FAIL  p02-alarm-state-wrong", "PASS  p06-instance-untouched",
-                        "FAIL  p07-instance-reboot-expected", "PASS  p08-alarm-recovers");
+        // Progress lines: "[2/5] ✗ p02-alarm-state-wrong  MTTR …  wall …", printed in file order.
+        java.util.regex.Pattern progress = java.util.regex.Pattern.compile("^\\[\\s*(\\d+)/5] ([✓✗]) (\\S+)");
+        assertThat(run.out().lines().map(progress::matcher).filter(java.util.regex.Matcher::find)
+                .map(m -> m.group(1) + " " + m.group(2) + " " + m.group(3)))
+                .containsExactly("1 ✓ p01-alarm-state", "2 ✗ p02-alarm-state-wrong", "3 ✓ p06-instance-untouched",
+                        "4 ✗ p07-instance-reboot-expected", "5 ✓ p08-alarm-recovers");
         assertThat(run.out()).contains("3 passed, 2 failed");
     }
 

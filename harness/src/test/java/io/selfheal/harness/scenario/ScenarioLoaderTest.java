@@ -149,6 +149,15 @@ class ScenarioLoaderTest {
         assertThat(s.idempotency().redeliver()).isEqualTo(3);
     }
 
+    /** The 1-based line on which {@code text} first starts a line (as {@link #withTail} cuts there). */
+    private static long lineOf(Path file, String text) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.takeWhile(l -> !l.startsWith(text)).count() + 1;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static Stream<Path> brokenFiles() throws IOException {
         return Files.list(SCENARIOS.resolve("broken")).sorted();
     }
@@ -220,16 +229,17 @@ class ScenarioLoaderTest {
     @Test
     void badRecoveryAndIdempotencyKeysAreReportedWithTheirPositions() {
         String file = SCENARIOS.resolve("valid/full.yaml").toString();
+        long first = lineOf(SCENARIOS.resolve("valid/full.yaml"), "idempotency:");   // where the tail starts
         assertThat(problems("""
                 recovery: {within: PT0S}
                 idempotency: {redeliver: 3, mode: [concurent, sequential, sequential], lateBy: PT1H}
-                """, null)).anySatisfy(p -> assertThat(p).startsWith(file + ":47:20: recovery.within: "
+                """, null)).anySatisfy(p -> assertThat(p).startsWith(file + ":" + first + ":20: recovery.within: "
                         + "a recovery bound must be longer than zero"))
-                .anySatisfy(p -> assertThat(p).startsWith(file + ":48:36: idempotency.mode[0]: 'concurent' is not "
+                .anySatisfy(p -> assertThat(p).startsWith(file + ":" + (first + 1) + ":36: idempotency.mode[0]: 'concurent' is not "
                         + "one of sequential, concurrent, late (did you mean 'concurrent'?)"))
-                .anySatisfy(p -> assertThat(p).startsWith(file + ":48:59: idempotency.mode[2]: "
+                .anySatisfy(p -> assertThat(p).startsWith(file + ":" + (first + 1) + ":59: idempotency.mode[2]: "
                         + "mode 'sequential' is listed twice"))
-                .anySatisfy(p -> assertThat(p).startsWith(file + ":48:80: idempotency.lateBy: "
+                .anySatisfy(p -> assertThat(p).startsWith(file + ":" + (first + 1) + ":80: idempotency.lateBy: "
                         + "lateBy applies to mode 'late' only"));
         assertThat(problems("recovery: {whithin: PT5M}\n", null))
                 .anySatisfy(p -> assertThat(p).contains("recovery.whithin: unknown key 'whithin' (did you mean 'within'?)"));

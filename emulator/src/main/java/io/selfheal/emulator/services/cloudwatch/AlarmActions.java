@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.messages.Delivery;
+import io.selfheal.emulator.messages.InstanceAlarmAction;
 import io.selfheal.emulator.messages.InvokeFunction;
 import io.selfheal.emulator.messages.PublishToTopic;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,7 +18,9 @@ import java.util.logging.Logger;
  * CloudWatch service principals do (SNS: {@code cloudwatch.amazonaws.com}; Lambda:
  * {@code lambda.alarms.cloudwatch.amazonaws.com}, "Lambda alarm actions" in the User Guide). Every attempt becomes an
  * {@code Action} history item, successful or not; nothing here throws, since it runs on the clock's timers.
- * EC2 ({@code arn:aws:automate:…}) and Systems Manager actions are kept and shown but not run: recorded as failed.
+ * EC2 actions ({@code arn:aws:automate:<region>:ec2:stop|terminate|reboot|recover}) are asked of EC2 over the bus
+ * ({@link InstanceAlarmAction}) for the metric's {@code InstanceId}; Systems Manager actions are kept and shown but
+ * not run: recorded as failed.
  */
 final class AlarmActions {
     static final String SNS_PRINCIPAL = "cloudwatch.amazonaws.com";
@@ -29,11 +33,35 @@ final class AlarmActions {
         this.context = context;
     }
 
+    /**
+     * What an action needs to know of the alarm whose state changed, metric or composite alike.
+     *
+     * @param instanceId the metric's {@code InstanceId} dimension, for EC2 actions; null when there is none
+     */
+    record Request(String alarmName, String alarmType, String alarmArn, String accountId, String region,
+                   AlarmState current, boolean actionsEnabled, List<String> actions, String subject,
+                   String snsMessage, byte[] lambdaPayload, String instanceId) {
+        static Request of(AlarmTransition t) {
+            String instance = t.definition().dimensions().stream().filter(d -> d.name().equals("InstanceId"))
+                    .map(Dimension::value).findFirst().orElse(null);
+            return new Request(t.definition().name(), "MetricAlarm", t.arn(), t.accountId(), t.region(), t.current(),
+                    t.definition().actionsEnabled(), t.definition().actionsFor(t.current().value()),
+                    AlarmNotification.subject(t), AlarmNotification.snsMessage(t), AlarmNotification.lambdaPayload(t),
+                    instance);
+        }
+    }
+
     void run(CloudWatchRegion region, AlarmTransition t) {
-        if (!t.definition().actionsEnabled()) {
+        if (t.definition().actionsEnabled()) {
+            run(region, Request.of(t));
+        }
+    }
+
+    void run(CloudWatchRegion region, Request t) {
+        if (!t.actionsEnabled()) {
             return;
         }
-        for (String arn : t.definition().actionsFor(t.current().value())) {
+        for (String arn : t.actions()) {
             ObjectNode data = Json.object();
             String failure;
             try {
@@ -52,26 +80,36 @@ final class AlarmActions {
                 history.put("error", failure);
                 summary = "Failed to execute action " + arn + ". Received error: \"" + failure + "\"";
             }
-            region.record(new AlarmHistoryItem(t.definition().name(), "MetricAlarm",
+            region.record(new AlarmHistoryItem(t.alarmName(), t.alarmType(),
                     context.clock().now().truncatedTo(ChronoUnit.MILLIS), AlarmHistoryItem.ACTION, summary,
                     history.toString()));
         }
     }
 
+    /** An EC2 action on the instance of the alarm's InstanceId dimension, asked of EC2 over the bus. */
+    private String ec2(String action, Request t) {
+        if (t.instanceId() == null) {
+            return "The alarm's metric has no InstanceId dimension, so EC2 action " + action + " has no instance";
+        }
+        InstanceAlarmAction.Result r = context.bus().ask(new InstanceAlarmAction(t.accountId(), t.region(),
+                t.instanceId(), action, t.alarmArn()), InstanceAlarmAction.Result.class);
+        return r.accepted() ? null : r.error();
+    }
+
     /** @return null on success, else the error to record */
-    private String execute(String arn, AlarmTransition t, ObjectNode data) {
+    private String execute(String arn, Request t, ObjectNode data) {
         String[] parts = arn.split(":", 7);
         String service = parts.length > 2 ? parts[2] : "";
         if (service.equals("sns")) {
-            String message = AlarmNotification.snsMessage(t);
-            Delivery d = context.bus().ask(new PublishToTopic(arn, message, AlarmNotification.subject(t), Map.of(),
-                    SNS_PRINCIPAL, t.arn()), Delivery.class);
+            String message = t.snsMessage();
+            Delivery d = context.bus().ask(new PublishToTopic(arn, message, t.subject(), Map.of(),
+                    SNS_PRINCIPAL, t.alarmArn()), Delivery.class);
             data.put("notificationResource", arn).put("publishedMessage", message);
             return d.accepted() ? null : d.errorCode() + ": " + d.errorMessage();
         }
         if (service.equals("lambda")) {
             InvokeFunction.Result r = context.bus().ask(new InvokeFunction(t.accountId(), t.region(), arn,
-                    AlarmNotification.lambdaPayload(t), LAMBDA_PRINCIPAL, t.arn(), t.accountId()),
+                    t.lambdaPayload(), LAMBDA_PRINCIPAL, t.alarmArn(), t.accountId()),
                     InvokeFunction.Result.class);
             data.put("notificationResource", arn);
             if (r.accepted()) {
@@ -79,6 +117,9 @@ final class AlarmActions {
                 return null;
             }
             return r.errorCode() + ": " + r.errorMessage();
+        }
+        if (service.equals("automate") && parts.length > 5 && parts[4].equals("ec2")) {
+            return ec2(parts[5], t);
         }
         return "The selfheal emulator does not run " + service + " alarm actions yet; the action was not run";
     }

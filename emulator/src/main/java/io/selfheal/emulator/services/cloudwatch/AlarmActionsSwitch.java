@@ -45,6 +45,10 @@ final class AlarmActionsSwitch {
                 if (alarm != null) {
                     alarm.definition = alarm.definition.withActionsEnabled(enabled);
                 }
+                CompositeAlarm composite = region.composite(name);
+                if (composite != null) {
+                    composite.definition = composite.definition.withActionsEnabled(enabled);
+                }
             }
         }
         return null;

@@ -29,6 +29,8 @@ final class AlarmDefinitionParser {
     /** Percentiles (p99.9), trimmed and windsorized statistics (tm90, TM(10%:90%)), IQM, percentile rank PR(a:b). */
     private static final Pattern EXTENDED_STATISTIC =
             Pattern.compile("(p|tm|tc|ts|wm)(\\d{1,2}(\\.\\d{0,10})?|100)|IQM|(TM|TC|TS|WM|PR)\\([^)]*\\)");
+    private static final Pattern EC2_ACTION =
+            Pattern.compile("arn:aws:automate:[a-z0-9-]+:ec2:(stop|terminate|reboot|recover)");
     private static final int MAX_ACTIONS = 5;
     private static final int MAX_DIMENSIONS = 30;
     private static final int ONE_DAY = 86_400;
@@ -99,9 +101,14 @@ final class AlarmDefinitionParser {
         if (unit != null) {
             oneOf(p, "Unit", unit, UNITS);
         }
-        return new AlarmDefinition(name, description, p.bool("ActionsEnabled", true), actions(p, "OKActions"),
-                actions(p, "AlarmActions"), actions(p, "InsufficientDataActions"), metricName, namespace, statistic,
-                extended, dimensions(p), period, unit, evaluationPeriods, datapoints, threshold, comparison,
+        List<Dimension> dimensions = dimensions(p);
+        List<String> okActions = actions(p, "OKActions");
+        List<String> alarmActions = actions(p, "AlarmActions");
+        List<String> insufficientDataActions = actions(p, "InsufficientDataActions");
+        checkEc2Actions(dimensions, okActions, alarmActions, insufficientDataActions);
+        return new AlarmDefinition(name, description, p.bool("ActionsEnabled", true), okActions,
+                alarmActions, insufficientDataActions, metricName, namespace, statistic,
+                extended, dimensions, period, unit, evaluationPeriods, datapoints, threshold, comparison,
                 treatMissingData, lowSampleCount);
     }
 
@@ -137,8 +144,34 @@ final class AlarmDefinitionParser {
         return List.copyOf(dimensions);
     }
 
+    /**
+     * EC2 actions ("Create alarms to stop, terminate, reboot, or recover an EC2 instance", EC2 User Guide): only
+     * {@code arn:aws:automate:<region>:ec2:stop|terminate|reboot|recover}, and only on an alarm whose metric names an
+     * instance by its {@code InstanceId} dimension.
+     */
+    @SafeVarargs
+    static void checkEc2Actions(List<Dimension> dimensions, List<String>... lists) {
+        boolean instance = dimensions.stream().anyMatch(d -> d.name().equals("InstanceId"));
+        for (List<String> list : lists) {
+            for (String arn : list) {
+                if (!arn.startsWith("arn:aws:automate:")) {
+                    continue;
+                }
+                if (!EC2_ACTION.matcher(arn).matches()) {
+                    throw AwsException.badRequest("ValidationError", "Invalid EC2 action: " + arn
+                            + ". Valid EC2 actions are arn:aws:automate:<region>:ec2:stop, terminate, reboot and "
+                            + "recover.");
+                }
+                if (!instance) {
+                    throw AwsException.badRequest("ValidationError", "Invalid use of EC2 action " + arn
+                            + ": EC2 actions can only be used on alarms whose metric has an InstanceId dimension.");
+                }
+            }
+        }
+    }
+
     /** Up to five ARNs. The SDK sends an explicitly empty list as {@code AlarmActions=}, which means none. */
-    private static List<String> actions(Params p, String name) {
+    static List<String> actions(Params p, String name) {
         if (isEmptyList(p.node(name))) {
             return List.of();
         }

@@ -16,9 +16,11 @@ import java.util.List;
  *   <li>when fewer than N exist, the rest are filled as TreatMissingData says: {@code breaching},
  *       {@code notBreaching}, left unknown ({@code missing}, {@code ignore}). With {@code missing}, no data at all is
  *       INSUFFICIENT_DATA; with {@code ignore}, the state is kept unless the real datapoints decide it;</li>
- *   <li>"Avoiding premature transitions to alarm state": with {@code missing}, an alarm goes to ALARM when the oldest
- *       breaching datapoint of the last N periods is at least M periods old and every more recent one is breaching
- *       or missing; otherwise an undecided evaluation keeps the state.</li>
+ *   <li>with {@code missing} and {@code ignore}, fewer than M breaching among real datapoints of which one does not
+ *       breach is OK (the guide's 2-of-3 rows {@code 0 - X - -}, {@code - - - - 0});</li>
+ *   <li>"Avoiding premature transitions to alarm state": with {@code missing}, an alarm whose real evaluated
+ *       datapoints all breach goes to ALARM when the oldest breaching datapoint of the last N periods is at least M
+ *       periods old and every more recent one is breaching or missing; otherwise the state is kept.</li>
  * </ul>
  * Pure: no clock, no store; {@link AlarmEvaluation} feeds it.
  */
@@ -81,14 +83,20 @@ final class AlarmEvaluator {
         }
     }
 
-    /** Some datapoints are unknown: decide only when they cannot change the answer (or the premature rule fires). */
+    /**
+     * Some datapoints are unknown: ALARM when M real ones breach, OK when a real one does not, else only the premature
+     * rule (with {@code missing}) decides; otherwise the state is kept.
+     */
     private static Outcome undecided(AlarmDefinition d, AlarmReason reason, String current, long breaching, int fill,
                                      boolean premature, List<Datapoint> range) {
         int m = d.datapoints();
         if (breaching >= m) {
             return reason.threshold("ALARM", current, breaching, 0);
         }
-        if (breaching + fill < m) {
+        // "If fewer than the value of Datapoints to Alarm are breaching, the alarm state is set to OK": a real
+        // non-breaching datapoint among those evaluated settles it, even where the unknown ones could have reached M
+        // (the guide's 2-of-3 rows "0 - X - -" and "- - - - 0" are OK under missing and ignore).
+        if (breaching < d.evaluationPeriods() - fill) {
             return reason.threshold("OK", current, d.evaluationPeriods() - fill - breaching, 0);
         }
         if (premature && oldestBreachingAgeWithNothingBetter(d, range) >= m) {

@@ -2,7 +2,6 @@ package io.selfheal.emulator.services.cloudwatch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.AwsException;
 import io.selfheal.emulator.core.EmulatorContext;
@@ -10,33 +9,31 @@ import io.selfheal.emulator.core.Ids;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.core.RegionalStore;
 import io.selfheal.emulator.core.RequestContext;
-import io.selfheal.emulator.service.PageToken;
 import io.selfheal.emulator.service.Params;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.function.Predicate;
 
-/** PutMetricAlarm, DescribeAlarms, SetAlarmState and DeleteAlarms. */
+/** PutMetricAlarm, SetAlarmState (metric and composite alarms) and DeleteAlarms (both). */
 final class AlarmHandlers {
     static final List<String> STATE_VALUES = List.of("OK", "ALARM", AlarmState.INSUFFICIENT_DATA);
-    private static final int DEFAULT_MAX_RECORDS = 50;
     private static final int MAX_RECORDS = 100;
-    private static final PageToken PAGES = new PageToken("selfheal-cw:");
 
     private final EmulatorContext context;
     private final RegionalStore<CloudWatchRegion> store;
     private final AlarmTransitions transitions;
     private final AlarmEvaluation evaluation;
+    private final CompositeAlarms composites;
 
     AlarmHandlers(EmulatorContext context, RegionalStore<CloudWatchRegion> store, AlarmTransitions transitions,
-                  AlarmEvaluation evaluation) {
+                  AlarmEvaluation evaluation, CompositeAlarms composites) {
         this.context = context;
         this.store = store;
         this.transitions = transitions;
         this.evaluation = evaluation;
+        this.composites = composites;
     }
 
     /** Creates the alarm in INSUFFICIENT_DATA, or overwrites its configuration and leaves its state as it is. */
@@ -46,6 +43,10 @@ final class AlarmHandlers {
         Instant now = now();
         synchronized (region) {
             MetricAlarm alarm = region.get(definition.name());
+            if (region.composite(definition.name()) != null) {
+                throw AwsException.badRequest("ValidationError", "The alarm " + definition.name()
+                        + " already exists as a composite alarm; alarm names are unique across both kinds.");
+            }
             if (alarm == null) {
                 region.put(new MetricAlarm(ctx.arn("cloudwatch", "alarm:" + definition.name()), Ids.uuid(),
                         definition, now));
@@ -58,48 +59,6 @@ final class AlarmHandlers {
         }
         evaluation.arm();
         return null;
-    }
-
-    JsonNode describeAlarms(RequestContext ctx, ObjectNode input) {
-        Params p = new Params(input, Params.QUERY);
-        List<String> names = list(p, "AlarmNames");
-        String prefix = p.string("AlarmNamePrefix");
-        if (!names.isEmpty() && prefix != null) {
-            throw AwsException.badRequest("InvalidParameterCombination",
-                    "AlarmNamePrefix and AlarmNames cannot be specified together.");
-        }
-        String state = p.string("StateValue");
-        if (state != null) {
-            AlarmDefinitionParser.oneOf(p, "StateValue", state, STATE_VALUES);
-        }
-        String actionPrefix = p.string("ActionPrefix");
-        List<String> types = list(p, "AlarmTypes");
-        types.forEach(t -> AlarmDefinitionParser.oneOf(p, "AlarmTypes", t, List.of("CompositeAlarm", "MetricAlarm")));
-        int maxRecords = p.integer("MaxRecords", DEFAULT_MAX_RECORDS);
-        if (maxRecords < 1 || maxRecords > MAX_RECORDS) {
-            throw p.errors().invalid("MaxRecords", Integer.toString(maxRecords),
-                    "Member must have value between 1 and " + MAX_RECORDS);
-        }
-        String after = PAGES.decode(p.string("NextToken"), CloudWatchErrors::invalidNextToken);
-        Predicate<MetricAlarm> wanted = a -> (names.isEmpty() || names.contains(a.definition.name()))
-                && (prefix == null || a.definition.name().startsWith(prefix))
-                && (state == null || state.equals(a.state.value()))
-                && (actionPrefix == null || hasActionWithPrefix(a.definition, actionPrefix))
-                && (after == null || a.definition.name().compareTo(after) > 0);
-        // "If you omit AlarmTypes, only metric alarms are returned"; composite alarms are not modelled.
-        boolean metricAlarms = types.isEmpty() || types.contains("MetricAlarm");
-        CloudWatchRegion region = store.get(ctx);
-        ObjectNode result = Json.object();
-        ArrayNode alarms = result.putArray("MetricAlarms");
-        result.putArray("CompositeAlarms");
-        synchronized (region) {
-            List<MetricAlarm> matching = metricAlarms ? region.all().stream().filter(wanted).toList() : List.of();
-            matching.stream().limit(maxRecords).forEach(a -> alarms.add(AlarmXml.metricAlarm(a)));
-            if (matching.size() > maxRecords) {
-                result.put("NextToken", PAGES.encode(matching.get(maxRecords - 1).definition.name()));
-            }
-        }
-        return result;
     }
 
     /**
@@ -123,16 +82,24 @@ final class AlarmHandlers {
         String reasonData = reasonData(p);
         CloudWatchRegion region = store.get(ctx);
         AlarmTransition transition = null;
+        List<AlarmActions.Request> compositeActions = List.of();
         synchronized (region) {
             MetricAlarm alarm = region.get(name);
-            if (alarm == null) {
+            CompositeAlarm composite = region.composite(name);
+            if (alarm == null && composite == null) {
                 throw AwsException.notFound("ResourceNotFound", "Alarm " + name + " does not exist.");
             }
-            if (!alarm.state.value().equals(value)) {
-                transition = transitions.apply(region, alarm, new AlarmState(value, reason, reasonData, now()));
+            AlarmState next = new AlarmState(value, reason, reasonData, now());
+            if (alarm != null && !alarm.state.value().equals(value)) {
+                transition = transitions.apply(region, alarm, next);
+            } else if (composite != null && !composite.state.value().equals(value)) {
+                // "the composite alarm is not guaranteed to return to its actual state. It returns to its actual
+                // state only once any of its children alarms change state" (SetAlarmState): no re-evaluation here.
+                compositeActions = composites.set(region, composite, next);
             }
         }
         transitions.runActions(region, transition);
+        transitions.runActions(region, compositeActions);
         return null;
     }
 
@@ -149,18 +116,46 @@ final class AlarmHandlers {
         }
         CloudWatchRegion region = store.get(ctx);
         synchronized (region) {
-            List<String> missing = names.stream().filter(n -> region.get(n) == null).toList();
+            List<String> missing = names.stream().filter(n -> !region.exists(n)).toList();
             if (!missing.isEmpty()) {
                 throw AwsException.notFound("ResourceNotFound",
                         missing.size() + " of " + names.size() + " alarms could not be found: " + missing);
             }
+            checkDeletable(region, names);
             Instant now = now();
             for (String n : names) {
-                region.record(AlarmHistoryData.deleted(region.get(n).definition, now));
-                region.remove(n);
+                MetricAlarm metric = region.get(n);
+                if (metric != null) {
+                    region.record(AlarmHistoryData.deleted(metric.definition, now));
+                    region.remove(n);
+                } else {
+                    region.record(CompositeAlarmHistory.deleted(region.composite(n).definition, now));
+                    region.removeComposite(n);
+                }
             }
         }
         return null;
+    }
+
+    /**
+     * DeleteAlarms (API reference): "this total can include no more than one composite alarm", and an alarm that a
+     * composite alarm still reads cannot be deleted ("you can't delete any composite alarm that is part of the cycle
+     * because there is always still a composite alarm that depends on that alarm"); a parent deleted in the same call
+     * no longer counts.
+     */
+    private static void checkDeletable(CloudWatchRegion region, List<String> names) {
+        if (names.stream().filter(n -> region.composite(n) != null).count() > 1) {
+            throw AwsException.badRequest("ValidationError",
+                    "DeleteAlarms can delete at most one composite alarm in one operation.");
+        }
+        // AWS's words, as reported by its users: "Cannot delete abc,xyz as there are composite alarm(s) depending on
+        // them." (ValidationError).
+        List<String> referenced = names.stream().filter(n -> region.parentsOf(n).stream()
+                .anyMatch(parent -> !names.contains(parent.definition.name()))).toList();
+        if (!referenced.isEmpty()) {
+            throw AwsException.badRequest("ValidationError", "Cannot delete " + String.join(",", referenced)
+                    + " as there are composite alarm(s) depending on " + (referenced.size() == 1 ? "it." : "them."));
+        }
     }
 
     /** StateReasonData: up to 4000 characters of JSON, else InvalidFormat; empty means none. */
@@ -176,12 +171,6 @@ final class AlarmHandlers {
             throw AwsException.badRequest("InvalidFormat", "StateReasonData was not syntactically valid JSON");
         }
         return data;
-    }
-
-    private static boolean hasActionWithPrefix(AlarmDefinition d, String prefix) {
-        return d.alarmActions().stream().anyMatch(a -> a.startsWith(prefix))
-                || d.okActions().stream().anyMatch(a -> a.startsWith(prefix))
-                || d.insufficientDataActions().stream().anyMatch(a -> a.startsWith(prefix));
     }
 
     static List<String> list(Params p, String name) {

@@ -37,7 +37,11 @@ final class AlarmNotification {
     }
 
     static String subject(AlarmTransition t) {
-        String subject = t.current().value() + ": \"" + t.definition().name() + "\" in " + regionName(t.region());
+        return subject(t.current().value(), t.definition().name(), t.region());
+    }
+
+    static String subject(String state, String alarmName, String region) {
+        String subject = state + ": \"" + alarmName + "\" in " + regionName(region);
         return subject.length() > MAX_SUBJECT ? subject.substring(0, MAX_SUBJECT) : subject;
     }
 

@@ -36,13 +36,15 @@ public final class CloudWatchService implements AwsService {
     }
 
     CloudWatchService(EmulatorContext context) {
-        AlarmTransitions transitions = new AlarmTransitions(context, new AlarmActions(context));
+        CompositeAlarms composites = new CompositeAlarms(context);
+        AlarmTransitions transitions = new AlarmTransitions(context, new AlarmActions(context), composites);
         evaluation = new AlarmEvaluation(context, store, metrics, transitions);
-        AlarmHandlers alarms = new AlarmHandlers(context, store, transitions, evaluation);
+        AlarmHandlers alarms = new AlarmHandlers(context, store, transitions, evaluation, composites);
         AlarmActionsSwitch actionsSwitch = new AlarmActionsSwitch(store);
         Map<String, Operation> ops = new LinkedHashMap<>();
         ops.put("PutMetricAlarm", alarms::putMetricAlarm);
-        ops.put("DescribeAlarms", alarms::describeAlarms);
+        ops.put("PutCompositeAlarm", new PutCompositeAlarmOperation(context, store, transitions, composites));
+        ops.put("DescribeAlarms", new DescribeAlarmsOperation(store));
         ops.put("SetAlarmState", alarms::setAlarmState);
         ops.put("DeleteAlarms", alarms::deleteAlarms);
         ops.put("DescribeAlarmHistory", new AlarmHistoryOperation(store));

@@ -32,6 +32,7 @@ public final class Ec2Service implements AwsService {
         DescribeInstancesHandler describe = new DescribeInstancesHandler(store);
         InstanceStateHandlers states = new InstanceStateHandlers(store, lifecycle);
         TagHandlers tags = new TagHandlers(store);
+        new InstanceAlarmActionHandler(context, store, lifecycle); // CloudWatch alarm EC2 actions, over the bus
         Map<String, Operation> table = new HashMap<>(Map.of(
                 "RunInstances", run::runInstances,
                 "DescribeInstances", describe::describeInstances,

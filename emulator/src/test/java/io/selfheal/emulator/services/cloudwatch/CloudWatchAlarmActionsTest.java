@@ -104,8 +104,9 @@ class CloudWatchAlarmActionsTest {
                 "Successfully executed action " + TOPIC,
                 "Failed to execute action " + FUNCTION + ". Received error: \"ResourceNotFoundException: "
                         + "Function not found: " + FUNCTION + "\"",
-                "Failed to execute action " + REBOOT + ". Received error: \"The selfheal emulator does not run "
-                        + "automate alarm actions yet; the action was not run\"");
+                // EC2 is asked for the alarm's InstanceId; this test runs no instance, so EC2 refuses.
+                "Failed to execute action " + REBOOT + ". Received error: \"InvalidInstanceID.NotFound: The instance "
+                        + "ID '" + AlarmCloud.INSTANCE + "' does not exist\"");
     }
 
     @Test

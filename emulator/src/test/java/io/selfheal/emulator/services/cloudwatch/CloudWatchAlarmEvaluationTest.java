@@ -97,13 +97,15 @@ class CloudWatchAlarmEvaluationTest {
         for (double v : load) {
             cloud.minute(v);
         }
-        assertThat(cloud.describe("m-of-n").stateValue()).isEqualTo(StateValue.INSUFFICIENT_DATA);
+        // Two of four real datapoints breach, one period unknown: "If fewer than the value of Datapoints to Alarm are
+        // breaching, the alarm state is set to OK" (User Guide, as the 2-of-3 row "0 - X - -" shows under missing).
+        assertThat(cloud.describe("m-of-n").stateValue()).isEqualTo(StateValue.OK);
         cloud.minute(99);
         MetricAlarm alarm = cloud.describe("m-of-n");
         assertThat(alarm.stateValue()).isEqualTo(StateValue.ALARM);
         assertThat(alarm.stateReason()).startsWith("Threshold Crossed: 3 out of the last 5 datapoints "
                 + "[99.0 (01/01/26 00:04:00), 99.0 (01/01/26 00:02:00), 99.0 (01/01/26 00:00:00)] were greater")
-                .endsWith("(minimum 3 datapoints for INSUFFICIENT_DATA -> ALARM transition).");
+                .endsWith("(minimum 3 datapoints for OK -> ALARM transition).");
         cloud.minute(10);
         // The last five are now 10, 99, 10, 99, 10: two breaches, fewer than three.
         assertThat(cloud.describe("m-of-n").stateValue()).isEqualTo(StateValue.OK);

@@ -93,6 +93,36 @@ class CloudWatchJsonProtocolTest {
     }
 
     @Test
+    void compositeAlarmsAreCreatedDescribedAndRefusedOverJson() throws Exception {
+        String child = "json-child-" + UUID.randomUUID();
+        String parent = "json-parent-" + UUID.randomUUID();
+        cw.putMetricAlarm(r -> r.alarmName(child).metricName("Errors").namespace("App").statistic(Statistic.SUM)
+                .period(60).evaluationPeriods(1).threshold(1.0).comparisonOperator("GreaterThanThreshold"));
+        assertThat(call("SetAlarmState", "{\"AlarmName\":\"" + child + "\",\"StateValue\":\"ALARM\","
+                + "\"StateReason\":\"testing\"}").statusCode()).isEqualTo(200);
+        assertThat(call("PutCompositeAlarm", "{\"AlarmName\":\"" + parent + "\",\"AlarmRule\":\"ALARM(" + child
+                + ")\",\"ActionsEnabled\":false}").statusCode()).isEqualTo(200);
+
+        JsonNode described = body(call("DescribeAlarms", "{\"AlarmNames\":[\"" + parent + "\"],"
+                + "\"AlarmTypes\":[\"CompositeAlarm\"]}"));
+        assertThat(described.get("MetricAlarms")).isEmpty();
+        JsonNode composite = described.get("CompositeAlarms").get(0);
+        assertThat(composite.get("StateValue").asText()).isEqualTo("ALARM");
+        assertThat(composite.get("ActionsEnabled").isBoolean()).isTrue();
+        assertThat(composite.get("StateUpdatedTimestamp").isNumber()).isTrue();
+        assertThat(body(call("DescribeAlarms", "{\"ParentsOfAlarmName\":\"" + child + "\"}"))
+                .get("CompositeAlarms").get(0).get("AlarmName").asText()).isEqualTo(parent);
+
+        HttpResponse<String> refused = call("DeleteAlarms", "{\"AlarmNames\":[\"" + child + "\"]}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("x-amzn-query-error")).hasValue("ValidationError;Sender");
+        HttpResponse<String> unknownChild = call("PutCompositeAlarm", "{\"AlarmName\":\"x\","
+                + "\"AlarmRule\":\"OK(no-such-alarm)\"}");
+        assertThat(unknownChild.statusCode()).isEqualTo(400);
+        assertThat(unknownChild.body()).contains("no-such-alarm");
+    }
+
+    @Test
     void errorsCarryTheirShapeNameAndTheQueryCode() throws Exception {
         HttpResponse<String> r = call("PutMetricData", "{\"Namespace\":\"AWS/EC2\",\"MetricData\":"
                 + "[{\"MetricName\":\"CPUUtilization\",\"Value\":1}]}");

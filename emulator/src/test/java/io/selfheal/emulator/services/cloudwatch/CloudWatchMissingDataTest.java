@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 /**
  * The examples table of "Configuring how CloudWatch alarms treat missing data" (CloudWatch User Guide): Evaluation
  * Periods 3, an evaluation range of 5, the most recent datapoint on the right; {@code 0} not breaching, {@code X}
- * breaching, {@code -} missing. "RETAIN" is the guide's "Retain current state". Plus the M-of-N (2 of 3) rows that
- * need no filling.
+ * breaching, {@code -} missing. "RETAIN" is the guide's "Retain current state". Plus the M-of-N (2 of 3) table's
+ * rows.
  */
 class CloudWatchMissingDataTest {
     private static final String RETAIN = "RETAIN";
@@ -44,7 +44,14 @@ class CloudWatchMissingDataTest {
                 rows(3, "0 X X - X", "ALARM", "ALARM", "ALARM", "ALARM"),
                 rows(3, "- - X - -", "ALARM", RETAIN, "ALARM", "OK"),
                 rows(2, "0 - X - X", "ALARM", "ALARM", "ALARM", "ALARM"),
-                rows(2, "0 0 X 0 X", "ALARM", "ALARM", "ALARM", "ALARM"))
+                rows(2, "0 0 X 0 X", "ALARM", "ALARM", "ALARM", "ALARM"),
+                // The 2-of-3 table's further rows, as last published in awsdocs/amazon-cloudwatch-user-guide
+                // (doc_source/AlarmThatSendsEmail.md, "How Alarm State is Evaluated When Data is Missing"). Its last
+                // row, "- - - - X", reads "Insufficient data" under missing there, which the current page's words
+                // for missing ("INSUFFICIENT_DATA" only when every datapoint of the range is missing) contradict:
+                // left out.
+                rows(2, "0 - X - -", "OK", "OK", "ALARM", "OK"),
+                rows(2, "- - - - 0", "OK", "OK", "ALARM", "OK"))
                 .flatMap(s -> s);
     }
 
