@@ -50,7 +50,7 @@ public final class Faults {
         return new PutEventSpec(source, detailType);
     }
 
-    /** {@code putEvent} of a sample from the fixtures module ({@code guardduty-finding}); see {@link FixtureEventSpec}. */
+    /** {@code putEvent} of a fixtures-module sample ({@code guardduty-finding}); see {@link FixtureEventSpec}. */
     public static FixtureEventSpec putFixture(String fixture) {
         return new FixtureEventSpec(fixture);
     }

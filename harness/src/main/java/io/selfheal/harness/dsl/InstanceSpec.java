@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** An EC2 instance of the stack ({@code stack.instances.<key>}): {@code i -> i.imageId("ami-…").tag("Name", "web")}. */
+/** An EC2 instance of the stack ({@code stack.instances.<key>}): {@code i -> i.imageId("ami-…").tag("Name", "w")}. */
 public final class InstanceSpec extends Spec<InstanceSpec> {
     private String imageId;
     private String instanceType = "t3.micro";

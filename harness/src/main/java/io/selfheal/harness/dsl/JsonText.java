@@ -13,7 +13,7 @@ final class JsonText {
     private JsonText() {
     }
 
-    /** Inline JSON text ({@code {…}} or {@code […]}), or a {@code classpath:…}/file reference; null after a problem. */
+    /** JSON text ({@code {…}}, {@code […]}) or a {@code classpath:…}/file reference; null after a problem. */
     static JsonNode read(String text, Checks checks) {
         if (text == null) {
             return null;

@@ -49,7 +49,8 @@ public final class TopicSpec extends Spec<TopicSpec> {
             Subscription s = subscriptions.get(i);
             Checks item = checks.at("subscriptions").item(i);
             String queue = item.stackKey("queue", "queues", s.queue());
-            JsonNode policy = s.filterPolicy() == null ? null : JsonText.read(s.filterPolicy(), item.at("filterPolicy"));
+            JsonNode policy = s.filterPolicy() == null ? null
+                    : JsonText.read(s.filterPolicy(), item.at("filterPolicy"));
             built.add(new Stack.Subscription(queue, s.raw(), policy == null ? null : policy.toString()));
         }
         return new Stack.Topic(key, name != null ? name : isFifo ? key + ".fifo" : key, isFifo, built);

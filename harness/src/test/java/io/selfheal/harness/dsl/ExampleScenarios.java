@@ -39,8 +39,8 @@ final class ExampleScenarios {
                                 .timeout(30).memory(512))
                         .rule("cpuHighReboot", r -> r.name("ec2-cpu-high-reboot")
                                 .pattern(Path.of("../fixtures/src/main/resources/patterns/ec2-cpu-high-alarm.json"))
-                                .target(Targets.function("reboot").inputTransformer(
-                                        Path.of("../fixtures/src/main/resources/transformers/reboot-on-high-cpu.json")))))
+                                .target(Targets.function("reboot").inputTransformer(Path.of(
+                                        "../fixtures/src/main/resources/transformers/reboot-on-high-cpu.json")))))
                 .steadyState(Probes.instance("web").running(), Probes.alarm("cpuHigh").state(OK))
                 .fault(Faults.instanceLoad("web").cpu(99).untilReboot())
                 .expect(Duration.ofMinutes(15),
@@ -96,8 +96,8 @@ final class ExampleScenarios {
                                         {"source": ["aws.cloudwatch"], "detail-type": ["CloudWatch Alarm State Change"]}
                                         """)
                                 .target(Targets.function("reboot").inputTransformer(
-                                        Map.of("instance_id",
-                                                "$.detail.configuration.metrics[0].metricStat.metric.dimensions.InstanceId"),
+                                        Map.of("instance_id", "$.detail.configuration.metrics[0].metricStat.metric"
+                                                + ".dimensions.InstanceId"),
                                         "{\"instance_id\": <instance_id>}"))
                                 .target(Targets.queue("audit")
                                         .input("{\"queue\": \"" + Refs.queue("audit").url() + "\"}")

@@ -55,8 +55,8 @@ class ScenarioDslRunTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageStartingWith("scenario alarm-state-change-reaches-the-bus failed\noutcome: ")
                 .hasMessageContaining("✗ alarm cpuHigh is OK — observed: EC2-CPU-High-webserver-prod is ")
-                .hasMessageContaining("✗ never: monitoring SetAlarmState called at least 1 time — observed: at PT0S "
-                        + "after the fault start, it happened: 1 successful SetAlarmState call")
+                .hasMessageContaining("✗ never: monitoring SetAlarmState called at least 1 time — observed: "
+                        + "at PT0S after the fault start, it happened: 1 successful SetAlarmState call")
                 .hasMessageContaining("What happened after the fault:");
     }
 

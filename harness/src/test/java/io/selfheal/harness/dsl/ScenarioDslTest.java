@@ -1,7 +1,6 @@
 package io.selfheal.harness.dsl;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator.GREATER_THAN_THRESHOLD;
 import static software.amazon.awssdk.services.cloudwatch.model.StateValue.ALARM;
 
@@ -60,7 +59,7 @@ class ScenarioDslTest {
 
     @Test
     void referencesInInputsPoliciesAndEventsAreCheckedAsEveryValueOfAFileIs() {
-        InvalidScenarioException e = catchThrowableOfType(() -> Scenarios.scenario("refs")
+        InvalidScenarioException e = invalid(Scenarios.scenario("refs")
                 .stack(stack -> stack
                         .queue("audit", q -> q)
                         .function("fn", f -> f.code(Path.of("src/test/resources/scenarios/fake-function.zip"))
@@ -69,9 +68,9 @@ class ScenarioDslTest {
                                           "Action": "ec2:RebootInstances", "Resource": "${instances.web.arn}"}}
                                         """))
                         .rule("r", r -> r.pattern("{\"source\": [\"aws.ec2\"]}")
-                                .target(Targets.queue("audit").input("{\"q\": \"" + Refs.queue("audti").url() + "\"}"))))
-                .fault(Faults.putEvent("my.app", "Order Failed").detail("{\"id\": \"${functions.fn.nmae}\"}"))
-                .build(), InvalidScenarioException.class);
+                                .target(Targets.queue("audit")
+                                        .input("{\"q\": \"" + Refs.queue("audti").url() + "\"}"))))
+                .fault(Faults.putEvent("my.app", "Order Failed").detail("{\"id\": \"${functions.fn.nmae}\"}")));
         assertThat(e.problems()).containsExactly(
                 "stack.functions.fn.rolePolicy: reference ${instances.web.arn}: no instances entry 'web' in stack",
                 "stack.rules.r.targets[0].input: reference ${queues.audti.url}: no queues entry 'audti' in stack (did "
@@ -82,8 +81,8 @@ class ScenarioDslTest {
 
     @Test
     void aMisspeltFixtureIsReportedAsInAFile() {
-        InvalidScenarioException e = catchThrowableOfType(() -> Scenarios.scenario("fixture")
-                .fault(Faults.putFixture("guardduty-findng")).build(), InvalidScenarioException.class);
+        InvalidScenarioException e = invalid(Scenarios.scenario("fixture")
+                .fault(Faults.putFixture("guardduty-findng")));
         assertThat(e.problems()).singleElement().asString()
                 .startsWith("faults[0].putEvent.fixture: no event fixture 'guardduty-findng' (did you mean "
                         + "'guardduty-finding'?)");
@@ -117,8 +116,7 @@ class ScenarioDslTest {
                 .expect(Duration.ZERO, Outcomes.instance("webb").running(), Outcomes.apiCalls("ec2", "RebootInstances"))
                 .recovery(Duration.ofMinutes(-1))
                 .idempotency(Redelivery.redeliver(0).lateBy(Duration.ofHours(1)));
-        InvalidScenarioException e = catchThrowableOfType(broken::build, InvalidScenarioException.class);
-        assertThat(e).isNotNull();
+        InvalidScenarioException e = invalid(broken);
         assertThat(e.problems()).containsExactly(
                 "scenario: a scenario name is letters, digits, '.', '_' and '-' (it names the test)",
                 "stack.alarms.cpu.dimensions.InstanceId: reference ${instances.db.id}: no instances entry 'db' in "
@@ -144,13 +142,12 @@ class ScenarioDslTest {
 
     @Test
     void missingRequiredValuesAndFilesAreReportedAsTheLoaderReportsMissingKeys() {
-        InvalidScenarioException e = catchThrowableOfType(() -> Scenarios.scenario("missing")
+        InvalidScenarioException e = invalid(Scenarios.scenario("missing")
                 .stack(stack -> stack
                         .instance("web", i -> i)
                         .function("fn", f -> f.code(Path.of("no-such.jar")))
                         .rule("r", r -> r.pattern(Path.of("no-such-pattern.json"))
-                                .target(Targets.function("fn").input("{}").inputPath("$.detail"))))
-                .build(), InvalidScenarioException.class);
+                                .target(Targets.function("fn").input("{}").inputPath("$.detail")))));
         String cwd = Path.of("").toAbsolutePath().toString();
         assertThat(e.problems()).containsExactly(
                 "stack.instances.web: missing required key 'imageId'",
@@ -163,7 +160,7 @@ class ScenarioDslTest {
 
     @Test
     void theStackHelpersKindsAreCheckedAsInAFile() {
-        InvalidScenarioException e = catchThrowableOfType(() -> Scenarios.scenario("kinds")
+        InvalidScenarioException e = invalid(Scenarios.scenario("kinds")
                 .stack(stack -> stack
                         .securityGroup("web", g -> g.ingress(Permissions.tcp(22).cidr("0.0.0.0/0").group("lbb"),
                                 Permissions.tcp(70000).cidr("everywhere")))
@@ -174,8 +171,7 @@ class ScenarioDslTest {
                                 .handler("a.B::c").rolePolicy("{\"Statement\": []}"))
                         .rule("r", r -> r.pattern("{\"source\": [\"aws.ec2\"]}")
                                 .target(Targets.queue("q").withoutPermission())))
-                .expect(Outcomes.leastPrivilege("fn"), Outcomes.queue("q"), Outcomes.securityGroup("web"))
-                .build(), InvalidScenarioException.class);
+                .expect(Outcomes.leastPrivilege("fn"), Outcomes.queue("q"), Outcomes.securityGroup("web")));
         assertThat(e.problems()).containsExactly(
                 "stack.instances.web.securityGroups[0]: no securityGroups entry 'wbe' in stack (did you mean 'web'?); "
                         + "defined: web",
@@ -191,5 +187,14 @@ class ScenarioDslTest {
                 "expect.outcomes[0].leastPrivilege.function: function 'fn' has no rolePolicy to check calls against",
                 "expect.outcomes[1].queue: give messages (a count), contains (a JSON subset of a message body) or both",
                 "expect.outcomes[2].securityGroup: give exactly one of ingress or egress (the rule to look for)");
+    }
+
+    private static InvalidScenarioException invalid(ScenarioBuilder scenario) {
+        try {
+            scenario.build();
+        } catch (InvalidScenarioException e) {
+            return e;
+        }
+        throw new AssertionError("build() accepted a scenario with mistakes");
     }
 }
