@@ -21,8 +21,8 @@ final class HttpEndpointReader {
         if (m.has("path") && path != null && !path.matches("/[^\\s?#]*")) {
             m.get("path").problem("a path starts with / and has no spaces, query (?) or fragment (#)");
         } else if (path != null && paths.putIfAbsent(path, key) != null) {
-            (m.has("path") ? m.get("path") : m.node()).problem("path " + path + " is already httpEndpoints entry '"
-                    + paths.get(path) + "'s");
+            (m.has("path") ? m.get("path") : m.node()).problem("path " + path + " is taken by httpEndpoints entry '"
+                    + paths.get(path) + "' (the endpoints share one server, a path each)");
         }
         Integer status = m.integer("status");
         if (status != null && (status < 100 || status > 599)) {
