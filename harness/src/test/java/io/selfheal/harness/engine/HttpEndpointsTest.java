@@ -81,6 +81,33 @@ class HttpEndpointsTest {
     }
 
     @Test
+    void aFunctionFindsTheWebhookUrlInItsEnvironment() {
+        var environment = run.clients().lambda().getFunctionConfiguration(r -> r.functionName("poster"))
+                .environment().variables();
+        assertThat(environment).containsEntry("WEBHOOK_URL", run.httpEndpoints().url("hook"));
+    }
+
+    /**
+     * A redelivered event calls the webhook again with the same body: notifications are at least once, and the
+     * idempotency check (mutating AWS calls, failed invocations, instance changes) does not count them.
+     */
+    @Test
+    void aRedeliveryCallsTheWebhookAgainWithTheSameBody() {
+        putAlarmEvent();
+        Waits.until(cloud, "both requests at the hook", Duration.ofSeconds(30),
+                () -> run.httpEndpoints().requests("hook").size() == 2);
+        String eventId = cloud.events().stream().filter(e -> e.event().path("source").asText().equals("ops.test"))
+                .findFirst().orElseThrow().eventId();
+
+        cloud.redeliver(eventId);
+
+        Waits.until(cloud, "the redelivered requests at the hook", Duration.ofSeconds(30),
+                () -> run.httpEndpoints().requests("hook").size() == 4);
+        var bodies = run.httpEndpoints().requests("hook").stream().map(HttpEndpoints.Request::body).toList();
+        assertThat(bodies.subList(2, 4)).containsExactlyInAnyOrderElementsOf(bodies.subList(0, 2));
+    }
+
+    @Test
     void aBasicConnectionSendsItsCredentials() {
         putAlarmEvent();
 
