@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -27,7 +28,7 @@ final class Retries {
 
     private final EmulatorClock clock;
     private final ActivityTracker activity;
-    private final java.util.concurrent.Executor workers;
+    private final Executor workers;
     private final Set<Pending> pending = ConcurrentHashMap.newKeySet();
     private volatile RetryBackoff backoff = RetryBackoff.DEFAULT;
     private volatile boolean closed;
@@ -63,11 +64,6 @@ final class Retries {
             return;
         }
         p.timer = clock.schedule(at, p::fire);
-    }
-
-    /** How many retries wait for their instant. */
-    int waiting() {
-        return pending.size();
     }
 
     /** Calls off every waiting retry (reset): their events are given up without a further attempt. */
