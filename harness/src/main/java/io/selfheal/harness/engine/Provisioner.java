@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.eventbridge.model.Target;
 /**
  * Creates a scenario's stack through the AWS APIs, in dependency order: queues, topics, log groups,
  * security groups, instances, functions, alarms, rules (with
- * the permission that lets EventBridge invoke each function target, as the team's IaC would grant it).
+ * the permission that lets EventBridge invoke each function target, as the team's IaC would grant it, and the
+ * connection and API destination of each httpEndpoint target).
  */
 final class Provisioner {
     private static final Duration INSTANCE_START = Duration.ofSeconds(30);
@@ -107,15 +108,20 @@ final class Provisioner {
         state.put("rules", spec.key(), "name", spec.name());
         state.put("rules", spec.key(), "arn", ruleArn);
         List<Target> targets = new ArrayList<>();
+        var apiDestinations = new ApiDestinationProvisioner(clients.events(), state, accountId);
         for (Stack.Target t : spec.targets()) {
             String targetArn = t.function() != null ? state.get("functions", t.function(), "arn")
-                    : t.queue() != null ? state.get("queues", t.queue(), "arn") : state.get("topics", t.topic(), "arn");
+                    : t.queue() != null ? state.get("queues", t.queue(), "arn")
+                    : t.topic() != null ? state.get("topics", t.topic(), "arn") : apiDestinations.create(spec, t);
             if (t.function() != null && t.permission()) {
                 clients.lambda().addPermission(r -> r.functionName(targetArn)
                         .statementId("events-" + spec.name() + "-" + t.id()).action("lambda:InvokeFunction")
                         .principal("events.amazonaws.com").sourceArn(ruleArn));
             }
             Target.Builder target = Target.builder().id(t.id()).arn(targetArn);
+            if (t.httpEndpoint() != null) {
+                target.roleArn(apiDestinations.roleArn(spec));
+            }
             if (t.retryPolicy() != null) {
                 target.retryPolicy(r -> r.maximumRetryAttempts(t.retryPolicy().maximumRetryAttempts())
                         .maximumEventAgeInSeconds(t.retryPolicy().maximumEventAgeInSeconds()));

@@ -29,6 +29,7 @@ public final class ScenarioRun implements AutoCloseable {
     private Duration recovery;
     private Duration recoveryWall;
     private boolean outcomeHeld;
+    private HttpEndpoints httpEndpoints;
 
     public ScenarioRun(Scenario scenario, Cloud cloud) {
         this.scenario = scenario;
@@ -50,6 +51,11 @@ public final class ScenarioRun implements AutoCloseable {
 
     public StackState state() {
         return state;
+    }
+
+    /** The run's HTTP endpoints ({@code stack.httpEndpoints}); null before provisioning or when there are none. */
+    public HttpEndpoints httpEndpoints() {
+        return httpEndpoints;
     }
 
     /**
@@ -143,6 +149,12 @@ public final class ScenarioRun implements AutoCloseable {
 
     public void provision() {
         String account = clients.sts().getCallerIdentity().account();
+        var endpoints = scenario.stack().httpEndpoints();
+        if (!endpoints.isEmpty()) {
+            // First: functions' environments and API destinations refer to the endpoints' URLs.
+            httpEndpoints = HttpEndpoints.start(endpoints.values());
+            endpoints.keySet().forEach(k -> state.put("httpEndpoints", k, "url", httpEndpoints.url(k)));
+        }
         new Provisioner(clients, cloud, state, account, cloud.region()).provision(scenario.stack());
     }
 
@@ -341,5 +353,8 @@ public final class ScenarioRun implements AutoCloseable {
     @Override
     public void close() {
         clients.close();
+        if (httpEndpoints != null) {
+            httpEndpoints.close();
+        }
     }
 }

@@ -42,11 +42,17 @@ public record Count(long atLeast, Long atMost) {
      * @return the count; exactly 0 after a problem, or when none is given and {@code required} is false
      */
     public static Count read(YMap spec, boolean required) {
-        Integer count = nonNegative(spec, "count");
+        return read(spec, required, "count");
+    }
+
+    /** As {@link #read(YMap, boolean)}, the exact count under {@code exactKey} ({@code requests: 1}). */
+    public static Count read(YMap spec, boolean required, String exactKey) {
+        Integer count = nonNegative(spec, exactKey);
         Integer atLeast = nonNegative(spec, "atLeast");
         Integer atMost = nonNegative(spec, "atMost");
-        if (spec.has("count") && (spec.has("atLeast") || spec.has("atMost"))) {
-            spec.get("count").problem("count is exact: give either count or atLeast/atMost, not both");
+        if (spec.has(exactKey) && (spec.has("atLeast") || spec.has("atMost"))) {
+            spec.get(exactKey).problem(exactKey + " is exact: give either " + exactKey
+                    + " or atLeast/atMost, not both");
             return exactly(0);
         }
         if (atLeast != null && atMost != null && atLeast > atMost) {
@@ -59,8 +65,8 @@ public record Count(long atLeast, Long atMost) {
         if (atLeast != null || atMost != null) {
             return new Count(atLeast == null ? 0 : atLeast, atMost == null ? null : (long) atMost);
         }
-        if (required && !spec.has("count") && !spec.has("atLeast") && !spec.has("atMost")) {
-            spec.node().problem("say how many: count (exactly), atLeast and/or atMost");
+        if (required && !spec.has(exactKey) && !spec.has("atLeast") && !spec.has("atMost")) {
+            spec.node().problem("say how many: " + exactKey + " (exactly), atLeast and/or atMost");
         }
         return exactly(0);
     }

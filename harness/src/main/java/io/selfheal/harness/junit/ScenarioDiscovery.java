@@ -63,7 +63,7 @@ final class ScenarioDiscovery {
             FileSource source = FileSource.from(file.toFile());
             for (String check : ScenarioRun.checkNames(scenario)) {
                 descriptor.addChild(new CheckDescriptor(id.append(CHECK_SEGMENT, check), scenario.name(), check,
-                        displayName(scenario, check), source));
+                        displayName(scenario, check), source, descriptor.getTags()));
             }
             return descriptor;
         } catch (InvalidFileException e) {

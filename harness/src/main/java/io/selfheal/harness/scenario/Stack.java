@@ -10,7 +10,8 @@ import java.util.Map;
  */
 public record Stack(Map<String, Instance> instances, Map<String, Alarm> alarms, Map<String, Function> functions,
                     Map<String, Rule> rules, Map<String, SecurityGroup> securityGroups, Map<String, Queue> queues,
-                    Map<String, Topic> topics, Map<String, LogGroup> logGroups) {
+                    Map<String, Topic> topics, Map<String, LogGroup> logGroups,
+                    Map<String, HttpEndpoint> httpEndpoints) {
 
     /** The kinds of resource, as written in references, with the attributes each offers. */
     public static final Map<String, List<String>> REFERENCE_ATTRIBUTES = Map.of(
@@ -21,7 +22,8 @@ public record Stack(Map<String, Instance> instances, Map<String, Alarm> alarms, 
             "securityGroups", List.of("id", "name", "arn"),
             "queues", List.of("url", "arn", "name"),
             "topics", List.of("arn", "name"),
-            "logGroups", List.of("name", "arn"));
+            "logGroups", List.of("name", "arn"),
+            "httpEndpoints", List.of("url"));
 
     public boolean has(String kind, String key) {
         return keys(kind).contains(key);
@@ -38,6 +40,7 @@ public record Stack(Map<String, Instance> instances, Map<String, Alarm> alarms, 
             case "queues" -> queues;
             case "topics" -> topics;
             case "logGroups" -> logGroups;
+            case "httpEndpoints" -> httpEndpoints;
             default -> Map.of();
         };
         return map.keySet();
@@ -91,6 +94,25 @@ public record Stack(Map<String, Instance> instances, Map<String, Alarm> alarms, 
     }
 
     /**
+     * An HTTP endpoint outside AWS (a Slack, PagerDuty or ops webhook), stood in by a local WireMock server that
+     * answers every request to {@code path} with {@code status}, {@code headers} and {@code body} after
+     * {@code delay} (real time: EventBridge gives an API destination 5 seconds).
+     */
+    public record HttpEndpoint(String key, String path, int status, String body, java.time.Duration delay,
+                               Map<String, String> headers) {
+    }
+
+    /**
+     * The EventBridge connection of an {@code httpEndpoint} target: an API key header ({@code API_KEY}) or
+     * {@code BASIC} credentials. The default is an API key connection with a dummy key.
+     */
+    public record Connection(String authorization, String apiKeyName, String apiKeyValue, String username,
+                             String password) {
+        public static final Connection DEFAULT = new Connection("API_KEY", "x-api-key", "selfheal-dummy-key", null,
+                null);
+    }
+
+    /**
      * A Lambda function created with CreateFunction from a jar or zip.
      *
      * @param rolePolicy the IAM policy JSON the team attaches to the function's role, or null. The emulator does not
@@ -106,8 +128,9 @@ public record Stack(Map<String, Instance> instances, Map<String, Alarm> alarms, 
     }
 
     /**
-     * A rule target: exactly one of function, queue, topic (stack keys). Exactly one of input, inputPath, transformer
-     * may be set.
+     * A rule target: exactly one of function, queue, topic, httpEndpoint (stack keys). Exactly one of input,
+     * inputPath, transformer may be set. An httpEndpoint target is an API destination (POST to the endpoint's URL)
+     * with its own {@code connection} and {@code rateLimitPerSecond} (InvocationRateLimitPerSecond).
      *
      * @param permission      whether the harness grants events.amazonaws.com permission to invoke the function (as
      *                        the team's IaC would); false lets a scenario prove what happens without it
@@ -115,7 +138,15 @@ public record Stack(Map<String, Instance> instances, Map<String, Alarm> alarms, 
      * @param deadLetterQueue a queue key: where EventBridge sends events it could not deliver
      */
     public record Target(String id, String function, String queue, String topic, boolean permission, String input,
-                         String inputPath, Transformer transformer, RetryPolicy retryPolicy, String deadLetterQueue) {
+                         String inputPath, Transformer transformer, RetryPolicy retryPolicy, String deadLetterQueue,
+                         String httpEndpoint, Connection connection, Integer rateLimitPerSecond) {
+
+        /** A target of one of the AWS kinds (no HTTP endpoint). */
+        public Target(String id, String function, String queue, String topic, boolean permission, String input,
+                      String inputPath, Transformer transformer, RetryPolicy retryPolicy, String deadLetterQueue) {
+            this(id, function, queue, topic, permission, input, inputPath, transformer, retryPolicy, deadLetterQueue,
+                    null, null, null);
+        }
     }
 
     /** EventBridge's target retry policy. */

@@ -22,6 +22,7 @@ final class StackReader {
     private java.util.Set<String> functionKeys = java.util.Set.of();
     private java.util.Set<String> groupKeys = java.util.Set.of();
     private java.util.Set<String> topicKeys = java.util.Set.of();
+    private java.util.Set<String> endpointKeys = java.util.Set.of();
     private MessagingReader messaging = new MessagingReader(java.util.Set.of());
 
     StackReader(Path scenarioDir) {
@@ -30,9 +31,10 @@ final class StackReader {
 
     Stack read(YNode node) {
         YMap stack = node == null ? null : node.map().allow("securityGroups", "queues", "topics", "logGroups",
-                "instances", "alarms", "functions", "rules");
+                "instances", "alarms", "functions", "rules", "httpEndpoints");
         if (stack == null) {
-            return new Stack(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+            return new Stack(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+                    Map.of());
         }
         groupKeys = MessagingReader.keys(stack, "securityGroups");
         messaging = new MessagingReader(MessagingReader.keys(stack, "queues"));
@@ -40,13 +42,15 @@ final class StackReader {
         var queues = each(stack, "queues", messaging::queue);
         var topics = each(stack, "topics", messaging::topic);
         var logGroups = each(stack, "logGroups", MessagingReader::logGroup);
+        var httpEndpoints = each(stack, "httpEndpoints", new HttpEndpointReader()::endpoint);
+        endpointKeys = httpEndpoints.keySet();
         var securityGroups = each(stack, "securityGroups", new SecurityGroupReader(groupKeys)::group);
         var instances = each(stack, "instances", this::instance);
         var alarms = each(stack, "alarms", this::alarm);
         var functions = each(stack, "functions", this::function);
         functionKeys = functions.keySet();
         return new Stack(instances, alarms, functions, each(stack, "rules", this::rule), securityGroups,
-                queues, topics, logGroups);
+                queues, topics, logGroups, httpEndpoints);
     }
 
     private static <T> Map<String, T> each(YMap stack, String kind, BiFunction<String, YMap, T> reader) {
@@ -141,12 +145,20 @@ final class StackReader {
     }
 
     private Stack.Target target(YMap m, int index) {
-        m.allow("id", "function", "queue", "topic", "permission", "input", "inputPath", "inputTransformer",
-                "retryPolicy", "deadLetterQueue");
-        int kinds = (m.has("function") ? 1 : 0) + (m.has("queue") ? 1 : 0) + (m.has("topic") ? 1 : 0);
+        m.allow("id", "function", "queue", "topic", "httpEndpoint", "permission", "input", "inputPath",
+                "inputTransformer", "retryPolicy", "deadLetterQueue", "connection", "rateLimitPerSecond");
+        int kinds = (m.has("function") ? 1 : 0) + (m.has("queue") ? 1 : 0) + (m.has("topic") ? 1 : 0)
+                + (m.has("httpEndpoint") ? 1 : 0);
         if (kinds != 1) {
-            m.node().problem("a target needs exactly one of function, queue or topic");
+            m.node().problem("a target needs exactly one of function, queue, topic or httpEndpoint");
         }
+        for (String apiDestinationOnly : new String[] {"connection", "rateLimitPerSecond"}) {
+            if (m.has(apiDestinationOnly) && !m.has("httpEndpoint")) {
+                m.get(apiDestinationOnly).problem(apiDestinationOnly + " applies to httpEndpoint targets only");
+            }
+        }
+        String endpoint = m.has("httpEndpoint") ? stackKey("httpEndpoints", endpointKeys, m.get("httpEndpoint"))
+                : null;
         int inputs = (m.has("input") ? 1 : 0) + (m.has("inputPath") ? 1 : 0) + (m.has("inputTransformer") ? 1 : 0);
         if (inputs > 1) {
             m.node().problem("input, inputPath and inputTransformer are mutually exclusive (as in EventBridge)");
@@ -169,7 +181,9 @@ final class StackReader {
         return new Stack.Target(orElse(m.string("id"), "target-" + (index + 1)),
                 function, queue, topic, permission == null || permission,
                 input == null ? null : input.isTextual() ? input.asText() : input.toString(), m.string("inputPath"),
-                transformer, retry, dlq);
+                transformer, retry, dlq, endpoint,
+                m.has("httpEndpoint") ? HttpEndpointReader.connection(m.get("connection")) : null,
+                m.has("httpEndpoint") ? HttpEndpointReader.rateLimit(m) : null);
     }
 
     private String functionKey(YNode node) {

@@ -9,6 +9,7 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -26,7 +27,27 @@ class SelfhealTestEngineTest {
             assertThat(scenario.getTags()).extracting(t -> t.getName()).containsExactlyInAnyOrder("ec2", "example");
             assertThat(scenario.getChildren()).extracting(TestDescriptor::getDisplayName)
                     .containsExactly("full-example › outcome", "full-example › idempotency (3 sequential redeliveries)");
+            // the platform filters tests by their own tags (-Dgroups=…): each check carries the scenario's and its kind
+            assertThat(scenario.getChildren()).extracting(c -> c.getTags().stream().map(t -> t.getName()).sorted()
+                    .toList()).containsExactly(List.of("ec2", "example", "outcome"),
+                    List.of("ec2", "example", "idempotency"));
         });
+    }
+
+    @Test
+    void tagsSelectChecks() {
+        var results = EngineTestKit.engine(new SelfhealTestEngine())
+                .selectors(selectFile(SCENARIOS.resolve("valid/full.yaml").toString()))
+                .filters(org.junit.platform.launcher.TagFilter.includeTags("nosuchtag"))
+                .execute();
+        results.testEvents().assertStatistics(stats -> stats.started(0));
+        var outcomesOnly = EngineTestKit.engine(new SelfhealTestEngine())
+                .selectors(selectFile(SCENARIOS.resolve("valid/full.yaml").toString()))
+                .filters(org.junit.platform.launcher.TagFilter.excludeTags("idempotency"))
+                .execute();
+        outcomesOnly.testEvents().assertStatistics(stats -> stats.started(1));
+        assertThat(outcomesOnly.testEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()))
+                .containsExactly("full-example › outcome");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.selfheal.harness.expect.Count;
 import io.selfheal.harness.expect.InstanceExpectation;
 import io.selfheal.harness.expect.InvocationsExpectation;
 import io.selfheal.harness.expect.EventsExpectation;
+import io.selfheal.harness.expect.HttpEndpointExpectation;
 import io.selfheal.harness.expect.MetricExpectation;
 import io.selfheal.harness.expect.NeverExpectation;
 import io.selfheal.harness.steps.AlarmStateFault;
@@ -156,6 +157,37 @@ class ScenarioLoaderTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void readsHttpEndpointsTheirTargetsAndTheHttpEndpointExpectation() {
+        Scenario s = loader.load(SCENARIOS.resolve("valid/http-endpoints.yaml"));
+        assertThat(s.stack().httpEndpoints().get("hook")).isEqualTo(new Stack.HttpEndpoint("hook", "/hooks/ops", 202,
+                "{\"ok\":true}", Duration.ofMillis(500), java.util.Map.of("X-Hook", "stub")));
+        assertThat(s.stack().httpEndpoints().get("pager")).as("defaults: /<key>, 200, empty body, no delay")
+                .isEqualTo(new Stack.HttpEndpoint("pager", "/pager", 200, "", Duration.ZERO, java.util.Map.of()));
+        assertThat(s.stack().functions().get("notify").environment())
+                .containsEntry("WEBHOOK_URL", "${httpEndpoints.hook.url}");
+        List<Stack.Target> targets = s.stack().rules().get("alarm").targets();
+        assertThat(targets.get(0).httpEndpoint()).isEqualTo("hook");
+        assertThat(targets.get(0).connection()).as("the default connection").isEqualTo(Stack.Connection.DEFAULT);
+        assertThat(targets.get(0).transformer().inputTemplate()).isEqualTo("{\"text\": \"alarm <alarm>\"}");
+        assertThat(targets.get(1).connection()).isEqualTo(new Stack.Connection("BASIC", null, null, "ops", "s3cret"));
+        assertThat(targets.get(1).rateLimitPerSecond()).isEqualTo(5);
+        assertThat(targets.get(2).id()).isEqualTo("keyed");
+        assertThat(targets.get(2).connection()).isEqualTo(new Stack.Connection("API_KEY", "Authorization",
+                "Bearer t0k3n", null, null));
+        assertThat(targets.get(3).httpEndpoint()).isNull();
+        assertThat(targets.get(3).connection()).isNull();
+        assertThat(s.outcomes()).containsExactly(
+                new HttpEndpointExpectation("hook", Count.exactly(1), new com.fasterxml.jackson.databind.ObjectMapper()
+                        .createObjectNode().put("text", "alarm cpu-high"), java.util.Map.of("x-api-key",
+                        "selfheal-dummy-key")),
+                new HttpEndpointExpectation("pager", new Count(1, 2L), null, java.util.Map.of()),
+                new HttpEndpointExpectation("pager", new Count(1, null), null,
+                        java.util.Map.of("Authorization", "Basic b3BzOnMzY3JldA==")));
+        assertThat(s.outcomes().get(0).describe()).isEqualTo("httpEndpoint hook received exactly 1 request containing "
+                + "{\"text\":\"alarm cpu-high\"} with header {x-api-key=selfheal-dummy-key}");
     }
 
     static Stream<Path> brokenFiles() throws IOException {

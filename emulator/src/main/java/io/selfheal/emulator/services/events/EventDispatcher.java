@@ -18,7 +18,8 @@ import java.util.logging.Logger;
 /**
  * Routes events that reached a bus: records each in the {@link EventLog}, matches it against the bus's enabled
  * rules and delivers it to every target of every matching rule. Delivery is counted as in-flight work from the
- * moment the event is accepted until every delivery has been attempted, so "wait until idle" covers it. Nothing
+ * moment the event is accepted until every first attempt has been made, so "wait until idle" covers it; retries
+ * wait on the clock (see {@link Retries}). Nothing
  * thrown while delivering escapes: every failure becomes a visible {@link TargetDelivery} error.
  */
 final class EventDispatcher {
@@ -148,10 +149,13 @@ final class EventDispatcher {
                         EventEnvelope.formatIngestionTime(record.received()));
                 for (Target target : rule.targetList()) {
                     // Every attempt is recorded; the metric counts the target once, by its final outcome
-                    // ("Monitoring Amazon EventBridge": retried attempts count only when they fail for good).
-                    List<TargetDelivery> attempts = deliverTo(bus, rule, target, record.event(), ctx);
-                    record.deliveries().addAll(attempts);
-                    counts.invoked(rule, attempts.get(attempts.size() - 1).delivered());
+                    // ("Monitoring Amazon EventBridge": retried attempts count only when they fail for good). A
+                    // delivery still retrying is counted when it settles, at that instant.
+                    TargetDeliveries.Status status = targets.deliver(bus, rule, target, record, ctx,
+                            delivered -> settled(bus, rule, delivered));
+                    if (status != TargetDeliveries.Status.RETRYING) {
+                        counts.invoked(rule, status == TargetDeliveries.Status.DELIVERED);
+                    }
                 }
             }
         } catch (RuntimeException e) {
@@ -160,9 +164,10 @@ final class EventDispatcher {
         counts.publish();
     }
 
-    /** Every attempt to deliver the event to one target (see {@link TargetDeliveries}); never throws. */
-    private List<TargetDelivery> deliverTo(EventBus bus, Rule rule, Target target, ObjectNode event,
-                                           InputTransformer.Context ctx) {
-        return targets.deliver(bus, rule, target, event, ctx);
+    /** A delivery that was retried settled: its Invocations (and FailedInvocations) now. */
+    private void settled(EventBus bus, Rule rule, boolean delivered) {
+        EventsMetrics.Counts counts = metrics.counts(bus, context.clock().now());
+        counts.invoked(rule, delivered);
+        counts.publish();
     }
 }

@@ -17,9 +17,9 @@ import java.util.Map;
  *   <li>{@code MatchedEvents}: once without dimensions for an event that matched any rule, and once per matching
  *       rule;</li>
  *   <li>{@code TriggeredRules}: once per rule that ran (matched, or fired by its schedule);</li>
- *   <li>{@code Invocations}: once per target delivery attempt, per rule and without dimensions ("None,
- *       RuleName");</li>
- *   <li>{@code FailedInvocations}: once per attempt that failed, per rule.</li>
+ *   <li>{@code Invocations}: once per target an event was delivered to or given up on, per rule and without
+ *       dimensions ("None, RuleName"); a retried delivery counts once, when it settles;</li>
+ *   <li>{@code FailedInvocations}: once per target delivery that failed for good, per rule.</li>
  * </ul>
  * A rule's dimensions are {@code RuleName} on the default bus and {@code EventBusName} + {@code RuleName} on a
  * custom bus ("Metrics that specify both the EventBusName and RuleName dimensions refer to a custom event bus").

@@ -33,6 +33,7 @@ public final class EventsService implements AwsService {
     private final EventLog log = new EventLog();
     private final EventDispatcher dispatcher;
     private final ScheduleRunner schedules;
+    private final Retries retries;
     private final Map<String, Operation> operations;
     private final EmulatorContext context;
 
@@ -43,7 +44,8 @@ public final class EventsService implements AwsService {
         HttpClient http = HttpClient.newBuilder().connectTimeout(ApiDestinationTarget.TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         tokens = new OAuthTokens(http, context.clock());
-        dispatcher.targets(new TargetDeliveries(context, new BusTarget(states, dispatcher::dispatchNow),
+        retries = new Retries(context);
+        dispatcher.targets(new TargetDeliveries(context, retries, new BusTarget(states, dispatcher::dispatchNow),
                 new ApiDestinationTarget(apiDestinations, http, tokens)));
         ConnectionOperations connections = new ConnectionOperations(apiDestinations, context, tokens);
         ApiDestinationOperations destinations = new ApiDestinationOperations(apiDestinations, context.clock());
@@ -132,16 +134,29 @@ public final class EventsService implements AwsService {
         return schedules;
     }
 
+    /**
+     * Delivery retries waiting on the clock; tests on a real clock give them a short {@link RetryBackoff} through
+     * {@link Retries#backoff(RetryBackoff)}.
+     */
+    Retries retries() {
+        return retries;
+    }
+
     @Override
     public void close() {
         schedules.close();
+        retries.close();
         dispatcher.close();
     }
 
-    /** Forgets every bus, rule, archive, replay, tag and schedule; replays still running stop. */
+    /**
+     * Forgets every bus, rule, archive, replay, tag and schedule; replays still running stop, and retries waiting
+     * for their instant are called off.
+     */
     @Override
     public void reset() {
         schedules.clear();
+        retries.cancelAll();
         states.all().forEach(state -> state.replays(null).forEach(Replay::cancel));
         states.reset();
         apiDestinations.reset();

@@ -91,14 +91,19 @@ record Target(String id, String arn, String roleArn, String input, JsonPath inpu
         return Json.write(event);
     }
 
-    /**
-     * Immediate retries after a first attempt that failed retriably: the policy's MaximumRetryAttempts, else none.
-     * AWS's default ("retries sending the event for 24 hours and up to 185 times", Event retry policy) spreads its
-     * attempts over a day with backoff; repeating them back to back would only log the same failure 185 times, so
-     * selfheal retries only when a RetryPolicy asks for it.
-     */
-    int retryAttempts() {
-        return retryPolicy == null || retryPolicy.maximumRetryAttempts() == null ? 0
+    /** AWS's default RetryPolicy: "retries sending the event for 24 hours and up to 185 times". */
+    static final int DEFAULT_RETRY_ATTEMPTS = 185;
+    static final int DEFAULT_EVENT_AGE_SECONDS = 86_400;
+
+    /** RetryPolicy.MaximumRetryAttempts: retries after a first attempt that failed retriably (185 by default). */
+    int maximumRetryAttempts() {
+        return retryPolicy == null || retryPolicy.maximumRetryAttempts() == null ? DEFAULT_RETRY_ATTEMPTS
                 : retryPolicy.maximumRetryAttempts();
+    }
+
+    /** RetryPolicy.MaximumEventAgeInSeconds: how long after reaching the bus an event is retried (24 h by default). */
+    java.time.Duration maximumEventAge() {
+        return java.time.Duration.ofSeconds(retryPolicy == null || retryPolicy.maximumEventAgeInSeconds() == null
+                ? DEFAULT_EVENT_AGE_SECONDS : retryPolicy.maximumEventAgeInSeconds());
     }
 }

@@ -14,9 +14,11 @@ import software.amazon.awssdk.services.eventbridge.model.Target;
 
 /**
  * RetryPolicy and DeadLetterConfig ("Event retry policy and using dead-letter queues"): retriable failures are
- * retried (immediately, MaximumRetryAttempts times), permission and missing-resource failures are not, and an event
- * that could not be delivered goes to the target's dead-letter queue with RULE_ARN, TARGET_ARN, ERROR_CODE,
- * ERROR_MESSAGE (and, after retries, EXHAUSTED_RETRY_CONDITION and RETRY_ATTEMPTS).
+ * retried (MaximumRetryAttempts times), permission and missing-resource failures are not, and an event that could
+ * not be delivered goes to the target's dead-letter queue with RULE_ARN, TARGET_ARN, ERROR_CODE, ERROR_MESSAGE,
+ * RETRY_ATTEMPTS (and, when a limit ended the retries, EXHAUSTED_RETRY_CONDITION). On this real clock the retries
+ * wait a 10 ms backoff, and a waiting retry counts as in-flight work: {@code putEvent}'s wait for idle covers them.
+ * The backoff schedule on the virtual clock is {@link EventBridgeRetryTest}'s.
  */
 class EventBridgeDeadLetterTest extends EventBridgeTargetTestBase {
     String ruleArn;
@@ -89,12 +91,15 @@ class EventBridgeDeadLetterTest extends EventBridgeTargetTestBase {
     }
 
     @Test
-    void withoutARetryPolicyThereIsOneAttempt() {
+    void maximumRetryAttemptsZeroMeansOneAttempt() {
         lambda.refuse(FUNCTION, "TooManyRequestsException", "Rate exceeded");
-        putTarget("remediate", Target.builder().id("fn").arn(FUNCTION).build());
+        putTarget("remediate", Target.builder().id("fn").arn(FUNCTION).retryPolicy(p -> p.maximumRetryAttempts(0))
+                .deadLetterConfig(d -> d.arn(DLQ)).build());
         String id = putEvent("{}");
         assertThat(deliveries(id)).hasSize(1);
-        assertThat(services.messages(DLQ)).isEmpty();
+        assertThat(services.messages(DLQ)).singleElement().satisfies(m -> assertThat(m.attributes())
+                .containsEntry("EXHAUSTED_RETRY_CONDITION", "MaximumRetryAttempts")
+                .containsEntry("RETRY_ATTEMPTS", "0"));
     }
 
     @Test

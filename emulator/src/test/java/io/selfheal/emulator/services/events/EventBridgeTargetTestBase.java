@@ -35,6 +35,7 @@ abstract class EventBridgeTargetTestBase {
     static final String DLQ = "arn:aws:sqs:us-east-1:" + ACCOUNT + ":alarms-dlq";
     static final String PATTERN = "{\"source\":[\"selfheal.test\"]}";
 
+    static final RetryBackoff SHORT_BACKOFF = new RetryBackoff(Duration.ofMillis(10), Duration.ofMillis(10));
     /** The emulator's clock: real time until a test sets it. */
     static final AtomicReference<Instant> NOW = new AtomicReference<>();
     static StandInLambda lambda;
@@ -48,6 +49,8 @@ abstract class EventBridgeTargetTestBase {
         services = new StandInTargets();
         EmulatorClock clock = EmulatorClock.of(() -> NOW.get() == null ? Instant.now() : NOW.get());
         emulator = Emulator.builder().port(0).clock(clock).service(lambda).service(services).start();
+        // Real time: retries 10 ms apart, so a test waits milliseconds, not AWS's seconds, for them.
+        emulator.services().get(EventsService.class).retries().backoff(SHORT_BACKOFF);
         events = TestClients.of(EventBridgeClient.builder(), emulator);
     }
 
