@@ -25,11 +25,17 @@ public abstract class CountedSpec<T extends CountedSpec<T>> extends Spec<T> impl
 
     /** The count, with {@link Count#read}'s rules and words; exactly 0 after a problem. */
     Count count(Checks checks) {
-        Integer exactly = nonNegative(checks, "count", count);
+        return count(checks, "count");
+    }
+
+    /** The same, the exact count written under {@code exactKey} ({@code requests} for HTTP endpoints). */
+    Count count(Checks checks, String exactKey) {
+        Integer exactly = nonNegative(checks, exactKey, count);
         Integer low = nonNegative(checks, "atLeast", atLeast);
         Integer high = nonNegative(checks, "atMost", atMost);
         if (count != null && (atLeast != null || atMost != null)) {
-            checks.at("count").problem("count is exact: give either count or atLeast/atMost, not both");
+            checks.at(exactKey).problem(exactKey + " is exact: give either " + exactKey
+                    + " or atLeast/atMost, not both");
             return Count.exactly(0);
         }
         if (low != null && high != null && low > high) {
@@ -43,7 +49,7 @@ public abstract class CountedSpec<T extends CountedSpec<T>> extends Spec<T> impl
             return new Count(low == null ? 0 : low, high == null ? null : (long) high);
         }
         if (count == null && atLeast == null && atMost == null) {
-            checks.problem("say how many: count (exactly), atLeast and/or atMost");
+            checks.problem("say how many: " + exactKey + " (exactly), atLeast and/or atMost");
         }
         return Count.exactly(0);
     }

@@ -52,6 +52,11 @@ public final class Outcomes {
         return new MessagesOutcome("topic", topic);
     }
 
+    /** {@code httpEndpoint}: requests a stack HTTP endpoint received (default at least one). */
+    public static HttpEndpointOutcome httpEndpoint(String endpoint) {
+        return new HttpEndpointOutcome(endpoint);
+    }
+
     /** {@code securityGroup}: a rule a stack group has, or no longer has. */
     public static SecurityGroupOutcome securityGroup(String group) {
         return new SecurityGroupOutcome(group);

@@ -32,12 +32,24 @@ public final class Refs {
         return new NamedRef("logGroups", key);
     }
 
+    /** {@code Refs.httpEndpoint("hook").url()} is {@code "${httpEndpoints.hook.url}"}. */
+    public static HttpEndpointRef httpEndpoint(String key) {
+        return new HttpEndpointRef(key);
+    }
+
     public static SecurityGroupRef securityGroup(String key) {
         return new SecurityGroupRef(key);
     }
 
     public static QueueRef queue(String key) {
         return new QueueRef(key);
+    }
+
+    /** An HTTP endpoint's attribute: url. */
+    public record HttpEndpointRef(String key) {
+        public String url() {
+            return "${httpEndpoints." + key + ".url}";
+        }
     }
 
     /** A security group's attributes: id, name, arn. */

@@ -19,6 +19,7 @@ public final class StackBuilder extends Spec<StackBuilder> {
     private Map<String, QueueSpec> queues = Map.of();
     private Map<String, TopicSpec> topics = Map.of();
     private Map<String, LogGroupSpec> logGroups = Map.of();
+    private Map<String, HttpEndpointSpec> httpEndpoints = Map.of();
 
     StackBuilder() {
     }
@@ -55,6 +56,11 @@ public final class StackBuilder extends Spec<StackBuilder> {
         return with(s -> s.logGroups = put(s.logGroups, key, spec.apply(new LogGroupSpec())));
     }
 
+    /** An HTTP endpoint outside AWS (a webhook), stood in by WireMock; its URL is {@code Refs.httpEndpoint(key).url()}. */
+    public StackBuilder httpEndpoint(String key, UnaryOperator<HttpEndpointSpec> spec) {
+        return with(s -> s.httpEndpoints = put(s.httpEndpoints, key, spec.apply(new HttpEndpointSpec())));
+    }
+
     /**
      * Builds the stack; references are checked against the keys of the whole stack, as a file's are.
      *
@@ -64,7 +70,7 @@ public final class StackBuilder extends Spec<StackBuilder> {
         // Keys first, so that references and targets can be checked against every resource.
         Stack keys = new Stack(placeholders(instances), placeholders(alarms), placeholders(functions),
                 placeholders(rules), placeholders(securityGroups), placeholders(queues), placeholders(topics),
-                placeholders(logGroups));
+                placeholders(logGroups), placeholders(httpEndpoints));
         Checks within = checks.withStack(keys);
         return new Stack(each(instances, within.at("instances"), InstanceSpec::build),
                 each(alarms, within.at("alarms"), AlarmSpec::build),
@@ -73,7 +79,14 @@ public final class StackBuilder extends Spec<StackBuilder> {
                 each(securityGroups, within.at("securityGroups"), SecurityGroupSpec::build),
                 each(queues, within.at("queues"), QueueSpec::build),
                 each(topics, within.at("topics"), TopicSpec::build),
-                each(logGroups, within.at("logGroups"), LogGroupSpec::build));
+                each(logGroups, within.at("logGroups"), LogGroupSpec::build),
+                endpoints(within.at("httpEndpoints")));
+    }
+
+    /** The endpoints, each on its own path of the one server (the loader's rule). */
+    private Map<String, Stack.HttpEndpoint> endpoints(Checks kind) {
+        Map<String, String> paths = new java.util.HashMap<>();
+        return each(httpEndpoints, kind, (spec, key, checks) -> spec.build(key, checks, paths));
     }
 
     /** How one kind of spec builds its model under its key. */

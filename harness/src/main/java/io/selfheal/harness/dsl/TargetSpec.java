@@ -14,6 +14,8 @@ public final class TargetSpec extends Spec<TargetSpec> {
     private final String resource;
     private Stack.RetryPolicy retryPolicy;
     private String deadLetterQueue;
+    private Stack.Connection connection;
+    private Integer rateLimitPerSecond;
     private String id;
     private boolean permission = true;
     private String input;
@@ -88,6 +90,21 @@ public final class TargetSpec extends Spec<TargetSpec> {
         return with(s -> s.deadLetterQueue = key);
     }
 
+    /** An API-key connection for an HTTP endpoint target: the header's name and value. */
+    public TargetSpec apiKey(String name, String value) {
+        return with(s -> s.connection = new Stack.Connection("API_KEY", name, value, null, null));
+    }
+
+    /** A BASIC connection for an HTTP endpoint target. */
+    public TargetSpec basicAuth(String username, String password) {
+        return with(s -> s.connection = new Stack.Connection("BASIC", null, null, username, password));
+    }
+
+    /** InvocationRateLimitPerSecond of an HTTP endpoint target's API destination, at least 1. */
+    public TargetSpec rateLimitPerSecond(int limit) {
+        return with(s -> s.rateLimitPerSecond = limit);
+    }
+
     Stack.Target build(int index, Checks checks) {
         if (inputs > 1) {
             checks.problem("input, inputPath and inputTransformer are mutually exclusive (as in EventBridge)");
@@ -103,6 +120,15 @@ public final class TargetSpec extends Spec<TargetSpec> {
             }
         }
         String field = kind.substring(0, kind.length() - 1);
+        boolean http = kind.equals("httpEndpoints");
+        if (!http && connection != null) {
+            checks.at("connection").problem("connection applies to httpEndpoint targets only");
+        }
+        if (!http && rateLimitPerSecond != null) {
+            checks.at("rateLimitPerSecond").problem("rateLimitPerSecond applies to httpEndpoint targets only");
+        } else if (rateLimitPerSecond != null && rateLimitPerSecond < 1) {
+            checks.at("rateLimitPerSecond").problem("rateLimitPerSecond must be at least 1 (as in EventBridge)");
+        }
         if (!permission && !kind.equals("functions")) {
             checks.at("permission").problem("permission applies to function targets only");
         }
@@ -118,6 +144,8 @@ public final class TargetSpec extends Spec<TargetSpec> {
         }
         return new Stack.Target(id == null ? "target-" + (index + 1) : id, kind.equals("functions") ? key : null,
                 kind.equals("queues") ? key : null, kind.equals("topics") ? key : null, permission,
-                json != null ? json.toString() : input, inputPath, built, retryPolicy, dlq);
+                json != null ? json.toString() : input, inputPath, built, retryPolicy, dlq, http ? key : null,
+                http ? (connection == null ? Stack.Connection.DEFAULT : connection) : null,
+                http && rateLimitPerSecond != null && rateLimitPerSecond >= 1 ? rateLimitPerSecond : null);
     }
 }

@@ -18,6 +18,14 @@ public final class Targets {
         return new TargetSpec("queues", key);
     }
 
+    /**
+     * The stack's HTTP endpoint under {@code key}, as an API destination (POST to its URL) with a default API-key
+     * connection unless {@link TargetSpec#apiKey}/{@link TargetSpec#basicAuth} say otherwise.
+     */
+    public static TargetSpec httpEndpoint(String key) {
+        return new TargetSpec("httpEndpoints", key);
+    }
+
     /** The stack's topic under {@code key}. */
     public static TargetSpec topic(String key) {
         return new TargetSpec("topics", key);

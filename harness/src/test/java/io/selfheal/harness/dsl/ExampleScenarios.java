@@ -196,4 +196,29 @@ final class ExampleScenarios {
                                 .statistic(MAXIMUM).window(Duration.ofMinutes(10))
                                 .threshold(GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 99));
     }
+
+    /** harness/src/test/resources/scenarios/valid/http-endpoints.yaml: webhooks stood in by WireMock. */
+    static ScenarioBuilder httpEndpoints() {
+        return Scenarios.scenario("http-endpoints-example")
+                .description("HTTP endpoints, their references, httpEndpoint targets and the httpEndpoint expectation.")
+                .stack(stack -> stack
+                        .httpEndpoint("hook", h -> h.path("/hooks/ops").status(202).body("{\"ok\":true}")
+                                .delay(Duration.ofMillis(500)).header("X-Hook", "stub"))
+                        .httpEndpoint("pager", h -> h)
+                        .function("notify", f -> f.code(Path.of("src/test/resources/scenarios/fake-function.zip"))
+                                .handler("example.Handler::handleRequest")
+                                .environment("WEBHOOK_URL", Refs.httpEndpoint("hook").url()))
+                        .rule("alarm", r -> r.pattern("{\"source\": [\"aws.cloudwatch\"]}")
+                                .target(Targets.httpEndpoint("hook").inputTransformer(
+                                        Map.of("alarm", "$.detail.alarmName"), "{\"text\": \"alarm <alarm>\"}"))
+                                .target(Targets.httpEndpoint("pager").basicAuth("ops", "s3cret").rateLimitPerSecond(5))
+                                .target(Targets.httpEndpoint("pager").id("keyed")
+                                        .apiKey("Authorization", "Bearer t0k3n"))
+                                .target(Targets.function("notify"))))
+                .fault(Faults.putEvent("ops.test", "Test").detail("{\"alarmName\": \"cpu-high\"}"))
+                .expect(Outcomes.httpEndpoint("hook").requests(1).contains("{\"text\": \"alarm cpu-high\"}")
+                                .header("x-api-key", "selfheal-dummy-key"),
+                        Outcomes.httpEndpoint("pager").atLeast(1).atMost(2),
+                        Outcomes.httpEndpoint("pager").header("Authorization", "Basic b3BzOnMzY3JldA=="));
+    }
 }

@@ -80,12 +80,44 @@ class ScenarioDslTest {
     }
 
     @Test
+    void httpEndpointsAndTheirTargetsAreCheckedAsInAFile() {
+        InvalidScenarioException e = invalid(Scenarios.scenario("http")
+                .stack(stack -> stack
+                        .queue("q", q -> q)
+                        .httpEndpoint("hook", h -> h.status(700))
+                        .httpEndpoint("other", h -> h.path("/hook"))
+                        .rule("r", r -> r.pattern("{\"source\": [\"ops\"]}")
+                                .target(Targets.queue("q").basicAuth("a", "b"))
+                                .target(Targets.httpEndpoint("hook").rateLimitPerSecond(0))))
+                .expect(Outcomes.httpEndpoint("hook"), Outcomes.httpEndpoint("hook").requests(1).atLeast(1)));
+        assertThat(e.problems()).containsExactly(
+                "stack.rules.r.targets[0].connection: connection applies to httpEndpoint targets only",
+                "stack.rules.r.targets[1].rateLimitPerSecond: rateLimitPerSecond must be at least 1 (as in "
+                        + "EventBridge)",
+                "stack.httpEndpoints.hook.status: an HTTP status is between 100 and 599",
+                "stack.httpEndpoints.other.path: path /hook is taken by httpEndpoints entry 'hook' (the endpoints "
+                        + "share one server, a path each)",
+                "expect.outcomes[0].httpEndpoint: give requests (a count; or atLeast/atMost), contains (a JSON subset "
+                        + "of a request body), header or several",
+                "expect.outcomes[1].httpEndpoint.requests: requests is exact: give either requests or atLeast/atMost, "
+                        + "not both");
+    }
+
+    @Test
     void aMisspeltFixtureIsReportedAsInAFile() {
         InvalidScenarioException e = invalid(Scenarios.scenario("fixture")
                 .fault(Faults.putFixture("guardduty-findng")));
         assertThat(e.problems()).singleElement().asString()
                 .startsWith("faults[0].putEvent.fixture: no event fixture 'guardduty-findng' (did you mean "
                         + "'guardduty-finding'?)");
+    }
+
+    @Test
+    void theJavaFormOfTheHttpEndpointsExampleIsTheModelOfItsYaml() {
+        Scenario yaml = loader.load(Path.of("src/test/resources/scenarios/valid/http-endpoints.yaml"));
+        Scenario java = ExampleScenarios.httpEndpoints().build();
+        assertThat(java.stack()).isEqualTo(yaml.stack());
+        assertThat(java).isEqualTo(withoutFile(yaml));
     }
 
     @Test
