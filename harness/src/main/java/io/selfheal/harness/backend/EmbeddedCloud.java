@@ -21,6 +21,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  */
 public final class EmbeddedCloud implements Cloud {
     private final Emulator emulator;
+    private final boolean owned;
 
     public EmbeddedCloud() {
         this(true);
@@ -33,7 +34,17 @@ public final class EmbeddedCloud implements Cloud {
     }
 
     public EmbeddedCloud(Emulator emulator) {
+        this(emulator, true);
+    }
+
+    private EmbeddedCloud(Emulator emulator, boolean owned) {
         this.emulator = emulator;
+        this.owned = owned;
+    }
+
+    /** A cloud on an emulator someone else owns (a JUnit extension's): {@link #close()} leaves it running. */
+    public static EmbeddedCloud borrowing(Emulator emulator) {
+        return new EmbeddedCloud(emulator, false);
     }
 
     public Emulator emulator() {
@@ -125,6 +136,8 @@ public final class EmbeddedCloud implements Cloud {
 
     @Override
     public void close() {
-        emulator.close();
+        if (owned) {
+            emulator.close();
+        }
     }
 }

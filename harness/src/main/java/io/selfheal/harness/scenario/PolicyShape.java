@@ -3,12 +3,12 @@ package io.selfheal.harness.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The shape IAM requires of an identity policy document (IAM JSON policy element reference), checked at load time. */
-final class PolicyShape {
+public final class PolicyShape {
     private PolicyShape() {
     }
 
     /** @return what is wrong with the document, or null */
-    static String problem(JsonNode policy) {
+    public static String problem(JsonNode policy) {
         if (!policy.isObject()) {
             return "a role policy must be an IAM policy document (a JSON object)";
         }

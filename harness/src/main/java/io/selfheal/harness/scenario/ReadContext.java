@@ -7,6 +7,21 @@ import io.selfheal.harness.yaml.YNode;
 public record ReadContext(Stack stack) {
 
     /**
+     * Why {@code key} names no resource of {@code kind} in {@code stack} ("no alarms entry 'cpuHig' in stack (did you
+     * mean 'cpuHigh'?); defined: cpuHigh"), or null when it does. The Java DSL reports the same words.
+     */
+    public static String missingKey(Stack stack, String kind, String key) {
+        if (stack.has(kind, key)) {
+            return null;
+        }
+        var known = stack.keys(kind);
+        String suggestion = Suggestions.closest(key, known);
+        return "no " + kind + " entry '" + key + "' in stack"
+                + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : "")
+                + (known.isEmpty() ? "" : "; defined: " + String.join(", ", known));
+    }
+
+    /**
      * Checks that {@code node} names a resource of {@code kind} in the stack ({@code alarm: cpuHigh}).
      *
      * @return the name, or null after reporting a problem
@@ -16,12 +31,9 @@ public record ReadContext(Stack stack) {
             return null;
         }
         String key = node.text();
-        if (key != null && !stack.has(kind, key)) {
-            var known = stack.keys(kind);
-            String suggestion = Suggestions.closest(key, known);
-            node.problem("no " + kind + " entry '" + key + "' in stack"
-                    + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : "")
-                    + (known.isEmpty() ? "" : "; defined: " + String.join(", ", known)));
+        String problem = key == null ? null : missingKey(stack, kind, key);
+        if (problem != null) {
+            node.problem(problem);
             return null;
         }
         return key;

@@ -34,19 +34,41 @@ public final class References {
     }
 
     private static void checkOne(String reference, YNode node, Stack stack) {
+        String problem = problem(reference, stack);
+        if (problem != null) {
+            node.problem(problem);
+        }
+    }
+
+    /** Why every reference in {@code text} does not resolve against {@code stack}; empty when all do. */
+    public static List<String> problems(String text, Stack stack) {
+        List<String> out = new java.util.ArrayList<>();
+        Matcher m = REFERENCE.matcher(text);
+        while (m.find()) {
+            String problem = problem(m.group(1), stack);
+            if (problem != null) {
+                out.add(problem);
+            }
+        }
+        return out;
+    }
+
+    /** Why {@code ${reference}} (without the braces) does not resolve against {@code stack}, or null when it does. */
+    static String problem(String reference, Stack stack) {
         String[] parts = reference.split("\\.");
         List<String> attributes = parts.length == 3 ? Stack.REFERENCE_ATTRIBUTES.get(parts[0]) : null;
         if (attributes == null) {
             var kinds = new java.util.TreeSet<>(Stack.REFERENCE_ATTRIBUTES.keySet());
-            node.problem("reference ${" + reference + "} is not of the form ${kind.key.attribute} with kind one of "
-                    + String.join(", ", kinds) + didYouMean(parts[0], kinds));
+            return "reference ${" + reference + "} is not of the form ${kind.key.attribute} with kind one of "
+                    + String.join(", ", kinds) + didYouMean(parts[0], kinds);
         } else if (!stack.has(parts[0], parts[1])) {
-            node.problem("reference ${" + reference + "}: no " + parts[0] + " entry '" + parts[1] + "' in stack"
-                    + didYouMean(parts[1], stack.keys(parts[0])));
+            return "reference ${" + reference + "}: no " + parts[0] + " entry '" + parts[1] + "' in stack"
+                    + didYouMean(parts[1], stack.keys(parts[0]));
         } else if (!attributes.contains(parts[2])) {
-            node.problem("reference ${" + reference + "}: " + parts[0] + " have no attribute '" + parts[2] + "'"
-                    + didYouMean(parts[2], attributes) + "; available: " + String.join(", ", attributes));
+            return "reference ${" + reference + "}: " + parts[0] + " have no attribute '" + parts[2] + "'"
+                    + didYouMean(parts[2], attributes) + "; available: " + String.join(", ", attributes);
         }
+        return null;
     }
 
     private static String didYouMean(String written, java.util.Collection<String> known) {

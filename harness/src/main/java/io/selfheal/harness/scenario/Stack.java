@@ -155,5 +155,23 @@ public record Stack(Map<String, Instance> instances, Map<String, Alarm> alarms, 
 
     /** An EventBridge input transformer. */
     public record Transformer(Map<String, String> inputPathsMap, String inputTemplate) {
+
+        /**
+         * From EventBridge's JSON ({@code InputPathsMap}/{@code InputTemplate}, or camel-case as in YAML).
+         *
+         * @return the transformer, or null when there is no textual input template
+         */
+        public static Transformer fromJson(com.fasterxml.jackson.databind.JsonNode json) {
+            var paths = json.has("InputPathsMap") ? json.get("InputPathsMap") : json.get("inputPathsMap");
+            var template = json.has("InputTemplate") ? json.get("InputTemplate") : json.get("inputTemplate");
+            if (template == null || !template.isTextual()) {
+                return null;
+            }
+            Map<String, String> map = new java.util.LinkedHashMap<>();
+            if (paths != null) {
+                paths.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+            }
+            return new Transformer(map, template.asText());
+        }
     }
 }

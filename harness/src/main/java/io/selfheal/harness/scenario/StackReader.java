@@ -207,17 +207,11 @@ final class StackReader {
         if (json == null) {
             return null;
         }
-        JsonNode paths = json.has("InputPathsMap") ? json.get("InputPathsMap") : json.get("inputPathsMap");
-        JsonNode template = json.has("InputTemplate") ? json.get("InputTemplate") : json.get("inputTemplate");
-        if (template == null || !template.isTextual()) {
+        Stack.Transformer transformer = Stack.Transformer.fromJson(json);
+        if (transformer == null) {
             node.problem("an input transformer needs inputTemplate (text) and optionally inputPathsMap");
-            return null;
         }
-        Map<String, String> map = new LinkedHashMap<>();
-        if (paths != null) {
-            paths.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
-        }
-        return new Stack.Transformer(map, template.asText());
+        return transformer;
     }
 
     /** Inline YAML, inline JSON text, {@code classpath:…} or a file path: all become JSON. */

@@ -69,6 +69,76 @@ public record PutEventFault(String label, String event, String bus) implements F
         }
     }
 
+    /**
+     * A fixture's event (from the fixtures module, by name) for the Java DSL, as {@code putEvent: {fixture,
+     * overrides}} reads it.
+     *
+     * @param overrides values at dotted paths of the event (numbers index lists); values may reference the stack
+     * @return the fault, or null after telling {@code problem} why not
+     */
+    public static PutEventFault fromFixture(String fixture, Map<String, JsonNode> overrides, String bus,
+                                            java.util.function.Consumer<String> problem) {
+        ObjectNode event = fixture(fixture, problem);
+        if (event == null) {
+            return null;
+        }
+        boolean ok = true;
+        for (Map.Entry<String, JsonNode> o : overrides.entrySet()) {
+            String wrong = override(event, o.getKey(), o.getValue());
+            if (wrong != null) {
+                problem.accept(wrong);
+                ok = false;
+            }
+        }
+        return ok ? new PutEventFault(fixture, event.toString(), bus) : null;
+    }
+
+    private static ObjectNode fixture(String name, java.util.function.Consumer<String> problem) {
+        JsonNode json = EventFixtures.load(name);
+        if (json == null) {
+            List<String> known = EventFixtures.names();
+            String suggestion = Suggestions.closest(name, known);
+            problem.accept("no event fixture '" + name + "'"
+                    + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : "")
+                    + (known.isEmpty() ? "" : "; known: " + String.join(", ", known)));
+            return null;
+        }
+        return (ObjectNode) json;
+    }
+
+    /** Sets {@code path} (dotted; numbers index lists) to {@code value}; its parent must exist. @return a problem */
+    private static String override(ObjectNode event, String path, JsonNode value) {
+        String[] steps = path.split("\\.");
+        JsonNode parent = event;
+        for (int i = 0; i < steps.length - 1 && parent != null; i++) {
+            parent = parent.isArray() ? parent.get(index(steps[i])) : parent.get(steps[i]);
+        }
+        String last = steps[steps.length - 1];
+        if (parent instanceof ObjectNode object) {
+            object.set(last, value);
+        } else if (parent instanceof ArrayNode array && index(last) >= 0 && index(last) <= array.size()) {
+            if (index(last) == array.size()) {
+                array.add(value);
+            } else {
+                array.set(index(last), value);
+            }
+        } else {
+            return "no place for '" + path + "' in the event: its parent path does not exist "
+                    + "(top-level keys: " + String.join(", ", fieldNames(event)) + ")";
+        }
+        return null;
+    }
+
+    private static int index(String step) {
+        return step.matches("\\d{1,6}") ? Integer.parseInt(step) : -1;
+    }
+
+    private static List<String> fieldNames(ObjectNode node) {
+        List<String> keys = new ArrayList<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
     /** Registered as {@code putEvent}. */
     public static final class Type implements FaultType {
         @Override
@@ -114,51 +184,15 @@ public record PutEventFault(String label, String event, String bus) implements F
         }
 
         private static ObjectNode fixture(YNode name) {
-            if (name.text() == null) {
-                return null;
-            }
-            JsonNode json = EventFixtures.load(name.text());
-            if (json == null) {
-                List<String> known = EventFixtures.names();
-                String suggestion = Suggestions.closest(name.text(), known);
-                name.problem("no event fixture '" + name.text() + "'"
-                        + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : "")
-                        + (known.isEmpty() ? "" : "; known: " + String.join(", ", known)));
-                return null;
-            }
-            return (ObjectNode) json;
+            return name.text() == null ? null : PutEventFault.fixture(name.text(), name::problem);
         }
 
         /** Sets {@code path} (dotted; numbers index lists) to the YAML value; its parent must exist. */
         private static void override(ObjectNode event, String path, YNode value) {
-            String[] steps = path.split("\\.");
-            JsonNode parent = event;
-            for (int i = 0; i < steps.length - 1 && parent != null; i++) {
-                parent = parent.isArray() ? parent.get(index(steps[i])) : parent.get(steps[i]);
+            String problem = PutEventFault.override(event, path, value.toJson());
+            if (problem != null) {
+                value.problem(problem);
             }
-            String last = steps[steps.length - 1];
-            if (parent instanceof ObjectNode object) {
-                object.set(last, value.toJson());
-            } else if (parent instanceof ArrayNode array && index(last) >= 0 && index(last) <= array.size()) {
-                if (index(last) == array.size()) {
-                    array.add(value.toJson());
-                } else {
-                    array.set(index(last), value.toJson());
-                }
-            } else {
-                value.problem("no place for '" + path + "' in the event: its parent path does not exist "
-                        + "(top-level keys: " + String.join(", ", iterable(event)) + ")");
-            }
-        }
-
-        private static int index(String step) {
-            return step.matches("\\d{1,6}") ? Integer.parseInt(step) : -1;
-        }
-
-        private static List<String> iterable(ObjectNode node) {
-            List<String> keys = new ArrayList<>();
-            node.fieldNames().forEachRemaining(keys::add);
-            return keys;
         }
     }
 }

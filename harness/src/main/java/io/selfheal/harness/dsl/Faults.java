@@ -1,0 +1,114 @@
+package io.selfheal.harness.dsl;
+
+import io.selfheal.harness.steps.Fault;
+import io.selfheal.harness.steps.RebootInstanceFault;
+import io.selfheal.harness.steps.SecurityGroupIngressFault;
+import io.selfheal.harness.steps.StopInstanceFault;
+import io.selfheal.harness.steps.TerminateInstanceFault;
+import io.selfheal.harness.steps.TimedFault;
+import java.time.Duration;
+import java.util.function.Function;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+
+/** The faults, as in a file's {@code faults} list: {@code Faults.instanceLoad("web").cpu(99).untilReboot()}. */
+public final class Faults {
+    private Faults() {
+    }
+
+    /** {@code alarmState}: forces an alarm's state with SetAlarmState. */
+    public static AlarmStateSpec alarmState(String alarm, StateValue state) {
+        return new AlarmStateSpec(alarm, state, null);
+    }
+
+    /** {@code instanceLoad}: CPU load on an instance; say how long with untilReboot() or lasting(…). */
+    public static InstanceLoadSpec instanceLoad(String instance) {
+        return new InstanceLoadSpec(instance);
+    }
+
+    /** {@code stopInstance} through EC2 StopInstances. */
+    public static FaultSpec stopInstance(String instance) {
+        return onInstance("stopInstance", instance, key -> new StopInstanceFault(key, false));
+    }
+
+    /** {@code stopInstance} with {@code force: true}. */
+    public static FaultSpec forceStopInstance(String instance) {
+        return onInstance("stopInstance", instance, key -> new StopInstanceFault(key, true));
+    }
+
+    /** {@code terminateInstance} through EC2 TerminateInstances. */
+    public static FaultSpec terminateInstance(String instance) {
+        return onInstance("terminateInstance", instance, TerminateInstanceFault::new);
+    }
+
+    /** {@code rebootInstance} through EC2 RebootInstances. */
+    public static FaultSpec rebootInstance(String instance) {
+        return onInstance("rebootInstance", instance, RebootInstanceFault::new);
+    }
+
+    /** {@code putEvent} of an inline event; see {@link PutEventSpec}. */
+    public static PutEventSpec putEvent(String source, String detailType) {
+        return new PutEventSpec(source, detailType);
+    }
+
+    /** {@code putEvent} of a fixtures-module sample ({@code guardduty-finding}); see {@link FixtureEventSpec}. */
+    public static FixtureEventSpec putFixture(String fixture) {
+        return new FixtureEventSpec(fixture);
+    }
+
+    /**
+     * {@code securityGroupIngress}: configuration drift — an intruder opens {@code rule} on the stack's group
+     * (AuthorizeSecurityGroupIngress, which CloudTrail reports).
+     */
+    public static FaultSpec securityGroupIngress(String group, PermissionSpec rule) {
+        return new FaultSpec() {
+            @Override
+            public String key() {
+                return "securityGroupIngress";
+            }
+
+            @Override
+            public Fault build(Checks checks) {
+                String key = checks.stackKey("ref", "securityGroups", group);
+                var permission = rule.build(checks.at("rule"));
+                return key == null ? null : new SecurityGroupIngressFault(key, permission);
+            }
+        };
+    }
+
+    /**
+     * {@code - at: PT3M}: {@code fault} injected that long after the steady state held (times may not decrease
+     * from one fault to the next).
+     */
+    public static FaultSpec at(Duration at, FaultSpec fault) {
+        return new TimedSpec(at, fault);
+    }
+
+    private static FaultSpec onInstance(String type, String instance, Function<String, Fault> fault) {
+        return new FaultSpec() {
+            @Override
+            public String key() {
+                return type;
+            }
+
+            @Override
+            public Fault build(Checks checks) {
+                String key = checks.stackKey("instance", "instances", instance);
+                return key == null ? null : fault.apply(key);
+            }
+        };
+    }
+
+    /** A timed fault; {@link ScenarioBuilder} checks the order of the times. */
+    record TimedSpec(Duration at, FaultSpec fault) implements FaultSpec {
+        @Override
+        public String key() {
+            return fault.key();
+        }
+
+        @Override
+        public Fault build(Checks checks) {
+            Fault inner = fault.build(checks);
+            return inner == null ? null : new TimedFault(at, inner);
+        }
+    }
+}

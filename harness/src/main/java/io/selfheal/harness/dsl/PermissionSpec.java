@@ -1,0 +1,68 @@
+package io.selfheal.harness.dsl;
+
+import io.selfheal.harness.scenario.Stack;
+
+/** One security-group rule, made by {@link Permissions}: a protocol, a port range and exactly one source. */
+public final class PermissionSpec extends Spec<PermissionSpec> {
+    private final String protocol;
+    private final Integer fromPort;
+    private final Integer toPort;
+    private String cidr;
+    private String ipv6;
+    private String group;
+    private String description;
+    private int sources;
+
+    PermissionSpec(String protocol, Integer fromPort, Integer toPort) {
+        this.protocol = protocol;
+        this.fromPort = fromPort;
+        this.toPort = toPort;
+    }
+
+    /** From an IPv4 CIDR block ({@code 0.0.0.0/0}). */
+    public PermissionSpec cidr(String cidr) {
+        return with(s -> {
+            s.cidr = cidr;
+            s.sources++;
+        });
+    }
+
+    /** From an IPv6 CIDR block ({@code ::/0}). */
+    public PermissionSpec ipv6(String ipv6) {
+        return with(s -> {
+            s.ipv6 = ipv6;
+            s.sources++;
+        });
+    }
+
+    /** From the stack's security group under this key. */
+    public PermissionSpec group(String key) {
+        return with(s -> {
+            s.group = key;
+            s.sources++;
+        });
+    }
+
+    public PermissionSpec description(String description) {
+        return with(s -> s.description = description);
+    }
+
+    /** The model, with {@code stack.securityGroups}' rules and words; problems at {@code checks}. */
+    Stack.Permission build(Checks checks) {
+        if (sources != 1) {
+            checks.problem("a rule needs exactly one of cidr, ipv6 or group");
+        }
+        if (fromPort != null && (fromPort < 0 || toPort > 65535 || fromPort > toPort)) {
+            checks.at(fromPort.equals(toPort) ? "port" : "ports")
+                    .problem("ports must be within 0-65535, the first not above the last");
+        }
+        if (cidr != null && !cidr.matches("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}")) {
+            checks.at("cidr").problem("'" + cidr + "' is not an IPv4 CIDR block (like 0.0.0.0/0)");
+        }
+        if (ipv6 != null && !ipv6.matches("[0-9a-fA-F:]+/\\d{1,3}")) {
+            checks.at("ipv6").problem("'" + ipv6 + "' is not an IPv6 CIDR block (like ::/0)");
+        }
+        String key = group == null ? null : checks.stackKey("group", "securityGroups", group);
+        return new Stack.Permission(protocol, fromPort, toPort, cidr, ipv6, key, description);
+    }
+}

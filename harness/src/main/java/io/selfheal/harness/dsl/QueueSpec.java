@@ -1,0 +1,60 @@
+package io.selfheal.harness.dsl;
+
+import io.selfheal.harness.scenario.Stack;
+import java.util.Map;
+
+/**
+ * An SQS queue of the stack ({@code stack.queues.<key>}): named by its key ({@code .fifo} added for a FIFO queue)
+ * unless named; a name ending in {@code .fifo} makes it FIFO. {@link #deadLetter} becomes the RedrivePolicy
+ * (maxReceiveCount default 3).
+ */
+public final class QueueSpec extends Spec<QueueSpec> {
+    private String name;
+    private Boolean fifo;
+    private Map<String, String> attributes = Map.of();
+    private String deadLetter;
+    private Integer maxReceiveCount;
+
+    QueueSpec() {
+    }
+
+    public QueueSpec name(String name) {
+        return with(s -> s.name = name);
+    }
+
+    public QueueSpec fifo() {
+        return with(s -> s.fifo = true);
+    }
+
+    /** An SQS attribute by SQS's own name ({@code VisibilityTimeout}). */
+    public QueueSpec attribute(String name, String value) {
+        return with(s -> s.attributes = plus(s.attributes, name, value));
+    }
+
+    /** The stack's queue under {@code key} receives messages received more than maxReceiveCount times. */
+    public QueueSpec deadLetter(String key) {
+        return with(s -> s.deadLetter = key);
+    }
+
+    public QueueSpec maxReceiveCount(int count) {
+        return with(s -> s.maxReceiveCount = count);
+    }
+
+    Stack.Queue build(String key, Checks checks) {
+        boolean isFifo = fifo != null ? fifo : name != null && name.endsWith(".fifo");
+        String named = name;
+        if (named == null) {
+            named = isFifo ? key + ".fifo" : key;
+        } else if (isFifo != named.endsWith(".fifo")) {
+            checks.at("name").problem("a FIFO queue's name must end in .fifo, and only a FIFO queue's (as in SQS)");
+        }
+        String dlq = deadLetter == null ? null : checks.stackKey("deadLetter", "queues", deadLetter);
+        if (key.equals(dlq)) {
+            checks.at("deadLetter").problem("a queue cannot be its own dead-letter queue");
+        }
+        if (maxReceiveCount != null && dlq == null && deadLetter == null) {
+            checks.at("maxReceiveCount").problem("maxReceiveCount needs deadLetter (it is part of the redrive policy)");
+        }
+        return new Stack.Queue(key, named, isFifo, attributes, dlq, maxReceiveCount == null ? 3 : maxReceiveCount);
+    }
+}

@@ -1,0 +1,232 @@
+package io.selfheal.harness.dsl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator.GREATER_THAN_THRESHOLD;
+import static software.amazon.awssdk.services.cloudwatch.model.StateValue.ALARM;
+
+import io.selfheal.harness.scenario.Scenario;
+import io.selfheal.harness.scenario.ScenarioLoader;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The DSL builds the model the loader reads, and reports what the loader would. */
+class ScenarioDslTest {
+    private final ScenarioLoader loader = new ScenarioLoader();
+
+    /**
+     * The one component that differs: a loaded scenario's {@code file} is the file it came from, a built one's is
+     * null. The comparison sets the loaded one's to null and compares the records whole.
+     */
+    private static Scenario withoutFile(Scenario s) {
+        return new Scenario(s.name(), s.description(), s.tags(), null, s.stack(), s.faults(), s.within(),
+                s.outcomes(), s.idempotency(), s.steadyState(), s.virtualTime(), s.recovery());
+    }
+
+    @Test
+    void theJavaFormOfTheCpuLoadScenarioIsTheModelOfItsYaml() {
+        Scenario yaml = loader.load(Path.of("../scenarios/ec2/cpu-load-reboot-recovery.yaml"));
+        Scenario java = ExampleScenarios.cpuLoadRebootRecovery().build();
+        assertThat(java.file()).isNull();
+        assertThat(java.stack()).isEqualTo(yaml.stack());
+        assertThat(java).isEqualTo(withoutFile(yaml));
+    }
+
+    @Test
+    void theJavaFormOfTheFullExampleIsTheModelOfItsYaml() {
+        Scenario yaml = loader.load(Path.of("src/test/resources/scenarios/valid/full.yaml"));
+        assertThat(ExampleScenarios.full().build()).isEqualTo(withoutFile(yaml));
+    }
+
+    @Test
+    void theJavaFormOfTheSshDriftScenarioIsTheModelOfItsYaml() {
+        Scenario yaml = loader.load(Path.of("../scenarios/ec2/ssh-open-to-world-revoked.yaml"));
+        Scenario java = ExampleScenarios.sshOpenToWorldRevoked().build();
+        assertThat(java.stack()).isEqualTo(yaml.stack());
+        assertThat(java.steadyState()).isEqualTo(yaml.steadyState());
+        assertThat(java.outcomes()).isEqualTo(yaml.outcomes());
+        assertThat(java).isEqualTo(withoutFile(yaml));
+    }
+
+    @Test
+    void theJavaFormOfTheTimedExampleIsTheModelOfItsYaml() {
+        Scenario yaml = loader.load(Path.of("src/test/resources/scenarios/valid/timed.yaml"));
+        Scenario java = ExampleScenarios.timed().build();
+        assertThat(java.faults()).isEqualTo(yaml.faults());
+        assertThat(java.outcomes()).isEqualTo(yaml.outcomes());
+        assertThat(java).isEqualTo(withoutFile(yaml));
+    }
+
+    @Test
+    void referencesInInputsPoliciesAndEventsAreCheckedAsEveryValueOfAFileIs() {
+        InvalidScenarioException e = invalid(Scenarios.scenario("refs")
+                .stack(stack -> stack
+                        .queue("audit", q -> q)
+                        .function("fn", f -> f.code(Path.of("src/test/resources/scenarios/fake-function.zip"))
+                                .handler("a.B::c").rolePolicy("""
+                                        {"Version": "2012-10-17", "Statement": {"Effect": "Allow",
+                                          "Action": "ec2:RebootInstances", "Resource": "${instances.web.arn}"}}
+                                        """))
+                        .rule("r", r -> r.pattern("{\"source\": [\"aws.ec2\"]}")
+                                .target(Targets.queue("audit")
+                                        .input("{\"q\": \"" + Refs.queue("audti").url() + "\"}"))))
+                .fault(Faults.putEvent("my.app", "Order Failed").detail("{\"id\": \"${functions.fn.nmae}\"}")));
+        assertThat(e.problems()).containsExactly(
+                "stack.functions.fn.rolePolicy: reference ${instances.web.arn}: no instances entry 'web' in stack",
+                "stack.rules.r.targets[0].input: reference ${queues.audti.url}: no queues entry 'audti' in stack (did "
+                        + "you mean 'audit'?)",
+                "faults[0].putEvent: reference ${functions.fn.nmae}: functions have no attribute 'nmae' (did you mean "
+                        + "'name'?); available: name, arn");
+    }
+
+    @Test
+    void httpEndpointsAndTheirTargetsAreCheckedAsInAFile() {
+        InvalidScenarioException e = invalid(Scenarios.scenario("http")
+                .stack(stack -> stack
+                        .queue("q", q -> q)
+                        .httpEndpoint("hook", h -> h.status(700))
+                        .httpEndpoint("other", h -> h.path("/hook"))
+                        .rule("r", r -> r.pattern("{\"source\": [\"ops\"]}")
+                                .target(Targets.queue("q").basicAuth("a", "b"))
+                                .target(Targets.httpEndpoint("hook").rateLimitPerSecond(0))))
+                .expect(Outcomes.httpEndpoint("hook"), Outcomes.httpEndpoint("hook").requests(1).atLeast(1)));
+        assertThat(e.problems()).containsExactly(
+                "stack.rules.r.targets[0].connection: connection applies to httpEndpoint targets only",
+                "stack.rules.r.targets[1].rateLimitPerSecond: rateLimitPerSecond must be at least 1 (as in "
+                        + "EventBridge)",
+                "stack.httpEndpoints.hook.status: an HTTP status is between 100 and 599",
+                "stack.httpEndpoints.other.path: path /hook is taken by httpEndpoints entry 'hook' (the endpoints "
+                        + "share one server, a path each)",
+                "expect.outcomes[0].httpEndpoint: give requests (a count; or atLeast/atMost), contains (a JSON subset "
+                        + "of a request body), header or several",
+                "expect.outcomes[1].httpEndpoint.requests: requests is exact: give either requests or atLeast/atMost, "
+                        + "not both");
+    }
+
+    @Test
+    void aMisspeltFixtureIsReportedAsInAFile() {
+        InvalidScenarioException e = invalid(Scenarios.scenario("fixture")
+                .fault(Faults.putFixture("guardduty-findng")));
+        assertThat(e.problems()).singleElement().asString()
+                .startsWith("faults[0].putEvent.fixture: no event fixture 'guardduty-findng' (did you mean "
+                        + "'guardduty-finding'?)");
+    }
+
+    @Test
+    void theJavaFormOfTheHttpEndpointsExampleIsTheModelOfItsYaml() {
+        Scenario yaml = loader.load(Path.of("src/test/resources/scenarios/valid/http-endpoints.yaml"));
+        Scenario java = ExampleScenarios.httpEndpoints().build();
+        assertThat(java.stack()).isEqualTo(yaml.stack());
+        assertThat(java).isEqualTo(withoutFile(yaml));
+    }
+
+    @Test
+    void buildersAreImmutableSoABaseScenarioCanBeVaried() {
+        ScenarioBuilder base = ExampleScenarios.full();
+        ScenarioBuilder tagged = base.tags("other").recovery(Duration.ofMinutes(5));
+        assertThat(base.build().tags()).containsExactly("ec2", "example");
+        assertThat(base.build().recovery()).isNull();
+        assertThat(tagged.build().tags()).containsExactly("other");
+        assertThat(tagged.build().recovery()).isEqualTo(new Scenario.Recovery(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void buildReportsEveryProblemWithTheLoadersKeyPathsAndWords() {
+        ScenarioBuilder broken = Scenarios.scenario("dangling references")
+                .stack(stack -> stack
+                        .instance("web", i -> i.imageId("ami-0abcdef1234567890"))
+                        .alarm("cpu", a -> a.name("cpu").metric("AWS/EC2", "CPUUtilization")
+                                .dimension("InstanceId", Refs.instance("db").id())
+                                .threshold(GREATER_THAN_THRESHOLD, 90))
+                        .function("reboot", f -> f.code(Path.of("src/test/resources/scenarios/fake-function.zip"))
+                                .handler("a.B::c").environment("X", "${instances.web.ip}"))
+                        .rule("r", r -> r.pattern("{\"source\": [\"aws.cloudwatch\"]}")
+                                .target(Targets.function("rebot"))))
+                .fault(Faults.alarmState("cpuu", ALARM))
+                .fault(Faults.at(Duration.ofMinutes(5), Faults.rebootInstance("web")))
+                .fault(Faults.at(Duration.ofMinutes(3), Faults.instanceLoad("web").cpu(120)))
+                .expect(Duration.ZERO, Outcomes.instance("webb").running(), Outcomes.apiCalls("ec2", "RebootInstances"))
+                .recovery(Duration.ofMinutes(-1))
+                .idempotency(Redelivery.redeliver(0).lateBy(Duration.ofHours(1)));
+        InvalidScenarioException e = invalid(broken);
+        assertThat(e.problems()).containsExactly(
+                "scenario: a scenario name is letters, digits, '.', '_' and '-' (it names the test)",
+                "stack.alarms.cpu.dimensions.InstanceId: reference ${instances.db.id}: no instances entry 'db' in "
+                        + "stack (did you mean 'web'?)",
+                "stack.functions.reboot.environment.X: reference ${instances.web.ip}: instances have no attribute "
+                        + "'ip' (did you mean 'id'?); available: id, arn",
+                "stack.rules.r.targets[0].function: no functions entry 'rebot' in stack (did you mean 'reboot'?); "
+                        + "defined: reboot",
+                "faults[0].alarmState.alarm: no alarms entry 'cpuu' in stack (did you mean 'cpu'?); defined: cpu",
+                "faults[2].at: faults are injected in order: at PT3M comes before the previous fault's PT5M "
+                        + "(reorder the faults)",
+                "faults[2].instanceLoad.cpu: CPU load is a percentage from 0 to 100",
+                "faults[2].instanceLoad: say how long the load lasts: for: <ISO-8601 duration> or until: reboot",
+                "expect.within: a deadline must be longer than zero",
+                "expect.outcomes[0].instance.ref: no instances entry 'webb' in stack (did you mean 'web'?); "
+                        + "defined: web",
+                "expect.outcomes[1].apiCalls: say how many: count (exactly), atLeast and/or atMost",
+                "idempotency.redeliver: redeliver between 1 and 100 times",
+                "idempotency.lateBy: lateBy applies to mode 'late' only",
+                "recovery.within: a recovery bound must be longer than zero");
+        assertThat(e.getMessage()).startsWith("scenario dangling references has 14 problems:\n  scenario: ");
+    }
+
+    @Test
+    void missingRequiredValuesAndFilesAreReportedAsTheLoaderReportsMissingKeys() {
+        InvalidScenarioException e = invalid(Scenarios.scenario("missing")
+                .stack(stack -> stack
+                        .instance("web", i -> i)
+                        .function("fn", f -> f.code(Path.of("no-such.jar")))
+                        .rule("r", r -> r.pattern(Path.of("no-such-pattern.json"))
+                                .target(Targets.function("fn").input("{}").inputPath("$.detail")))));
+        String cwd = Path.of("").toAbsolutePath().toString();
+        assertThat(e.problems()).containsExactly(
+                "stack.instances.web: missing required key 'imageId'",
+                "stack.functions.fn.code: no file " + cwd + "/no-such.jar (build it first: mvn -DskipTests package)",
+                "stack.functions.fn: missing required key 'handler'",
+                "stack.rules.r.pattern: no file " + cwd + "/no-such-pattern.json",
+                "stack.rules.r.targets[0]: input, inputPath and inputTransformer are mutually exclusive (as in "
+                        + "EventBridge)");
+    }
+
+    @Test
+    void theStackHelpersKindsAreCheckedAsInAFile() {
+        InvalidScenarioException e = invalid(Scenarios.scenario("kinds")
+                .stack(stack -> stack
+                        .securityGroup("web", g -> g.ingress(Permissions.tcp(22).cidr("0.0.0.0/0").group("lbb"),
+                                Permissions.tcp(70000).cidr("everywhere")))
+                        .queue("q", q -> q.name("q.fifo").deadLetter("q"))
+                        .topic("t", t -> t.subscribe("qq"))
+                        .instance("web", i -> i.imageId("ami-0abcdef1234567890").securityGroups("wbe"))
+                        .function("fn", f -> f.code(Path.of("src/test/resources/scenarios/fake-function.zip"))
+                                .handler("a.B::c").rolePolicy("{\"Statement\": []}"))
+                        .rule("r", r -> r.pattern("{\"source\": [\"aws.ec2\"]}")
+                                .target(Targets.queue("q").withoutPermission())))
+                .expect(Outcomes.leastPrivilege("fn"), Outcomes.queue("q"), Outcomes.securityGroup("web")));
+        assertThat(e.problems()).containsExactly(
+                "stack.instances.web.securityGroups[0]: no securityGroups entry 'wbe' in stack (did you mean 'web'?); "
+                        + "defined: web",
+                "stack.functions.fn.rolePolicy: a role policy needs \"Version\": \"2012-10-17\"",
+                "stack.rules.r.targets[0].permission: permission applies to function targets only",
+                "stack.securityGroups.web.ingress[0]: a rule needs exactly one of cidr, ipv6 or group",
+                "stack.securityGroups.web.ingress[0].group: no securityGroups entry 'lbb' in stack (did you mean "
+                        + "'web'?); defined: web",
+                "stack.securityGroups.web.ingress[1].port: ports must be within 0-65535, the first not above the last",
+                "stack.securityGroups.web.ingress[1].cidr: 'everywhere' is not an IPv4 CIDR block (like 0.0.0.0/0)",
+                "stack.queues.q.deadLetter: a queue cannot be its own dead-letter queue",
+                "stack.topics.t.subscriptions[0].queue: no queues entry 'qq' in stack (did you mean 'q'?); defined: q",
+                "expect.outcomes[0].leastPrivilege.function: function 'fn' has no rolePolicy to check calls against",
+                "expect.outcomes[1].queue: give messages (a count), contains (a JSON subset of a message body) or both",
+                "expect.outcomes[2].securityGroup: give exactly one of ingress or egress (the rule to look for)");
+    }
+
+    private static InvalidScenarioException invalid(ScenarioBuilder scenario) {
+        try {
+            scenario.build();
+        } catch (InvalidScenarioException e) {
+            return e;
+        }
+        throw new AssertionError("build() accepted a scenario with mistakes");
+    }
+}
