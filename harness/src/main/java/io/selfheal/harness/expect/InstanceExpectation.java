@@ -124,7 +124,8 @@ public record InstanceExpectation(String ref, String state, Integer rebootCount,
 
         /**
          * Each entry a stack key ({@code quarantine}), a reference ({@code ${securityGroups.quarantine.id}}, checked
-         * with all references) or a literal group id ({@code sg-…}, a group made outside the stack).
+         * with all references) or a literal group id ({@code sg-…}: a group made outside the stack; a stack key of
+         * that name wins).
          */
         private static List<String> groups(YNode node, ReadContext context) {
             if (node == null) {
@@ -136,7 +137,7 @@ public record InstanceExpectation(String ref, String state, Integer rebootCount,
                 if (text == null) {
                     continue;
                 }
-                if (text.contains("${") || text.startsWith("sg-")) {
+                if (text.contains("${") || text.startsWith("sg-") && !context.stack().has("securityGroups", text)) {
                     out.add(text);
                 } else if (context.stackKey("securityGroups", item) != null) {
                     out.add("${securityGroups." + text + ".id}");

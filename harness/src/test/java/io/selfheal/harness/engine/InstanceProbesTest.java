@@ -56,7 +56,8 @@ class InstanceProbesTest {
                     .values(id).build())).volumes().get(0).volumeId();
             ec2.createSnapshot(r -> r.volumeId(volume).description("isolation of " + id));
             assertThat(verdicts(probes, run)).containsExactly(false, true, false, false, true);
-            assertThat(probes.get(2).check(run).observed()).contains("1 snapshot of volumes [" + volume + "] {pending=1}");
+            assertThat(probes.get(2).check(run).observed())
+                    .contains("1 snapshot of volumes [" + volume + "] {pending=1}");
 
             assertThat(cloud.advanceUntil(() -> probes.get(3).check(run).holds(), Duration.ofMinutes(1)))
                     .as("the snapshot completes").isTrue();
