@@ -3,19 +3,33 @@ package io.selfheal.harness.expect;
 import io.selfheal.harness.engine.ScenarioRun;
 import io.selfheal.harness.scenario.ReadContext;
 import io.selfheal.harness.yaml.YMap;
+import io.selfheal.harness.yaml.YNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.Instance;
 
 /**
  * An instance's state as DescribeInstances reports it, and optionally how often it was rebooted (a fact EC2's API
  * does not expose, read from the cloud's control side): {@code instance: {ref: web, state: running, rebootCount: 1}},
- * and tags it must carry ({@code tags: {Quarantined: "true"}}, values may reference the stack).
+ * tags it must carry ({@code tags: {Quarantined: "true"}}, values may reference the stack), the exact set of
+ * security groups it is in ({@code securityGroups: [quarantine]}) and how many snapshots exist of its volumes
+ * ({@code snapshots: {atLeast: 1, state: completed}}) — what isolating an instance changes.
+ *
+ * @param securityGroups group ids as written or as references ({@code ${securityGroups.quarantine.id}}); a stack key
+ *                       is stored as its reference; empty for no check
+ * @param snapshots      null for no check
  */
-public record InstanceExpectation(String ref, String state, Integer rebootCount, Map<String, String> tags)
-        implements Expectation {
+public record InstanceExpectation(String ref, String state, Integer rebootCount, Map<String, String> tags,
+                                  List<String> securityGroups, VolumeSnapshots snapshots) implements Expectation {
+
+    /** The state, reboot count and tags only (no group or snapshot check). */
+    public InstanceExpectation(String ref, String state, Integer rebootCount, Map<String, String> tags) {
+        this(ref, state, rebootCount, tags, List.of(), null);
+    }
 
     @Override
     public String describe() {
@@ -28,6 +42,13 @@ public record InstanceExpectation(String ref, String state, Integer rebootCount,
         }
         if (!tags.isEmpty()) {
             parts.add("is tagged " + tags);
+        }
+        if (!securityGroups.isEmpty()) {
+            parts.add("is in security groups " + securityGroups.stream().map(InstanceExpectation::groupText).toList()
+                    + " only");
+        }
+        if (snapshots != null) {
+            parts.add(snapshots.describe());
         }
         return "instance " + ref + " " + String.join(" and ", parts);
     }
@@ -53,7 +74,26 @@ public record InstanceExpectation(String ref, String state, Integer rebootCount,
             }
             observed += ", tags " + actual;
         }
+        if (!securityGroups.isEmpty()) {
+            TreeSet<String> expected = new TreeSet<>();
+            securityGroups.forEach(g -> expected.add(run.state().resolve(g)));
+            TreeSet<String> actual = new TreeSet<>();
+            instance.securityGroups().stream().map(GroupIdentifier::groupId).forEach(actual::add);
+            holds &= expected.equals(actual);
+            observed += ", in security groups " + actual + (expected.equals(actual) ? "" : " (expected " + expected
+                    + ")");
+        }
+        if (snapshots != null) {
+            VolumeSnapshots.Observed seen = snapshots.observe(run.clients().ec2(), id);
+            holds &= snapshots.matches(seen);
+            observed += ", " + seen;
+        }
         return Verdict.of(holds, observed);
+    }
+
+    private static String groupText(String group) {
+        return group.startsWith("${securityGroups.") && group.endsWith(".id}")
+                ? group.substring("${securityGroups.".length(), group.length() - ".id}".length()) : group;
     }
 
     /** Registered as {@code instance}. */
@@ -65,16 +105,48 @@ public record InstanceExpectation(String ref, String state, Integer rebootCount,
 
         @Override
         public Expectation read(YMap spec, ReadContext context) {
-            spec.allow("ref", "state", "rebootCount", "tags");
+            spec.allow("ref", "state", "rebootCount", "tags", "securityGroups", "snapshots");
             String ref = context.stackKey("instances", spec.require("ref"));
             String state = spec.choice("state", "pending", "running", "stopping", "stopped", "shutting-down",
                     "terminated");
             Integer reboots = spec.integer("rebootCount");
             Map<String, String> tags = spec.stringMap("tags");
-            if (state == null && reboots == null && tags.isEmpty()) {
-                spec.node().problem("say what to expect of the instance: state, rebootCount and/or tags");
+            List<String> groups = groups(spec.get("securityGroups"), context);
+            VolumeSnapshots snapshots = spec.has("snapshots") ? VolumeSnapshots.read(spec.get("snapshots").map())
+                    : null;
+            if (state == null && reboots == null && tags.isEmpty() && !spec.has("securityGroups")
+                    && !spec.has("snapshots")) {
+                spec.node().problem("say what to expect of the instance: state, rebootCount, tags, securityGroups"
+                        + " and/or snapshots");
             }
-            return new InstanceExpectation(ref, state, reboots, tags);
+            return new InstanceExpectation(ref, state, reboots, tags, groups, snapshots);
+        }
+
+        /**
+         * Each entry a stack key ({@code quarantine}), a reference ({@code ${securityGroups.quarantine.id}}, checked
+         * with all references) or a literal group id ({@code sg-…}: a group made outside the stack; a stack key of
+         * that name wins).
+         */
+        private static List<String> groups(YNode node, ReadContext context) {
+            if (node == null) {
+                return List.of();
+            }
+            List<String> out = new ArrayList<>();
+            for (YNode item : node.list()) {
+                String text = item.text();
+                if (text == null) {
+                    continue;
+                }
+                if (text.contains("${") || text.startsWith("sg-") && !context.stack().has("securityGroups", text)) {
+                    out.add(text);
+                } else if (context.stackKey("securityGroups", item) != null) {
+                    out.add("${securityGroups." + text + ".id}");
+                }
+            }
+            if (node.isSequence() && node.list().isEmpty()) {
+                node.problem("an instance is always in at least one security group: list them");
+            }
+            return out;
         }
     }
 }

@@ -94,10 +94,14 @@ final class StackReader {
         if (!m.has("threshold")) {
             m.require("threshold");
         }
+        Integer period = m.integer("period");
+        Integer evaluationPeriods = m.integer("evaluationPeriods");
+        Integer datapointsToAlarm = m.integer("datapointsToAlarm");
+        AlarmLimits.check(m, period, evaluationPeriods, datapointsToAlarm);
         return new Stack.Alarm(key, m.requiredString("name"), m.string("description"), m.requiredString("namespace"),
                 m.requiredString("metric"), m.stringMap("dimensions"), orElse(statistic, "Average"),
-                orElse(m.integer("period"), 300), orElse(m.integer("evaluationPeriods"), 1),
-                m.integer("datapointsToAlarm"), threshold == null ? 0 : threshold, comparison,
+                orElse(period, 300), orElse(evaluationPeriods, 1), datapointsToAlarm,
+                threshold == null ? 0 : threshold, comparison,
                 m.choice("treatMissingData", "missing", "ignore", "breaching", "notBreaching"));
     }
 
