@@ -1,16 +1,24 @@
 package io.selfheal.harness.dsl;
 
+import io.selfheal.harness.expect.Count;
 import io.selfheal.harness.expect.Expectation;
 import io.selfheal.harness.expect.InstanceExpectation;
+import io.selfheal.harness.expect.VolumeSnapshots;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 
-/** {@code instance}: {@code Outcomes.instance("web").running().rebootCount(1).tag("Quarantined", "true")}. */
+/**
+ * {@code instance}: {@code Outcomes.instance("web").running().rebootCount(1).tag("Quarantined", "true")
+ * .securityGroups("quarantine").snapshots(Count.exactly(1), "completed")}.
+ */
 public final class InstanceOutcome extends Spec<InstanceOutcome> implements OutcomeSpec {
     private final String ref;
     private InstanceStateName state;
     private Integer rebootCount;
     private Map<String, String> tags = Map.of();
+    private List<String> securityGroups;
+    private VolumeSnapshots snapshots;
 
     InstanceOutcome(String ref) {
         this.ref = ref;
@@ -42,6 +50,39 @@ public final class InstanceOutcome extends Spec<InstanceOutcome> implements Outc
         return with(s -> s.tags = plus(s.tags, key, value));
     }
 
+    /** The exact set of groups it is in: stack securityGroups keys, {@code ${…}} ids or literal sg- ids. */
+    public InstanceOutcome securityGroups(String... groups) {
+        return with(s -> s.securityGroups = List.of(groups));
+    }
+
+    /** How many snapshots exist of its volumes, optionally only those in {@code state} (null for any). */
+    public InstanceOutcome snapshots(Count count, String state) {
+        return with(s -> s.snapshots = new VolumeSnapshots(count, state));
+    }
+
+    /** As the loader reads them: a stack key becomes its {@code ${securityGroups.<key>.id}} reference. */
+    private List<String> groups(Checks checks) {
+        if (securityGroups == null) {
+            return List.of();
+        }
+        if (securityGroups.isEmpty()) {
+            checks.at("securityGroups").problem("an instance is always in at least one security group: list them");
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < securityGroups.size(); i++) {
+            String group = securityGroups.get(i);
+            if (group.contains("${")) {
+                checks.at("securityGroups").item(i).references(group);
+                out.add(group);
+            } else if (group.startsWith("sg-") && !checks.stack().has("securityGroups", group)) {
+                out.add(group);
+            } else if (checks.stackKey("securityGroups", "securityGroups", group) != null) {
+                out.add("${securityGroups." + group + ".id}");
+            }
+        }
+        return out;
+    }
+
     @Override
     public String key() {
         return "instance";
@@ -52,10 +93,11 @@ public final class InstanceOutcome extends Spec<InstanceOutcome> implements Outc
         String key = checks.stackKey("ref", "instances", ref);
         String value = checks.choice("state", state == null ? null : state.toString(), "pending", "running",
                 "stopping", "stopped", "shutting-down", "terminated");
-        if (state == null && rebootCount == null && tags.isEmpty()) {
-            checks.problem("say what to expect of the instance: state, rebootCount and/or tags");
+        if (state == null && rebootCount == null && tags.isEmpty() && securityGroups == null && snapshots == null) {
+            checks.problem("say what to expect of the instance: state, rebootCount, tags, securityGroups and/or"
+                    + " snapshots");
         }
         tags.forEach((k, v) -> checks.at("tags").at(k).references(v));
-        return new InstanceExpectation(key, value, rebootCount, tags);
+        return new InstanceExpectation(key, value, rebootCount, tags, groups(checks), snapshots);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator.GREATER_THAN_THRESHOLD;
 import static software.amazon.awssdk.services.cloudwatch.model.StateValue.ALARM;
 
+import io.selfheal.harness.expect.Count;
 import io.selfheal.harness.scenario.Scenario;
 import io.selfheal.harness.scenario.ScenarioLoader;
 import java.nio.file.Path;
@@ -42,6 +43,32 @@ class ScenarioDslTest {
     void theJavaFormOfTheSshDriftScenarioIsTheModelOfItsYaml() {
         Scenario yaml = loader.load(Path.of("../scenarios/ec2/ssh-open-to-world-revoked.yaml"));
         Scenario java = ExampleScenarios.sshOpenToWorldRevoked().build();
+        assertThat(java.stack()).isEqualTo(yaml.stack());
+        assertThat(java.steadyState()).isEqualTo(yaml.steadyState());
+        assertThat(java.outcomes()).isEqualTo(yaml.outcomes());
+        assertThat(java).isEqualTo(withoutFile(yaml));
+    }
+
+    @Test
+    void theJavaFormOfTheInstanceProbesExampleIsTheModelOfItsYaml() {
+        Scenario yaml = loader.load(Path.of("../scenarios/examples/instance-groups-and-snapshots.yaml"));
+        Scenario java = Scenarios.scenario("example-instance-groups-and-snapshots")
+                .description(yaml.description())   // the folded prose is not what this test is about
+                .tags("example", "ec2", "security-group")
+                .stack(stack -> stack
+                        .securityGroup("web", g -> g.ingress(Permissions.tcp(443).cidr("0.0.0.0/0")))
+                        .securityGroup("ssh", g -> g.ingress(Permissions.tcp(22).cidr("10.0.0.0/8")))
+                        .securityGroup("quarantine", g -> g.description("no traffic in or out").egress())
+                        .instance("app", i -> i.imageId("ami-0abcdef1234567890").securityGroups("web", "ssh")))
+                .steadyState(Probes.instance("app").running().securityGroups("web", "ssh")
+                        .snapshots(Count.exactly(0), null))
+                .fault(Faults.rebootInstance("app"))
+                .expect(Duration.ofMinutes(2),
+                        Outcomes.instance("app").running().rebootCount(1)
+                                .securityGroups("ssh", Refs.securityGroup("web").id()),
+                        Outcomes.never(Outcomes.instance("app").snapshots(new Count(1, null), null)),
+                        Outcomes.never(Outcomes.instance("app").securityGroups("quarantine")))
+                .build();
         assertThat(java.stack()).isEqualTo(yaml.stack());
         assertThat(java.steadyState()).isEqualTo(yaml.steadyState());
         assertThat(java.outcomes()).isEqualTo(yaml.outcomes());
