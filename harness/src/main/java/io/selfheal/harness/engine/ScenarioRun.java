@@ -1,7 +1,7 @@
 package io.selfheal.harness.engine;
 
+import io.selfheal.emulator.control.EventRecord;
 import io.selfheal.harness.backend.Cloud;
-import io.selfheal.harness.expect.Expectation;
 import io.selfheal.harness.expect.Verdict;
 import io.selfheal.harness.scenario.Scenario;
 import io.selfheal.harness.steps.Fault;
@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -116,7 +117,7 @@ public final class ScenarioRun implements AutoCloseable {
     record FaultMark(long nanos, int calls, java.util.Set<String> eventIds) {
         static FaultMark now(Cloud cloud) {
             return new FaultMark(System.nanoTime(), cloud.calls().size(), cloud.events().stream()
-                    .map(io.selfheal.emulator.control.EventRecord::eventId).collect(java.util.stream.Collectors.toSet()));
+                    .map(EventRecord::eventId).collect(Collectors.toSet()));
         }
     }
 
@@ -139,7 +140,7 @@ public final class ScenarioRun implements AutoCloseable {
     }
 
     /** Events that reached a bus since the first fault was injected. */
-    public java.util.List<io.selfheal.emulator.control.EventRecord> eventsSinceFault() {
+    public List<EventRecord> eventsSinceFault() {
         if (faultStart == null) {
             return List.of();
         }
@@ -171,10 +172,10 @@ public final class ScenarioRun implements AutoCloseable {
         AtomicReference<List<Verdict>> last = new AtomicReference<>(List.of());
         try {
             Waits.until(cloud, scenario.name() + " steady state", Scenario.STEADY_WITHIN,
-                    () -> allHold(scenario.steadyState(), last));
+                    () -> Verdicts.allHold(this, scenario.steadyState(), last));
         } catch (ConditionTimeoutException e) {
             throw new IllegalStateException("the steady state never held within " + Scenario.STEADY_WITHIN + ":"
-                    + describe(scenario.steadyState(), last.get(), ""));
+                    + Verdicts.describe(scenario.steadyState(), last.get(), ""));
         }
     }
 
@@ -220,49 +221,7 @@ public final class ScenarioRun implements AutoCloseable {
      * recovery is still measured when the eventual outcomes held.
      */
     public CheckResult verifyOutcome() {
-        long started = System.nanoTime();
-        boolean withSteadyState = scenario.recovery() == null;
-        List<Expectation> checks = new ArrayList<>(scenario.outcomes());
-        if (withSteadyState) {
-            checks.addAll(scenario.steadyState());
-        }
-        OutcomeWatch watch = new OutcomeWatch(this, checks);
-        try {
-            if (!cloud.virtualTime()) {
-                cloud.awaitIdle(scenario.within());
-            }
-            Instant deadline = cloud.now().plus(scenario.within());
-            Waits.until(cloud, scenario.name() + " outcomes", scenario.within(), watch::settledOrBroken);
-            Instant held = cloud.now();
-            long heldNanos = System.nanoTime();
-            boolean recoveredThen = withSteadyState || allHold(scenario.steadyState(), new AtomicReference<>());
-            if (!watch.isBroken() && watch.watchesToDeadline() && held.isBefore(deadline)) {
-                try {
-                    Waits.until(cloud, scenario.name() + " never", Duration.between(held, deadline), watch::broken);
-                } catch (ConditionTimeoutException stillHolds) {
-                    // the deadline passed and nothing that must never happen did
-                }
-            }
-            if (watch.isBroken()) {
-                return new CheckResult("outcome", false, "an outcome that must hold until the deadline ("
-                        + scenario.within() + ") failed:" + describe(scenario.outcomes(), watch.verdicts(), "")
-                        + WhatHappened.since(this), since(started));
-            }
-            if (recoveredThen) {
-                recovered(held, heldNanos);
-            }
-            outcomeHeld = true;
-            return new CheckResult("outcome", true, null, since(started));
-        } catch (ConditionTimeoutException e) {
-            List<Verdict> last = watch.verdicts();
-            String message = "outcomes did not hold within " + scenario.within()
-                    + (cloud.virtualTime() ? " of virtual time" : "") + ":"
-                    + describe(scenario.outcomes(), last, "")
-                    + (withSteadyState ? describe(scenario.steadyState(),
-                    tail(last, scenario.outcomes().size()), "steady state: ") : "")
-                    + WhatHappened.since(this);
-            return new CheckResult("outcome", false, message, since(started));
-        }
+        return new OutcomeCheck(this).outcome();
     }
 
     /**
@@ -271,65 +230,18 @@ public final class ScenarioRun implements AutoCloseable {
      * together when the outcome check passed).
      */
     public CheckResult verifyRecovery() {
-        long started = System.nanoTime();
-        Duration bound = scenario.recovery().within();
-        List<Expectation> checks = new ArrayList<>(scenario.outcomes());
-        checks.addAll(scenario.steadyState());
-        AtomicReference<List<Verdict>> last = new AtomicReference<>(List.of());
-        boolean held = recovery != null;
-        if (!held) {
-            Duration left = bound.minus(Duration.between(faultStart, cloud.now()));
-            try {
-                if (left.isNegative() || left.isZero()) {
-                    held = allHold(checks, last);
-                } else {
-                    Waits.until(cloud, scenario.name() + " recovery", left, () -> allHold(checks, last));
-                    held = true;
-                }
-            } catch (ConditionTimeoutException e) {
-                held = false;
-            }
-            if (held) {
-                recovered(cloud.now(), System.nanoTime());
-            }
-        }
-        if (held && recovery.compareTo(bound) <= 0) {
-            return new CheckResult("recovery", true, null, since(started));
-        }
-        String message = (held ? "recovered after " + recovery : "not recovered") + ", over the bound of " + bound
-                + (cloud.virtualTime() ? " of virtual time" : "") + " from the first fault:"
-                + describe(scenario.outcomes(), last.get(), "")
-                + describe(scenario.steadyState(), tail(last.get(), scenario.outcomes().size()), "steady state: ")
-                + WhatHappened.since(this);
-        return new CheckResult("recovery", false, message, since(started));
+        return new OutcomeCheck(this).recovery();
     }
 
-    private void recovered(Instant at, long atNanos) {
+    /** Records the MTTR: every outcome and the steady state held at {@code at} ({@code atNanos} on the wall). */
+    void recovered(Instant at, long atNanos) {
         recovery = Duration.between(faultStart, at);
         recoveryWall = Duration.ofNanos(atNanos - faultMark.nanos());
     }
 
-    private boolean allHold(List<Expectation> checks, AtomicReference<List<Verdict>> last) {
-        List<Verdict> verdicts = new ArrayList<>();
-        for (Expectation e : checks) {
-            verdicts.add(e.check(this));
-        }
-        last.set(verdicts);
-        return verdicts.stream().allMatch(Verdict::holds);
-    }
-
-    private static List<Verdict> tail(List<Verdict> verdicts, int from) {
-        return verdicts.size() <= from ? List.of() : verdicts.subList(from, verdicts.size());
-    }
-
-    private static String describe(List<Expectation> expectations, List<Verdict> verdicts, String prefix) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < expectations.size(); i++) {
-            Verdict v = i < verdicts.size() ? verdicts.get(i) : null;
-            out.append("\n  ").append(v != null && v.holds() ? "✓ " : "✗ ").append(prefix)
-                    .append(expectations.get(i).describe()).append(v == null ? "" : " — observed: " + v.observed());
-        }
-        return out.toString();
+    /** The outcome check passed: idempotency may be checked. */
+    void outcomeHeld() {
+        outcomeHeld = true;
     }
 
     /** Every idempotency mode of the scenario, in order; see {@link IdempotencyCheck}. */
