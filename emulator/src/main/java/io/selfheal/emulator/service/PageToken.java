@@ -40,4 +40,25 @@ public final class PageToken {
         }
         throw invalid.apply(token);
     }
+
+    /**
+     * The offset a token of {@link #encode(Object) encode(offset)} continues from; 0 for a missing or empty token.
+     *
+     * @param invalid the service's error for a token it did not make, or whose payload is no offset
+     */
+    public long decodeOffset(String token, Function<String, AwsException> invalid) {
+        String payload = decode(token, invalid);
+        if (payload == null) {
+            return 0;
+        }
+        try {
+            long offset = Long.parseLong(payload);
+            if (offset >= 0) {
+                return offset;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw invalid.apply(token);
+    }
 }

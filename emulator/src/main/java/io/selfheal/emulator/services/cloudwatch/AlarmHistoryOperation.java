@@ -56,7 +56,7 @@ final class AlarmHistoryOperation implements Operation {
             throw p.errors().invalid("MaxRecords", Integer.toString(maxRecords),
                     "Member must have value between 1 and " + MAX_RECORDS);
         }
-        int offset = (int) offset(p.string("NextToken"));
+        int offset = (int) PAGES.decodeOffset(p.string("NextToken"), CloudWatchErrors::invalidNextToken);
 
         List<AlarmHistoryItem> items = new ArrayList<>(store.get(ctx).history().stream()
                 .filter(i -> name == null || i.alarmName().equals(name))
@@ -79,22 +79,5 @@ final class AlarmHistoryOperation implements Operation {
             result.put("NextToken", PAGES.encode(offset + maxRecords));
         }
         return result;
-    }
-
-    /** The offset a token continues from; 0 for the first page. */
-    private static long offset(String token) {
-        String payload = PAGES.decode(token, CloudWatchErrors::invalidNextToken);
-        if (payload == null) {
-            return 0;
-        }
-        try {
-            long offset = Long.parseLong(payload);
-            if (offset >= 0) {
-                return offset;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw CloudWatchErrors.invalidNextToken(token);
     }
 }

@@ -50,7 +50,7 @@ final class GetMetricDataOperation implements Operation {
             throw CloudWatchErrors.invalidValue("The value " + max
                     + " for parameter MaxDatapoints is invalid. It must be at least 1.");
         }
-        long offset = offset(p.string("NextToken"));
+        long offset = PAGES.decodeOffset(p.string("NextToken"), CloudWatchErrors::invalidNextToken);
         MetricStore metrics = store.get(ctx);
         List<Series> series = new ArrayList<>();
         for (MetricDataQuery q : queries) {
@@ -130,22 +130,5 @@ final class GetMetricDataOperation implements Operation {
             queries.add(q);
         }
         return queries;
-    }
-
-    /** The offset a token continues from; 0 for the first page. */
-    private static long offset(String token) {
-        String payload = PAGES.decode(token, CloudWatchErrors::invalidNextToken);
-        if (payload == null) {
-            return 0;
-        }
-        try {
-            long offset = Long.parseLong(payload);
-            if (offset >= 0) {
-                return offset;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw CloudWatchErrors.invalidNextToken(token);
     }
 }

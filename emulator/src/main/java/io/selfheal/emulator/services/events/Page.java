@@ -4,14 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.Json;
+import io.selfheal.emulator.service.PageToken;
 import io.selfheal.emulator.service.Params;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 
 /** Limit/NextToken paging of List* answers. The token is an opaque offset into the sorted listing. */
 final class Page {
+    private static final PageToken TOKENS = new PageToken("selfheal-events:");
+
     private Page() {
     }
 
@@ -24,28 +25,17 @@ final class Page {
                     limit < 1 ? "Member must have value greater than or equal to 1"
                             : "Member must have value less than or equal to 100");
         }
-        int from = offset(params.string("NextToken"));
-        int to = limit == null ? items.size() : Math.min(items.size(), from + limit);
+        long from = TOKENS.decodeOffset(params.string("NextToken"),
+                t -> EventsErrors.validation("The NextToken provided is not valid."));
+        int to = limit == null ? items.size() : (int) Math.min(items.size(), from + limit);
         ObjectNode out = Json.object();
         ArrayNode array = out.putArray(member);
-        for (int i = Math.min(from, items.size()); i < to; i++) {
+        for (int i = (int) Math.min(from, items.size()); i < to; i++) {
             array.add(render.apply(items.get(i)));
         }
         if (to < items.size()) {
-            out.put("NextToken", Base64.getEncoder().encodeToString(
-                    Integer.toString(to).getBytes(StandardCharsets.UTF_8)));
+            out.put("NextToken", TOKENS.encode(to));
         }
         return out;
-    }
-
-    private static int offset(String token) {
-        if (token == null || token.isEmpty()) {
-            return 0;
-        }
-        try {
-            return Integer.parseInt(new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw EventsErrors.validation("The NextToken provided is not valid.");
-        }
     }
 }

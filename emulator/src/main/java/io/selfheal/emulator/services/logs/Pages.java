@@ -3,14 +3,15 @@ package io.selfheal.emulator.services.logs;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.Json;
+import io.selfheal.emulator.service.PageToken;
 import io.selfheal.emulator.service.Params;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 
 /** limit/nextToken paging of the Describe* answers: the token is an opaque offset into the sorted listing. */
 final class Pages {
+    private static final PageToken TOKENS = new PageToken("o/");
+
     private Pages() {
     }
 
@@ -33,36 +34,16 @@ final class Pages {
 
     static <T> ObjectNode of(List<T> items, Params params, int max, String member, Function<T, ObjectNode> render) {
         int limit = limit(params, max, max);
-        int from = offset(params.string("nextToken"));
-        int to = Math.min(items.size(), from + limit);
+        long from = TOKENS.decodeOffset(params.string("nextToken"), t -> LogsErrors.invalidToken());
+        int to = (int) Math.min(items.size(), from + limit);
         ObjectNode out = Json.object();
         ArrayNode array = out.putArray(member);
-        for (int i = Math.min(from, items.size()); i < to; i++) {
+        for (int i = (int) Math.min(from, items.size()); i < to; i++) {
             array.add(render.apply(items.get(i)));
         }
         if (to < items.size()) {
-            out.put("nextToken", Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(("o/" + to).getBytes(StandardCharsets.UTF_8)));
+            out.put("nextToken", TOKENS.encode(to));
         }
         return out;
-    }
-
-    private static int offset(String token) {
-        if (token == null || token.isEmpty()) {
-            return 0;
-        }
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (!text.startsWith("o/")) {
-                throw LogsErrors.invalidToken();
-            }
-            int offset = Integer.parseInt(text.substring(2));
-            if (offset < 0) {
-                throw LogsErrors.invalidToken();
-            }
-            return offset;
-        } catch (IllegalArgumentException e) {
-            throw LogsErrors.invalidToken();
-        }
     }
 }

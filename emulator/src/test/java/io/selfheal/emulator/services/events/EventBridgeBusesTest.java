@@ -126,6 +126,13 @@ class EventBridgeBusesTest extends EventBridgeTestBase {
         assertThat(rest.eventBuses()).extracting(EventBus::name).containsExactly("orders", "orders-dlq");
         assertThat(rest.nextToken()).isNull();
         assertThat(rest.eventBuses().get(0).arn()).isEqualTo(BUS_ARN);
+        // A token this did not hand out (here a bare Base64 offset, negative) is a 400, not a failure on the server.
+        assertThatThrownBy(() -> events.listEventBuses(r -> r.limit(2).nextToken("LTE=")))
+                .isInstanceOfSatisfying(EventBridgeException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The NextToken provided is not valid.");
+                });
     }
 
     @Test
