@@ -2,19 +2,15 @@ package io.selfheal.emulator.services.cloudwatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.selfheal.emulator.ContextProbe;
 import io.selfheal.emulator.Emulator;
 import io.selfheal.emulator.TestClients;
-import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.messages.PutMetricData;
-import io.selfheal.emulator.protocol.ServiceDescriptor;
-import io.selfheal.emulator.service.AwsService;
-import io.selfheal.emulator.service.Operation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,26 +29,13 @@ import software.amazon.awssdk.services.cloudwatch.model.Statistic;
  */
 class CloudWatchServiceMetricsBusTest {
     private static final String ACCOUNT = Emulator.DEFAULT_ACCOUNT;
-    private static final AtomicReference<EmulatorContext> PUBLISHER = new AtomicReference<>();
+    private static final ContextProbe PUBLISHER = new ContextProbe();
     private static Emulator emulator;
     private static CloudWatchClient cw;
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.builder().port(0).service(context -> {
-            PUBLISHER.set(context);
-            return new AwsService() {
-                @Override
-                public ServiceDescriptor descriptor() {
-                    return ServiceDescriptor.json11("metrics-publisher", "MetricsPublisher");
-                }
-
-                @Override
-                public Map<String, Operation> operations() {
-                    return Map.of();
-                }
-            };
-        }).start();
+        emulator = Emulator.builder().port(0).service(PUBLISHER).start();
         cw = TestClients.of(CloudWatchClient.builder(), emulator);
     }
 
@@ -127,7 +110,7 @@ class CloudWatchServiceMetricsBusTest {
     }
 
     private static void publish(String account, String region, PutMetricData.Datum... data) {
-        PUBLISHER.get().bus().publish(new PutMetricData(account, region, "AWS/Events", List.of(data)));
+        PUBLISHER.context().bus().publish(new PutMetricData(account, region, "AWS/Events", List.of(data)));
         assertThat(emulator.control().awaitIdle(Duration.ofSeconds(10))).as("emulator went idle").isTrue();
     }
 

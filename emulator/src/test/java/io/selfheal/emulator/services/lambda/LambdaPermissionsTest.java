@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.selfheal.emulator.ContextProbe;
 import io.selfheal.emulator.Emulator;
 import io.selfheal.emulator.TestClients;
 import io.selfheal.emulator.control.FunctionInvocation;
 import io.selfheal.emulator.control.LambdaControl;
-import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.messages.InvokeFunction;
-import io.selfheal.emulator.protocol.ServiceDescriptor;
-import io.selfheal.emulator.service.AwsService;
-import io.selfheal.emulator.service.Operation;
 import io.selfheal.emulator.services.lambda.testfunctions.EchoHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,27 +29,13 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 class LambdaPermissionsTest {
     private static final String RULE_ARN = "arn:aws:events:us-east-1:123456789012:rule/instance-unhealthy";
     private static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:remediate";
-    private static final AtomicReference<EmulatorContext> CONTEXT = new AtomicReference<>();
+    private static final ContextProbe CONTEXT = new ContextProbe();
     private static Emulator emulator;
     private static LambdaClient lambda;
 
     @BeforeAll
     static void start() {
-        // A do-nothing service whose only purpose is to hand the test the context, and so the internal bus.
-        emulator = Emulator.builder().port(0).service(context -> {
-            CONTEXT.set(context);
-            return new AwsService() {
-                @Override
-                public ServiceDescriptor descriptor() {
-                    return ServiceDescriptor.restJson("test-probe");
-                }
-
-                @Override
-                public Map<String, Operation> operations() {
-                    return Map.of();
-                }
-            };
-        }).start();
+        emulator = Emulator.builder().port(0).service(CONTEXT).start();
         lambda = TestClients.of(LambdaClient.builder(), emulator);
     }
 
@@ -193,7 +174,7 @@ class LambdaPermissionsTest {
     }
 
     private static InvokeFunction.Result ask(String function, String sourceArn) {
-        return CONTEXT.get().bus().ask(new InvokeFunction("123456789012", "us-east-1", function,
+        return CONTEXT.context().bus().ask(new InvokeFunction("123456789012", "us-east-1", function,
                 "{\"detail-type\":\"test\"}".getBytes(StandardCharsets.UTF_8), "events.amazonaws.com", sourceArn,
                 "123456789012"), InvokeFunction.Result.class);
     }

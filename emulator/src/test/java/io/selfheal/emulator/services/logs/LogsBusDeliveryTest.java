@@ -3,19 +3,14 @@ package io.selfheal.emulator.services.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.selfheal.emulator.ContextProbe;
 import io.selfheal.emulator.Emulator;
 import io.selfheal.emulator.TestClients;
-import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.messages.Delivery;
 import io.selfheal.emulator.messages.PutLogEvents;
-import io.selfheal.emulator.protocol.ServiceDescriptor;
-import io.selfheal.emulator.service.AwsService;
-import io.selfheal.emulator.service.Operation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,27 +31,13 @@ class LogsBusDeliveryTest {
     private static final String ACCOUNT = "123456789012";
     private static final String RULE_ARN = "arn:aws:events:us-east-1:123456789012:rule/to-logs";
     private static final String EVENTS = "events.amazonaws.com";
-    private static final AtomicReference<EmulatorContext> CONTEXT = new AtomicReference<>();
+    private static final ContextProbe CONTEXT = new ContextProbe();
     private static Emulator emulator;
     private static CloudWatchLogsClient logs;
 
     @BeforeAll
     static void start() {
-        // A do-nothing service whose only purpose is to hand the test the context, and so the internal bus.
-        emulator = Emulator.builder().port(0).service(context -> {
-            CONTEXT.set(context);
-            return new AwsService() {
-                @Override
-                public ServiceDescriptor descriptor() {
-                    return ServiceDescriptor.json11("logs-test-probe", "LogsTestProbe");
-                }
-
-                @Override
-                public Map<String, Operation> operations() {
-                    return Map.of();
-                }
-            };
-        }).start();
+        emulator = Emulator.builder().port(0).service(CONTEXT).start();
         logs = TestClients.of(CloudWatchLogsClient.builder(), emulator);
     }
 
@@ -185,7 +166,7 @@ class LogsBusDeliveryTest {
     }
 
     private static Delivery deliver(PutLogEvents message) {
-        return CONTEXT.get().bus().ask(message, Delivery.class);
+        return CONTEXT.context().bus().ask(message, Delivery.class);
     }
 
     private static PutLogEvents.LogEvent line(String message) {

@@ -22,7 +22,7 @@ class SqsPolicyDeliveryTest extends SqsTestBase {
     }
 
     private static Delivery busAsk(SendToQueue send) {
-        return CONTEXT.get().bus().ask(send, Delivery.class);
+        return CONTEXT.context().bus().ask(send, Delivery.class);
     }
 
     private static String policy(String condition) {

@@ -1,14 +1,10 @@
 package io.selfheal.emulator.services.sqs;
 
+import io.selfheal.emulator.ContextProbe;
 import io.selfheal.emulator.Emulator;
 import io.selfheal.emulator.TestClients;
-import io.selfheal.emulator.core.EmulatorContext;
-import io.selfheal.emulator.protocol.ServiceDescriptor;
-import io.selfheal.emulator.service.AwsService;
-import io.selfheal.emulator.service.Operation;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -20,25 +16,11 @@ abstract class SqsTestBase {
     static SqsClient sqs;
 
     /** The emulator's context, for asking the internal bus as other services do. */
-    static final AtomicReference<EmulatorContext> CONTEXT = new AtomicReference<>();
+    static final ContextProbe CONTEXT = new ContextProbe();
 
     @BeforeAll
     static void start() {
-        // A do-nothing service whose only purpose is to hand the tests the context, and so the internal bus.
-        emulator = Emulator.builder().port(0).service(context -> {
-            CONTEXT.set(context);
-            return new AwsService() {
-                @Override
-                public ServiceDescriptor descriptor() {
-                    return ServiceDescriptor.restJson("test-probe");
-                }
-
-                @Override
-                public Map<String, Operation> operations() {
-                    return Map.of();
-                }
-            };
-        }).start();
+        emulator = Emulator.builder().port(0).service(CONTEXT).start();
         sqs = TestClients.of(SqsClient.builder(), emulator);
     }
 
