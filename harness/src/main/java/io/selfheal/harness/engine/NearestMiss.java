@@ -44,7 +44,7 @@ final class NearestMiss {
         List<FieldMiss> misses = new ArrayList<>();
         for (Check check : explanation.failures()) {
             if (check instanceof Check.Field f) {
-                misses.add(new FieldMiss(f.path(), f.allowed().toString(), had(f.found())));
+                misses.add(new FieldMiss(f.path(), f.allowed().toString(), f.foundText()));
             } else if (check instanceof Check.AnyOf any) {
                 misses.add(new FieldMiss(any.path().isEmpty() ? "$or" : any.path() + " ($or)",
                         any.alternatives().size() + " alternatives", "none of them"));
@@ -57,12 +57,5 @@ final class NearestMiss {
     private boolean matches(String pattern, JsonNode event) {
         return Boolean.TRUE.equals(events.testEventPattern(r -> r.eventPattern(pattern).event(event.toString()))
                 .result());
-    }
-
-    private static String had(List<JsonNode> found) {
-        if (found.isEmpty()) {
-            return "no such field";
-        }
-        return found.size() == 1 ? found.get(0).toString() : found.toString();
     }
 }

@@ -18,6 +18,14 @@ public sealed interface Check {
         public Field {
             found = List.copyOf(found);
         }
+
+        /** What the event has there, as JSON: one value, a list of them, or "no such field". */
+        public String foundText() {
+            if (found.isEmpty()) {
+                return "no such field";
+            }
+            return found.size() == 1 ? found.get(0).toString() : found.toString();
+        }
     }
 
     /**

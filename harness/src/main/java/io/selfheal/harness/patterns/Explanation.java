@@ -1,8 +1,6 @@
 package io.selfheal.harness.patterns;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Why a pattern matches an event or not.
@@ -37,7 +35,7 @@ public record Explanation(boolean matches, List<Check> checks, String note) {
         for (Check check : checks) {
             if (check instanceof Check.Field f) {
                 out.append('\n').append(indent).append(f.path()).append(": allowed ").append(f.allowed())
-                        .append(", event has ").append(found(f.found()));
+                        .append(", event has ").append(f.foundText());
             } else if (check instanceof Check.AnyOf any) {
                 out.append('\n').append(indent).append(any.path().isEmpty() ? "" : any.path() + ": ")
                         .append("none of the ").append(any.alternatives().size()).append(" $or alternatives matches");
@@ -48,13 +46,5 @@ public record Explanation(boolean matches, List<Check> checks, String note) {
                 }
             }
         }
-    }
-
-    private static String found(List<JsonNode> values) {
-        if (values.isEmpty()) {
-            return "no such field";
-        }
-        return values.size() == 1 ? values.get(0).toString()
-                : values.stream().map(JsonNode::toString).collect(Collectors.joining(", ", "[", "]"));
     }
 }
