@@ -16,6 +16,18 @@ public record SigV4Scope(String accessKeyId, String region, String service) {
     private static final Pattern CREDENTIAL =
             Pattern.compile("Credential=([^/,\\s]*)/([^/]*)/([^/]*)/([^/]*)/aws4_request");
     private static final SigV4Scope UNSIGNED = new SigV4Scope("", null, null);
+    /**
+     * The region names of AWS's partitions, as the SDKs' endpoint rulesets match them ({@code regionRegex} per
+     * partition: aws, aws-cn, aws-us-gov, the ISO partitions, the European Sovereign Cloud), with their {@code \w+}
+     * narrowed to the direction words every real region uses, so that made-up names stay a small finite set.
+     */
+    private static final Pattern REGION = Pattern.compile("(us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov|us-iso|us-isob"
+            + "|eu-isoe|us-isof|eusc-de)-((north|south)?(east|west)|north|south|central)-\\d");
+
+    /** An unsigned request (no scope, the emulator's default region) or a scope naming a region of AWS's shape. */
+    public boolean regionValid() {
+        return region == null || region.isEmpty() || REGION.matcher(region).matches();
+    }
 
     public static SigV4Scope of(HttpRequest request) {
         String authorization = request.header("Authorization");
