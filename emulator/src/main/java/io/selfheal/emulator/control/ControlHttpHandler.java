@@ -126,10 +126,21 @@ public final class ControlHttpHandler implements HttpHandler {
         for (ApiCall call : control.calls()) {
             if ((service == null || service.equals(call.service()))
                     && (operation == null || operation.equals(call.operation()))) {
-                out.add(Json.MAPPER.valueToTree(call));
+                out.add(callJson(call));
             }
         }
         return out;
+    }
+
+    /** Written field by field: the shared mapper has no module for {@code java.time}, so a time is ISO-8601 text. */
+    private static ObjectNode callJson(ApiCall call) {
+        ObjectNode node = Json.object().put("time", call.time().toString()).put("requestId", call.requestId())
+                .put("accountId", call.accountId()).put("region", call.region()).put("service", call.service())
+                .put("operation", call.operation()).put("callerArn", call.callerArn())
+                .put("status", call.status()).put("errorCode", call.errorCode())
+                .put("durationMicros", call.durationMicros());
+        node.set("parameters", call.parameters());
+        return node;
     }
 
     private static HttpResponse ok(com.fasterxml.jackson.databind.JsonNode body) {

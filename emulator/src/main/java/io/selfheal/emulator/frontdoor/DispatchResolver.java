@@ -67,6 +67,13 @@ final class DispatchResolver {
         if (form.containsKey("Action")) {
             return inScope(resolveQuery(form, scope), scope, true);
         }
+        AwsService signed = services.bySigningName(scope.service());
+        if (signed != null && services.queryDescriptor(signed) != null && restDescriptor(signed) == null) {
+            // Signed for a service that has no REST routes, yet no Action: whatever the content type, refused as its
+            // query protocol does: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CommonErrors.html
+            throw new DispatchException(codec(services.queryDescriptor(signed)), AwsException.badRequest(
+                    "MissingAction", "The request is missing an action or a required parameter."), scope.service());
+        }
         return inScope(resolveRest(request, scope), scope, false);
     }
 

@@ -35,9 +35,11 @@ import java.util.logging.Logger;
  * A minimal HTTP/1.1 server on Netty. Requests are aggregated (bodies up to {@link #MAX_BODY}, also once
  * decompressed: {@link ContentDecoding}), handed to the
  * handler on {@code worker} so that blocking service logic never runs on an event loop, and answered with
- * keep-alive. Every request is answered: one that is not well-formed HTTP gets a plain 400, one whose URI or body
- * encoding is malformed reaches the handler marked {@link HttpRequest#malformed()} (to be refused in the protocol's
- * shape), and a handler that throws gets a 500 with a plain message, never a stack trace or a class name on the wire.
+ * keep-alive. Every request is answered: one whose head Netty could not decode (a header too long or with control
+ * characters), whose URI or whose body encoding is malformed reaches the handler marked
+ * {@link HttpRequest#malformed()}, to be refused in the protocol's shape its headers announce (the connection is then
+ * closed); bytes that are not HTTP at all get a plain 400; and a handler that throws gets a 500 with a plain
+ * message, never a stack trace or a class name on the wire.
  */
 public final class NettyHttpServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(NettyHttpServer.class.getName());
@@ -96,18 +98,18 @@ public final class NettyHttpServer implements AutoCloseable {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
-            boolean keepAlive = HttpUtil.isKeepAlive(msg);
-            if (!msg.decoderResult().isSuccess()) {
-                write(ctx, HttpResponse.of(400, "text/plain", "malformed HTTP request"), false);
-                return;
-            }
+            boolean keepAlive = HttpUtil.isKeepAlive(msg) && msg.decoderResult().isSuccess();
             Map<String, List<String>> headers = new LinkedHashMap<>();
             for (Map.Entry<String, String> h : msg.headers()) {
                 headers.computeIfAbsent(h.getKey(), k -> new ArrayList<>(1)).add(h.getValue());
             }
             byte[] body = new byte[msg.content().readableBytes()];
             msg.content().readBytes(body);
-            HttpRequest request = decoded(HttpRequest.of(msg.method().name(), msg.uri(), headers, body));
+            HttpRequest request = msg.decoderResult().isSuccess()
+                    ? decoded(HttpRequest.of(msg.method().name(), msg.uri(), headers, body))
+                    // What was read of the head still says which protocol to refuse in; the stream is then closed.
+                    : HttpRequest.of(msg.method().name(), msg.uri(), headers, new byte[0])
+                            .malformed("The request line or headers are malformed or too long.");
             worker.execute(() -> {
                 try {
                     handler.handle(request, response -> write(ctx, response, keepAlive));

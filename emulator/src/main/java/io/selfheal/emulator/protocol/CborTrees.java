@@ -2,6 +2,7 @@ package io.selfheal.emulator.protocol;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -26,9 +27,10 @@ import java.util.Map;
  * omitted as the protocol requires, text is always valid UTF-8 ({@link WellFormedText}).
  */
 public final class CborTrees {
-    private static final CBORMapper MAPPER = new CBORMapper(CBORFactory.builder()
+    /** Like the JSON mapper, refuses a body with anything after its one value (two maps back to back). */
+    private static final CBORMapper MAPPER = (CBORMapper) new CBORMapper(CBORFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(NettyHttpServer.MAX_BODY).build())
-            .build());
+            .build()).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private CborTrees() {
     }
