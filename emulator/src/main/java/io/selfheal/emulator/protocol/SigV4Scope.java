@@ -1,5 +1,6 @@
 package io.selfheal.emulator.protocol;
 
+import io.selfheal.emulator.core.AccountsAndRegions;
 import io.selfheal.emulator.http.HttpRequest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,17 +17,10 @@ public record SigV4Scope(String accessKeyId, String region, String service) {
     private static final Pattern CREDENTIAL =
             Pattern.compile("Credential=([^/,\\s]*)/([^/]*)/([^/]*)/([^/]*)/aws4_request");
     private static final SigV4Scope UNSIGNED = new SigV4Scope("", null, null);
-    /**
-     * The region names of AWS's partitions, as the SDKs' endpoint rulesets match them ({@code regionRegex} per
-     * partition: aws, aws-cn, aws-us-gov, the ISO partitions, the European Sovereign Cloud), with their {@code \w+}
-     * narrowed to the direction words every real region uses, so that made-up names stay a small finite set.
-     */
-    private static final Pattern REGION = Pattern.compile("(us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov|us-iso|us-isob"
-            + "|eu-isoe|us-isof|eusc-de)-((north|south)?(east|west)|north|south|central)-\\d");
 
     /** An unsigned request (no scope, the emulator's default region) or a scope naming a region of AWS's shape. */
     public boolean regionValid() {
-        return region == null || region.isEmpty() || REGION.matcher(region).matches();
+        return region == null || region.isEmpty() || AccountsAndRegions.isRegion(region);
     }
 
     public static SigV4Scope of(HttpRequest request) {
