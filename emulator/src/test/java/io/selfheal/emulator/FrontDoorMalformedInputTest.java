@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.InvalidEventPatternException;
 
 /**
  * A client's malformed bytes are AWS's 4xx in the protocol's own error shape, never a 5xx, a closed connection or a
@@ -78,6 +79,16 @@ class FrontDoorMalformedInputTest {
             assertThat(answer.bodyLatin1()).contains("The request body is not valid JSON")
                     .doesNotContain("Jackson").doesNotContain("com.fasterxml").doesNotContain("JsonNode")
                     .doesNotContain("DeserializationFeature").doesNotContain("JsonReadFeature");
+        }
+    }
+
+    @Test
+    void anEventPatternThatIsNoJsonIsRefusedWithTheReasonButNoParserNames() {
+        try (EventBridgeClient events = TestClients.of(EventBridgeClient.builder(), emulator)) {
+            assertThatThrownBy(() -> events.putRule(b -> b.name("broken").eventPattern("{\"source\": [")))
+                    .isInstanceOfSatisfying(InvalidEventPatternException.class, e -> assertThat(
+                            e.awsErrorDetails().errorMessage()).isEqualTo("Event pattern is not valid. Reason: "
+                                    + "Unexpected end-of-input: expected close marker for Array at line 1, column 13"));
         }
     }
 

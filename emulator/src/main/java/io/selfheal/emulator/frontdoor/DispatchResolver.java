@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.AwsException;
 import io.selfheal.emulator.core.Json;
+import io.selfheal.emulator.core.ParseErrors;
 import io.selfheal.emulator.core.RequestContext;
 import io.selfheal.emulator.http.HttpRequest;
 import io.selfheal.emulator.http.HttpResponse;
@@ -144,7 +145,7 @@ final class DispatchResolver {
                 parsed = Json.parse(request.body());
             } catch (IOException e) {
                 throw new DispatchException(codec, AwsException.badRequest("SerializationException",
-                        "The request body is not valid JSON" + BodyErrors.where(e) + "."), signing(service));
+                        "The request body is not valid JSON: " + ParseErrors.describe(e) + "."), signing(service));
             }
             if (!(parsed instanceof ObjectNode object)) {
                 throw new DispatchException(codec, AwsException.badRequest("SerializationException",
@@ -239,7 +240,7 @@ final class DispatchResolver {
                     input = object;
                 } catch (IOException e) {
                     throw new DispatchException(codec, AwsException.badRequest("InvalidRequestContentException",
-                            "Could not parse request body into json" + BodyErrors.where(e) + "."),
+                            "Could not parse request body into json: " + ParseErrors.describe(e) + "."),
                             signing(service));
                 }
             }

@@ -2,6 +2,7 @@ package io.selfheal.emulator.frontdoor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.AwsException;
+import io.selfheal.emulator.core.ParseErrors;
 import io.selfheal.emulator.http.HttpRequest;
 import io.selfheal.emulator.protocol.CborTrees;
 import io.selfheal.emulator.protocol.Protocol;
@@ -78,7 +79,7 @@ final class RpcV2CborResolver {
             input = CborTrees.readInput(request.body());
         } catch (IOException e) {
             throw new DispatchException(target.codec(), AwsException.badRequest("SerializationException",
-                    "The request body is not a CBOR map" + BodyErrors.where(e) + "."), signing);
+                    "The request body is not a CBOR map: " + ParseErrors.describe(e) + "."), signing);
         }
         return new Dispatch(target.service(), opName, op, input, 200, target.codec());
     }

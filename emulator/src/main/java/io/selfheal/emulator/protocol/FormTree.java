@@ -20,8 +20,8 @@ import java.util.Map;
 public final class FormTree {
     /**
      * The deepest key any model needs is CloudWatch's
-     * {@code MetricDataQueries.member.1.MetricStat.Metric.Dimensions.member.1.Name} (9 parts): twice that is generous,
-     * and keeps a key of thousands of parts from building a tree deeper than the stack.
+     * {@code MetricDataQueries.member.1.MetricStat.Metric.Dimensions.member.1.Name} (9 parts): twice that is
+     * generous, and keeps a key of thousands of parts from building a tree deeper than the stack.
      */
     static final int MAX_KEY_PARTS = 20;
 

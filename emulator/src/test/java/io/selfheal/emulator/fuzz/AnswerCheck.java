@@ -29,7 +29,8 @@ public final class AnswerCheck {
                     + "|UnsupportedOperation|JsonProcessing|JsonParse|MismatchedInput|StreamConstraints"
                     + "|JsonMapping|InvalidFormat|Decompression|TooLongFrame|Runtime)Exception\\b"
                     + "|\\bStackOverflowError\\b|\\bOutOfMemoryError\\b"
-                    + "|JsonReadFeature|DeserializationFeature|JsonNode|\\bJackson\\b"
+                    + "|JsonReadFeature|StreamReadFeature|StreamReadConstraints|DeserializationFeature|MapperFeature"
+                    + "|JsonNode|ObjectMapper|JsonParser|\\bJackson\\b"
                     + "|\\bat [a-z][\\w$]*(\\.[\\w$]+)+\\([\\w$]+\\.java:\\d+\\)");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final CBORMapper CBOR = new CBORMapper();
