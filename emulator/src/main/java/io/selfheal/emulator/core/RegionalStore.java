@@ -27,11 +27,15 @@ public final class RegionalStore<T> {
      * it is gone, as in a region that does not exist; made-up names cannot open stores without bound.
      */
     public T get(String accountId, String region) {
-        if (!AccountsAndRegions.isAccountId(accountId) || !AccountsAndRegions.isRegion(region)) {
-            T existing = states.get(new Key(accountId, region));
-            return existing != null ? existing : factory.get();
+        Key key = new Key(accountId, region);
+        T existing = states.get(key);
+        if (existing != null) {
+            return existing; // the common case: the names were checked when the store opened
         }
-        return states.computeIfAbsent(new Key(accountId, region), k -> factory.get());
+        if (!AccountsAndRegions.isAccountId(accountId) || !AccountsAndRegions.isRegion(region)) {
+            return factory.get();
+        }
+        return states.computeIfAbsent(key, k -> factory.get());
     }
 
     /** The state of an account and region if anything made it, else null: for lookups by a client's ARN or URL. */
