@@ -1,7 +1,6 @@
 package io.selfheal.emulator.fuzz;
 
-import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
-import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
+import io.selfheal.emulator.services.cloudwatch.Cbor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -430,36 +429,10 @@ public final class FuzzCases {
     }
 
     static byte[] cborBytes(Map<String, Object> input) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (CBORGenerator gen = new CBORFactory().createGenerator(out)) {
-            writeCbor(gen, input);
+        try {
+            return Cbor.write(input);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void writeCbor(CBORGenerator gen, Object value) throws IOException {
-        if (value instanceof Map<?, ?> map) {
-            gen.writeStartObject();
-            for (Map.Entry<String, Object> e : ((Map<String, Object>) map).entrySet()) {
-                gen.writeFieldName(e.getKey());
-                writeCbor(gen, e.getValue());
-            }
-            gen.writeEndObject();
-        } else if (value instanceof List<?> list) {
-            gen.writeStartArray();
-            for (Object v : list) {
-                writeCbor(gen, v);
-            }
-            gen.writeEndArray();
-        } else if (value instanceof Integer i) {
-            gen.writeNumber(i);
-        } else if (value instanceof Double d) {
-            gen.writeNumber(d);
-        } else {
-            gen.writeString(String.valueOf(value));
         }
     }
 }
