@@ -2,7 +2,7 @@
 # AWS CLI v2 conformance: drives a running `bin/selfheal serve` with the AWS CLI, as a user would, through
 # EventBridge (buses, rules, every target kind, put-events, test-event-pattern, archives and replays, schedules),
 # SQS, SNS, CloudWatch Logs, EC2 (default VPC, security groups, instance status, snapshots), CloudTrail and
-# CloudWatch metrics. Prints one line per check and "N passed, N failed".
+# CloudWatch metrics, and input that must not poison state. Prints one line per check and "N passed, N failed".
 #
 #   scripts/aws-cli-conformance.sh http://127.0.0.1:4566 [remediations/target/remediations-lambda.jar]
 #
@@ -267,6 +267,17 @@ failed_invocations=$(aws cloudwatch get-metric-statistics --namespace AWS/Events
   --start-time "$(date -u +%Y-%m-%dT%H:%M:%SZ -d '-10 minutes')" --end-time "$(date -u +%Y-%m-%dT%H:%M:%SZ -d '+5 minutes')" \
   --query 'length(Datapoints)')
 check "cloudwatch AWS/Events FailedInvocations of cli-rule" "0" "$failed_invocations"
+
+echo "== Robustness: nothing a client sends poisons the state others read"
+expect_error "a made-up region in the credential scope" "SignatureDoesNotMatch" --region xx-fuzz-9 sts get-caller-identity
+expect_error "an alarm name with a control character" "ValidationError" cloudwatch put-metric-alarm \
+  --alarm-name $'cli\x01alarm' --namespace Cli/App --metric-name Latency --statistic Sum --period 60 \
+  --evaluation-periods 1 --threshold 1 --comparison-operator GreaterThanThreshold
+aws cloudwatch put-metric-alarm --alarm-name cli-described --alarm-description $'bell\x07 in text' \
+  --namespace Cli/App --metric-name Latency --statistic Sum --period 60 --evaluation-periods 1 --threshold 1 \
+  --comparison-operator GreaterThanThreshold
+check "describe-alarms still parses after a control character was stored" "cli-described" \
+  "$(aws cloudwatch describe-alarms --alarm-names cli-described --query 'MetricAlarms[0].AlarmName')"
 
 echo
 echo "$passed passed, $failed failed"

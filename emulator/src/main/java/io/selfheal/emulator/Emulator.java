@@ -5,6 +5,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.selfheal.emulator.control.ControlApi;
 import io.selfheal.emulator.control.ControlHttpHandler;
+import io.selfheal.emulator.core.AccountsAndRegions;
 import io.selfheal.emulator.core.ActivityTracker;
 import io.selfheal.emulator.core.ApiCallLog;
 import io.selfheal.emulator.core.EmulatorClock;
@@ -145,14 +146,20 @@ public final class Emulator implements AutoCloseable {
             return this;
         }
 
-        /** The region of unsigned requests. */
+        /** The region of unsigned requests: a real region name, as signed requests must name one. */
         public Builder region(String region) {
+            if (!AccountsAndRegions.isRegion(region)) {
+                throw new IllegalArgumentException("not an AWS region name: " + region);
+            }
             this.region = region;
             return this;
         }
 
-        /** The account of requests signed with keys that name none. */
+        /** The account of requests signed with keys that name none: 12 digits. */
         public Builder accountId(String accountId) {
+            if (!AccountsAndRegions.isAccountId(accountId)) {
+                throw new IllegalArgumentException("not a 12-digit AWS account ID: " + accountId);
+            }
             this.accountId = accountId;
             return this;
         }

@@ -16,8 +16,17 @@ public final class TestClients {
     }
 
     public static <B extends AwsClientBuilder<B, C>, C> C of(B builder, URI endpoint, String accessKey) {
+        return of(builder, endpoint, accessKey, Region.US_EAST_1);
+    }
+
+    public static <B extends AwsClientBuilder<B, C>, C> C of(B builder, Emulator emulator, Region region) {
+        return of(builder, emulator.endpoint(), "AKIAIOSFODNN7EXAMPLE", region);
+    }
+
+    private static <B extends AwsClientBuilder<B, C>, C> C of(B builder, URI endpoint, String accessKey,
+                                                              Region region) {
         return builder.endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
+                .region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(accessKey, "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")))
                 .build();

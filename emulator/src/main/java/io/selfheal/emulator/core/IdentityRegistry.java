@@ -2,7 +2,6 @@ package io.selfheal.emulator.core;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * Maps access keys to identities. Keys issued for role sessions (a Lambda function's role) resolve to that session;
@@ -10,8 +9,6 @@ import java.util.regex.Pattern;
  * of the default account. Signatures are not verified: this is a local test cloud.
  */
 public final class IdentityRegistry {
-    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
-
     private final String defaultAccountId;
     private final Map<String, CallerIdentity> sessions = new ConcurrentHashMap<>();
 
@@ -39,7 +36,7 @@ public final class IdentityRegistry {
         if (session != null) {
             return session;
         }
-        String account = ACCOUNT_ID.matcher(accessKeyId).matches() ? accessKeyId : defaultAccountId;
+        String account = AccountsAndRegions.isAccountId(accessKeyId) ? accessKeyId : defaultAccountId;
         return CallerIdentity.root(account, accessKeyId);
     }
 }

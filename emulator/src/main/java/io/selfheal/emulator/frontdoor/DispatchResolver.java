@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.AwsException;
 import io.selfheal.emulator.core.Json;
+import io.selfheal.emulator.core.ParseErrors;
 import io.selfheal.emulator.core.RequestContext;
 import io.selfheal.emulator.http.HttpRequest;
 import io.selfheal.emulator.http.HttpResponse;
+import io.selfheal.emulator.http.MalformedRequestException;
 import io.selfheal.emulator.protocol.FormTree;
 import io.selfheal.emulator.protocol.Protocol;
+import io.selfheal.emulator.protocol.RpcV2CborCodec;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.protocol.SigV4Scope;
 import io.selfheal.emulator.protocol.WireCodec;
@@ -46,18 +49,76 @@ final class DispatchResolver {
     }
 
     Dispatch resolve(HttpRequest request, SigV4Scope scope) throws DispatchException {
+        if (request.malformed() != null) {
+            throw malformed(request, scope, request.malformed());
+        }
         if (RpcV2CborResolver.speaks(request)) {
-            return cbor.resolve(request);
+            return inScope(cbor.resolve(request), scope, false);
         }
         String target = request.header("X-Amz-Target");
         if (target != null) {
-            return resolveJson(request, target);
+            return inScope(resolveJson(request, target), scope, false);
         }
-        Map<String, String> form = formParameters(request);
+        Map<String, String> form;
+        try {
+            form = formParameters(request);
+        } catch (MalformedRequestException e) {
+            throw malformed(request, scope, e.getMessage());
+        }
         if (form.containsKey("Action")) {
-            return resolveQuery(form, scope);
+            return inScope(resolveQuery(form, scope), scope, true);
         }
-        return resolveRest(request, scope);
+        AwsService signed = services.bySigningName(scope.service());
+        if (signed != null && services.queryDescriptor(signed) != null && restDescriptor(signed) == null) {
+            // Signed for a service that has no REST routes, yet no Action: whatever the content type, refused as its
+            // query protocol does: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CommonErrors.html
+            throw new DispatchException(codec(services.queryDescriptor(signed)), AwsException.badRequest(
+                    "MissingAction", "The request is missing an action or a required parameter."), scope.service());
+        }
+        return inScope(resolveRest(request, scope), scope, false);
+    }
+
+    /**
+     * One endpoint answers every region, so AWS's own check that the credential scope names the endpoint's region
+     * becomes: the scope names a region at all. Else a client could open a store per made-up region.
+     */
+    private static Dispatch inScope(Dispatch dispatch, SigV4Scope scope, boolean query) throws DispatchException {
+        if (scope.regionValid()) {
+            return dispatch;
+        }
+        String message = "Credential should be scoped to a valid region, not '" + scope.region() + "'. ";
+        throw new DispatchException(dispatch.codec(), new AwsException(
+                query ? "SignatureDoesNotMatch" : "InvalidSignatureException", message, 403),
+                dispatch.service().descriptor().signingName());
+    }
+
+    /**
+     * A request whose URI or body encoding is malformed, refused in the shape its headers announce: query protocols
+     * say {@code MalformedQueryString} (a common error of every query service), JSON and CBOR
+     * {@code SerializationException}, REST-JSON {@code InvalidRequestContentException}.
+     */
+    private DispatchException malformed(HttpRequest request, SigV4Scope scope, String reason) {
+        if (RpcV2CborResolver.speaks(request)) {
+            return new DispatchException(RpcV2CborCodec.unscoped(),
+                    AwsException.badRequest("SerializationException", reason), scope.service());
+        }
+        String target = request.header("X-Amz-Target");
+        if (target != null) {
+            int dot = target.lastIndexOf('.');
+            ServiceDescriptor json = services.descriptorForTargetPrefix(dot < 0 ? target : target.substring(0, dot));
+            return new DispatchException(json == null ? JSON_ERRORS : codec(json),
+                    AwsException.badRequest("SerializationException", reason), scope.service());
+        }
+        AwsService signed = services.bySigningName(scope.service());
+        ServiceDescriptor query = signed == null ? null : services.queryDescriptor(signed);
+        if (query != null || request.contentType().startsWith("application/x-www-form-urlencoded")) {
+            // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CommonErrors.html
+            return new DispatchException(query == null ? QUERY_ERRORS : codec(query),
+                    new AwsException("MalformedQueryString", reason, 404), scope.service());
+        }
+        ServiceDescriptor rest = signed == null ? null : restDescriptor(signed);
+        return new DispatchException(rest == null ? REST_ERRORS : codec(rest),
+                AwsException.badRequest("InvalidRequestContentException", reason), scope.service());
     }
 
     private Dispatch resolveJson(HttpRequest request, String target) throws DispatchException {
@@ -84,7 +145,7 @@ final class DispatchResolver {
                 parsed = Json.parse(request.body());
             } catch (IOException e) {
                 throw new DispatchException(codec, AwsException.badRequest("SerializationException",
-                        "The request body is not valid JSON: " + firstLine(e.getMessage())), signing(service));
+                        "The request body is not valid JSON: " + ParseErrors.describe(e) + "."), signing(service));
             }
             if (!(parsed instanceof ObjectNode object)) {
                 throw new DispatchException(codec, AwsException.badRequest("SerializationException",
@@ -113,7 +174,14 @@ final class DispatchResolver {
             throw new DispatchException(codec, AwsException.badRequest("InvalidAction",
                     "The action " + action + " is not valid for this web service."), signing(service));
         }
-        return new Dispatch(service, action, op, FormTree.of(form), 200, queryShaped(service, codec));
+        ObjectNode input;
+        try {
+            input = FormTree.of(form);
+        } catch (MalformedRequestException e) {
+            throw new DispatchException(codec, new AwsException("MalformedQueryString", e.getMessage(), 404),
+                    signing(service));
+        }
+        return new Dispatch(service, action, op, input, 200, queryShaped(service, codec));
     }
 
     /** Lets the service reshape its JSON-shaped results for the query protocol (see AwsService#queryResult). */
@@ -167,12 +235,12 @@ final class DispatchResolver {
                 try {
                     JsonNode parsed = Json.parse(request.body());
                     if (!(parsed instanceof ObjectNode object)) {
-                        throw new IOException("not an object");
+                        throw new IOException("the body is not a JSON object");
                     }
                     input = object;
                 } catch (IOException e) {
                     throw new DispatchException(codec, AwsException.badRequest("InvalidRequestContentException",
-                            "Could not parse request body into json: " + firstLine(e.getMessage())),
+                            "Could not parse request body into json: " + ParseErrors.describe(e) + "."),
                             signing(service));
                 }
             }
@@ -207,13 +275,5 @@ final class DispatchResolver {
 
     private static String signing(AwsService service) {
         return service.descriptor().signingName();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 }

@@ -114,7 +114,7 @@ public final class FrontDoor implements HttpHandler {
             errorCode = e.code();
             errorMessage = e.getMessage();
             response = dispatch.codec().error(ctx, e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             LOG.log(Level.WARNING, "internal failure in " + ctx.service() + "." + ctx.operation(), e);
             AwsException failure = new AwsException("InternalFailure",
                     "The request processing has failed because of an unknown error, exception or failure.", 500, false);

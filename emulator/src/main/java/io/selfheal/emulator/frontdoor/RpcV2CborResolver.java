@@ -2,6 +2,7 @@ package io.selfheal.emulator.frontdoor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.AwsException;
+import io.selfheal.emulator.core.ParseErrors;
 import io.selfheal.emulator.http.HttpRequest;
 import io.selfheal.emulator.protocol.CborTrees;
 import io.selfheal.emulator.protocol.Protocol;
@@ -78,16 +79,8 @@ final class RpcV2CborResolver {
             input = CborTrees.readInput(request.body());
         } catch (IOException e) {
             throw new DispatchException(target.codec(), AwsException.badRequest("SerializationException",
-                    "The request body is not a CBOR map: " + firstLine(e.getMessage())), signing);
+                    "The request body is not a CBOR map: " + ParseErrors.describe(e) + "."), signing);
         }
         return new Dispatch(target.service(), opName, op, input, 200, target.codec());
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 }

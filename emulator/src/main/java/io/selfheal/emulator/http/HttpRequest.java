@@ -15,21 +15,39 @@ import java.util.TreeMap;
  * @param query   query parameters (first value of each name)
  * @param headers headers by case-insensitive name (first value)
  * @param body    the body bytes (empty, never null)
+ * @param malformed why the request is not well-formed at the HTTP level (see {@link MalformedRequestException}), for
+ *                  the front door to refuse in the protocol's own shape; null when it is well-formed
  */
 public record HttpRequest(String method, String path, Map<String, String> query, Map<String, String> headers,
-                          byte[] body) {
+                          byte[] body, String malformed) {
 
+    public HttpRequest(String method, String path, Map<String, String> query, Map<String, String> headers,
+                       byte[] body) {
+        this(method, path, query, headers, body, null);
+    }
+
+    /** For a malformed URI: the raw path, no query, and {@link #malformed} says why. */
     public static HttpRequest of(String method, String uri, Map<String, List<String>> rawHeaders, byte[] body) {
         int q = uri.indexOf('?');
         String rawPath = q < 0 ? uri : uri.substring(0, q);
-        Map<String, String> query = q < 0 ? Map.of() : parseForm(uri.substring(q + 1));
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         rawHeaders.forEach((name, values) -> {
             if (!values.isEmpty()) {
                 headers.put(name, values.get(0));
             }
         });
-        return new HttpRequest(method, decode(rawPath), query, headers, body == null ? new byte[0] : body);
+        byte[] bytes = body == null ? new byte[0] : body;
+        try {
+            Map<String, String> query = q < 0 ? Map.of() : parseForm(uri.substring(q + 1));
+            return new HttpRequest(method, decode(rawPath), query, headers, bytes, null);
+        } catch (MalformedRequestException e) {
+            return new HttpRequest(method, rawPath, Map.of(), headers, bytes, e.getMessage());
+        }
+    }
+
+    /** The same request, refused at the HTTP level for {@code reason}. */
+    public HttpRequest malformed(String reason) {
+        return new HttpRequest(method, path, query, headers, body, reason);
     }
 
     public String header(String name) {
@@ -45,7 +63,11 @@ public record HttpRequest(String method, String path, Map<String, String> query,
         return ct == null ? "" : ct.toLowerCase();
     }
 
-    /** Parses {@code application/x-www-form-urlencoded} text, keeping order. */
+    /**
+     * Parses {@code application/x-www-form-urlencoded} text, keeping order.
+     *
+     * @throws MalformedRequestException for a bad {@code %}-escape
+     */
     public static Map<String, String> parseForm(String text) {
         Map<String, String> params = new LinkedHashMap<>();
         if (text == null || text.isEmpty()) {
@@ -64,11 +86,27 @@ public record HttpRequest(String method, String path, Map<String, String> query,
     }
 
     private static String decodeForm(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        return percentDecode(s, s);
     }
 
     /** Path decoding: '+' stays '+' (unlike form decoding). */
     private static String decode(String path) {
-        return URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return percentDecode(path.replace("+", "%2B"), path);
+    }
+
+    private static String percentDecode(String s, String shown) {
+        if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+            return s;
+        }
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException badEscape) {
+            throw new MalformedRequestException("The request contains a malformed percent-encoding: "
+                    + abbreviate(shown) + ".");
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 64 ? s : s.substring(0, 64) + "...";
     }
 }

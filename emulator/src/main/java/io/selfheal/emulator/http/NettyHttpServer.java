@@ -16,7 +16,6 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpContentDecompressor;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -33,10 +32,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A minimal HTTP/1.1 server on Netty. Requests are decompressed ({@code Content-Encoding: gzip}) and aggregated
- * (bodies up to {@link #MAX_BODY} once decompressed), handed to the
+ * A minimal HTTP/1.1 server on Netty. Requests are aggregated (bodies up to {@link #MAX_BODY}, also once
+ * decompressed: {@link ContentDecoding}), handed to the
  * handler on {@code worker} so that blocking service logic never runs on an event loop, and answered with
- * keep-alive. A handler that throws gets a 500 with a plain message, never a stack trace on the wire.
+ * keep-alive. Every request is answered: one whose head Netty could not decode (a header too long or with control
+ * characters), whose URI or whose body encoding is malformed reaches the handler marked
+ * {@link HttpRequest#malformed()}, to be refused in the protocol's shape its headers announce (the connection is then
+ * closed); bytes that are not HTTP at all get a plain 400; and a handler that throws gets a 500 with a plain
+ * message, never a stack trace or a class name on the wire.
  */
 public final class NettyHttpServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(NettyHttpServer.class.getName());
@@ -62,9 +65,6 @@ public final class NettyHttpServer implements AutoCloseable {
                         ch.pipeline()
                                 .addLast(new HttpServerCodec())
                                 .addLast(new HttpServerExpectContinueHandler())
-                                // SDKs gzip large bodies of operations the model marks requestcompression
-                                // (CloudWatch PutMetricData above 10 KB): decoded before the size limit applies.
-                                .addLast(new HttpContentDecompressor())
                                 .addLast(new HttpObjectAggregator(MAX_BODY))
                                 .addLast(new RequestHandler(worker, handler));
                     }
@@ -98,27 +98,36 @@ public final class NettyHttpServer implements AutoCloseable {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
-            boolean keepAlive = HttpUtil.isKeepAlive(msg);
-            if (!msg.decoderResult().isSuccess()) {
-                write(ctx, HttpResponse.of(400, "text/plain", "malformed HTTP request"), false);
-                return;
-            }
+            boolean keepAlive = HttpUtil.isKeepAlive(msg) && msg.decoderResult().isSuccess();
             Map<String, List<String>> headers = new LinkedHashMap<>();
             for (Map.Entry<String, String> h : msg.headers()) {
                 headers.computeIfAbsent(h.getKey(), k -> new ArrayList<>(1)).add(h.getValue());
             }
             byte[] body = new byte[msg.content().readableBytes()];
             msg.content().readBytes(body);
-            HttpRequest request = HttpRequest.of(msg.method().name(), msg.uri(), headers, body);
+            HttpRequest request = msg.decoderResult().isSuccess()
+                    ? decoded(HttpRequest.of(msg.method().name(), msg.uri(), headers, body))
+                    // What was read of the head still says which protocol to refuse in; the stream is then closed.
+                    : HttpRequest.of(msg.method().name(), msg.uri(), headers, new byte[0])
+                            .malformed("The request line or headers are malformed or too long.");
             worker.execute(() -> {
                 try {
                     handler.handle(request, response -> write(ctx, response, keepAlive));
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | StackOverflowError e) {
                     LOG.log(Level.WARNING, "handler failed for " + request.method() + " " + request.path(), e);
-                    write(ctx, HttpResponse.of(500, "text/plain", "internal error: " + e.getClass().getSimpleName()),
-                            keepAlive);
+                    write(ctx, HttpResponse.of(500, "text/plain", "internal error"), keepAlive);
                 }
             });
+        }
+
+        private static HttpRequest decoded(HttpRequest request) {
+            try {
+                byte[] body = ContentDecoding.decode(request.header("Content-Encoding"), request.body(), MAX_BODY);
+                return body == request.body() ? request : new HttpRequest(request.method(), request.path(),
+                        request.query(), request.headers(), body, request.malformed());
+            } catch (MalformedRequestException e) {
+                return request.malformed(e.getMessage());
+            }
         }
 
         private static void write(ChannelHandlerContext ctx, HttpResponse response, boolean keepAlive) {
@@ -134,10 +143,15 @@ public final class NettyHttpServer implements AutoCloseable {
             }
         }
 
+        /** Answers what can still be answered (a request the pipeline could not take) before closing. */
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             LOG.log(Level.FINE, "connection error", cause);
-            ctx.close();
+            if (ctx.channel().isActive() && !(cause instanceof java.io.IOException)) {
+                write(ctx, HttpResponse.of(400, "text/plain", "malformed HTTP request"), false);
+            } else {
+                ctx.close();
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package io.selfheal.emulator.protocol;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -23,12 +24,13 @@ import java.util.Map;
  * the base64 text AWS JSON carries; a tag-1 timestamp is read as its epoch-seconds number, as AWS JSON sends it.
  * Out: a {@link TimestampNode} becomes tag 1 with epoch seconds (an integer when whole, else a double), other decimals
  * become doubles (CloudWatch has no {@code bigDecimal} members, and Jackson would write tag 4), null members are
- * omitted as the protocol requires.
+ * omitted as the protocol requires, text is always valid UTF-8 ({@link WellFormedText}).
  */
 public final class CborTrees {
-    private static final CBORMapper MAPPER = new CBORMapper(CBORFactory.builder()
+    /** Like the JSON mapper, refuses a body with anything after its one value (two maps back to back). */
+    private static final CBORMapper MAPPER = (CBORMapper) new CBORMapper(CBORFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(NettyHttpServer.MAX_BODY).build())
-            .build());
+            .build()).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private CborTrees() {
     }
@@ -92,7 +94,7 @@ public final class CborTrees {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!e.getValue().isNull()) {
-                    gen.writeFieldName(e.getKey());
+                    gen.writeFieldName(WellFormedText.utf8(e.getKey()));
                     write(gen, e.getValue());
                 }
             }
@@ -117,7 +119,7 @@ public final class CborTrees {
         } else if (node.isNumber()) {
             gen.writeNumber(node.doubleValue());
         } else if (node.isTextual()) {
-            gen.writeString(node.textValue());
+            gen.writeString(WellFormedText.utf8(node.textValue()));
         } else if (node.isBoolean()) {
             gen.writeBoolean(node.booleanValue());
         } else {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.Json;
+import io.selfheal.emulator.http.MalformedRequestException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -17,16 +18,30 @@ import java.util.Map;
  * maps, e.g. SNS {@code MessageAttributes.entry.1.Name}). Scalars stay strings: the query protocol carries no types.
  */
 public final class FormTree {
+    /**
+     * The deepest key any model needs is CloudWatch's
+     * {@code MetricDataQueries.member.1.MetricStat.Metric.Dimensions.member.1.Name} (9 parts): twice that is
+     * generous, and keeps a key of thousands of parts from building a tree deeper than the stack.
+     */
+    static final int MAX_KEY_PARTS = 20;
+
     private FormTree() {
     }
 
+    /** @throws MalformedRequestException for a key with more than {@link #MAX_KEY_PARTS} dotted parts */
     public static ObjectNode of(Map<String, String> params) {
         ObjectNode root = Json.object();
         for (Map.Entry<String, String> e : params.entrySet()) {
             if (e.getKey().equals("Action") || e.getKey().equals("Version")) {
                 continue;
             }
-            put(root, e.getKey().split("\\."), e.getValue());
+            String[] path = e.getKey().split("\\.", MAX_KEY_PARTS + 1);
+            if (path.length > MAX_KEY_PARTS) {
+                throw new MalformedRequestException("The query parameter name "
+                        + e.getKey().substring(0, Math.min(64, e.getKey().length())) + "... nests deeper than "
+                        + MAX_KEY_PARTS + " levels.");
+            }
+            put(root, path, e.getValue());
         }
         return (ObjectNode) normalize(root);
     }

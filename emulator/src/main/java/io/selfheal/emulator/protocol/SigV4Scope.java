@@ -1,5 +1,6 @@
 package io.selfheal.emulator.protocol;
 
+import io.selfheal.emulator.core.AccountsAndRegions;
 import io.selfheal.emulator.http.HttpRequest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +17,11 @@ public record SigV4Scope(String accessKeyId, String region, String service) {
     private static final Pattern CREDENTIAL =
             Pattern.compile("Credential=([^/,\\s]*)/([^/]*)/([^/]*)/([^/]*)/aws4_request");
     private static final SigV4Scope UNSIGNED = new SigV4Scope("", null, null);
+
+    /** An unsigned request (no scope, the emulator's default region) or a scope naming a region of AWS's shape. */
+    public boolean regionValid() {
+        return region == null || region.isEmpty() || AccountsAndRegions.isRegion(region);
+    }
 
     public static SigV4Scope of(HttpRequest request) {
         String authorization = request.header("Authorization");

@@ -12,7 +12,7 @@ import java.util.Map;
  * A {@link #flattened()} array has no wrapper: each element repeats the field's name (the model's
  * {@code flattened} trait, e.g. SQS's {@code <Message>} and {@code <Attribute>} lists).
  * {@link TimestampNode} and {@link MapNode} take their query forms (ISO-8601 text; {@code entry}/{@code key}/
- * {@code value}).
+ * {@code value}). Text is always well-formed XML 1.0 ({@link WellFormedText}), whatever a client stored.
  */
 public final class XmlWriter {
     private final StringBuilder out = new StringBuilder(256);
@@ -107,7 +107,8 @@ public final class XmlWriter {
         return this;
     }
 
-    private void escape(String s) {
+    private void escape(String text) {
+        String s = WellFormedText.xml(text);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {

@@ -125,12 +125,13 @@ public final class Params {
         if (n == null) {
             return null;
         }
-        if (n.isIntegralNumber()) {
+        if (n.isIntegralNumber() && n.canConvertToInt()) {
             return n.intValue();
         }
         try {
             return Integer.parseInt(n.asText().trim());
         } catch (NumberFormatException e) {
+            // Also an integer beyond 32 bits: AWS's integer members are 32-bit, and wrapping would answer for another.
             throw errors.invalid(name, n.asText(), "Member must be an integer");
         }
     }
@@ -140,6 +141,10 @@ public final class Params {
         return i == null ? fallback : i;
     }
 
+    /**
+     * A double member; may be NaN or infinite ({@code NaN}, {@code 1e309}) for the service to refuse in its own
+     * words, as CloudWatch's values are, or with {@link #finiteNumber}.
+     */
     public Double number(String name) {
         JsonNode n = node(name);
         if (n == null) {
@@ -153,6 +158,15 @@ public final class Params {
         } catch (NumberFormatException e) {
             throw errors.invalid(name, n.asText(), "Member must be a number");
         }
+    }
+
+    /** A double member that must be finite: NaN and infinities, stored, would come back as text SDKs cannot read. */
+    public Double finiteNumber(String name) {
+        Double value = number(name);
+        if (value != null && !Double.isFinite(value)) {
+            throw errors.invalid(name, string(name), "Member must be a finite number");
+        }
+        return value;
     }
 
     public boolean bool(String name, boolean fallback) {

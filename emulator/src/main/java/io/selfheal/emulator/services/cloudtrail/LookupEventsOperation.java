@@ -1,5 +1,6 @@
 package io.selfheal.emulator.services.cloudtrail;
 
+import io.selfheal.emulator.service.EpochSeconds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +11,7 @@ import io.selfheal.emulator.core.RequestContext;
 import io.selfheal.emulator.service.Params;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -34,8 +36,8 @@ final class LookupEventsOperation {
         if (max < 1 || max > MAX_RESULTS) {
             throw AwsException.badRequest("InvalidMaxResultsException", "MaxResults must be between 1 and 50.");
         }
-        Instant start = instant(p.node("StartTime"));
-        Instant end = instant(p.node("EndTime"));
+        Instant start = instant(p, "StartTime");
+        Instant end = instant(p, "EndTime");
         if (start != null && end != null && start.isAfter(end)) {
             throw AwsException.badRequest("InvalidTimeRangeException",
                     "Start time must be less than or equal to end time.");
@@ -73,15 +75,16 @@ final class LookupEventsOperation {
         return BigDecimal.valueOf(t.getEpochSecond()).add(BigDecimal.valueOf(t.getNano(), 9)).stripTrailingZeros();
     }
 
-    private static Instant instant(JsonNode n) {
+    private static Instant instant(Params p, String member) {
+        JsonNode n = p.node(member);
         if (n == null) {
             return null;
         }
-        if (n.isNumber()) {
-            BigDecimal s = n.decimalValue();
-            return Instant.ofEpochSecond(s.longValue(), s.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+        try {
+            return EpochSeconds.looksNumeric(n) ? EpochSeconds.toInstant(n) : Instant.parse(n.asText());
+        } catch (DateTimeException e) {
+            throw p.errors().invalid(member, n.asText(), "Member must be a timestamp");
         }
-        return Instant.parse(n.asText());
     }
 
     /** The token names the last event returned; the next page starts after it in newest-first order. */

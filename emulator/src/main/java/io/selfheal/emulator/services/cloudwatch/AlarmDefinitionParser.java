@@ -3,6 +3,7 @@ package io.selfheal.emulator.services.cloudwatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.AwsException;
+import io.selfheal.emulator.service.Names;
 import io.selfheal.emulator.service.Params;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,7 +45,7 @@ final class AlarmDefinitionParser {
             throw AwsException.badRequest("InvalidParameterValue", "Metric math and anomaly detection alarms "
                     + "(Metrics, ThresholdMetricId) are not supported by the selfheal emulator yet.");
         }
-        String name = length(p, "AlarmName", p.required("AlarmName"), 1, 255);
+        String name = alarmName(p);
         String description = optionalLength(p, "AlarmDescription", 0, 1024);
         String metricName = length(p, "MetricName", p.required("MetricName"), 1, 255);
         String namespace = length(p, "Namespace", p.required("Namespace"), 1, 255);
@@ -80,7 +81,7 @@ final class AlarmDefinitionParser {
                         "DatapointsToAlarm must be less than or equal to EvaluationPeriods.");
             }
         }
-        Double threshold = p.number("Threshold");
+        Double threshold = p.finiteNumber("Threshold");
         if (threshold == null) {
             throw p.errors().missing("Threshold");
         }
@@ -197,6 +198,19 @@ final class AlarmDefinitionParser {
             throw p.errors().invalid(name, value, "Member must satisfy enum value set: " + allowed);
         }
         return value;
+    }
+
+    /**
+     * "The name must contain only UTF-8 characters, and can't contain ASCII control characters", 1 to 255 of them:
+     * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html (and
+     * API_PutCompositeAlarm.html). A name that broke this would also break every answer that lists it.
+     */
+    static String alarmName(Params p) {
+        String name = length(p, "AlarmName", p.required("AlarmName"), 1, 255);
+        if (!Names.printableUnicode(name)) {
+            throw p.errors().invalid("AlarmName", name, Names.PRINTABLE_UNICODE);
+        }
+        return name;
     }
 
     static String length(Params p, String name, String value, int min, int max) {

@@ -37,7 +37,7 @@ final class PutCompositeAlarmOperation implements Operation {
     @Override
     public JsonNode handle(RequestContext ctx, ObjectNode input) {
         Params p = new Params(input, Params.QUERY);
-        String name = AlarmDefinitionParser.length(p, "AlarmName", p.required("AlarmName"), 1, 255);
+        String name = AlarmDefinitionParser.alarmName(p);
         String ruleText = AlarmDefinitionParser.length(p, "AlarmRule", p.required("AlarmRule"), 1,
                 AlarmRule.MAX_LENGTH);
         String description = p.string("AlarmDescription");

@@ -1,15 +1,15 @@
 package io.selfheal.emulator.services.cloudwatch;
 
+import java.time.DateTimeException;
+import io.selfheal.emulator.service.EpochSeconds;
 import static java.time.temporal.ChronoUnit.MILLIS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.selfheal.emulator.service.Params;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
@@ -36,13 +36,10 @@ final class Timestamps {
     }
 
     static Instant parse(JsonNode n, String path) {
-        if (n.isNumber()) {
-            return epochSeconds(n.decimalValue().movePointRight(3).longValue());
-        }
         String text = n.asText().trim();
         try {
-            if (text.matches("-?\\d+(\\.\\d+)?")) {
-                return epochSeconds(new BigDecimal(text).movePointRight(3).longValue());
+            if (EpochSeconds.looksNumeric(n)) {
+                return EpochSeconds.toInstant(n).truncatedTo(MILLIS);
             }
             if (text.endsWith("Z") || text.endsWith("z")) {
                 return Instant.parse(text.toUpperCase(Locale.ROOT)).truncatedTo(MILLIS);
@@ -51,13 +48,9 @@ final class Timestamps {
                 return OffsetDateTime.parse(text).toInstant().truncatedTo(MILLIS);
             }
             return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC).truncatedTo(MILLIS);
-        } catch (DateTimeParseException | ArithmeticException e) {
+        } catch (DateTimeException e) {
             throw CloudWatchErrors.invalidValue("The value " + text + " for parameter " + path
                     + " is invalid: expected an ISO-8601 timestamp or epoch seconds.");
         }
-    }
-
-    private static Instant epochSeconds(long millis) {
-        return Instant.ofEpochMilli(millis);
     }
 }

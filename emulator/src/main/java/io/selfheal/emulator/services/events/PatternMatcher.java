@@ -3,6 +3,7 @@ package io.selfheal.emulator.services.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.selfheal.emulator.core.Json;
+import io.selfheal.emulator.core.ParseErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -29,7 +30,7 @@ final class PatternMatcher {
         try {
             parsed = Json.parse(pattern);
         } catch (JsonProcessingException e) {
-            throw EventsErrors.invalidPattern(e.getMessage());
+            throw EventsErrors.invalidPattern(ParseErrors.describe(e));
         }
         if (!parsed.isObject()) {
             throw EventsErrors.invalidPattern("Filter is not an object");

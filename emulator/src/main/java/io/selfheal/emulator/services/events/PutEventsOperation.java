@@ -1,5 +1,7 @@
 package io.selfheal.emulator.services.events;
 
+import java.time.DateTimeException;
+import io.selfheal.emulator.service.EpochSeconds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,11 +12,9 @@ import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.core.RegionalStore;
 import io.selfheal.emulator.core.RequestContext;
 import io.selfheal.emulator.service.Params;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,13 +106,11 @@ final class PutEventsOperation {
             return clock.now();
         }
         try {
-            if (time.isNumber() || time.asText().matches("-?\\d+(\\.\\d+)?")) {
-                BigDecimal seconds = new BigDecimal(time.asText());
-                return Instant.ofEpochSecond(seconds.longValue(),
-                        seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
+            if (EpochSeconds.looksNumeric(time)) {
+                return EpochSeconds.toInstant(time);
             }
             return OffsetDateTime.parse(time.asText()).toInstant();
-        } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
+        } catch (DateTimeException e) {
             throw new AwsException("InvalidArgument", "Parameter Time is not valid.", 400);
         }
     }

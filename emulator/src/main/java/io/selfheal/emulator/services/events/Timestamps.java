@@ -1,10 +1,11 @@
 package io.selfheal.emulator.services.events;
 
+import java.time.DateTimeException;
+import io.selfheal.emulator.service.EpochSeconds;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /** Timestamps on the AWS JSON 1.1 wire: epoch seconds with a fraction, as the SDKs send and expect them. */
 final class Timestamps {
@@ -25,13 +26,11 @@ final class Timestamps {
             return null;
         }
         try {
-            if (node.isNumber() || node.asText().matches("-?\\d+(\\.\\d+)?")) {
-                BigDecimal seconds = new BigDecimal(node.asText());
-                return Instant.ofEpochSecond(seconds.longValue(),
-                        seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
+            if (EpochSeconds.looksNumeric(node)) {
+                return EpochSeconds.toInstant(node);
             }
             return OffsetDateTime.parse(node.asText()).toInstant();
-        } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
+        } catch (DateTimeException e) {
             throw EventsErrors.validation("Parameter " + member + " is not valid.");
         }
     }

@@ -11,8 +11,10 @@ final class FunctionRegistry {
     private final RegionalStore<ConcurrentSkipListMap<String, LambdaFunction>> store =
             new RegionalStore<>(ConcurrentSkipListMap::new);
 
+    /** The function, or null; looks up without creating a store for the account and region an ARN names. */
     LambdaFunction find(String accountId, String region, String name) {
-        return store.get(accountId, region).get(name);
+        ConcurrentSkipListMap<String, LambdaFunction> functions = store.find(accountId, region);
+        return functions == null ? null : functions.get(name);
     }
 
     /**

@@ -20,9 +20,10 @@ final class Topics {
         return store.get(arn.accountId(), arn.region());
     }
 
-    /** The topic, or null. */
+    /** The topic, or null; looks up without creating a store for the account and region the ARN names. */
     Topic find(TopicArn arn) {
-        return region(arn).get(arn.toString());
+        SnsRegion region = store.find(arn.accountId(), arn.region());
+        return region == null ? null : region.get(arn.toString());
     }
 
     /** @throws io.selfheal.emulator.core.AwsException InvalidParameter for a malformed ARN, NotFound for a missing topic */

@@ -50,7 +50,7 @@ final class SqsQueues {
         if (parts.length != 2) {
             throw SqsErrors.nonExistentQueue();
         }
-        return require(in(parts[0], region).get(parts[1]));
+        return require(find(parts[0], region, parts[1]));
     }
 
     /** The queue an ARN names, or null. */
@@ -59,8 +59,14 @@ final class SqsQueues {
         if (m == null || !m.matches()) {
             return null;
         }
-        SqsQueue q = in(m.group(2), m.group(1)).get(m.group(3));
+        SqsQueue q = find(m.group(2), m.group(1), m.group(3));
         return q == null || q.deleted() ? null : q;
+    }
+
+    /** Looks up without creating: a client's URL or ARN may name any account and region. */
+    private SqsQueue find(String accountId, String region, String name) {
+        Map<String, SqsQueue> queues = store.find(accountId, region);
+        return queues == null ? null : queues.get(name);
     }
 
     static String url(String endpoint, SqsQueue queue) {

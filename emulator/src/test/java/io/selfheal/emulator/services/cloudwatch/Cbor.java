@@ -18,13 +18,13 @@ import java.util.Map;
  * would lose: an {@link Instant} is written as tag 1 with epoch seconds, and a tag-1 value read back becomes an
  * {@link Instant}, so tests see exactly how the emulator typed each value.
  */
-final class Cbor {
+public final class Cbor {
     private static final CBORFactory FACTORY = new CBORFactory();
 
     private Cbor() {
     }
 
-    static byte[] write(Object value) throws IOException {
+    public static byte[] write(Object value) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (CBORGenerator gen = FACTORY.createGenerator(out)) {
             write(gen, value);
