@@ -18,7 +18,6 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Objects and arrays inside strings, and JSON templates that stop being JSON, end to end through the SDK: a rule
@@ -132,17 +131,11 @@ class EventBridgeTransformedQueueBodyTest {
         return messages.get(0).body();
     }
 
-    /** A queue whose policy lets EventBridge send. */
     private static String queue(String name) {
-        String url = sqs.createQueue(r -> r.queueName(name)).queueUrl();
-        sqs.setQueueAttributes(r -> r.queueUrl(url).attributes(Map.of(QueueAttributeName.POLICY,
-                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
-                        + "\"events.amazonaws.com\"},\"Action\":\"sqs:SendMessage\",\"Resource\":\"*\"}]}")));
-        return url;
+        return EventsQueues.create(sqs, name);
     }
 
-    private static String arn(String url) {
-        return sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+    private static String arn(String queueUrl) {
+        return EventsQueues.arn(sqs, queueUrl);
     }
 }
