@@ -151,6 +151,18 @@ for _ in 1 2 3 4 5 6 7 8 9 10; do
   [[ "$logged" == *cli.app* ]] && break
 done
 check_contains "events → logs" '"cli.app"' "$logged"
+# Input transformer ("Common issues with transforming input"): an object inside a text template loses its quotes;
+# an object template whose result is not JSON (a value holding quotes, inserted unescaped) is not delivered.
+aws events put-rule --name cli-transform --event-pattern '{"source":["cli.transform"]}' > /dev/null
+aws events put-targets --rule cli-transform --targets "[{\"Id\":\"q\",\"Arn\":\"$q_arn\",\"InputTransformer\":{\"InputPathsMap\":{\"d\":\"\$.detail\"},\"InputTemplate\":\"Detail is <d>\"}}]" > /dev/null
+aws events put-rule --name cli-transform-bad --event-pattern '{"source":["cli.transform"]}' > /dev/null
+aws events put-targets --rule cli-transform-bad --targets "[{\"Id\":\"q\",\"Arn\":\"$q_arn\",\"InputTransformer\":{\"InputPathsMap\":{\"s\":\"\$.detail.s\"},\"InputTemplate\":\"{\\\"m\\\": \\\"s is <s>\\\"}\"}}]" > /dev/null
+aws events put-events --entries '[{"Source":"cli.transform","DetailType":"t","Detail":"{\"s\":\"say \\\"hi\\\"\"}"}]' > /dev/null
+check "events input transformer: object in text" 'Detail is {s:say \"hi\"}' "$(receive "$q")"
+check "events input transformer: invalid JSON not delivered" "1.0" "$(aws cloudwatch get-metric-statistics \
+  --namespace AWS/Events --metric-name FailedInvocations --dimensions Name=RuleName,Value=cli-transform-bad \
+  --statistics Sum --period 300 --start-time "$(date -u +%Y-%m-%dT%H:%M:%SZ -d '-10 minutes')" \
+  --end-time "$(date -u +%Y-%m-%dT%H:%M:%SZ -d '+5 minutes')" --query 'Datapoints[0].Sum')"
 
 if [[ -n "$lambda_jar" ]]; then
   echo "== EventBridge: Lambda target"
