@@ -111,6 +111,13 @@ check "events test-event-pattern (match)" "True" "$(aws events test-event-patter
 check "events test-event-pattern (no match)" "False" \
   "$(aws events test-event-pattern --event-pattern "$pattern" --event "${event/\"level\":9/\"level\":1}" --query Result)"
 expect_error "events invalid pattern" "InvalidEventPatternException" events put-rule --name bad --event-pattern '{"source":"x"}'
+# Wildcards too complex to match quickly are refused where a pattern is accepted (user guide: "Wildcards and event
+# pattern complexity").
+complex='{"detail":{"key":[{"wildcard":"*/d/*.bif"},{"wildcard":"*/d/*.tif"},{"wildcard":"*/d/*.tiff"},{"wildcard":"*/d/*.svs"}]}}'
+expect_error "events too complex pattern (put-rule)" "Rule is too complex - try using fewer wildcard characters" \
+  events put-rule --name complex --event-pattern "$complex"
+expect_error "events too complex pattern (test-event-pattern)" "InvalidEventPatternException" \
+  events test-event-pattern --event-pattern "$complex" --event "$event"
 aws events put-rule --name cli-schedule --schedule-expression "rate(5 minutes)" > /dev/null
 check "events schedule rule" "rate(5 minutes)" "$(aws events describe-rule --name cli-schedule --query ScheduleExpression)"
 expect_error "events bad schedule" "ValidationException" events put-rule --name bad-schedule --schedule-expression "rate(0 minutes)"
@@ -144,6 +151,18 @@ for _ in 1 2 3 4 5 6 7 8 9 10; do
   [[ "$logged" == *cli.app* ]] && break
 done
 check_contains "events → logs" '"cli.app"' "$logged"
+# Input transformer ("Common issues with transforming input"): an object inside a text template loses its quotes;
+# an object template whose result is not JSON (a value holding quotes, inserted unescaped) is not delivered.
+aws events put-rule --name cli-transform --event-pattern '{"source":["cli.transform"]}' > /dev/null
+aws events put-targets --rule cli-transform --targets "[{\"Id\":\"q\",\"Arn\":\"$q_arn\",\"InputTransformer\":{\"InputPathsMap\":{\"d\":\"\$.detail\"},\"InputTemplate\":\"Detail is <d>\"}}]" > /dev/null
+aws events put-rule --name cli-transform-bad --event-pattern '{"source":["cli.transform"]}' > /dev/null
+aws events put-targets --rule cli-transform-bad --targets "[{\"Id\":\"q\",\"Arn\":\"$q_arn\",\"InputTransformer\":{\"InputPathsMap\":{\"s\":\"\$.detail.s\"},\"InputTemplate\":\"{\\\"m\\\": \\\"s is <s>\\\"}\"}}]" > /dev/null
+aws events put-events --entries '[{"Source":"cli.transform","DetailType":"t","Detail":"{\"s\":\"say \\\"hi\\\"\"}"}]' > /dev/null
+check "events input transformer: object in text" 'Detail is {s:say \"hi\"}' "$(receive "$q")"
+check "events input transformer: invalid JSON not delivered" "1.0" "$(aws cloudwatch get-metric-statistics \
+  --namespace AWS/Events --metric-name FailedInvocations --dimensions Name=RuleName,Value=cli-transform-bad \
+  --statistics Sum --period 300 --start-time "$(date -u +%Y-%m-%dT%H:%M:%SZ -d '-10 minutes')" \
+  --end-time "$(date -u +%Y-%m-%dT%H:%M:%SZ -d '+5 minutes')" --query 'Datapoints[0].Sum')"
 
 if [[ -n "$lambda_jar" ]]; then
   echo "== EventBridge: Lambda target"
@@ -247,6 +266,52 @@ expect_error "ec2 termination protection" "OperationNotPermitted" ec2 terminate-
 trail=$(aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=AuthorizeSecurityGroupIngress \
   --query 'Events[0].EventName')
 check "cloudtrail lookup-events" "AuthorizeSecurityGroupIngress" "$trail"
+
+echo "== Empty answers (an account with nothing in it)"
+# A 12-digit access key id selects that account. The AWS CLI 2.9's botocore looks the query answer's <OpResult> up
+# by name: without it an empty receive or list exits 255 with 'ReceiveMessageResult'. Lists AWS renders empty
+# (<Topics/>, <MetricAlarms/>, <reservationSet/>) must come back as [] (length 0), SQS's flattened ones as nothing.
+empty_account=$(printf '9%011d' $(( $(date +%s%N) % 100000000000 )))
+empty() { # name expected command...: the call succeeds in the empty account and prints exactly that
+  local name=$1 expected=$2 out
+  shift 2
+  if out=$(AWS_ACCESS_KEY_ID=$empty_account aws "$@" 2>&1); then
+    check "$name" "$expected" "$out"
+  else
+    failed=$((failed + 1)); echo "FAIL $name: $out"
+  fi
+}
+empty "empty: sqs list-queues" "" sqs list-queues --output json  # text output of an empty page prints None, on AWS too
+eq=$(AWS_ACCESS_KEY_ID=$empty_account aws sqs create-queue --queue-name empty --query QueueUrl)
+empty "empty: sqs receive-message" "" sqs receive-message --queue-url "$eq"
+empty "empty: sqs receive-message (all attributes)" "" sqs receive-message --queue-url "$eq" \
+  --attribute-names All --message-attribute-names All
+empty "empty: sqs list-queue-tags" "" sqs list-queue-tags --queue-url "$eq"
+empty "empty: sqs get-queue-attributes (none asked)" "" sqs get-queue-attributes --queue-url "$eq"
+empty "empty: sqs purge-queue" "" sqs purge-queue --queue-url "$eq"
+empty "empty: sns list-topics" "0" sns list-topics --query 'length(Topics)'
+empty "empty: sns list-subscriptions" "0" sns list-subscriptions --query 'length(Subscriptions)'
+et=$(AWS_ACCESS_KEY_ID=$empty_account aws sns create-topic --name empty --query TopicArn)
+empty "empty: sns list-tags-for-resource" "0" sns list-tags-for-resource --resource-arn "$et" --query 'length(Tags)'
+empty "empty: sns tag-resource" "" sns tag-resource --resource-arn "$et" --tags Key=k,Value=v
+empty "empty: sns untag-resource" "" sns untag-resource --resource-arn "$et" --tag-keys k
+empty "empty: cloudwatch describe-alarms" "0	0" cloudwatch describe-alarms --query '[length(MetricAlarms),length(CompositeAlarms)]'
+empty "empty: cloudwatch describe-alarm-history" "0" cloudwatch describe-alarm-history --query 'length(AlarmHistoryItems)'
+empty "empty: cloudwatch list-metrics" "0" cloudwatch list-metrics --query 'length(Metrics)'
+empty "empty: cloudwatch get-metric-statistics" "CPUUtilization	0" cloudwatch get-metric-statistics --namespace AWS/EC2 \
+  --metric-name CPUUtilization --statistics Average --period 60 \
+  --start-time "$(date -u +%Y-%m-%dT%H:%M:%SZ -d '-10 minutes')" --end-time "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+  --query '[Label,length(Datapoints)]'
+empty "empty: ec2 describe-instances" "0" ec2 describe-instances --query 'length(Reservations)'
+empty "empty: ec2 describe-instance-status" "0" ec2 describe-instance-status --query 'length(InstanceStatuses)'
+empty "empty: ec2 describe-volumes" "0" ec2 describe-volumes --query 'length(Volumes)'
+empty "empty: ec2 describe-snapshots" "0" ec2 describe-snapshots --owner-ids self --query 'length(Snapshots)'
+empty "empty: ec2 describe-tags" "0" ec2 describe-tags --query 'length(Tags)'
+empty "empty: ec2 describe-network-interfaces" "0" ec2 describe-network-interfaces --query 'length(NetworkInterfaces)'
+# AWS accepts an event for a bus that does not exist: an EventId, FailedEntryCount 0, and the event goes nowhere.
+empty "events put-events (no such bus)" "0	1" events put-events \
+  --entries '[{"Source":"cli.app","DetailType":"t","Detail":"{}","EventBusName":"no-such-bus"}]' \
+  --query '[FailedEntryCount,length(Entries[?EventId])]'
 
 echo "== CloudWatch metrics"
 aws cloudwatch put-metric-data --namespace Cli/App --metric-name Latency --value 42 --unit Milliseconds \

@@ -8,6 +8,11 @@ import io.selfheal.emulator.http.HttpResponse;
 /**
  * AWS query: {@code <OpResponse><OpResult>…</OpResult><ResponseMetadata><RequestId>} and
  * {@code <ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>}.
+ *
+ * <p>Every operation with an output has its {@code <OpResult>}, empty when nothing is in it (an empty receive, no
+ * queues): AWS always sends it and botocore looks it up by name (the AWS CLI 2.9 fails with
+ * {@code 'ReceiveMessageResult'} without it). An operation without an output (DeleteQueue, SetAlarmState …) answers
+ * null and gets no result element, as on AWS.
  */
 final class QueryCodec implements WireCodec {
     private static final String XML = "text/xml";
@@ -21,7 +26,7 @@ final class QueryCodec implements WireCodec {
     public HttpResponse success(RequestContext ctx, JsonNode result, int status) {
         String op = ctx.operation();
         XmlWriter xml = new XmlWriter("member").open(op + "Response", namespace);
-        if (result != null && result.size() > 0) {
+        if (result != null) {
             xml.open(op + "Result").fields(result).close(op + "Result");
         }
         xml.open("ResponseMetadata").text("RequestId", ctx.requestId()).close("ResponseMetadata");

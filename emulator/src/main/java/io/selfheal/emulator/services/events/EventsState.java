@@ -41,24 +41,33 @@ final class EventsState {
      * @throws AwsException ResourceNotFoundException "Event bus X does not exist."
      */
     EventBus bus(String accountId, String region, String nameOrArn) {
+        EventBus bus = findBus(accountId, region, nameOrArn);
+        if (bus == null) {
+            throw EventsErrors.busNotFound(busName(nameOrArn));
+        }
+        return bus;
+    }
+
+    /**
+     * The bus a request names by name or ARN ({@code null} or empty means the default bus), or null when there is
+     * none: another account's or region's bus, or not a bus ARN, is none here either.
+     */
+    EventBus findBus(String accountId, String region, String nameOrArn) {
         defaultBus(accountId, region);
         if (nameOrArn == null || nameOrArn.isEmpty()) {
             return buses.get(DEFAULT_BUS);
         }
-        String name = nameOrArn;
-        if (nameOrArn.startsWith("arn:")) {
-            int slash = nameOrArn.indexOf(":event-bus/");
-            name = slash >= 0 ? nameOrArn.substring(slash + ":event-bus/".length()) : nameOrArn;
-            if (slash < 0 || !nameOrArn.equals(EventBus.arn(region, accountId, name))) {
-                // Another account's or region's bus, or not a bus ARN: none of those exists here.
-                throw EventsErrors.busNotFound(name);
-            }
+        String name = busName(nameOrArn);
+        if (nameOrArn.startsWith("arn:") && !nameOrArn.equals(EventBus.arn(region, accountId, name))) {
+            return null;
         }
-        EventBus bus = buses.get(name);
-        if (bus == null) {
-            throw EventsErrors.busNotFound(name);
-        }
-        return bus;
+        return buses.get(name);
+    }
+
+    /** The name in a bus name or ARN (an ARN that names no bus stands for itself). */
+    private static String busName(String nameOrArn) {
+        int slash = nameOrArn.startsWith("arn:") ? nameOrArn.indexOf(":event-bus/") : -1;
+        return slash >= 0 ? nameOrArn.substring(slash + ":event-bus/".length()) : nameOrArn;
     }
 
     /** The bus, or null; never creates the default bus. */

@@ -16,18 +16,24 @@ import java.util.regex.Pattern;
 
 /**
  * A target's InputTransformer, validated once at PutTargets and applied to every matching event, as the user guide
- * page "Amazon EventBridge input transformation" describes:
+ * page "Amazon EventBridge input transformation" describes
+ * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-transform-target-input.html, and its section "Common
+ * issues with transforming input"):
  * <ul>
- *   <li>JSON templates (starting with <code>{</code>, <code>[</code> or a quote): a {@code <var>} inside a JSON
- *       string is inserted as text; outside quotes as a JSON value (strings quoted, numbers, objects and arrays
- *       inline);</li>
+ *   <li>JSON templates (starting with <code>{</code>, <code>[</code> or a quote): a {@code <var>} outside quotes is
+ *       inserted as a JSON value (strings quoted, numbers, objects and arrays inline); inside a JSON string it is
+ *       inserted as text;</li>
  *   <li>any other template is plain text: every variable is inserted as text;</li>
+ *   <li>as text, a string is inserted as it is, unescaped ("EventBridge doesn't escape values extracted by Input
+ *       Path"), and an object or array as its JSON with the quotes removed ("EventBridge removes any internal quotes
+ *       to ensure a valid string": {@code Detail is {state:RUNNING}});</li>
+ *   <li>an object or array template whose result is not JSON (a value holding a quote, say) is not delivered:
+ *       {@link #apply} throws {@link InvalidResult}, which the delivery records as a failed invocation (dead-letter
+ *       ERROR_CODE {@code INVALID_JSON});</li>
  *   <li>a path that matches nothing yields an empty string (<code>""</code> outside quotes), as AWS delivers it
  *       ("that variable isn't created");</li>
  *   <li>the predefined {@code aws.events.*} variables need no path.</li>
  * </ul>
- * Unlike AWS, text inserted inside a JSON string is JSON-escaped, so a value holding a quote cannot break the JSON a
- * function receives (AWS documents that it does not escape; selfheal prefers valid JSON).
  */
 final class InputTransformer {
     static final String RULE_ARN = "aws.events.rule-arn";
@@ -43,6 +49,13 @@ final class InputTransformer {
     record Context(String ruleArn, String ruleName, String ingestionTime) {
     }
 
+    /** A JSON template's result that is not JSON: AWS does not deliver it. */
+    static final class InvalidResult extends RuntimeException {
+        InvalidResult(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     /** A piece of the template: literal text, or a variable and whether it stands inside a JSON string. */
     private record Segment(String literal, String variable, boolean inString) {
     }
@@ -51,14 +64,17 @@ final class InputTransformer {
     private final Map<String, JsonPath> paths;
     private final String template;
     private final boolean jsonAware;
+    /** An object or array template: its result must be JSON to be delivered. */
+    private final boolean mustStayJson;
     private final List<Segment> segments;
 
     private InputTransformer(Map<String, String> inputPathsMap, Map<String, JsonPath> paths, String template,
-                             boolean jsonAware, List<Segment> segments) {
+                             boolean jsonAware, boolean mustStayJson, List<Segment> segments) {
         this.inputPathsMap = inputPathsMap;
         this.paths = paths;
         this.template = template;
         this.jsonAware = jsonAware;
+        this.mustStayJson = mustStayJson;
         this.segments = segments;
     }
 
@@ -103,9 +119,10 @@ final class InputTransformer {
                         + " contains invalid placeholder " + s.variable() + ".");
             }
         }
-        InputTransformer transformer = new InputTransformer(
-                Collections.unmodifiableMap(new LinkedHashMap<>(inputPathsMap)), paths, template, jsonAware, segments);
-        if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+        boolean mustStayJson = trimmed.startsWith("{") || trimmed.startsWith("[");
+        InputTransformer transformer = new InputTransformer(Collections.unmodifiableMap(
+                new LinkedHashMap<>(inputPathsMap)), paths, template, jsonAware, mustStayJson, segments);
+        if (mustStayJson) {
             transformer.checkProducesJson(targetId);
         }
         return transformer;
@@ -167,7 +184,11 @@ final class InputTransformer {
         return inString;
     }
 
-    /** The text the target receives for {@code event}. */
+    /**
+     * The text the target receives for {@code event}.
+     *
+     * @throws InvalidResult when an object or array template does not yield JSON
+     */
     String apply(ObjectNode event, Context context) {
         StringBuilder out = new StringBuilder(template.length() + 64);
         for (Segment s : segments) {
@@ -176,16 +197,21 @@ final class InputTransformer {
                 continue;
             }
             JsonNode value = resolve(s.variable(), event, context);
-            if (!jsonAware) {
+            if (!jsonAware || s.inString()) {
                 out.append(asText(value));
-            } else if (s.inString()) {
-                String quoted = Json.write(TextNode.valueOf(asText(value)));
-                out.append(quoted, 1, quoted.length() - 1);
             } else {
                 out.append(value == null ? "\"\"" : Json.write(value));
             }
         }
-        return out.toString();
+        String result = out.toString();
+        if (mustStayJson) {
+            try {
+                Json.parse(result);
+            } catch (JsonProcessingException e) {
+                throw new InvalidResult("The transformed input is not valid JSON: " + e.getOriginalMessage());
+            }
+        }
+        return result;
     }
 
     private JsonNode resolve(String variable, ObjectNode event, Context context) {
@@ -199,11 +225,34 @@ final class InputTransformer {
         };
     }
 
+    /** A value as text: strings as they are, objects and arrays as JSON without their quotes. */
     private static String asText(JsonNode value) {
         if (value == null) {
             return "";
         }
-        return value.isTextual() ? value.textValue() : Json.write(value);
+        if (value.isTextual()) {
+            return value.textValue();
+        }
+        String json = Json.write(value);
+        return value.isContainerNode() ? withoutQuotes(json) : json;
+    }
+
+    /** Drops the quotes that delimit the strings of compact JSON; an escaped quote inside a string stays. */
+    private static String withoutQuotes(String json) {
+        StringBuilder out = new StringBuilder(json.length());
+        boolean escaped = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (escaped) {
+                escaped = false;
+            } else if (c == '\\') {
+                escaped = true;
+            } else if (c == '"') {
+                continue;
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     Map<String, String> inputPathsMap() {

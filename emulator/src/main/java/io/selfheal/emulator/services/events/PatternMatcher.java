@@ -7,8 +7,11 @@ import io.selfheal.emulator.core.ParseErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import software.amazon.event.ruler.JsonRuleCompiler;
 import software.amazon.event.ruler.Machine;
+import software.amazon.event.ruler.MachineComplexityEvaluator;
+import software.amazon.event.ruler.Patterns;
 
 /**
  * Event patterns, validated and matched by AWS's own Event Ruler library, so every operator (prefix, suffix,
@@ -19,6 +22,16 @@ import software.amazon.event.ruler.Machine;
  * updates it (Event Ruler's documented concurrency model); updates are serialised by the bus.
  */
 final class PatternMatcher {
+    /**
+     * The most wildcard prefixes one value may keep alive at once (Event Ruler's {@link MachineComplexityEvaluator}
+     * score). AWS does not publish its limit; 10 separates what AWS is seen to accept from what it refuses: four
+     * {@code *}{@code /datasync/*.ext} wildcards on one field (score 16) are refused, two (8) and four {@code *.ext}
+     * (8) accepted; the user guide's example of a pattern to simplify, {@code *:*:*:*:*:event-bus/*}, scores 11.
+     */
+    static final int MAX_WILDCARD_COMPLEXITY = 10;
+    static final String TOO_COMPLEX = "Rule is too complex - try using fewer wildcard characters or fewer repeating "
+            + "character sequences after a wildcard character";
+
     private final Machine machine = Machine.builder().build();
 
     /**
@@ -39,7 +52,27 @@ final class PatternMatcher {
         if (error != null) {
             throw EventsErrors.invalidPattern(error);
         }
+        if (pattern.contains("wildcard") && wildcardComplexity(pattern) > MAX_WILDCARD_COMPLEXITY) {
+            throw EventsErrors.invalidPattern(TOO_COMPLEX);
+        }
         return pattern;
+    }
+
+    /**
+     * Event Ruler's complexity of the pattern alone ("Wildcards and event pattern complexity" in the user guide:
+     * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html), evaluated no
+     * further than one past the limit.
+     */
+    static int wildcardComplexity(String pattern) {
+        Machine alone = Machine.builder().build();
+        try {
+            for (Map<String, List<Patterns>> rule : JsonRuleCompiler.compile(pattern)) {
+                alone.addPatternRule("pattern", rule);
+            }
+        } catch (IOException e) {
+            throw EventsErrors.invalidPattern(e.getMessage());
+        }
+        return alone.evaluateComplexity(new MachineComplexityEvaluator(MAX_WILDCARD_COMPLEXITY + 1));
     }
 
     /** TestEventPattern: one pattern, one event, no bus. */

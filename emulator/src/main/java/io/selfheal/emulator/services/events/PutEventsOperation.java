@@ -23,7 +23,9 @@ import java.util.Map;
 /**
  * PutEvents: validates each entry as AWS does (API reference PutEvents, PutEventsResultEntry), answers with an
  * EventId or an ErrorCode per entry in request order, and hands the accepted events to the dispatcher, which
- * delivers them asynchronously.
+ * delivers them asynchronously. An entry for a bus that does not exist (a name, or an ARN of this or another account
+ * or region) is answered with an EventId and goes nowhere, as on AWS (aws/aws-cli#9186, aws/aws-sdk#186: "Putting an
+ * event on an nonexistent EventBridge event bus returns a success").
  */
 final class PutEventsOperation {
     /** "Calculating PutEvents event entry size": the request's entries together may not exceed 256 KB. */
@@ -57,9 +59,11 @@ final class PutEventsOperation {
         int failed = 0;
         for (ObjectNode entry : entries) {
             try {
-                EventBus bus = state.bus(ctx.accountId(), ctx.region(), text(entry, "EventBusName"));
                 ObjectNode event = envelope(entry, ctx);
-                accepted.computeIfAbsent(bus, b -> new ArrayList<>()).add(event);
+                EventBus bus = state.findBus(ctx.accountId(), ctx.region(), text(entry, "EventBusName"));
+                if (bus != null) {
+                    accepted.computeIfAbsent(bus, b -> new ArrayList<>()).add(event);
+                }
                 results.addObject().put("EventId", EventEnvelope.id(event));
             } catch (AwsException refused) {
                 failed++;

@@ -46,14 +46,14 @@ final class Tags {
             throw tagLimit();
         }
         topic.tag(added);
-        return null;
+        return Json.object(); // an empty result (<TagResourceResult/>), not none: the API has an output
     }
 
     JsonNode untagResource(RequestContext ctx, ObjectNode input) {
         Params p = new Params(input, SnsErrors.PARAMS);
         Topic topic = resource(p);
         topic.untag(p.strings("TagKeys"));
-        return null;
+        return Json.object();
     }
 
     JsonNode listTagsForResource(RequestContext ctx, ObjectNode input) {

@@ -65,6 +65,14 @@ class EventBridgeInputTransformerTest extends EventBridgeTestBase {
         awaitIdle();
 
         List<String> payloads = lambda.payloads(FUNCTION);
+        if (!c.path("delivered").asBoolean(true)) {
+            assertThat(payloads).as("not delivered").isEmpty();
+            assertThat(recorded().get(0).deliveries()).singleElement().satisfies(d -> {
+                assertThat(d.delivered()).isFalse();
+                assertThat(DeadLetterCodes.of(d.errorCode())).isEqualTo(c.path("deadLetterErrorCode").asText());
+            });
+            return;
+        }
         assertThat(payloads).hasSize(1);
         String deliveredId = recorded().get(0).eventId();
         String output = payloads.get(0).replace(deliveredId, event.path("id").asText());
@@ -121,14 +129,30 @@ class EventBridgeInputTransformerTest extends EventBridgeTestBase {
                 .apply(EVENT, RULE))).isEqualTo(parse("{\"instance\":\"i-0123456789\",\"missing\":\"\"}"));
     }
 
+    /** "Common issues with transforming input": values are not escaped; objects and arrays in strings lose quotes. */
     @Test
-    void valuesHoldingQuotesStillMakeValidJson() {
+    void textIsInsertedUnescapedAndObjectsInStringsLoseTheirQuotes() {
         ObjectNode event = EVENT.deepCopy();
-        ((ObjectNode) event.get("detail")).put("state", "say \"hi\" \\ bye");
-        String out = InputTransformer.of("t", PATHS, "{\"msg\": \"state is <state>\", \"raw\": <state>}")
-                .apply(event, RULE);
-        assertThat(parse(out).get("msg").asText()).isEqualTo("state is say \"hi\" \\ bye");
-        assertThat(parse(out).get("raw").asText()).isEqualTo("say \"hi\" \\ bye");
+        ((ObjectNode) event.get("detail")).put("note", "a \\\"b\\\" c").putObject("o").put("k", "say \"hi\"");
+        Map<String, String> paths = Map.of("note", "$.detail.note", "o", "$.detail.o");
+        assertThat(InputTransformer.of("t", paths, "<note> <o>").apply(event, RULE))
+                .as("an escaped quote inside a string of the object stays escaped")
+                .isEqualTo("a \\\"b\\\" c {k:say \\\"hi\\\"}");
+        assertThat(parse(InputTransformer.of("t", paths, "{\"o\": \"<o>\", \"raw\": <o>}").apply(event, RULE)))
+                .isEqualTo(parse("{\"o\": \"{k:say \\\"hi\\\"}\", \"raw\": {\"k\": \"say \\\"hi\\\"\"}}"));
+    }
+
+    @Test
+    void aJsonTemplateThatStopsBeingJsonIsRefusedAtDelivery() {
+        ObjectNode event = EVENT.deepCopy();
+        ((ObjectNode) event.get("detail")).put("state", "say \"hi\"");
+        InputTransformer object = InputTransformer.of("t", PATHS, "{\"msg\": \"state is <state>\"}");
+        assertThatThrownBy(() -> object.apply(event, RULE)).isInstanceOf(InputTransformer.InvalidResult.class)
+                .hasMessageStartingWith("The transformed input is not valid JSON");
+        assertThat(InputTransformer.of("t", PATHS, "{\"raw\": <state>}").apply(event, RULE))
+                .as("outside quotes a string is a JSON value").isEqualTo("{\"raw\": \"say \\\"hi\\\"\"}");
+        assertThat(InputTransformer.of("t", PATHS, "\"state is <state>\"").apply(event, RULE))
+                .as("a quoted-string template is text, delivered as it is").isEqualTo("\"state is say \"hi\"\"");
     }
 
     @Test

@@ -59,9 +59,8 @@ class EventBridgePutEventsTest extends EventBridgeTestBase {
                 order("[1, 2]"),
                 order("not json"),
                 PutEventsRequestEntry.builder().source("aws.cloudwatch").detailType("CloudWatch Alarm State Change")
-                        .detail("{}").build(),
-                order("{\"ok\":true}").toBuilder().eventBusName("orders-bus").build()));
-        assertThat(put.failedEntryCount()).isEqualTo(7);
+                        .detail("{}").build()));
+        assertThat(put.failedEntryCount()).isEqualTo(6);
         List<PutEventsResultEntry> e = put.entries();
         assertThat(e.get(0).eventId()).isNotBlank();
         assertThat(e.get(0).errorCode()).isNull();
@@ -77,10 +76,39 @@ class EventBridgePutEventsTest extends EventBridgeTestBase {
         assertThat(e.get(5).errorMessage()).isEqualTo("Detail is malformed.");
         assertThat(e.get(6).errorCode()).isEqualTo("NotAuthorizedForSourceException");
         assertThat(e.get(6).errorMessage()).isEqualTo("Not authorized for the source.");
-        assertThat(e.get(7).errorCode()).isEqualTo("ResourceNotFoundException");
-        assertThat(e.get(7).errorMessage()).isEqualTo("Event bus orders-bus does not exist.");
         awaitIdle();
         assertThat(recorded()).extracting(EventRecord::eventId).containsExactly(e.get(0).eventId());
+    }
+
+    /**
+     * AWS accepts an event for a bus that does not exist and drops it: an EventId, FailedEntryCount 0 (aws/aws-cli
+     * issue 9186, aws/aws-sdk issue 186, "Putting an event on an nonexistent EventBridge event bus returns a
+     * success"). A malformed entry for such a bus is still refused.
+     */
+    @Test
+    void anEventForABusThatDoesNotExistIsAcceptedAndGoesNowhere() {
+        putRule("orders", ORDERS);
+        putTarget("orders", Target.builder().id("fn").arn(FUNCTION).build());
+        String otherAccount = "arn:aws:events:us-east-1:210987654321:event-bus/default";
+        String otherRegion = "arn:aws:events:eu-west-1:" + ACCOUNT + ":event-bus/default";
+        PutEventsResponse put = events.putEvents(r -> r.entries(
+                order("{\"n\":1}").toBuilder().eventBusName("orders-bus").build(),
+                order("{\"n\":2}").toBuilder().eventBusName("arn:aws:events:us-east-1:" + ACCOUNT
+                        + ":event-bus/orders-bus").build(),
+                order("{\"n\":3}").toBuilder().eventBusName(otherAccount).build(),
+                order("{\"n\":4}").toBuilder().eventBusName(otherRegion).build(),
+                order("not json").toBuilder().eventBusName("orders-bus").build()));
+        assertThat(put.failedEntryCount()).isEqualTo(1);
+        assertThat(put.entries().subList(0, 4)).allSatisfy(entry -> {
+            assertThat(entry.eventId()).isNotBlank();
+            assertThat(entry.errorCode()).isNull();
+        });
+        assertThat(put.entries().get(4).errorCode()).isEqualTo("MalformedDetail");
+        awaitIdle();
+        assertThat(recorded()).isEmpty();
+        assertThat(lambda.invocations()).isEmpty();
+        assertThatThrownBy(() -> events.describeEventBus(r -> r.name("orders-bus")))
+                .as("nothing was created").isInstanceOf(EventBridgeException.class);
     }
 
     @Test

@@ -29,7 +29,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Retries on the virtual clock ("Event retry policy and using dead-letter queues in Amazon EventBridge"): a
@@ -220,18 +219,12 @@ class EventBridgeRetryTest {
         assertThat(events.putTargets(r -> r.rule("remediate").targets(target.build())).failedEntryCount()).isZero();
     }
 
-    /** A queue whose policy lets EventBridge send. */
     private static String queue(String name) {
-        String url = sqs.createQueue(r -> r.queueName(name)).queueUrl();
-        sqs.setQueueAttributes(r -> r.queueUrl(url).attributes(Map.of(QueueAttributeName.POLICY,
-                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
-                        + "\"events.amazonaws.com\"},\"Action\":\"sqs:SendMessage\",\"Resource\":\"*\"}]}")));
-        return url;
+        return EventsQueues.create(sqs, name);
     }
 
     private static String arn(String queueUrl) {
-        return sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        return EventsQueues.arn(sqs, queueUrl);
     }
 
     private static String putEvent(String source) {
