@@ -19,7 +19,8 @@ import java.util.function.ToDoubleFunction;
  * resident memory idle and after the load, and, in interleaved timed rounds, PutEvents (one entry; 100 rules on the
  * default bus) over 1 and 4 connections and TestEventPattern over 1, each with the server's own CPU time per call.
  * Prints a Markdown table of medians and ratios. Skips (exit 0, with a message) when moto cannot be imported.
- * {@code --peer baseline --baseline-jar old/selfheal.jar} compares two builds of selfheal the same way instead.
+ * {@code --peer baseline --baseline-jar old/selfheal.jar [--baseline-opts "<JVM options>"]} compares two builds (or
+ * two JVM settings) of selfheal the same way instead.
  *
  * <pre>bench/peer-comparison.sh [--rounds 5] [--seconds 3] [--warmup 10] [--starts 3] [--rules numeric|source]
  *     [--peer none] [--only PutEvents] [--selfheal-opts "-XX:StartFlightRecording=filename=x.jfr"]
@@ -29,6 +30,7 @@ public final class PeerComparison {
     /** The whole run stops by itself after this, whatever happens. */
     private static final long HARD_LIMIT_MINUTES = 20;
     private static final int RULES = 100;
+    private static final long WARMUP_CALLS = 30_000;
     private static final String TEST_PATTERN_WORKLOAD = "TestEventPattern, 1 connection";
 
     private static final byte[] PUT_EVENTS = KeepAliveConnection.awsJsonRequest("AWSEvents.PutEvents", "events",
@@ -118,11 +120,10 @@ public final class PeerComparison {
                 }
             }
             Map<String, Map<String, List<LoadRound>>> results = new LinkedHashMap<>();
-            double warmup = decimal("warmup");
             for (ServerProcess server : running.values()) {
                 for (Map.Entry<String, byte[]> r : requests.entrySet()) {
                     if (measured(r.getKey(), server, unsupported)) {
-                        LoadRound.run(server, r.getValue(), connections(r.getKey()), warmup);
+                        warmUp(server, r.getValue(), connections(r.getKey()));
                     }
                 }
             }
@@ -159,6 +160,18 @@ public final class PeerComparison {
         }
     }
 
+    /**
+     * At least {@code --warmup} seconds and, within a minute, {@value #WARMUP_CALLS} calls: on a busy machine a
+     * few seconds leave a JVM still compiling its hot path, and the rounds would time the JIT.
+     */
+    private void warmUp(ServerProcess server, byte[] request, int connections) throws InterruptedException {
+        long calls = LoadRound.run(server, request, connections, decimal("warmup")).calls();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (calls < WARMUP_CALLS && System.nanoTime() < deadline) {
+            calls += LoadRound.run(server, request, connections, 2).calls();
+        }
+    }
+
     private Map<String, List<Double>> measureStartups(List<String> servers, int starts) throws Exception {
         Map<String, List<Double>> millis = new LinkedHashMap<>();
         for (int i = 0; i < starts; i++) {
@@ -179,7 +192,7 @@ public final class PeerComparison {
         List<String> command = new ArrayList<>();
         if (name.equals("selfheal") || name.equals("baseline")) {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            String jvmOptions = options.getOrDefault("selfheal-opts", "");
+            String jvmOptions = options.getOrDefault(name.equals("selfheal") ? "selfheal-opts" : "baseline-opts", "");
             if (!jvmOptions.isBlank()) {
                 command.addAll(Arrays.asList(jvmOptions.trim().split("\\s+")));
             }
