@@ -192,7 +192,11 @@ public final class PeerComparison {
         List<String> command = new ArrayList<>();
         if (name.equals("selfheal") || name.equals("baseline")) {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            // The collector bin/selfheal starts the emulator with, unless the options name one.
             String jvmOptions = options.getOrDefault(name.equals("selfheal") ? "selfheal-opts" : "baseline-opts", "");
+            if (!jvmOptions.matches(".*-XX:\\+Use\\w*GC.*")) {
+                command.add("-XX:+UseSerialGC");
+            }
             if (!jvmOptions.isBlank()) {
                 command.addAll(Arrays.asList(jvmOptions.trim().split("\\s+")));
             }
