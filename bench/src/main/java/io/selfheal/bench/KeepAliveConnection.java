@@ -9,14 +9,23 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One HTTP/1.1 keep-alive connection that sends a prepared request and reads the response: a client so lean that a
- * benchmark through it measures the emulator, not the client (the AWS SDK spends ~250 µs of CPU per call).
+ * benchmark through it measures the emulator, not the client (the AWS SDK spends ~250 µs of CPU per call). A server
+ * that answers {@code Connection: close} (Werkzeug's development server, which moto uses, does for every request)
+ * gets a new connection for the next request, as any HTTP client would open one.
  */
 final class KeepAliveConnection implements AutoCloseable {
-    private final Socket socket;
-    private final OutputStream out;
-    private final InputStream in;
+    private final int port;
+    private Socket socket;
+    private OutputStream out;
+    private InputStream in;
+    private byte[] lastBody = new byte[0];
 
     KeepAliveConnection(int port) throws IOException {
+        this.port = port;
+        open();
+    }
+
+    private void open() throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setTcpNoDelay(true);
         out = socket.getOutputStream();
@@ -34,10 +43,14 @@ final class KeepAliveConnection implements AutoCloseable {
 
     /** Sends the request and returns the response status. */
     int exchange(byte[] request) throws IOException {
+        if (socket == null) {
+            open();
+        }
         out.write(request);
         out.flush();
         int status = -1;
         int contentLength = 0;
+        boolean closing = false;
         StringBuilder line = new StringBuilder(64);
         while (true) {
             int c = in.read();
@@ -59,15 +72,28 @@ final class KeepAliveConnection implements AutoCloseable {
                 status = Integer.parseInt(header.substring(9, 12));
             } else if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
                 contentLength = Integer.parseInt(header.substring(15).trim());
+            } else if (header.regionMatches(true, 0, "connection:", 0, 11)) {
+                closing = header.substring(11).trim().equalsIgnoreCase("close");
             }
             line.setLength(0);
         }
-        in.readNBytes(contentLength);
+        lastBody = in.readNBytes(contentLength);
+        if (closing) {
+            socket.close();
+            socket = null;
+        }
         return status;
+    }
+
+    /** The body of the last response, as text. */
+    String lastBody() {
+        return new String(lastBody, StandardCharsets.UTF_8);
     }
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        if (socket != null) {
+            socket.close();
+        }
     }
 }

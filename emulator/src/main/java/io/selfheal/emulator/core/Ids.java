@@ -11,8 +11,16 @@ public final class Ids {
     private Ids() {
     }
 
+    /**
+     * A random (version 4) UUID for request ids, event ids and message ids. From {@link ThreadLocalRandom}, not
+     * {@link UUID#randomUUID()}: these ids only have to be unique, and the JDK's SecureRandom reads /dev/urandom
+     * under a global lock on every call (two system calls per PutEvents, on the event loop).
+     */
     public static String uuid() {
-        return UUID.randomUUID().toString();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     /** {@code prefix-} followed by {@code length} lowercase hex digits, e.g. {@code i-0abc…} (17 for instances). */

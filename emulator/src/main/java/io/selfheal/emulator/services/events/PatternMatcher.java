@@ -6,6 +6,8 @@ import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.core.ParseErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.event.ruler.JsonRuleCompiler;
@@ -31,6 +33,16 @@ final class PatternMatcher {
     static final int MAX_WILDCARD_COMPLEXITY = 10;
     static final String TOO_COMPLEX = "Rule is too complex - try using fewer wildcard characters or fewer repeating "
             + "character sequences after a wildcard character";
+
+    /** The most recently tested patterns' machines (deterministic, so shared by every emulator in the JVM). */
+    private static final Map<String, PatternMatcher> TESTED = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, PatternMatcher> eldest) {
+                    return size() > TESTED_PATTERNS;
+                }
+            });
+    private static final int TESTED_PATTERNS = 256;
 
     private final Machine machine = Machine.builder().build();
 
@@ -75,11 +87,24 @@ final class PatternMatcher {
         return alone.evaluateComplexity(new MachineComplexityEvaluator(MAX_WILDCARD_COMPLEXITY + 1));
     }
 
-    /** TestEventPattern: one pattern, one event, no bus. */
-    static boolean matches(String pattern, JsonNode event) {
-        PatternMatcher once = new PatternMatcher();
-        once.add("pattern", validate(pattern));
-        return !once.matchingRules(event).isEmpty();
+    /**
+     * TestEventPattern (one pattern, one event, no bus): the machine for one pattern, validated and compiled once
+     * per distinct pattern text, since doing both on every call cost several times the matching itself. A pattern
+     * that fails validation is not kept.
+     */
+    static PatternMatcher compiled(String pattern) {
+        PatternMatcher cached = TESTED.get(pattern);
+        if (cached == null) {
+            cached = new PatternMatcher();
+            cached.add("pattern", validate(pattern));
+            TESTED.put(pattern, cached);
+        }
+        return cached;
+    }
+
+    /** Whether the event matches any pattern of this machine. */
+    boolean matches(JsonNode event) {
+        return !machine.rulesForJSONEvent(event).isEmpty();
     }
 
     /** Adds a validated pattern under the rule's name. */

@@ -22,7 +22,7 @@ final class PatternTestOperation {
         Params params = new Params(input, EventsErrors.PARAMS);
         String pattern = EventsErrors.checkMaxLength("EventPattern", params.required("EventPattern"), 4096);
         String eventText = params.required("Event");
-        PatternMatcher.validate(pattern);
+        PatternMatcher matcher = PatternMatcher.compiled(pattern);
         JsonNode event;
         try {
             event = Json.parse(eventText);
@@ -32,6 +32,6 @@ final class PatternTestOperation {
         if (!event.isObject() || !REQUIRED.stream().allMatch(event::has)) {
             throw EventsErrors.validation("Parameter Event is not valid.");
         }
-        return Json.object().put("Result", PatternMatcher.matches(pattern, event));
+        return Json.object().put("Result", matcher.matches(event));
     }
 }

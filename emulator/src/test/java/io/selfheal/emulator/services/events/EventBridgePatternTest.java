@@ -70,6 +70,19 @@ class EventBridgePatternTest extends EventBridgeTestBase {
                 .hasMessageContaining("Event pattern is not valid. Reason: \"source\" must be an object or an array");
     }
 
+    /**
+     * TestEventPattern keeps compiled patterns: a refused pattern must be refused again (never cached), and before
+     * the event is looked at, as without the cache.
+     */
+    @Test
+    void aRefusedPatternIsRefusedEveryTimeAndBeforeTheEvent() {
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> events.testEventPattern(r -> r.eventPattern("{\"source\":[{\"prefix\":1}]}")
+                    .event("not json")))
+                    .isInstanceOf(InvalidEventPatternException.class);
+        }
+    }
+
     @Test
     void theEventMustBeAnEnvelope() {
         for (String bad : new String[] {"not json", "[]", "{\"source\":\"aws.ec2\",\"detail\":{}}",
