@@ -24,7 +24,12 @@ final class KeepAliveConnection implements AutoCloseable {
     }
 
     static byte[] awsJsonRequest(String target, String signingName, String body) {
-        return ("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.1\r\n"
+        return awsJsonRequest(target, signingName, body, "1.1");
+    }
+
+    /** @param jsonVersion the AWS JSON protocol version: 1.0 (SQS, CloudWatch) or 1.1 (EventBridge) */
+    static byte[] awsJsonRequest(String target, String signingName, String body, String jsonVersion) {
+        return ("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-" + jsonVersion + "\r\n"
                 + "X-Amz-Target: " + target + "\r\n"
                 + "Authorization: AWS4-HMAC-SHA256 Credential=bench/20250101/us-east-1/" + signingName
                 + "/aws4_request, SignedHeaders=host, Signature=0\r\n"
@@ -34,6 +39,18 @@ final class KeepAliveConnection implements AutoCloseable {
 
     /** Sends the request and returns the response status. */
     int exchange(byte[] request) throws IOException {
+        return exchange(request, false).status;
+    }
+
+    /** Sends the request and returns the response body, whatever the status. */
+    String exchangeForBody(byte[] request) throws IOException {
+        return new String(exchange(request, true).body, StandardCharsets.UTF_8);
+    }
+
+    private record Response(int status, byte[] body) {
+    }
+
+    private Response exchange(byte[] request, boolean keepBody) throws IOException {
         out.write(request);
         out.flush();
         int status = -1;
@@ -62,8 +79,8 @@ final class KeepAliveConnection implements AutoCloseable {
             }
             line.setLength(0);
         }
-        in.readNBytes(contentLength);
-        return status;
+        byte[] body = in.readNBytes(contentLength);
+        return new Response(status, keepBody ? body : null);
     }
 
     @Override
