@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * The soak: N events (default 100,000), one PutEvents call each, through 100 rules (each event matches one) into 100
  * SQS queues, on loopback, then stops by itself. Prints events/s, the heap and RSS sampled during the run, the live
  * heap after a full GC with the queues still full and again after purging them (what the emulator keeps of its own),
- * and checks that every event reached its queue. Not JMH: the numbers that matter are memory over time.
+ * and checks that every event reached its queue; then sends 10,000 malformed requests (a tenth of them ~100 KB) and
+ * measures again. Not JMH: the numbers that matter are memory over time.
  *
  * <pre>{@code
  * java -Xmx1g -cp bench/target/benchmarks.jar io.selfheal.bench.SoakBenchmark [events] [connections]
@@ -27,6 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class SoakBenchmark {
     private static final int RULES = 100;
+    private static final int MALFORMED = 10_000;
     private static final Pattern APPROXIMATE = Pattern.compile("\"ApproximateNumberOfMessages\":\"(\\d+)\"");
     private static final Pattern QUEUE_URL = Pattern.compile("\"QueueUrl\":\"([^\"]+)\"");
 
@@ -53,6 +55,10 @@ public final class SoakBenchmark {
             Memory full = Memory.afterFullGc();
             purge(emulator.port(), queues);
             Memory purged = Memory.afterFullGc();
+            long fuzzStarted = System.nanoTime();
+            int answered4xx = malformed(emulator.port(), MALFORMED);
+            double fuzzSeconds = (System.nanoTime() - fuzzStarted) / 1e9;
+            Memory fuzzed = Memory.afterFullGc();
 
             System.out.printf("sent %,d in %.1f s: %,.0f PutEvents/s (%d answered non-200, retried)%n", events,
                     sendSeconds, events / sendSeconds, refused);
@@ -61,6 +67,8 @@ public final class SoakBenchmark {
             System.out.println("emulator idle:             " + idle);
             System.out.println("after the run, queues full: " + full);
             System.out.println("after purging the queues:  " + purged);
+            System.out.printf("then %,d malformed requests in %.1f s, %,d answered 4xx: %s%n", MALFORMED, fuzzSeconds,
+                    answered4xx, fuzzed);
             System.out.println("during the run (used heap without GC / RSS, MiB): " + sampler.samples());
             if (delivered != events) {
                 System.out.println("LOST " + (events - delivered) + " events");
@@ -164,6 +172,40 @@ public final class SoakBenchmark {
                 Thread.sleep(200);
             }
         }
+    }
+
+    /**
+     * Requests every service refuses, a tenth of them large (a 2,000-entry list, about 100 KB): what a fuzzer sends.
+     * Returns how many were answered 4xx.
+     */
+    private static int malformed(int port, int count) throws IOException {
+        StringBuilder big = new StringBuilder("{\"Entries\":[");
+        for (int i = 0; i < 2000; i++) {
+            big.append(i == 0 ? "" : ",").append("{\"Source\":\"s").append(i).append("\",\"DetailType\":\"d\"}");
+        }
+        byte[][] requests = {
+            KeepAliveConnection.awsJsonRequest("AWSEvents.PutEvents", "events", big.append("]}").toString()),
+            KeepAliveConnection.awsJsonRequest("AWSEvents.PutEvents", "events", "{\"Entries\": ["),
+            KeepAliveConnection.awsJsonRequest("AWSEvents.PutRule", "events", "{\"Name\":\"\",\"EventPattern\":1}"),
+            KeepAliveConnection.awsJsonRequest("AmazonSQS.SendMessage", "sqs", "{\"QueueUrl\":\"nope\"}", "1.0"),
+            KeepAliveConnection.awsJsonRequest("GraniteServiceVersion20100801.PutMetricData", "monitoring",
+                    "{\"Namespace\":\"AWS/Forbidden\",\"MetricData\":[{\"MetricName\":\"m\",\"Value\":1}]}", "1.0"),
+            KeepAliveConnection.awsJsonRequest("AWSEvents.NoSuchOperation", "events", "{}"),
+            KeepAliveConnection.awsJsonRequest("AWSEvents.DescribeRule", "events", "{\"Name\":\"missing\"}"),
+            KeepAliveConnection.awsJsonRequest("AWSEvents.PutEvents", "events", "[1,2,3]"),
+            KeepAliveConnection.awsJsonRequest("AmazonSQS.CreateQueue", "sqs", "{\"QueueName\":\"bad name!\"}", "1.0"),
+            KeepAliveConnection.awsJsonRequest("AWSEvents.ListRules", "events", "{\"Limit\":-5}"),
+        };
+        int refused = 0;
+        try (KeepAliveConnection c = new KeepAliveConnection(port)) {
+            for (int i = 0; i < count; i++) {
+                int status = c.exchange(requests[i % requests.length]);
+                if (status >= 400 && status < 500) {
+                    refused++;
+                }
+            }
+        }
+        return refused;
     }
 
     private static void purge(int port, List<String> queues) throws IOException {
