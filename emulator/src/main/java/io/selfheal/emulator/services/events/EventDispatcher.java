@@ -26,9 +26,10 @@ import java.util.logging.Logger;
  * wait on the clock (see {@link Retries}). Nothing
  * thrown while delivering escapes: every failure becomes a visible {@link TargetDelivery} error.
  *
- * <p>Asynchronous events (PutEvents, schedules) are matched in arrival order on one thread, then delivered on
- * {@link #lanes} threads chosen by rule: each rule's targets receive events in the order the bus received them, while
- * different rules deliver in parallel — AWS orders nothing across rules. The backlog (events accepted and not yet
+ * <p>Asynchronous events (PutEvents, schedules) are matched on the thread that accepted them (so requests on
+ * different connections match in parallel), then delivered on {@link #lanes} threads chosen by rule: each rule's
+ * targets receive events in the order the bus received them, while different rules deliver in parallel — AWS orders
+ * nothing across rules. The backlog (events accepted and not yet
  * delivered) is bounded: PutEvents asks {@link #admits} first and answers {@code ThrottlingException} when it is full.
  */
 final class EventDispatcher {
@@ -41,10 +42,10 @@ final class EventDispatcher {
     private final int backlogLimit;
     /** Events accepted asynchronously whose deliveries have not all been attempted yet. */
     private final AtomicInteger backlog = new AtomicInteger();
-    /** Matches in arrival order; under load it drains its queue without parking. */
-    private final ExecutorService matching = Executors.newSingleThreadExecutor(
-            new io.netty.util.concurrent.DefaultThreadFactory("selfheal-events-match", true));
-    /** One ordered delivery thread per lane; a rule always delivers on the same lane. */
+    /**
+     * One ordered delivery thread per lane; a rule always delivers on the same lane. Under load a lane drains its
+     * queue without parking.
+     */
     private final ExecutorService[] lanes;
 
     private volatile TargetDeliveries targets;
@@ -71,7 +72,6 @@ final class EventDispatcher {
     }
 
     void close() {
-        matching.shutdownNow();
         for (ExecutorService lane : lanes) {
             lane.shutdownNow();
         }
@@ -101,7 +101,9 @@ final class EventDispatcher {
             records.add(record(bus, event, received, true));
         }
         backlog.addAndGet(records.size());
-        run(matching, () -> records.forEach(r -> route(bus, r, bus.matchingRules(r.event()), true)));
+        for (EventRecord r : records) {
+            route(bus, r, matchingRules(bus, r), true);
+        }
     }
 
     /**
@@ -111,10 +113,20 @@ final class EventDispatcher {
     void dispatchToRule(EventBus bus, Rule rule, ObjectNode event) {
         EventRecord record = record(bus, event, context.clock().now(), false);
         backlog.incrementAndGet();
-        run(matching, () -> route(bus, record, List.of(rule), false));
+        route(bus, record, List.of(rule), false);
     }
 
-    /** On the matching thread: hands each rule's deliveries to its lane, in arrival order. */
+    /** A pattern that breaks the matcher loses its event, visibly in the log, not the caller's request. */
+    private static List<Rule> matchingRules(EventBus bus, EventRecord record) {
+        try {
+            return bus.matchingRules(record.event());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "matching event " + record.eventId() + " failed", e);
+            return List.of();
+        }
+    }
+
+    /** Hands each matching rule's deliveries to its lane, in the order the bus received the events. */
     private void route(EventBus bus, EventRecord record, List<Rule> rules, boolean matched) {
         if (rules.isEmpty()) {
             backlog.decrementAndGet();
