@@ -46,6 +46,10 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--retain: " + e.getMessage());
         }
+        if (eventsBacklog < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--events-backlog must be at least 1, got " + eventsBacklog);
+        }
         Emulator emulator = Emulator.builder().port(port).host(host).region(region).retention(retention)
                 .eventsBacklog(eventsBacklog).start();
         CountDownLatch stopped = new CountDownLatch(1);
