@@ -33,7 +33,12 @@ final class KeepAliveConnection implements AutoCloseable {
     }
 
     static byte[] awsJsonRequest(String target, String signingName, String body) {
-        return ("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.1\r\n"
+        return awsJsonRequest(target, signingName, body, "1.1");
+    }
+
+    /** @param jsonVersion the AWS JSON protocol version: 1.0 (SQS, CloudWatch) or 1.1 (EventBridge) */
+    static byte[] awsJsonRequest(String target, String signingName, String body, String jsonVersion) {
+        return ("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-" + jsonVersion + "\r\n"
                 + "X-Amz-Target: " + target + "\r\n"
                 + "Authorization: AWS4-HMAC-SHA256 Credential=bench/20250101/us-east-1/" + signingName
                 + "/aws4_request, SignedHeaders=host, Signature=0\r\n"
@@ -83,6 +88,12 @@ final class KeepAliveConnection implements AutoCloseable {
             socket = null;
         }
         return status;
+    }
+
+    /** Sends the request and returns the response body, whatever the status. */
+    String exchangeForBody(byte[] request) throws IOException {
+        exchange(request);
+        return lastBody();
     }
 
     /** The body of the last response, as text. */

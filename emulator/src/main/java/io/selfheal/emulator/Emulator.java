@@ -7,11 +7,12 @@ import io.selfheal.emulator.control.ControlApi;
 import io.selfheal.emulator.control.ControlHttpHandler;
 import io.selfheal.emulator.core.AccountsAndRegions;
 import io.selfheal.emulator.core.ActivityTracker;
-import io.selfheal.emulator.core.ApiCallLog;
 import io.selfheal.emulator.core.EmulatorClock;
 import io.selfheal.emulator.core.EmulatorContext;
+import io.selfheal.emulator.core.EventsBacklog;
 import io.selfheal.emulator.core.IdentityRegistry;
 import io.selfheal.emulator.core.InternalBus;
+import io.selfheal.emulator.core.Retention;
 import io.selfheal.emulator.frontdoor.FrontDoor;
 import io.selfheal.emulator.http.NettyHttpServer;
 import io.selfheal.emulator.service.AwsService;
@@ -60,8 +61,9 @@ public final class Emulator implements AutoCloseable {
             virtual.activity(activity);
         }
         context = new EmulatorContext(b.region, b.host, b.clock, new IdentityRegistry(b.accountId), activity,
-                new InternalBus(workers, activity), new ApiCallLog(), workers, scheduler,
+                new InternalBus(workers, activity), b.retention, workers, scheduler,
                 (port, handler) -> NettyHttpServer.start(eventLoops, b.host, port, workers, handler));
+        context.register(EventsBacklog.class, b.eventsBacklog);
         List<AwsService> loaded = new ArrayList<>();
         ServiceLoader.load(AwsServiceProvider.class).stream()
                 .filter(p -> !b.without.contains(p.type()))
@@ -131,6 +133,8 @@ public final class Emulator implements AutoCloseable {
         private String region = DEFAULT_REGION;
         private String accountId = DEFAULT_ACCOUNT;
         private EmulatorClock clock = EmulatorClock.system();
+        private Retention retention = Retention.defaults();
+        private EventsBacklog eventsBacklog = EventsBacklog.DEFAULT;
         private final List<AwsServiceProvider> extraServices = new ArrayList<>();
         private final java.util.Set<Class<?>> without = new java.util.HashSet<>();
 
@@ -176,6 +180,31 @@ public final class Emulator implements AutoCloseable {
          */
         public Builder without(Class<? extends AwsServiceProvider> providerType) {
             without.add(providerType);
+            return this;
+        }
+
+        /**
+         * Bounds one history ({@link Retention#histories()}: {@code calls}, {@code events}, {@code invocations},
+         * {@code cloudtrail}) to {@code entries} entries and about {@code bytes} bytes of heap; the oldest go first.
+         * The defaults ({@link Retention}) hold a day of {@code serve} and any scenario run.
+         */
+        public Builder retain(String history, int entries, long bytes) {
+            this.retention = retention.with(history, new Retention.Limit(entries, bytes));
+            return this;
+        }
+
+        /** Every history's bounds at once (e.g. parsed from {@code serve --retain}). */
+        public Builder retention(Retention retention) {
+            this.retention = retention;
+            return this;
+        }
+
+        /**
+         * At most {@code events} events accepted by PutEvents wait for delivery; beyond, PutEvents answers
+         * {@code ThrottlingException}, which SDKs retry ({@link EventsBacklog}).
+         */
+        public Builder eventsBacklog(int events) {
+            this.eventsBacklog = eventsBacklog.withEvents(events);
             return this;
         }
 

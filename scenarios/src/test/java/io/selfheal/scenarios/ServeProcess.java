@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,11 +26,13 @@ final class ServeProcess implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    static ServeProcess start() throws IOException {
+    /** @param options further {@code serve} options, e.g. {@code --retain calls=5} */
+    static ServeProcess start(String... options) throws IOException {
         assertThat(CLI_JAR).as("the CLI jar (built by the harness module)").isRegularFile();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-jar", CLI_JAR.toString(), "serve", "--port", "0")
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(java, "-jar", CLI_JAR.toString(), "serve", "--port", "0"));
+        command.addAll(List.of(options));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String endpoint = null;
         for (String line; endpoint == null && (line = out.readLine()) != null; ) {

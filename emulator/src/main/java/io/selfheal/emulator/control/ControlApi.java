@@ -27,6 +27,15 @@ public final class ControlApi {
     }
 
     /**
+     * What each bounded history (call log, event records, invocations, CloudTrail …) holds now, its limit, and how
+     * many entries it dropped to stay within it: a check reading a history whose {@code dropped} is not 0 reads a
+     * truncated one.
+     */
+    public List<io.selfheal.emulator.core.Retention.Usage> retention() {
+        return context.retention().usage();
+    }
+
+    /**
      * Waits until no asynchronous work (event deliveries, queued invocations) is in flight.
      *
      * @return false when {@code timeout} passed first

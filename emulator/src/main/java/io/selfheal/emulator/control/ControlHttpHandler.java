@@ -16,6 +16,7 @@ import java.util.logging.Logger;
 /**
  * {@link ControlApi} over HTTP, for harnesses in other processes:
  * {@code GET /_selfheal/health}, {@code GET /_selfheal/calls[?service=&operation=]},
+ * {@code GET /_selfheal/retention} (each history's entries, bytes, limit and dropped count),
  * {@code POST /_selfheal/idle?timeoutMs=}, {@code GET /_selfheal/clock}, {@code POST /_selfheal/clock/advance?ms=}
  * (virtual clock only), {@code POST /_selfheal/reset}.
  */
@@ -56,6 +57,7 @@ public final class ControlHttpHandler implements HttpHandler {
         switch (route) {
             case "GET /health" -> reply.accept(ok(health()));
             case "GET /calls" -> reply.accept(ok(calls(request)));
+            case "GET /retention" -> reply.accept(ok(retention()));
             case "POST /idle" -> {
                 long timeoutMs = millis(request, "timeoutMs", 10_000, MAX_IDLE_WAIT_MS);
                 boolean idle = control.awaitIdle(Duration.ofMillis(timeoutMs));
@@ -117,6 +119,16 @@ public final class ControlHttpHandler implements HttpHandler {
         ArrayNode names = health.putArray("services");
         services.all().forEach(s -> names.add(s.descriptor().signingName()));
         return health;
+    }
+
+    private ArrayNode retention() {
+        ArrayNode out = Json.array();
+        for (io.selfheal.emulator.core.Retention.Usage u : control.retention()) {
+            out.addObject().put("history", u.history()).put("entries", u.entries()).put("bytes", u.bytes())
+                    .put("dropped", u.dropped()).put("maxEntries", u.limit().entries())
+                    .put("maxBytes", u.limit().bytes());
+        }
+        return out;
     }
 
     private ArrayNode calls(HttpRequest request) {

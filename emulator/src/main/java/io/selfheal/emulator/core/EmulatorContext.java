@@ -19,22 +19,25 @@ public final class EmulatorContext {
     private final ActivityTracker activity;
     private final InternalBus bus;
     private final ApiCallLog callLog;
+    private final Retention retention;
     private final ExecutorService workers;
     private final ScheduledExecutorService scheduler;
     private final HttpServerFactory servers;
     private final Map<Class<?>, Object> components = new ConcurrentHashMap<>();
     private volatile String endpoint;
 
+    /** @param retention the bounds of every history; the call log is built with it */
     public EmulatorContext(String defaultRegion, String host, EmulatorClock clock, IdentityRegistry identities,
-                           ActivityTracker activity, InternalBus bus, ApiCallLog callLog, ExecutorService workers,
+                           ActivityTracker activity, InternalBus bus, Retention retention, ExecutorService workers,
                            ScheduledExecutorService scheduler, HttpServerFactory servers) {
+        this.retention = retention;
         this.defaultRegion = defaultRegion;
         this.host = host;
         this.clock = clock;
         this.identities = identities;
         this.activity = activity;
         this.bus = bus;
-        this.callLog = callLog;
+        this.callLog = new ApiCallLog(retention);
         this.workers = workers;
         this.scheduler = scheduler;
         this.servers = servers;
@@ -72,6 +75,11 @@ public final class EmulatorContext {
 
     public InternalBus bus() {
         return bus;
+    }
+
+    /** The bounds of every history, and what each holds now. */
+    public Retention retention() {
+        return retention;
     }
 
     public ApiCallLog callLog() {

@@ -18,8 +18,6 @@ import io.selfheal.emulator.protocol.SigV4Scope;
 import io.selfheal.emulator.service.RawOperation;
 import io.selfheal.emulator.service.ServiceRegistry;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,8 +25,6 @@ import java.util.logging.Logger;
 /** The one handler behind the emulator's port: AWS calls, and the control API under {@code /_selfheal/}. */
 public final class FrontDoor implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(FrontDoor.class.getName());
-    /** Members longer than this (zip files, big payloads) are elided from the call log. */
-    private static final int LOGGED_VALUE_LIMIT = 4096;
     /** Bodies above this are decoded off the event loop (code uploads reach tens of megabytes). */
     private static final int INLINE_BODY_LIMIT = 256 * 1024;
 
@@ -143,30 +139,9 @@ public final class FrontDoor implements HttpHandler {
 
     private ApiCall record(RequestContext ctx, ObjectNode input, int status, String errorCode, long startedNanos) {
         ApiCall call = new ApiCall(ctx.receivedAt(), ctx.requestId(), ctx.accountId(), ctx.region(),
-                ctx.service(), ctx.operation(), ctx.caller().arn(), elide(input), status, errorCode,
-                (System.nanoTime() - startedNanos) / 1000);
+                ctx.service(), ctx.operation(), ctx.caller().arn(), LoggedParameters.of(input, status >= 400), status,
+                errorCode, (System.nanoTime() - startedNanos) / 1000);
         context.callLog().record(call);
         return call;
-    }
-
-    private static JsonNode elide(JsonNode node) {
-        if (node.isTextual() && node.asText().length() > LOGGED_VALUE_LIMIT) {
-            return Json.MAPPER.getNodeFactory().textNode("<" + node.asText().length() + " characters elided>");
-        }
-        if (node.isObject()) {
-            ObjectNode copy = null;
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                JsonNode elided = elide(e.getValue());
-                if (elided != e.getValue()) {
-                    if (copy == null) {
-                        copy = ((ObjectNode) node).deepCopy();
-                    }
-                    copy.set(e.getKey(), elided);
-                }
-            }
-            return copy == null ? node : copy;
-        }
-        return node;
     }
 }

@@ -22,6 +22,14 @@ public interface Cloud extends AutoCloseable {
     /** Every AWS API call the cloud answered, in order. */
     List<ApiCall> calls();
 
+    /**
+     * How many entries each bounded history (call log, events, invocations …) dropped to stay within its bounds, by
+     * history; the harness compares a run's end with its start, so a check never reads a truncated history unawares.
+     */
+    default java.util.Map<String, Long> droppedEntries() {
+        return java.util.Map.of();
+    }
+
     /** Every invocation of the named function, in start order. */
     List<FunctionInvocation> invocations(String functionName);
 

@@ -78,6 +78,13 @@ public final class EmbeddedCloud implements Cloud {
     }
 
     @Override
+    public java.util.Map<String, Long> droppedEntries() {
+        java.util.Map<String, Long> dropped = new java.util.TreeMap<>();
+        emulator.control().retention().forEach(u -> dropped.merge(u.history(), u.dropped(), Long::sum));
+        return dropped;
+    }
+
+    @Override
     public List<FunctionInvocation> invocations(String functionName) {
         return emulator.control().component(LambdaControl.class).invocations(functionName);
     }

@@ -21,13 +21,37 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--region", description = "Region of unsigned requests. Default: ${DEFAULT-VALUE}.")
     String region = Emulator.DEFAULT_REGION;
 
+    @Option(names = "--retain", paramLabel = "HISTORY=ENTRIES[:BYTES]",
+            description = "Bound one history (calls, events, invocations, cloudtrail), e.g. calls=20000:16MiB; the "
+                    + "oldest entries go first and GET /_selfheal/retention counts them. Repeatable. Defaults hold "
+                    + "a day of serve (see docs/architecture.md).")
+    java.util.List<String> retain = new java.util.ArrayList<>();
+
+    @Option(names = "--events-backlog", paramLabel = "EVENTS",
+            description = "At most this many accepted events wait for delivery; beyond, PutEvents answers "
+                    + "ThrottlingException (SDKs retry it). Default: ${DEFAULT-VALUE}.")
+    int eventsBacklog = io.selfheal.emulator.core.EventsBacklog.DEFAULT.events();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
         long started = System.nanoTime();
-        Emulator emulator = Emulator.builder().port(port).host(host).region(region).start();
+        io.selfheal.emulator.core.Retention retention = io.selfheal.emulator.core.Retention.defaults();
+        try {
+            for (String assignment : retain) {
+                retention = retention.with(assignment);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--retain: " + e.getMessage());
+        }
+        if (eventsBacklog < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--events-backlog must be at least 1, got " + eventsBacklog);
+        }
+        Emulator emulator = Emulator.builder().port(port).host(host).region(region).retention(retention)
+                .eventsBacklog(eventsBacklog).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();

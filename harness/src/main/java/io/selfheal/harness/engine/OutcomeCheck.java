@@ -26,7 +26,23 @@ final class OutcomeCheck {
         this.cloud = run.cloud();
     }
 
+    /**
+     * The outcome, unless a history the checks read was truncated during the run: then a failure that says so (the
+     * emulator's retention bounds are far above any scenario's needs, so this means a run of unusual size).
+     */
     CheckResult outcome() {
+        CheckResult result = checkOutcome();
+        List<String> truncated = run.historiesTruncatedDuringRun();
+        if (truncated.isEmpty()) {
+            return result;
+        }
+        return new CheckResult("outcome", false, "the emulator dropped entries from its histories during the run "
+                + truncated + " (entries dropped), so the checks read truncated histories; raise the bounds with "
+                + "Emulator.Builder#retain or serve --retain" + (result.message() == null ? "" : ". " + result.message()),
+                result.duration());
+    }
+
+    private CheckResult checkOutcome() {
         long started = System.nanoTime();
         boolean withSteadyState = scenario.recovery() == null;
         List<Expectation> checks = new ArrayList<>(scenario.outcomes());

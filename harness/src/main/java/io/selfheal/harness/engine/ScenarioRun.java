@@ -31,11 +31,29 @@ public final class ScenarioRun implements AutoCloseable {
     private Duration recoveryWall;
     private boolean outcomeHeld;
     private HttpEndpoints httpEndpoints;
+    /** The cloud's dropped counts when the run began (a borrowed cloud may have dropped entries before). */
+    private final java.util.Map<String, Long> droppedAtStart;
 
     public ScenarioRun(Scenario scenario, Cloud cloud) {
         this.scenario = scenario;
         this.cloud = cloud;
         this.clients = new CloudClients(cloud);
+        this.droppedAtStart = cloud.droppedEntries();
+    }
+
+    /**
+     * The histories that dropped entries during this run ("calls: 120"), empty when none did: checks read those
+     * histories, so a truncated one makes the run's verdict untrustworthy.
+     */
+    public java.util.List<String> historiesTruncatedDuringRun() {
+        java.util.List<String> truncated = new java.util.ArrayList<>();
+        cloud.droppedEntries().forEach((history, dropped) -> {
+            long during = dropped - droppedAtStart.getOrDefault(history, 0L);
+            if (during > 0) {
+                truncated.add(history + ": " + during);
+            }
+        });
+        return truncated;
     }
 
     public Scenario scenario() {

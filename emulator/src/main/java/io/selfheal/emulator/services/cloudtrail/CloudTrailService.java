@@ -23,11 +23,12 @@ public final class CloudTrailService implements AwsService {
         }
     }
 
-    private final RegionalStore<EventHistory> histories = new RegionalStore<>(EventHistory::new);
+    private final RegionalStore<EventHistory> histories;
     private final Recorder recorder;
     private final Map<String, Operation> operations;
 
     CloudTrailService(EmulatorContext context) {
+        histories = new RegionalStore<>(() -> new EventHistory(context.retention()));
         recorder = new Recorder(histories, context.bus());
         LookupEventsOperation lookup = new LookupEventsOperation(histories);
         operations = Map.of("LookupEvents", lookup::lookupEvents);

@@ -5,7 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The statistics of the points that fall in one period. Percentiles are exact over the raw samples, by the
+ * The statistics of the points that fall in one period. Percentiles are exact over the raw samples (within about one
+ * percent when a stored point had to bucket its values: {@link MetricPoint#MAX_DISTINCT_VALUES}), by the
  * nearest-rank definition: CloudWatch documents what a percentile means ("p95 ... 95 percent of the data within the
  * period is lower than this value", "CloudWatch statistics definitions") but not an interpolation, and nearest rank
  * always answers a value that was actually published. They are unavailable (null) when any point is a statistic set
@@ -28,9 +29,7 @@ final class Aggregate {
         if (!point.hasSamples() || point.minimum < 0) {
             percentilesAvailable = false;
         } else {
-            for (int i = 0; i < point.distinctValues(); i++) {
-                samples.add(new double[] {point.valueAt(i), point.countAt(i)});
-            }
+            point.forEachSample((value, count) -> samples.add(new double[] {value, count}));
         }
         sorted = null;
     }

@@ -10,16 +10,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The metrics of one account and region. Memory stays bounded: points older than {@link #RETENTION} (relative to the
- * emulator clock) are dropped, since CloudWatch keeps 1-minute data for 15 days and selfheal keeps no coarser
- * roll-ups; and each metric keeps at most {@link #MAX_POINTS_PER_METRIC} points. A metric left without points is
- * forgotten. Queries take (metric, time range, period, unit) and answer period buckets from which any
+ * The metrics of one account and region. Memory stays bounded: each metric keeps one statistic set per period and
+ * unit ({@link MetricSeries}: one-second periods for three hours, one-minute periods after), however much is
+ * published; points older than {@link #RETENTION} (relative to the emulator clock) are dropped, since CloudWatch keeps
+ * 1-minute data for 15 days and selfheal keeps no coarser roll-ups; and each metric keeps at most
+ * {@link #MAX_POINTS_PER_METRIC} points. A metric left without points is forgotten. Queries take (metric, time range, period, unit) and answer period buckets from which any
  * {@link Stat} can be read: the shape alarm evaluation will need.
  */
 final class MetricStore {
     static final Duration RETENTION = Duration.ofDays(15);
-    /** Fifteen days of one point a minute, with headroom for busier publishers in shorter scenarios. */
-    static final int MAX_POINTS_PER_METRIC = 25_000;
+    /** Three hours of one-second periods and fifteen days of one-minute periods, with headroom for several units. */
+    static final int MAX_POINTS_PER_METRIC = 40_000;
 
     private final Map<MetricKey, MetricSeries> series = new HashMap<>();
 

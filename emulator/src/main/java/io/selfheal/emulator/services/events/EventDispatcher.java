@@ -4,13 +4,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.control.EventRecord;
 import io.selfheal.emulator.control.EventRecord.TargetDelivery;
 import io.selfheal.emulator.core.EmulatorContext;
+import io.selfheal.emulator.core.EventsBacklog;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,6 +25,12 @@ import java.util.logging.Logger;
  * moment the event is accepted until every first attempt has been made, so "wait until idle" covers it; retries
  * wait on the clock (see {@link Retries}). Nothing
  * thrown while delivering escapes: every failure becomes a visible {@link TargetDelivery} error.
+ *
+ * <p>Asynchronous events (PutEvents, schedules) are matched on the thread that accepted them (so requests on
+ * different connections match in parallel), then delivered on {@link #lanes} threads chosen by rule: each rule's
+ * targets receive events in the order the bus received them, while different rules deliver in parallel — AWS orders
+ * nothing across rules. The backlog (events accepted and not yet
+ * delivered) is bounded: PutEvents asks {@link #admits} first and answers {@code ThrottlingException} when it is full.
  */
 final class EventDispatcher {
     private static final Logger LOG = Logger.getLogger(EventDispatcher.class.getName());
@@ -29,23 +39,31 @@ final class EventDispatcher {
     private final EmulatorContext context;
     private final EventLog log;
     private final EventsMetrics metrics;
+    private final int backlogLimit;
+    /** Events accepted asynchronously whose deliveries have not all been attempted yet. */
+    private final AtomicInteger backlog = new AtomicInteger();
     /**
-     * One ordered delivery thread: events reach targets in the order the buses received them, and under load the
-     * thread drains its queue without parking, where handing each event to a pooled thread cost a wake-up each.
+     * One ordered delivery thread per lane; a rule always delivers on the same lane. Under load a lane drains its
+     * queue without parking.
      */
-    private final ExecutorService delivery = Executors.newSingleThreadExecutor(
-            new io.netty.util.concurrent.DefaultThreadFactory("selfheal-events", true));
+    private final ExecutorService[] lanes;
 
     private volatile TargetDeliveries targets;
 
     EventDispatcher(EmulatorContext context, EventLog log) {
-        this(context, log, EventsMetrics.NONE);
+        this(context, log, EventsMetrics.NONE, EventsBacklog.DEFAULT);
     }
 
-    EventDispatcher(EmulatorContext context, EventLog log, EventsMetrics metrics) {
+    EventDispatcher(EmulatorContext context, EventLog log, EventsMetrics metrics, EventsBacklog settings) {
         this.context = context;
         this.log = log;
         this.metrics = metrics;
+        this.backlogLimit = settings.events();
+        lanes = new ExecutorService[settings.lanes()];
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i] = Executors.newSingleThreadExecutor(
+                    new io.netty.util.concurrent.DefaultThreadFactory("selfheal-events-" + i, true));
+        }
     }
 
     /** How events reach targets; set once, before the first event (the senders need this dispatcher). */
@@ -54,10 +72,25 @@ final class EventDispatcher {
     }
 
     void close() {
-        delivery.shutdownNow();
+        for (ExecutorService lane : lanes) {
+            lane.shutdownNow();
+        }
     }
 
-    /** Records (and archives) the events now, in order, and delivers them to matching rules on a worker thread. */
+    /**
+     * Whether {@code events} more events fit in the backlog. A check, not a reservation: requests answered at the same
+     * instant may overshoot the limit by their own entries (at most ten each).
+     */
+    boolean admits(int events) {
+        return backlog.get() + events <= backlogLimit;
+    }
+
+    /** Events accepted and not yet delivered. */
+    int backlog() {
+        return backlog.get();
+    }
+
+    /** Records (and archives) the events now, in order, and delivers them to matching rules on other threads. */
     void dispatchAsync(EventBus bus, List<ObjectNode> events) {
         if (events.isEmpty()) {
             return;
@@ -67,7 +100,10 @@ final class EventDispatcher {
         for (ObjectNode event : events) {
             records.add(record(bus, event, received, true));
         }
-        enqueue(() -> records.forEach(r -> deliver(bus, r, bus.matchingRules(r.event()), true)));
+        backlog.addAndGet(records.size());
+        for (EventRecord r : records) {
+            route(bus, r, matchingRules(bus, r), true);
+        }
     }
 
     /**
@@ -76,7 +112,46 @@ final class EventDispatcher {
      */
     void dispatchToRule(EventBus bus, Rule rule, ObjectNode event) {
         EventRecord record = record(bus, event, context.clock().now(), false);
-        enqueue(() -> deliver(bus, record, List.of(rule), false));
+        backlog.incrementAndGet();
+        route(bus, record, List.of(rule), false);
+    }
+
+    /** A pattern that breaks the matcher loses its event, visibly in the log, not the caller's request. */
+    private static List<Rule> matchingRules(EventBus bus, EventRecord record) {
+        try {
+            return bus.matchingRules(record.event());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "matching event " + record.eventId() + " failed", e);
+            return List.of();
+        }
+    }
+
+    /** Hands each matching rule's deliveries to its lane, in the order the bus received the events. */
+    private void route(EventBus bus, EventRecord record, List<Rule> rules, boolean matched) {
+        if (rules.isEmpty()) {
+            backlog.decrementAndGet();
+            return;
+        }
+        Map<Integer, List<Rule>> byLane = new LinkedHashMap<>();
+        for (Rule rule : rules) {
+            byLane.computeIfAbsent(Math.floorMod(rule.arn().hashCode(), lanes.length), l -> new ArrayList<>(1))
+                    .add(rule);
+        }
+        AtomicInteger unfinished = new AtomicInteger(byLane.size());
+        boolean first = true;
+        for (Map.Entry<Integer, List<Rule>> lane : byLane.entrySet()) {
+            boolean countsMatchedEvent = matched && first;
+            first = false;
+            run(lanes[lane.getKey()], () -> {
+                try {
+                    deliver(bus, record, lane.getValue(), matched, countsMatchedEvent);
+                } finally {
+                    if (unfinished.decrementAndGet() == 0) {
+                        backlog.decrementAndGet();
+                    }
+                }
+            });
+        }
     }
 
     /** Records (and archives) the event and delivers it on the calling thread; returns the record. */
@@ -102,18 +177,18 @@ final class EventDispatcher {
         try {
             EventRecord record = record(bus, event, context.clock().now(), archive);
             List<Rule> rules = bus.matchingRules(record.event()).stream().filter(ruleFilter).toList();
-            deliver(bus, record, rules, true);
+            deliver(bus, record, rules, true, true);
             return record;
         } finally {
             context.activity().end();
         }
     }
 
-    /** Runs {@code work} on the ordered delivery thread, counted as in-flight work until it has run. */
-    private void enqueue(Runnable work) {
+    /** Runs {@code work} on {@code thread}, counted as in-flight work until it has run. */
+    private void run(ExecutorService thread, Runnable work) {
         context.activity().begin();
         try {
-            delivery.execute(() -> {
+            thread.execute(() -> {
                 try {
                     work.run();
                 } finally {
@@ -139,9 +214,12 @@ final class EventDispatcher {
      * Delivers to every target of {@code rules}, then publishes the AWS/Events metrics of what happened.
      *
      * @param matched whether the rules matched the event (false for a scheduled rule firing: no MatchedEvents)
+     * @param countsMatchedEvent whether these deliveries count the event's own MatchedEvents (once per event, by
+     *                           the first of the lanes it is delivered on)
      */
-    private void deliver(EventBus bus, EventRecord record, List<Rule> rules, boolean matched) {
-        EventsMetrics.Counts counts = metrics.counts(bus, record.received());
+    private void deliver(EventBus bus, EventRecord record, List<Rule> rules, boolean matched,
+                         boolean countsMatchedEvent) {
+        EventsMetrics.Counts counts = metrics.counts(bus, record.received(), countsMatchedEvent);
         try {
             for (Rule rule : rules) {
                 counts.triggered(rule, matched);
@@ -166,7 +244,7 @@ final class EventDispatcher {
 
     /** A delivery that was retried settled: its Invocations (and FailedInvocations) now. */
     private void settled(EventBus bus, Rule rule, boolean delivered) {
-        EventsMetrics.Counts counts = metrics.counts(bus, context.clock().now());
+        EventsMetrics.Counts counts = metrics.counts(bus, context.clock().now(), false);
         counts.invoked(rule, delivered);
         counts.publish();
     }

@@ -1,58 +1,63 @@
 package io.selfheal.emulator.services.events;
 
 import io.selfheal.emulator.control.EventRecord;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
+import io.selfheal.emulator.core.BoundedHistory;
+import io.selfheal.emulator.core.Json;
+import io.selfheal.emulator.core.Retention;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every event that reached a bus, in arrival order, with its deliveries. Bounded: the oldest records are forgotten
- * past {@link #CAPACITY}, so a long soak cannot exhaust memory; the harness reads what it needs as it goes.
+ * Every event that reached a bus, in arrival order, with its deliveries. Bounded by {@link Retention#EVENTS} (entries
+ * and bytes): the oldest records are forgotten, and counted, so a long soak cannot exhaust memory; the harness reads
+ * what it needs as it goes.
  */
 final class EventLog {
-    static final int CAPACITY = 10_000;
 
     /** A record and the bus it reached, so it can be delivered again. */
     record Entry(EventRecord record, EventBus bus) {
     }
 
-    private final int capacity;
-    private final Deque<Entry> entries = new ArrayDeque<>();
+    private final BoundedHistory<Entry> entries;
     /** The latest entry of each event id (a redelivered event appears more than once). */
-    private final Map<String, Entry> latestById = new HashMap<>();
+    private final Map<String, Entry> latestById = new ConcurrentHashMap<>();
 
-    EventLog() {
-        this(CAPACITY);
-    }
-
+    /** A log of at most {@code capacity} records (tests). */
     EventLog(int capacity) {
-        this.capacity = capacity;
+        this(new BoundedHistory<>(Retention.EVENTS, new Retention.Limit(capacity, Long.MAX_VALUE),
+                EventLog::estimatedBytes));
     }
 
-    synchronized void add(EventRecord record, EventBus bus) {
+    EventLog(Retention retention) {
+        this(retention.history(Retention.EVENTS, EventLog::estimatedBytes));
+    }
+
+    private EventLog(BoundedHistory<Entry> entries) {
+        this.entries = entries;
+        entries.onEvict(gone -> latestById.remove(gone.record().eventId(), gone));
+    }
+
+    /** The envelope, and about as much again for what its deliveries will hold (each target's input). */
+    private static long estimatedBytes(Entry entry) {
+        return 160 + 2 * Json.estimatedBytes(entry.record().event());
+    }
+
+    void add(EventRecord record, EventBus bus) {
         Entry entry = new Entry(record, bus);
-        entries.addLast(entry);
         latestById.put(record.eventId(), entry);
-        while (entries.size() > capacity) {
-            Entry gone = entries.removeFirst();
-            latestById.remove(gone.record().eventId(), gone);
-        }
+        entries.add(entry);
     }
 
-    synchronized List<EventRecord> records() {
-        List<EventRecord> out = new ArrayList<>(entries.size());
-        entries.forEach(e -> out.add(e.record()));
-        return out;
+    List<EventRecord> records() {
+        return entries.all().stream().map(Entry::record).toList();
     }
 
-    synchronized Entry latest(String eventId) {
+    Entry latest(String eventId) {
         return latestById.get(eventId);
     }
 
-    synchronized void clear() {
+    void clear() {
         entries.clear();
         latestById.clear();
     }

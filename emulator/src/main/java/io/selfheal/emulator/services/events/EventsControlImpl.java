@@ -35,7 +35,7 @@ final class EventsControlImpl implements EventsControl {
         EventLog.Entry entry = log.latest(eventId);
         if (entry == null) {
             throw new IllegalArgumentException("no event with id " + eventId + " reached a bus"
-                    + " (or it is older than the last " + EventLog.CAPACITY + " events)");
+                    + " (or it is older than the events retained: see the retention of 'events')");
         }
         return dispatcher.redeliverNow(entry.bus(), entry.record().event());
     }

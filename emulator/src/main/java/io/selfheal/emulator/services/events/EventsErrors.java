@@ -91,4 +91,13 @@ final class EventsErrors {
         return AwsException.badRequest("LimitExceededException",
                 "The requested resource exceeds the maximum number allowed.");
     }
+
+    /**
+     * The events backlog is full ({@link io.selfheal.emulator.core.EventsBacklog}): AWS's common error for a
+     * throttled request, 400, which the SDKs retry with backoff
+     * (https://docs.aws.amazon.com/eventbridge/latest/APIReference/CommonErrors.html).
+     */
+    static AwsException throttled() {
+        return AwsException.badRequest("ThrottlingException", "Rate exceeded");
+    }
 }

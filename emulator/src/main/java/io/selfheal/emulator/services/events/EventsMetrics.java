@@ -37,11 +37,12 @@ final class EventsMetrics {
     }
 
     /** Counts for one routed event on {@code eventBus}, published together. */
-    Counts counts(EventBus eventBus, Instant time) {
-        return new Counts(eventBus, time);
+    /** @param countsMatchedEvent whether a match counts the event's dimensionless MatchedEvents here */
+    Counts counts(EventBus eventBus, Instant time, boolean countsMatchedEvent) {
+        return new Counts(eventBus, time, countsMatchedEvent);
     }
 
-    /** What happened to one event. Used by the one thread delivering it. */
+    /** What happened to one event on one delivery lane. Used by the one thread delivering it there. */
     final class Counts {
         private final EventBus eventBus;
         private final Instant time;
@@ -49,9 +50,10 @@ final class EventsMetrics {
         private final Map<String, Map<Map<String, String>, Integer>> counts = new LinkedHashMap<>();
         private boolean anyMatch;
 
-        private Counts(EventBus eventBus, Instant time) {
+        private Counts(EventBus eventBus, Instant time, boolean countsMatchedEvent) {
             this.eventBus = eventBus;
             this.time = time;
+            this.anyMatch = !countsMatchedEvent;
         }
 
         void triggered(Rule rule, boolean matched) {

@@ -3,6 +3,7 @@ package io.selfheal.emulator.services.events;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.control.EventsControl;
 import io.selfheal.emulator.core.EmulatorContext;
+import io.selfheal.emulator.core.EventsBacklog;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.core.RegionalStore;
 import io.selfheal.emulator.messages.ServiceEvent;
@@ -30,7 +31,7 @@ public final class EventsService implements AwsService {
     private final RegionalStore<ApiDestinationsState> apiDestinations =
             new RegionalStore<>(ApiDestinationsState::new);
     private final OAuthTokens tokens;
-    private final EventLog log = new EventLog();
+    private final EventLog log;
     private final EventDispatcher dispatcher;
     private final ScheduleRunner schedules;
     private final Retries retries;
@@ -40,7 +41,8 @@ public final class EventsService implements AwsService {
     EventsService(EmulatorContext context) {
         this.context = context;
         states = new RegionalStore<>(() -> new EventsState(context.clock()));
-        dispatcher = new EventDispatcher(context, log, new EventsMetrics(context.bus()));
+        log = new EventLog(context.retention());
+        dispatcher = new EventDispatcher(context, log, new EventsMetrics(context.bus()), backlogSettings(context));
         HttpClient http = HttpClient.newBuilder().connectTimeout(ApiDestinationTarget.TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         tokens = new OAuthTokens(http, context.clock());
@@ -162,5 +164,14 @@ public final class EventsService implements AwsService {
         apiDestinations.reset();
         tokens.clear();
         log.clear();
+    }
+
+    /** The emulator registers them; a context built without (a test's) gets the defaults. */
+    private static EventsBacklog backlogSettings(EmulatorContext context) {
+        try {
+            return context.component(EventsBacklog.class);
+        } catch (IllegalStateException notConfigured) {
+            return EventsBacklog.DEFAULT;
+        }
     }
 }

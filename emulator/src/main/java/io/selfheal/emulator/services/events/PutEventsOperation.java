@@ -53,6 +53,9 @@ final class PutEventsOperation {
         if (size > MAX_TOTAL_ENTRY_BYTES) {
             throw EventsErrors.validation("Total size of the entries in the request is over the limit.");
         }
+        if (!dispatcher.admits(entries.size())) {
+            throw EventsErrors.throttled();
+        }
         EventsState state = states.get(ctx);
         ArrayNode results = Json.array();
         Map<EventBus, List<ObjectNode>> accepted = new LinkedHashMap<>();

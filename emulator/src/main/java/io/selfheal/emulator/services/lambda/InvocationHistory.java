@@ -5,10 +5,14 @@ import io.selfheal.emulator.control.LambdaControl;
 import io.selfheal.emulator.services.lambda.runtime.InvocationResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
+import io.selfheal.emulator.core.BoundedHistory;
+import io.selfheal.emulator.core.Retention;
 import java.util.List;
 
-/** Lambda's control component: every invocation, synchronous or not, in the order they were accepted. */
+/**
+ * Lambda's control component: every invocation, synchronous or not, in the order they were accepted, bounded by
+ * {@link Retention#INVOCATIONS} (the oldest go first).
+ */
 final class InvocationHistory implements LambdaControl {
 
     /** One invocation, finished or not. */
@@ -51,10 +55,15 @@ final class InvocationHistory implements LambdaControl {
         }
     }
 
-    private final List<Entry> entries = new ArrayList<>();
+    private final BoundedHistory<Entry> entries;
 
-    synchronized Entry begin(String requestId, LambdaFunction function, String type, String invokedBy,
-                             Instant started, byte[] payload) {
+    InvocationHistory(Retention retention) {
+        // The result and logs arrive later: the payload counts three times, for them.
+        entries = retention.history(Retention.INVOCATIONS, e -> 300 + 3L * e.payload.length());
+    }
+
+    Entry begin(String requestId, LambdaFunction function, String type, String invokedBy,
+                Instant started, byte[] payload) {
         Entry entry = new Entry(requestId, function, type, invokedBy, started, payload);
         entries.add(entry);
         return entry;
@@ -62,14 +71,10 @@ final class InvocationHistory implements LambdaControl {
 
     @Override
     public List<FunctionInvocation> invocations() {
-        List<Entry> copy;
-        synchronized (this) {
-            copy = new ArrayList<>(entries);
-        }
-        return copy.stream().map(Entry::snapshot).toList();
+        return entries.all().stream().map(Entry::snapshot).toList();
     }
 
-    synchronized void clear() {
+    void clear() {
         entries.clear();
     }
 }

@@ -45,12 +45,13 @@ public final class LambdaService implements AwsService {
 
     private final EmulatorContext context;
     private final FunctionRegistry functions = new FunctionRegistry();
-    private final InvocationHistory history = new InvocationHistory();
+    private final InvocationHistory history;
     private final FunctionRuntime runtime;
     private final Map<String, Operation> operations;
 
     public LambdaService(EmulatorContext context) {
         this.context = context;
+        this.history = new InvocationHistory(context.retention());
         try {
             this.runtime = new FunctionRuntime(context, Files.createTempDirectory("selfheal-lambda-"));
         } catch (IOException e) {
