@@ -53,6 +53,45 @@ final class TestFunctions {
         return jar;
     }
 
+    /** The files of a test resource directory ({@code /lambda/python}) as a deployment package zip. */
+    static byte[] zipOf(String resourceDirectory) {
+        try {
+            Path root = Path.of(TestFunctions.class.getResource(resourceDirectory).toURI());
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.list(root)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    zip.putNextEntry(new ZipEntry(f.getFileName().toString()));
+                    zip.write(Files.readAllBytes(f));
+                }
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A function of a script language from a zip of test sources: {@code handler} as the runtime reads it. */
+    static CreateFunctionResponse createScript(LambdaClient lambda, String name, String runtime, byte[] zip,
+                                               String handler, Consumer<CreateFunctionRequest.Builder> more) {
+        CreateFunctionRequest.Builder b = CreateFunctionRequest.builder()
+                .functionName(name)
+                .runtime(runtime)
+                .role(ROLE)
+                .handler(handler)
+                .code(c -> c.zipFile(SdkBytes.fromByteArray(zip)));
+        more.accept(b);
+        return lambda.createFunction(b.build());
+    }
+
+    /** The sandbox processes of this JVM whose command line contains {@code marker} ({@code bootstrap.py} …). */
+    static List<ProcessHandle> processes(String marker) {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains(marker))
+                .toList();
+    }
+
     static CreateFunctionResponse create(LambdaClient lambda, String name, Class<?> handler) {
         return create(lambda, name, handler, b -> { });
     }
