@@ -40,14 +40,13 @@ function postError(urlPath, doc) {
 // ---- logging: "<ISO time>\t<request id>\t<LEVEL>\t<message>", one event per call (newlines become \r) -----------
 let currentRequestId;
 
-function write(level, args) {
-  const message = util.format(...args).replace(/\n/g, '\r');
-  process.stdout.write(`${new Date().toISOString()}\t${currentRequestId}\t${level}\t${message}\n`);
+function write(level, message) {
+  process.stdout.write(`${new Date().toISOString()}\t${currentRequestId}\t${level}\t${message.replace(/\n/g, '\r')}\n`);
 }
 
 for (const [method, level] of [['log', 'INFO'], ['info', 'INFO'], ['warn', 'WARN'], ['error', 'ERROR'],
   ['debug', 'DEBUG'], ['trace', 'TRACE']]) {
-  console[method] = (...args) => write(level, args);
+  console[method] = (...args) => write(level, util.format(...args));
 }
 
 // ---- errors -------------------------------------------------------------------------------------------------------
@@ -64,7 +63,7 @@ function errorDocument(error) {
 
 function logError(label, doc) {
   const { errorType, errorMessage, trace } = doc;
-  write('ERROR', [label, JSON.stringify({ errorType, errorMessage, stack: trace })]);
+  write('ERROR', `${label}\t${JSON.stringify({ errorType, errorMessage, stack: trace })}`);
 }
 
 class Fault extends Error {
