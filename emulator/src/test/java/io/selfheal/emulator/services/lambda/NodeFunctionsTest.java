@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.selfheal.emulator.Emulator;
 import io.selfheal.emulator.TestClients;
-import io.selfheal.emulator.core.Json;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,14 +118,10 @@ class NodeFunctionsTest {
     }
 
     private static String log(InvokeResponse r) {
-        return new String(Base64.getDecoder().decode(r.logResult()), StandardCharsets.UTF_8);
+        return TestFunctions.tailLog(r);
     }
 
     private static JsonNode json(InvokeResponse r) {
-        try {
-            return Json.parse(r.payload().asUtf8String());
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + r.payload().asUtf8String(), e);
-        }
+        return TestFunctions.payloadJson(r);
     }
 }

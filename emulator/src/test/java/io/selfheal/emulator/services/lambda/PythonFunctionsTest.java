@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.selfheal.emulator.Emulator;
 import io.selfheal.emulator.TestClients;
-import io.selfheal.emulator.core.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,7 +109,7 @@ class PythonFunctionsTest {
         InvokeResponse r = lambda.invoke(i -> i.functionName("logs").logType(LogType.TAIL)
                 .payload(SdkBytes.fromUtf8String("{\"n\": 7}")));
         String requestId = r.responseMetadata().requestId();
-        String log = new String(Base64.getDecoder().decode(r.logResult()), StandardCharsets.UTF_8);
+        String log = TestFunctions.tailLog(r);
 
         assertThat(r.payload().asUtf8String()).isEqualTo("\"ok\"");
         assertThat(log).startsWith("START RequestId: " + requestId + " Version: $LATEST\n")
@@ -158,7 +157,7 @@ class PythonFunctionsTest {
     void aFunctionPastItsTimeoutIsStoppedAndReportedAsAwsReportsIt() {
         InvokeResponse r = lambda.invoke(i -> i.functionName("sleeps").logType(LogType.TAIL)
                 .payload(SdkBytes.fromUtf8String("{\"seconds\": 30}")));
-        String log = new String(Base64.getDecoder().decode(r.logResult()), StandardCharsets.UTF_8);
+        String log = TestFunctions.tailLog(r);
 
         assertThat(r.functionError()).isEqualTo("Unhandled");
         assertThat(json(r).get("errorMessage").asText()).endsWith("Task timed out after 1.00 seconds");
@@ -205,10 +204,6 @@ class PythonFunctionsTest {
     }
 
     private static JsonNode json(InvokeResponse r) {
-        try {
-            return Json.parse(r.payload().asUtf8String());
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + r.payload().asUtf8String(), e);
-        }
+        return TestFunctions.payloadJson(r);
     }
 }

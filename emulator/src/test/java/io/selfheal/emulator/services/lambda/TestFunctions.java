@@ -1,5 +1,7 @@
 package io.selfheal.emulator.services.lambda;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.services.lambda.testfunctions.EchoHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -106,6 +109,20 @@ final class TestFunctions {
                 .code(c -> c.zipFile(SdkBytes.fromByteArray(jar())));
         more.accept(b);
         return lambda.createFunction(b.build());
+    }
+
+    /** The invocation's payload as JSON (the function's result or its error document). */
+    static JsonNode payloadJson(InvokeResponse r) {
+        try {
+            return Json.parse(r.payload().asUtf8String());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + r.payload().asUtf8String(), e);
+        }
+    }
+
+    /** The decoded {@code LogResult} of an invocation with {@code LogType.TAIL}. */
+    static String tailLog(InvokeResponse r) {
+        return new String(Base64.getDecoder().decode(r.logResult()), StandardCharsets.UTF_8);
     }
 
     static InvokeResponse invoke(LambdaClient lambda, String name, String payload) {
