@@ -94,8 +94,7 @@ public final class FunctionSpec extends Spec<FunctionSpec> {
         if (checks.required("code", code) != null) {
             resolved = checks.baseDir().resolve(code).normalize();
             if (!Files.exists(resolved)) {
-                checks.at("code").problem("no file or directory " + resolved
-                        + " (build it first: mvn -DskipTests package)");
+                checks.at("code").problem("no file " + resolved + " (build it first: mvn -DskipTests package)");
             }
         }
         checks.required("handler", handler);

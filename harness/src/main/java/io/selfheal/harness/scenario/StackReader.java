@@ -121,7 +121,7 @@ final class StackReader {
         if (codeRef != null) {
             code = ResourceText.resolve(codeRef, scenarioDir);
             if (!Files.exists(code)) {
-                m.get("code").problem("no file or directory " + code + " (build it first: mvn -DskipTests package)");
+                m.get("code").problem("no file " + code + " (build it first: mvn -DskipTests package)");
             }
         }
         return new Stack.Function(key, orElse(m.string("name"), key), code, m.requiredString("handler"),
