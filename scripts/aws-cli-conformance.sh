@@ -182,6 +182,65 @@ if [[ -n "$lambda_jar" ]]; then
   check_contains "events → lambda (function log in /aws/lambda/cli-reboot)" "skipped" "$fn_log"
 fi
 
+echo "== Lambda: a Python zip and a Node.js zip"
+work=$(mktemp -d)
+cat > "$work/cli_py.py" <<'PY'
+import boto3
+
+sts = boto3.client("sts")
+
+
+def handler(event, context):
+    print("py got", event.get("n"))
+    if event.get("fail"):
+        raise ValueError("told to fail")
+    return {"arn": sts.get_caller_identity()["Arn"], "n": event.get("n")}
+PY
+cat > "$work/index.mjs" <<'JS'
+import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+
+const sts = new STSClient({});
+
+export const handler = async (event) => {
+  console.log('node got', event.n);
+  if (event.fail) {
+    throw new TypeError('told to fail');
+  }
+  return { arn: (await sts.send(new GetCallerIdentityCommand({}))).Arn, n: event.n };
+};
+JS
+python3 -c 'import sys, zipfile
+for zip_name, member in ((sys.argv[1] + "/py.zip", "cli_py.py"), (sys.argv[1] + "/node.zip", "index.mjs")):
+    with zipfile.ZipFile(zip_name, "w") as z:
+        z.write(sys.argv[1] + "/" + member, member)' "$work"
+for lang in py node; do
+  if [[ $lang == py ]]; then runtime=python3.12; handler=cli_py.handler; else runtime=nodejs20.x; handler=index.handler; fi
+  check "lambda create-function ($runtime)" "$runtime" "$(aws lambda create-function --function-name "cli-$lang" \
+    --runtime "$runtime" --handler "$handler" --role "arn:aws:iam::$account:role/cli-$lang" --timeout 60 \
+    --zip-file "fileb://$work/$lang.zip" --query Runtime)"
+  aws lambda invoke --function-name "cli-$lang" --cli-binary-format raw-in-base64-out --payload '{"n": 1}' \
+    "$work/$lang-out.json" > /dev/null
+  check_contains "lambda invoke sync ($runtime): default SDK client reached STS as the role" \
+    "arn:aws:sts::$account:assumed-role/cli-$lang/cli-$lang" "$(cat "$work/$lang-out.json")"
+  check "lambda invoke async ($runtime)" "202" "$(aws lambda invoke --function-name "cli-$lang" --invocation-type Event \
+    --cli-binary-format raw-in-base64-out --payload '{"n": 2}' "$work/$lang-async.json" --query StatusCode)"
+  logged=""
+  for _ in $(seq 1 30); do
+    logged=$(aws logs filter-log-events --log-group-name "/aws/lambda/cli-$lang" --filter-pattern '"got 2"' \
+      --query 'events[0].message' 2>/dev/null)
+    [[ "$logged" == *"got 2"* ]] && break
+  done
+  check_contains "logs filter-log-events: the async invocation's output ($runtime)" "$lang got 2" "$logged"
+  check "lambda invoke unhandled error ($runtime): FunctionError" "Unhandled" "$(aws lambda invoke \
+    --function-name "cli-$lang" --cli-binary-format raw-in-base64-out --payload '{"fail": true}' \
+    "$work/$lang-error.json" --query FunctionError)"
+  check_contains "lambda invoke unhandled error ($runtime): AWS's error document" \
+    '"errorMessage": "told to fail"' "$(python3 -m json.tool "$work/$lang-error.json")"
+done
+check_contains "cloudtrail lookup-events: the functions' GetCallerIdentity calls" "cli-py" "$(aws cloudtrail lookup-events \
+  --lookup-attributes AttributeKey=EventName,AttributeValue=GetCallerIdentity --query 'Events[].Username')"
+rm -rf "$work"
+
 echo "== EventBridge: archive and replay"
 archive_arn=$(aws events create-archive --archive-name cli-archive --event-source-arn "arn:aws:events:$region:$account:event-bus/default" \
   --event-pattern '{"source":["cli.archived"]}' --query ArchiveArn)

@@ -1,6 +1,7 @@
 package io.selfheal.harness.dsl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.selfheal.emulator.services.lambda.runtime.RuntimeCatalog;
 import io.selfheal.harness.scenario.PolicyShape;
 import io.selfheal.harness.scenario.Stack;
 import java.nio.file.Files;
@@ -30,7 +31,10 @@ public final class FunctionSpec extends Spec<FunctionSpec> {
         return with(s -> s.name = name);
     }
 
-    /** The jar or zip you would upload to AWS. */
+    /**
+     * The jar or zip you would upload to AWS, or the sources to zip: a directory (its contents at the zip's root) or
+     * one {@code .py}, {@code .mjs} or {@code .js} file.
+     */
     public FunctionSpec code(Path code) {
         return with(s -> s.code = code);
     }
@@ -40,7 +44,7 @@ public final class FunctionSpec extends Spec<FunctionSpec> {
         return with(s -> s.handler = handler);
     }
 
-    /** java17 or java21. */
+    /** A runtime selfheal runs: java17, java21, python3.9 … python3.13, nodejs18.x … nodejs22.x. */
     public FunctionSpec runtime(String runtime) {
         return with(s -> s.runtime = runtime);
     }
@@ -89,12 +93,12 @@ public final class FunctionSpec extends Spec<FunctionSpec> {
         Path resolved = null;
         if (checks.required("code", code) != null) {
             resolved = checks.baseDir().resolve(code).normalize();
-            if (!Files.isRegularFile(resolved)) {
+            if (!Files.exists(resolved)) {
                 checks.at("code").problem("no file " + resolved + " (build it first: mvn -DskipTests package)");
             }
         }
         checks.required("handler", handler);
-        checks.choice("runtime", runtime, "java17", "java21");
+        checks.choice("runtime", runtime, RuntimeCatalog.identifiers().toArray(String[]::new));
         environment.forEach((k, v) -> checks.at("environment").at(k).references(v));
         return new Stack.Function(key, name == null ? key : name, resolved, handler, runtime, timeout, memory,
                 environment, policy == null ? null : policy.toString());

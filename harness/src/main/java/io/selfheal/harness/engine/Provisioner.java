@@ -77,7 +77,7 @@ final class Provisioner {
     private void function(Stack.Function spec) {
         byte[] code;
         try {
-            code = Files.readAllBytes(spec.code());
+            code = DeploymentPackage.of(spec.code());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the code of function " + spec.key(), e);
         }

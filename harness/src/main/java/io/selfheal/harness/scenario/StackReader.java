@@ -2,6 +2,7 @@ package io.selfheal.harness.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.selfheal.emulator.services.lambda.runtime.RuntimeCatalog;
 import io.selfheal.harness.yaml.YMap;
 import io.selfheal.harness.yaml.YNode;
 import java.nio.file.Files;
@@ -119,12 +120,12 @@ final class StackReader {
         String codeRef = m.requiredString("code");
         if (codeRef != null) {
             code = ResourceText.resolve(codeRef, scenarioDir);
-            if (!Files.isRegularFile(code)) {
+            if (!Files.exists(code)) {
                 m.get("code").problem("no file " + code + " (build it first: mvn -DskipTests package)");
             }
         }
         return new Stack.Function(key, orElse(m.string("name"), key), code, m.requiredString("handler"),
-                orElse(m.choice("runtime", "java17", "java21"), "java17"), orElse(m.integer("timeout"), 3),
+                orElse(m.choice("runtime", RuntimeCatalog.identifiers().toArray(String[]::new)), "java17"), orElse(m.integer("timeout"), 3),
                 orElse(m.integer("memory"), 128), m.stringMap("environment"),
                 policy == null ? null : policy.toString());
     }

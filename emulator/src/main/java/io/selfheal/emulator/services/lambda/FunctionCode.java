@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.function.Predicate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.Enumeration;
@@ -17,8 +18,8 @@ import java.util.zip.ZipFile;
 
 /**
  * A deployment package: the uploaded zip (or jar) extracted into its own directory, which becomes the sandbox's
- * task root ({@code /var/task} on AWS). Class files stay in the package, which sits beside the task root on the
- * class path (see {@link SandboxSpec#classArchive}): same classes, a fraction of the files to create.
+ * task root ({@code /var/task} on AWS). The package itself is kept beside it ({@link SandboxSpec#deploymentPackage}),
+ * so a runtime may read some entries from it unextracted.
  *
  * @param size      the zip's size in bytes ({@code CodeSize})
  * @param sha256    base64 of the zip's SHA-256 ({@code CodeSha256})
@@ -30,8 +31,12 @@ record FunctionCode(long size, String sha256, Path directory) {
     private static final String UNZIP_FAILED =
             "Could not unzip uploaded file. Please check your file, then try to upload again.";
 
-    /** Decodes and extracts {@code Code.ZipFile} into a fresh directory under {@code parent}. */
-    static FunctionCode extract(String zipBase64, Path parent) {
+    /**
+     * Decodes and extracts {@code Code.ZipFile} into a fresh directory under {@code parent}.
+     *
+     * @param keptInPackage entries the runtime reads from the package, which are not extracted
+     */
+    static FunctionCode extract(String zipBase64, Path parent, Predicate<String> keptInPackage) {
         byte[] zip;
         try {
             zip = Base64.getMimeDecoder().decode(zipBase64);
@@ -46,12 +51,12 @@ record FunctionCode(long size, String sha256, Path directory) {
         try {
             home = Files.createTempDirectory(Files.createDirectories(parent), "code-");
             dir = Files.createDirectory(home.resolve("task"));
-            Files.write(SandboxSpec.classArchive(dir), zip);
+            Files.write(SandboxSpec.deploymentPackage(dir), zip);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         try {
-            if (unzip(SandboxSpec.classArchive(dir), dir) == 0) {
+            if (unzip(SandboxSpec.deploymentPackage(dir), dir, keptInPackage) == 0) {
                 throw new ZipException("no entries");
             }
         } catch (IOException | IllegalArgumentException e) {
@@ -68,8 +73,8 @@ record FunctionCode(long size, String sha256, Path directory) {
         RuntimeHost.deleteRecursively(directory.getParent());
     }
 
-    /** Extracts every entry but class files; the size limit counts them all, as Lambda's does. */
-    private static int unzip(Path archive, Path dir) throws IOException {
+    /** Extracts every entry the runtime does not read from the package; the size limit counts them all, as Lambda's does. */
+    private static int unzip(Path archive, Path dir, Predicate<String> keptInPackage) throws IOException {
         int entries = 0;
         long total = 0;
         java.util.Set<Path> made = new java.util.HashSet<>();
@@ -85,7 +90,7 @@ record FunctionCode(long size, String sha256, Path directory) {
                 if (total > MAX_UNZIPPED) {
                     throw LambdaErrors.invalidParameter("Unzipped size must be smaller than " + MAX_UNZIPPED + " bytes");
                 }
-                if (entry.isDirectory() || entry.getName().endsWith(".class")) {
+                if (entry.isDirectory() || keptInPackage.test(entry.getName())) {
                     continue;
                 }
                 if (made.add(target.getParent())) {

@@ -1,7 +1,10 @@
 package io.selfheal.emulator.services.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.selfheal.emulator.core.AwsException;
 import io.selfheal.emulator.service.Params;
+import io.selfheal.emulator.services.lambda.runtime.RuntimeCatalog;
+import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -18,7 +21,6 @@ import java.util.regex.Pattern;
 record FunctionConfig(String runtime, String handler, String role, String description, int timeout, int memorySize,
                       Map<String, String> environment, String architecture) {
 
-    static final Set<String> SUPPORTED_RUNTIMES = Set.of("java17", "java21");
     /** Every runtime identifier Lambda's model knows: the rest are refused as invalid, these as unsupported here. */
     private static final Set<String> KNOWN_RUNTIMES = Set.of("nodejs", "nodejs4.3", "nodejs6.10", "nodejs8.10",
             "nodejs10.x", "nodejs12.x", "nodejs14.x", "nodejs16.x", "nodejs18.x", "nodejs20.x", "nodejs22.x",
@@ -38,11 +40,11 @@ record FunctionConfig(String runtime, String handler, String role, String descri
             "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
             "AWS_SESSION_TOKEN", "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR");
 
-    static FunctionConfig forCreate(Params p) {
+    static FunctionConfig forCreate(Params p, LocalDate today) {
         String packageType = p.string("PackageType", "Zip");
         if (packageType.equals("Image")) {
-            throw LambdaErrors.invalidParameter("selfheal runs only Zip functions (java17 and java21), "
-                    + "not container images.");
+            throw LambdaErrors.invalidParameter("selfheal runs only Zip functions (" + runnable()
+                    + "), not container images.");
         }
         if (!packageType.equals("Zip")) {
             throw LambdaErrors.validation("packageType", packageType,
@@ -55,15 +57,21 @@ record FunctionConfig(String runtime, String handler, String role, String descri
         if (!p.has("Role")) {
             throw LambdaErrors.validation("role", "null", "Member must not be null");
         }
-        return new FunctionConfig(runtime(p.string("Runtime")), handler(p.string("Handler")), role(p.string("Role")),
+        String runtime = runtime(p.string("Runtime"));
+        if (RuntimeCatalog.find(runtime).orElseThrow().createBlockedOn(today)) {
+            throw noLongerSupported(runtime);
+        }
+        return new FunctionConfig(runtime, handler(p.string("Handler")), role(p.string("Role")),
                 description(p.string("Description", "")), timeout(p.integer("Timeout", 3)),
                 memorySize(p.integer("MemorySize", 128)), environment(p), architecture(p));
     }
 
     /** UpdateFunctionConfiguration: what the request names replaces, the rest stays. */
-    FunctionConfig updatedBy(Params p) {
+    FunctionConfig updatedBy(Params p, LocalDate today) {
+        String next = p.has("Runtime") ? runtime(p.string("Runtime")) : runtime;
+        requireUpdatable(next, today);
         return new FunctionConfig(
-                p.has("Runtime") ? runtime(p.string("Runtime")) : runtime,
+                next,
                 p.has("Handler") ? handler(p.string("Handler")) : handler,
                 p.has("Role") ? role(p.string("Role")) : role,
                 p.has("Description") ? description(p.string("Description")) : description,
@@ -83,16 +91,37 @@ record FunctionConfig(String runtime, String handler, String role, String descri
         return role.split(":")[4];
     }
 
+    /** UpdateFunctionCode and UpdateFunctionConfiguration of a function on a runtime AWS no longer updates fail. */
+    static void requireUpdatable(String runtime, LocalDate today) {
+        if (RuntimeCatalog.find(runtime).orElseThrow().updateBlockedOn(today)) {
+            throw noLongerSupported(runtime);
+        }
+    }
+
+    // https://docs.aws.amazon.com/lambda/latest/dg/runtime-support-policy.html: an unknown identifier fails the
+    // model's enum; a deprecated one past its block date gets this message.
     private static String runtime(String runtime) {
         if (!KNOWN_RUNTIMES.contains(runtime)) {
-            throw LambdaErrors.validation("runtime", runtime, "Member must satisfy enum value set: "
-                    + KNOWN_RUNTIMES.stream().sorted().toList() + " or be a valid ARN");
+            throw LambdaErrors.invalidParameter("Value " + runtime + " at 'runtime' failed to satisfy constraint: "
+                    + "Member must satisfy enum value set: " + KNOWN_RUNTIMES.stream().sorted().toList()
+                    + " or be a valid ARN");
         }
-        if (!SUPPORTED_RUNTIMES.contains(runtime)) {
+        RuntimeCatalog.Entry entry = RuntimeCatalog.find(runtime).orElse(null);
+        if (entry == null) {
             throw LambdaErrors.invalidParameter("The runtime parameter of " + runtime + " is not supported here: "
-                    + "selfheal runs only java17 and java21 functions.");
+                    + "selfheal runs " + runnable() + " functions.");
         }
         return runtime;
+    }
+
+    private static AwsException noLongerSupported(String runtime) {
+        return LambdaErrors.invalidParameter("The runtime parameter of " + runtime + " is no longer supported for "
+                + "creating or updating AWS Lambda functions. We recommend you use a supported runtime while "
+                + "creating or updating functions.");
+    }
+
+    private static String runnable() {
+        return String.join(", ", RuntimeCatalog.identifiers());
     }
 
     private static String handler(String handler) {

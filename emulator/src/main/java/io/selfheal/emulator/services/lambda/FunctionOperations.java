@@ -10,6 +10,8 @@ import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.core.RequestContext;
 import io.selfheal.emulator.service.Params;
 import io.selfheal.emulator.services.lambda.runtime.SandboxPool;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +34,13 @@ final class FunctionOperations {
     JsonNode create(RequestContext ctx, ObjectNode input) {
         Params p = params(input);
         String name = functionNameToCreate(ctx, p.required("FunctionName"));
-        FunctionConfig config = FunctionConfig.forCreate(p);
+        FunctionConfig config = FunctionConfig.forCreate(p, today(ctx));
         String zip = zipFile(p.child("Code"), "code");
         if (functions.find(ctx.accountId(), ctx.region(), name) != null) {
             throw exists(name);
         }
-        FunctionCode code = FunctionCode.extract(zip, runtime.codeDirectory());
+        runtime.requireAvailable(config.runtime());
+        FunctionCode code = runtime.extract(zip, config.runtime());
         FunctionCredentials credentials = FunctionCredentials.issue(config, name);
         LambdaFunction function = new LambdaFunction(ctx.accountId(), ctx.region(), name,
                 new FunctionRevision(config, code, credentials, ctx.receivedAt(), Ids.uuid()), tags(p));
@@ -102,8 +105,11 @@ final class FunctionOperations {
     JsonNode updateCode(RequestContext ctx, ObjectNode input) {
         Params p = params(input);
         LambdaFunction function = require(ctx, input);
-        FunctionCode code = FunctionCode.extract(zipFile(p, "zipFile"), runtime.codeDirectory());
         FunctionRevision old = function.revision();
+        String zip = zipFile(p, "zipFile");
+        FunctionConfig.requireUpdatable(old.config().runtime(), today(ctx));
+        runtime.requireAvailable(old.config().runtime());
+        FunctionCode code = runtime.extract(zip, old.config().runtime());
         replace(function, new FunctionRevision(old.config(), code, old.credentials(), ctx.receivedAt(), Ids.uuid()));
         old.code().delete();
         return FunctionJson.configuration(function);
@@ -113,7 +119,8 @@ final class FunctionOperations {
         Params p = params(input);
         LambdaFunction function = require(ctx, input);
         FunctionRevision old = function.revision();
-        FunctionConfig config = old.config().updatedBy(p);
+        FunctionConfig config = old.config().updatedBy(p, today(ctx));
+        runtime.requireAvailable(config.runtime());
         FunctionCredentials credentials = old.credentials();
         boolean newRole = !config.role().equals(old.config().role());
         if (newRole) {
@@ -133,6 +140,10 @@ final class FunctionOperations {
         if (old != null) {
             old.close();
         }
+    }
+
+    private static LocalDate today(RequestContext ctx) {
+        return LocalDate.ofInstant(ctx.receivedAt(), ZoneOffset.UTC);
     }
 
     private LambdaFunction require(RequestContext ctx, ObjectNode input) {

@@ -15,9 +15,6 @@ import java.util.Objects;
  * real function gets) and owns the runtime host every sandbox pool shares.
  */
 final class FunctionRuntime implements AutoCloseable {
-    /** Overrides the JDK of a runtime, e.g. {@code -Dselfheal.lambda.java21.home=/opt/jdk-21}. */
-    static final String JAVA_HOME_PROPERTY = "selfheal.lambda.%s.home";
-
     private final EmulatorContext context;
     private final RuntimeHost host;
     private final Path codeDirectory;
@@ -28,9 +25,18 @@ final class FunctionRuntime implements AutoCloseable {
         this.codeDirectory = workDirectory.resolve("code");
     }
 
-    /** Where deployment packages are extracted. */
-    Path codeDirectory() {
-        return codeDirectory;
+    /** Extracts a deployment package for {@code runtime}'s functions. */
+    FunctionCode extract(String zipBase64, String runtime) {
+        return FunctionCode.extract(zipBase64, codeDirectory, host.keptInPackage(runtime));
+    }
+
+    /** Refuses a runtime this machine cannot run, saying what to install, before any function depends on it. */
+    void requireAvailable(String runtime) {
+        String missing = host.unavailable(runtime);
+        if (missing != null) {
+            throw LambdaErrors.invalidParameter("selfheal cannot run " + runtime + " functions on this machine: "
+                    + missing + ".");
+        }
     }
 
     /** The function's sandboxes, or null when it was deleted meanwhile. */
@@ -63,10 +69,8 @@ final class FunctionRuntime implements AutoCloseable {
         if (c.environment() != null) {
             env.putAll(c.environment());
         }
-        Path javaHome = Path.of(System.getProperty(String.format(JAVA_HOME_PROPERTY, c.runtime()),
-                System.getProperty("java.home")));
-        return new SandboxSpec(f.name(), f.arn(), c.runtime(), c.handler(), c.memorySize(), c.timeout(), javaHome,
-                taskRoot, env);
+        return new SandboxSpec(f.name(), f.arn(), c.runtime(), c.handler(), c.memorySize(), c.timeout(), taskRoot,
+                env);
     }
 
     /** Closes pools together: every process is killed first, then each is awaited. */

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** AWS Lambda: functions run as real sandboxes of AWS's Java runtime. */
+/** AWS Lambda: functions run as real sandboxes of their language runtime. */
 public final class LambdaService implements AwsService {
     private static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.restJson("lambda");
     private static final String FUNCTIONS = "/2015-03-31/functions";

@@ -1,5 +1,7 @@
 package io.selfheal.emulator.services.lambda;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.services.lambda.testfunctions.EchoHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -53,6 +56,45 @@ final class TestFunctions {
         return jar;
     }
 
+    /** The files of a test resource directory ({@code /lambda/python}) as a deployment package zip. */
+    static byte[] zipOf(String resourceDirectory) {
+        try {
+            Path root = Path.of(TestFunctions.class.getResource(resourceDirectory).toURI());
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.list(root)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    zip.putNextEntry(new ZipEntry(f.getFileName().toString()));
+                    zip.write(Files.readAllBytes(f));
+                }
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A function of a script language from a zip of test sources: {@code handler} as the runtime reads it. */
+    static CreateFunctionResponse createScript(LambdaClient lambda, String name, String runtime, byte[] zip,
+                                               String handler, Consumer<CreateFunctionRequest.Builder> more) {
+        CreateFunctionRequest.Builder b = CreateFunctionRequest.builder()
+                .functionName(name)
+                .runtime(runtime)
+                .role(ROLE)
+                .handler(handler)
+                .code(c -> c.zipFile(SdkBytes.fromByteArray(zip)));
+        more.accept(b);
+        return lambda.createFunction(b.build());
+    }
+
+    /** The sandbox processes of this JVM whose command line contains {@code marker} ({@code bootstrap.py} …). */
+    static List<ProcessHandle> processes(String marker) {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains(marker))
+                .toList();
+    }
+
     static CreateFunctionResponse create(LambdaClient lambda, String name, Class<?> handler) {
         return create(lambda, name, handler, b -> { });
     }
@@ -67,6 +109,20 @@ final class TestFunctions {
                 .code(c -> c.zipFile(SdkBytes.fromByteArray(jar())));
         more.accept(b);
         return lambda.createFunction(b.build());
+    }
+
+    /** The invocation's payload as JSON (the function's result or its error document). */
+    static JsonNode payloadJson(InvokeResponse r) {
+        try {
+            return Json.parse(r.payload().asUtf8String());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + r.payload().asUtf8String(), e);
+        }
+    }
+
+    /** The decoded {@code LogResult} of an invocation with {@code LogType.TAIL}. */
+    static String tailLog(InvokeResponse r) {
+        return new String(Base64.getDecoder().decode(r.logResult()), StandardCharsets.UTF_8);
     }
 
     static InvokeResponse invoke(LambdaClient lambda, String name, String payload) {

@@ -6,19 +6,23 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Stream;
 
 /**
  * What every sandbox of one emulator shares: where to start Runtime API listeners, the scheduler for timeouts, and
- * a private work directory (sandbox output files, extracted runtime) that is deleted on close.
+ * the language runtimes, and a private work directory (sandbox output files, extracted runtimes) that is deleted on close.
  */
 public final class RuntimeHost implements AutoCloseable {
     private final String host;
     private final HttpServerFactory servers;
     private final ScheduledExecutorService scheduler;
     private final Path workDirectory;
-    private volatile SandboxLauncher launcher;
+    /** Per language, created on first use: an emulator that never runs a Python function never looks for one. */
+    private final Map<RuntimeCatalog.Factory, LanguageRuntime> runtimes = new ConcurrentHashMap<>();
 
     /**
      * @param host          the interface the Runtime API listeners bind to (the emulator's)
@@ -48,19 +52,21 @@ public final class RuntimeHost implements AutoCloseable {
         return workDirectory;
     }
 
-    /** Located on first use: an emulator that never runs a function never touches the runtime jars. */
-    SandboxLauncher launcher() {
-        SandboxLauncher l = launcher;
-        if (l == null) {
-            synchronized (this) {
-                l = launcher;
-                if (l == null) {
-                    l = new SandboxLauncher(RuntimeDistribution.locate(workDirectory));
-                    launcher = l;
-                }
-            }
-        }
-        return l;
+    /** The language runtime of a catalogued identifier. */
+    LanguageRuntime runtime(String identifier) {
+        RuntimeCatalog.Entry entry = RuntimeCatalog.find(identifier).orElseThrow(() ->
+                new IllegalArgumentException("not a runtime selfheal runs: " + identifier));
+        return runtimes.computeIfAbsent(entry.factory(), f -> f.apply(workDirectory));
+    }
+
+    /** Why this machine cannot run {@code identifier}'s functions (what to install), or null when it can. */
+    public String unavailable(String identifier) {
+        return runtime(identifier).unavailable(RuntimeCatalog.find(identifier).orElseThrow());
+    }
+
+    /** Which entries of a deployment package {@code identifier}'s runtime reads from the package unextracted. */
+    public Predicate<String> keptInPackage(String identifier) {
+        return runtime(identifier)::keepsInPackage;
     }
 
     Path sandboxDirectory() {

@@ -16,7 +16,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One execution environment: a {@code java} process running the RIC, its own Runtime API listener and its output
+ * One execution environment: a process of the function's language runtime, its own Runtime API listener and its output
  * file. It serves one invocation at a time. An invocation is over when the runtime comes back to {@code next}
  * after posting its result (as on AWS, where what the runtime logs after posting, such as the stack trace of an
  * error, still belongs to that invocation), when the timeout kills the process, or when the process dies.
@@ -92,7 +92,7 @@ final class Sandbox {
         try {
             output = new OutputLog(host.sandboxDirectory().resolve(id + ".log"));
             server = host.servers().start(0, new RuntimeApiHandler(this));
-            Process started = host.launcher().launch(spec, host.host() + ":" + server.port(), logStreamName,
+            Process started = SandboxLauncher.launch(host.runtime(spec.runtime()), spec, host.host() + ":" + server.port(), logStreamName,
                     output.file());
             boolean killedMeanwhile;
             synchronized (pool) {

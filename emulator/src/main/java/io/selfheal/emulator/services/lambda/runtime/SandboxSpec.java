@@ -9,17 +9,16 @@ import java.util.Map;
  *
  * @param functionName   the function's name
  * @param functionArn    its unqualified ARN ({@code Lambda-Runtime-Invoked-Function-Arn})
- * @param runtime        {@code java17} or {@code java21}
- * @param handler        {@code package.Class::method} or {@code package.Class}
- * @param memoryMb       MemorySize; sizes the heap as AWS does
+ * @param runtime        the runtime identifier ({@code python3.12}, {@code java21} …), a {@link RuntimeCatalog} row
+ * @param handler        as the runtime reads it ({@code module.function}, {@code package.Class::method} …)
+ * @param memoryMb       MemorySize
  * @param timeoutSeconds Timeout; the sandbox is killed when an invocation runs longer
- * @param javaHome       the JDK whose {@code bin/java} runs the sandbox
  * @param codeDirectory  the extracted deployment package ({@code LAMBDA_TASK_ROOT}, the working directory)
  * @param environment    every environment variable of the function except the per-sandbox ones
  *                       ({@code AWS_LAMBDA_RUNTIME_API}, {@code AWS_LAMBDA_LOG_STREAM_NAME}, {@code LAMBDA_RUNTIME_DIR})
  */
 public record SandboxSpec(String functionName, String functionArn, String runtime, String handler, int memoryMb,
-                          int timeoutSeconds, Path javaHome, Path codeDirectory, Map<String, String> environment) {
+                          int timeoutSeconds, Path codeDirectory, Map<String, String> environment) {
 
     public SandboxSpec {
         environment = Map.copyOf(environment);
@@ -30,11 +29,11 @@ public record SandboxSpec(String functionName, String functionArn, String runtim
     }
 
     /**
-     * The deployment package itself, kept beside the task root. Its classes load from it rather than from extracted
-     * files (creating tens of thousands of class files is slow on many disks); every other entry is extracted, so
-     * the task root reads as on AWS.
+     * The deployment package itself, kept beside the task root: a runtime may load entries from it rather than
+     * extract them ({@link LanguageRuntime#keepsInPackage}); every other entry is extracted, so the task root reads
+     * as on AWS.
      */
-    public static Path classArchive(Path taskRoot) {
+    public static Path deploymentPackage(Path taskRoot) {
         return taskRoot.resolveSibling("package.zip");
     }
 }

@@ -1,9 +1,10 @@
 /**
- * Running functions as AWS runs them: each sandbox is a separate {@code java} process started with AWS's Runtime
- * Interface Client, served a Lambda Runtime API of its own (long-poll {@code next}, {@code response}, {@code error},
- * {@code init/error}). A {@link io.selfheal.emulator.services.lambda.runtime.SandboxPool} per function keeps sandboxes
- * warm, hands each one invocation at a time, starts more up to a cap, and kills them on timeout, delete or close.
- * Nothing here knows the Lambda API's wire shapes: the service package builds a {@link
+ * Running functions as AWS runs them: each sandbox is a separate process of the function's language runtime
+ * ({@link io.selfheal.emulator.services.lambda.runtime.RuntimeCatalog} says which {@code LanguageRuntime} class runs
+ * which runtime identifier), served a Lambda Runtime API of its own (long-poll {@code next}, {@code response},
+ * {@code error}, {@code init/error}). A {@link io.selfheal.emulator.services.lambda.runtime.SandboxPool} per function
+ * keeps sandboxes warm, hands each one invocation at a time, starts more up to a cap, and kills them on timeout,
+ * delete or close. Nothing here knows the Lambda API's wire shapes: the service package builds a {@link
  * io.selfheal.emulator.services.lambda.runtime.SandboxSpec} and submits {@link
  * io.selfheal.emulator.services.lambda.runtime.Invocation}s.
  */

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * to itself, every RIC copies it to the same {@code /tmp/.libaws-lambda-jni.so}, which races when several
  * sandboxes (or several emulators) start at once.
  */
-public final class RuntimeDistribution {
+public final class JavaRuntimeDistribution {
     static final String RESOURCE_DIR = "io/selfheal/emulator/lambda-runtime/";
     static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
@@ -32,14 +32,14 @@ public final class RuntimeDistribution {
     private final List<Path> jars;
     private final Path nativeLibrary;
 
-    private RuntimeDistribution(Path directory, List<Path> jars, Path nativeLibrary) {
+    private JavaRuntimeDistribution(Path directory, List<Path> jars, Path nativeLibrary) {
         this.directory = directory;
         this.jars = List.copyOf(jars);
         this.nativeLibrary = nativeLibrary;
     }
 
     /** Finds the runtime jars next to this class and extracts what must be extracted into {@code workDir}. */
-    public static RuntimeDistribution locate(Path workDir) {
+    public static JavaRuntimeDistribution locate(Path workDir) {
         try {
             Path dir = resourceDirectory(workDir);
             List<Path> jars;
@@ -51,7 +51,7 @@ public final class RuntimeDistribution {
                     new IllegalStateException("the Lambda runtime interface client is not in " + dir
                             + " (was the emulator built with its maven-dependency-plugin execution?)"));
             Path lib = extractNativeLibrary(ric, workDir);
-            return new RuntimeDistribution(dir, jars, lib);
+            return new JavaRuntimeDistribution(dir, jars, lib);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the Lambda runtime", e);
         }
@@ -89,7 +89,7 @@ public final class RuntimeDistribution {
 
     private static Path codeSource() {
         try {
-            var source = RuntimeDistribution.class.getProtectionDomain().getCodeSource();
+            var source = JavaRuntimeDistribution.class.getProtectionDomain().getCodeSource();
             if (source == null || source.getLocation() == null || !"file".equals(source.getLocation().getProtocol())) {
                 return null;
             }
@@ -117,7 +117,7 @@ public final class RuntimeDistribution {
 
     /** Last resort (nested jars and other exotic class loaders): the directory must be listable as a resource. */
     private static void extractThroughClassLoader(Path target) throws IOException {
-        URL dir = RuntimeDistribution.class.getClassLoader().getResource(RESOURCE_DIR);
+        URL dir = JavaRuntimeDistribution.class.getClassLoader().getResource(RESOURCE_DIR);
         if (dir == null) {
             throw new IOException("resource directory " + RESOURCE_DIR + " not found");
         }
@@ -130,7 +130,7 @@ public final class RuntimeDistribution {
             }
         }
         for (String name : names) {
-            try (InputStream in = RuntimeDistribution.class.getClassLoader().getResourceAsStream(RESOURCE_DIR + name)) {
+            try (InputStream in = JavaRuntimeDistribution.class.getClassLoader().getResourceAsStream(RESOURCE_DIR + name)) {
                 if (in != null) {
                     Files.copy(in, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
                 }

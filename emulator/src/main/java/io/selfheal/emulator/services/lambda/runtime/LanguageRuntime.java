@@ -1,0 +1,35 @@
+package io.selfheal.emulator.services.lambda.runtime;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How one language runs a function: the process a sandbox starts (it then talks to its own Runtime API, as every
+ * AWS runtime does) and what that process needs from the machine. One instance serves every runtime identifier of
+ * its language ({@code python3.9} … {@code python3.13}); {@link RuntimeCatalog} says which class serves which.
+ */
+interface LanguageRuntime {
+
+    /** A sandbox's process: its command line and the variables the runtime adds to the function's environment. */
+    record Launch(List<String> command, Map<String, String> environment) {
+        public Launch {
+            command = List.copyOf(command);
+            environment = Map.copyOf(environment);
+        }
+    }
+
+    /**
+     * Why this machine cannot run the runtime, naming what to install, or null when it can. Checked when a function
+     * is created or its code or runtime changes, so a missing interpreter is a clear error rather than a hang.
+     */
+    String unavailable(RuntimeCatalog.Entry runtime);
+
+    /** The process for one sandbox of {@code spec}; may prepare files first (called outside any lock). */
+    Launch launch(SandboxSpec spec) throws IOException;
+
+    /** Whether an entry of a deployment package is left inside the package instead of extracted into the task root. */
+    default boolean keepsInPackage(String entryName) {
+        return false;
+    }
+}
