@@ -1,5 +1,5 @@
 /**
- * Where scenarios run: the {@link io.selfheal.harness.backend.Cloud} interface, and its embedded-emulator
- * implementation (the default). LocalStack and any-endpoint backends come behind the same interface.
+ * Where scenarios run: the {@link io.selfheal.harness.backend.Cloud} interface, its embedded-emulator
+ * implementation, and {@link io.selfheal.harness.backend.Waits} ("eventually" on either kind of clock).
  */
 package io.selfheal.harness.backend;

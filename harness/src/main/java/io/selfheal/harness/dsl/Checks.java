@@ -1,8 +1,8 @@
 package io.selfheal.harness.dsl;
 
-import io.selfheal.harness.scenario.ReadContext;
-import io.selfheal.harness.scenario.References;
-import io.selfheal.harness.scenario.Stack;
+import io.selfheal.harness.stack.ReadContext;
+import io.selfheal.harness.stack.References;
+import io.selfheal.harness.stack.Stack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package io.selfheal.harness.dsl;
 
-import io.selfheal.harness.scenario.Stack;
+import io.selfheal.harness.stack.HttpEndpointKind;
 import java.time.Duration;
 import java.util.Map;
 
@@ -42,7 +42,7 @@ public final class HttpEndpointSpec extends Spec<HttpEndpointSpec> {
     }
 
     /** @param paths the endpoints' paths so far, by path: the endpoints share one server */
-    Stack.HttpEndpoint build(String key, Checks checks, Map<String, String> paths) {
+    HttpEndpointKind.HttpEndpoint build(String key, Checks checks, Map<String, String> paths) {
         String p = path == null ? "/" + key : path;
         if (path != null && !path.matches("/[^\\s?#]*")) {
             checks.at("path").problem("a path starts with / and has no spaces, query (?) or fragment (#)");
@@ -56,6 +56,6 @@ public final class HttpEndpointSpec extends Spec<HttpEndpointSpec> {
         if (delay.isNegative()) {
             checks.at("delay").problem("a delay cannot be negative");
         }
-        return new Stack.HttpEndpoint(key, p, status, body, delay.isNegative() ? Duration.ZERO : delay, headers);
+        return new HttpEndpointKind.HttpEndpoint(key, p, status, body, delay.isNegative() ? Duration.ZERO : delay, headers);
     }
 }

@@ -1,6 +1,6 @@
 package io.selfheal.harness.dsl;
 
-import io.selfheal.harness.scenario.Stack;
+import io.selfheal.harness.stack.SecurityGroupKind;
 
 /** One security-group rule, made by {@link Permissions}: a protocol, a port range and exactly one source. */
 public final class PermissionSpec extends Spec<PermissionSpec> {
@@ -48,7 +48,7 @@ public final class PermissionSpec extends Spec<PermissionSpec> {
     }
 
     /** The model, with {@code stack.securityGroups}' rules and words; problems at {@code checks}. */
-    Stack.Permission build(Checks checks) {
+    SecurityGroupKind.Permission build(Checks checks) {
         if (sources != 1) {
             checks.problem("a rule needs exactly one of cidr, ipv6 or group");
         }
@@ -63,6 +63,6 @@ public final class PermissionSpec extends Spec<PermissionSpec> {
             checks.at("ipv6").problem("'" + ipv6 + "' is not an IPv6 CIDR block (like ::/0)");
         }
         String key = group == null ? null : checks.stackKey("group", "securityGroups", group);
-        return new Stack.Permission(protocol, fromPort, toPort, cidr, ipv6, key, description);
+        return new SecurityGroupKind.Permission(protocol, fromPort, toPort, cidr, ipv6, key, description);
     }
 }

@@ -1,6 +1,6 @@
 package io.selfheal.harness.dsl;
 
-import io.selfheal.harness.scenario.Stack;
+import io.selfheal.harness.stack.QueueKind;
 import java.util.Map;
 
 /**
@@ -40,7 +40,7 @@ public final class QueueSpec extends Spec<QueueSpec> {
         return with(s -> s.maxReceiveCount = count);
     }
 
-    Stack.Queue build(String key, Checks checks) {
+    QueueKind.Queue build(String key, Checks checks) {
         boolean isFifo = fifo != null ? fifo : name != null && name.endsWith(".fifo");
         String named = name;
         if (named == null) {
@@ -55,6 +55,6 @@ public final class QueueSpec extends Spec<QueueSpec> {
         if (maxReceiveCount != null && dlq == null && deadLetter == null) {
             checks.at("maxReceiveCount").problem("maxReceiveCount needs deadLetter (it is part of the redrive policy)");
         }
-        return new Stack.Queue(key, named, isFifo, attributes, dlq, maxReceiveCount == null ? 3 : maxReceiveCount);
+        return new QueueKind.Queue(key, named, isFifo, attributes, dlq, maxReceiveCount == null ? 3 : maxReceiveCount);
     }
 }

@@ -2,7 +2,7 @@ package io.selfheal.harness.dsl;
 
 import io.selfheal.harness.expect.Expectation;
 import io.selfheal.harness.scenario.Scenario;
-import io.selfheal.harness.scenario.Stack;
+import io.selfheal.harness.stack.Stack;
 import io.selfheal.harness.steps.Fault;
 import io.selfheal.harness.steps.TimedFault;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
 package io.selfheal.harness.engine;
 
+import io.selfheal.harness.backend.Waits;
+import io.selfheal.harness.stack.RuleKind;
+import io.selfheal.harness.stack.FunctionKind;
 import io.selfheal.emulator.control.EventRecord;
 import io.selfheal.emulator.control.FunctionInvocation;
 import io.selfheal.emulator.core.ApiCall;
@@ -120,7 +123,7 @@ final class IdempotencyCheck {
 
     /** Events after the fault that some rule of the stack delivered, by id. */
     private Map<String, EventRecord> triggers() {
-        Set<String> ruleArns = run.scenario().stack().rules().keySet().stream().map(k -> run.state().ruleArn(k))
+        Set<String> ruleArns = run.scenario().stack().all(RuleKind.Rule.class).keySet().stream().map(k -> run.state().ruleArn(k))
                 .collect(Collectors.toSet());
         Map<String, EventRecord> triggers = new LinkedHashMap<>();
         for (EventRecord e : run.eventsSinceFault()) {
@@ -133,7 +136,7 @@ final class IdempotencyCheck {
 
     private Map<String, Integer> invocationCounts() {
         Map<String, Integer> counts = new HashMap<>();
-        for (String key : run.scenario().stack().functions().keySet()) {
+        for (String key : run.scenario().stack().all(FunctionKind.Function.class).keySet()) {
             String name = run.state().functionName(key);
             counts.put(name, run.cloud().invocations(name).size());
         }
@@ -146,7 +149,7 @@ final class IdempotencyCheck {
      */
     private void awaitInvocations(Map<String, Integer> before, int times, java.util.Collection<EventRecord> events) {
         Map<String, String> nameByArn = new HashMap<>();
-        run.scenario().stack().functions().keySet().forEach(k ->
+        run.scenario().stack().all(FunctionKind.Function.class).keySet().forEach(k ->
                 nameByArn.put(run.state().get("functions", k, "arn"), run.state().functionName(k)));
         Map<String, Integer> expected = new HashMap<>();
         for (EventRecord e : events) {

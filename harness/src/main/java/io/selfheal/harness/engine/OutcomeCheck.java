@@ -1,5 +1,6 @@
 package io.selfheal.harness.engine;
 
+import io.selfheal.harness.backend.Waits;
 import io.selfheal.harness.backend.Cloud;
 import io.selfheal.harness.expect.Expectation;
 import io.selfheal.harness.expect.Verdict;

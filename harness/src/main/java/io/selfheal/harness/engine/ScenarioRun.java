@@ -1,9 +1,17 @@
 package io.selfheal.harness.engine;
 
+import io.selfheal.harness.backend.Waits;
 import io.selfheal.emulator.control.EventRecord;
 import io.selfheal.harness.backend.Cloud;
 import io.selfheal.harness.expect.Verdict;
+import io.selfheal.harness.expect.ProbeContext;
 import io.selfheal.harness.scenario.Scenario;
+import io.selfheal.harness.stack.CloudClients;
+import io.selfheal.harness.stack.HttpEndpoints;
+import io.selfheal.harness.stack.Provisioning;
+import io.selfheal.harness.stack.Stack;
+import io.selfheal.harness.stack.StackState;
+import io.selfheal.harness.steps.FaultContext;
 import io.selfheal.harness.steps.Fault;
 import io.selfheal.harness.steps.TimedFault;
 import java.time.Duration;
@@ -20,43 +28,56 @@ import org.awaitility.core.ConditionTimeoutException;
  * {@link #verifyRecovery()}, {@link #verifyIdempotency(Scenario.RedeliveryMode)}. A run owns its cloud's state and
  * shares nothing mutable with other runs: runs on different clouds may go in parallel.
  */
-public final class ScenarioRun implements AutoCloseable {
+public final class ScenarioRun implements FaultContext, ProbeContext, AutoCloseable {
     private final Scenario scenario;
     private final Cloud cloud;
     private final CloudClients clients;
-    private final StackState state = new StackState();
+    private final Provisioning provisioning;
     private Instant faultStart;
     private FaultMark faultMark;
     private Duration recovery;
     private Duration recoveryWall;
     private boolean outcomeHeld;
-    private HttpEndpoints httpEndpoints;
 
     public ScenarioRun(Scenario scenario, Cloud cloud) {
         this.scenario = scenario;
         this.cloud = cloud;
         this.clients = new CloudClients(cloud);
+        this.provisioning = new Provisioning(clients, cloud);
     }
 
     public Scenario scenario() {
         return scenario;
     }
 
+    @Override
+    public Stack stack() {
+        return scenario.stack();
+    }
+
+    @Override
     public Cloud cloud() {
         return cloud;
     }
 
+    @Override
     public CloudClients clients() {
         return clients;
     }
 
+    @Override
     public StackState state() {
-        return state;
+        return provisioning.state();
+    }
+
+    @Override
+    public <T> T attachment(Class<T> type) {
+        return provisioning.attachment(type);
     }
 
     /** The run's HTTP endpoints ({@code stack.httpEndpoints}); null before provisioning or when there are none. */
     public HttpEndpoints httpEndpoints() {
-        return httpEndpoints;
+        return provisioning.attachment(HttpEndpoints.class);
     }
 
     /**
@@ -135,11 +156,13 @@ public final class ScenarioRun implements AutoCloseable {
     }
 
     /** Whether the faults have been injected (steady-state probes run before). */
+    @Override
     public boolean faultStarted() {
         return faultStart != null;
     }
 
     /** Events that reached a bus since the first fault was injected. */
+    @Override
     public List<EventRecord> eventsSinceFault() {
         if (faultStart == null) {
             return List.of();
@@ -148,15 +171,9 @@ public final class ScenarioRun implements AutoCloseable {
         return cloud.events().stream().filter(e -> !faultMark.eventIds().contains(e.eventId())).toList();
     }
 
+    /** Creates the scenario's stack through the AWS APIs, kind by kind (see {@link Provisioning}). */
     public void provision() {
-        String account = clients.sts().getCallerIdentity().account();
-        var endpoints = scenario.stack().httpEndpoints();
-        if (!endpoints.isEmpty()) {
-            // First: functions' environments and API destinations refer to the endpoints' URLs.
-            httpEndpoints = HttpEndpoints.start(endpoints.values());
-            endpoints.keySet().forEach(k -> state.put("httpEndpoints", k, "url", httpEndpoints.url(k)));
-        }
-        new Provisioner(clients, cloud, state, account, cloud.region()).provision(scenario.stack());
+        provisioning.provision(scenario.stack());
     }
 
     /**
@@ -265,8 +282,6 @@ public final class ScenarioRun implements AutoCloseable {
     @Override
     public void close() {
         clients.close();
-        if (httpEndpoints != null) {
-            httpEndpoints.close();
-        }
+        provisioning.close();
     }
 }

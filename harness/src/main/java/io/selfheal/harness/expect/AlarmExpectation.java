@@ -1,7 +1,6 @@
 package io.selfheal.harness.expect;
 
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 import java.util.List;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
@@ -19,7 +18,7 @@ public record AlarmExpectation(String alarm, String state, String after) impleme
     }
 
     @Override
-    public Verdict check(ScenarioRun run) {
+    public Verdict check(ProbeContext run) {
         String name = run.state().alarmName(alarm);
         List<MetricAlarm> alarms = run.clients().cloudWatch().describeAlarms(r -> r.alarmNames(name)).metricAlarms();
         String actual = alarms.isEmpty() ? "missing" : alarms.get(0).stateValueAsString();

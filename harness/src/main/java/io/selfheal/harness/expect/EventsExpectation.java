@@ -1,8 +1,7 @@
 package io.selfheal.harness.expect;
 
 import io.selfheal.emulator.control.EventRecord;
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 import java.util.List;
 
@@ -23,7 +22,7 @@ public record EventsExpectation(String source, String detailType, Count count, S
     }
 
     @Override
-    public Verdict check(ScenarioRun run) {
+    public Verdict check(ProbeContext run) {
         List<EventRecord> events = run.eventsSinceFault().stream()
                 .filter(e -> source.equals(e.event().path("source").asText())
                         && detailType.equals(e.event().path("detail-type").asText()))

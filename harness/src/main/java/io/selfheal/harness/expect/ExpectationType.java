@@ -1,6 +1,6 @@
 package io.selfheal.harness.expect;
 
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 import java.util.List;
 import java.util.ServiceLoader;

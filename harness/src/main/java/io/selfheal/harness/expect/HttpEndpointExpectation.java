@@ -1,9 +1,8 @@
 package io.selfheal.harness.expect;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.selfheal.harness.engine.HttpEndpoints;
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.HttpEndpoints;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +28,8 @@ public record HttpEndpointExpectation(String endpoint, Count count, JsonNode con
     }
 
     @Override
-    public Verdict check(ScenarioRun run) {
-        HttpEndpoints endpoints = run.httpEndpoints();
+    public Verdict check(ProbeContext run) {
+        HttpEndpoints endpoints = run.attachment(HttpEndpoints.class);
         List<HttpEndpoints.Request> received = endpoints == null ? List.of() : endpoints.requests(endpoint);
         long matching = received.stream().filter(this::matches).count();
         boolean holds = count.matches(matching);

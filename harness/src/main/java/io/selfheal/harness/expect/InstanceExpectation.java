@@ -1,7 +1,6 @@
 package io.selfheal.harness.expect;
 
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 import io.selfheal.harness.yaml.YNode;
 import java.util.ArrayList;
@@ -54,7 +53,7 @@ public record InstanceExpectation(String ref, String state, Integer rebootCount,
     }
 
     @Override
-    public Verdict check(ScenarioRun run) {
+    public Verdict check(ProbeContext run) {
         String id = run.state().instanceId(ref);
         Instance instance = run.clients().ec2().describeInstances(r -> r.instanceIds(id))
                 .reservations().get(0).instances().get(0);

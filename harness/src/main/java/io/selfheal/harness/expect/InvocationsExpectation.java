@@ -1,8 +1,7 @@
 package io.selfheal.harness.expect;
 
 import io.selfheal.emulator.control.FunctionInvocation;
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 import java.util.List;
 
@@ -21,7 +20,7 @@ public record InvocationsExpectation(String function, Count count, int errors) i
     }
 
     @Override
-    public Verdict check(ScenarioRun run) {
+    public Verdict check(ProbeContext run) {
         List<FunctionInvocation> all = run.cloud().invocations(run.state().functionName(function));
         long finished = all.stream().filter(i -> i.finished() != null).count();
         List<FunctionInvocation> failed = all.stream().filter(FunctionInvocation::failed).toList();

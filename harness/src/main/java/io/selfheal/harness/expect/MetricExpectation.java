@@ -1,7 +1,6 @@
 package io.selfheal.harness.expect;
 
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +33,7 @@ public record MetricExpectation(String namespace, String name, Map<String, Strin
     }
 
     @Override
-    public Verdict check(ScenarioRun run) {
+    public Verdict check(ProbeContext run) {
         Instant end = run.cloud().now();
         List<Dimension> dims = new ArrayList<>();
         dimensions.forEach((k, v) -> dims.add(Dimension.builder().name(k).value(run.state().resolve(v)).build()));

@@ -1,8 +1,7 @@
 package io.selfheal.harness.expect;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ public record QueueExpectation(String queue, Integer messages, JsonNode contains
     }
 
     @Override
-    public Verdict check(ScenarioRun run) {
+    public Verdict check(ProbeContext run) {
         String url = run.state().get("queues", queue, "url");
         var sqs = run.clients().sqs();
         Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(

@@ -2,8 +2,7 @@ package io.selfheal.harness.expect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.selfheal.emulator.control.EventRecord;
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,7 @@ public record TopicExpectation(String topic, Integer published, JsonNode contain
     }
 
     @Override
-    public Verdict check(ScenarioRun run) {
+    public Verdict check(ProbeContext run) {
         String arn = run.state().get("topics", topic, "arn");
         List<String> messages = new ArrayList<>();
         run.cloud().calls().stream()

@@ -1,8 +1,10 @@
 package io.selfheal.harness.scenario;
 
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.steps.Fault;
 import io.selfheal.harness.steps.FaultType;
 import io.selfheal.harness.steps.TimedFault;
+import io.selfheal.harness.yaml.KeyedItems;
 import io.selfheal.harness.yaml.YMap;
 import io.selfheal.harness.yaml.YNode;
 import java.time.Duration;
@@ -37,7 +39,7 @@ final class FaultList {
                         + "fault's " + previous + " (reorder the faults)");
                 at = null;
             }
-            Fault fault = ScenarioLoader.step(entry, types, "fault", (type, spec) -> type.read(spec, context),
+            Fault fault = KeyedItems.item(entry, types, "fault", (type, spec) -> type.read(spec, context),
                     Set.of("at"));
             if (at != null) {
                 previous = at;

@@ -2,12 +2,17 @@ package io.selfheal.harness.scenario;
 
 import io.selfheal.harness.expect.Expectation;
 import io.selfheal.harness.expect.ExpectationType;
+import io.selfheal.harness.stack.ReadContext;
+import io.selfheal.harness.stack.References;
+import io.selfheal.harness.stack.Stack;
+import io.selfheal.harness.stack.StackReading;
 import io.selfheal.harness.steps.Fault;
 import io.selfheal.harness.steps.FaultType;
 import io.selfheal.harness.yaml.InvalidFileException;
 import io.selfheal.harness.yaml.Problem;
 import io.selfheal.harness.yaml.Problems;
 import io.selfheal.harness.yaml.Suggestions;
+import io.selfheal.harness.yaml.KeyedItems;
 import io.selfheal.harness.yaml.YMap;
 import io.selfheal.harness.yaml.YNode;
 import java.io.IOException;
@@ -61,10 +66,10 @@ public final class ScenarioLoader {
             m.get("scenario").problem("a scenario name is letters, digits, '.', '_' and '-' (it names the test)");
         }
         Path dir = file.toAbsolutePath().getParent();
-        Stack stack = new StackReader(dir).read(m.get("stack"));
+        Stack stack = StackReading.read(m.get("stack"), dir);
         References.check(root, stack);
         ReadContext context = new ReadContext(stack);
-        List<Expectation> steadyState = steps(m.get("steadyState"), expectationTypes, "probe",
+        List<Expectation> steadyState = KeyedItems.list(m.get("steadyState"), expectationTypes, "probe",
                 (type, spec) -> type.read(spec, context));
         String clock = m.choice("clock", "virtual", "real");
         List<Fault> faults = FaultList.read(m.get("faults"), faultTypes, context);
@@ -74,55 +79,13 @@ public final class ScenarioLoader {
             expect.get("within").problem("a deadline must be longer than zero");
         }
         List<Expectation> outcomes = expect == null ? List.of()
-                : steps(expect.get("outcomes"), expectationTypes, "outcome", (type, spec) -> type.read(spec, context));
+                : KeyedItems.list(expect.get("outcomes"), expectationTypes, "outcome", (type, spec) -> type.read(spec, context));
         Scenario.Idempotency idempotency = idempotency(m.get("idempotency"), "real".equals(clock));
         Scenario.Recovery recovery = recovery(m.get("recovery"));
         problems.throwIfAny();
         return new Scenario(name, m.string("description"), m.strings("tags"), file, stack, faults,
                 within == null ? Scenario.DEFAULT_WITHIN : within, outcomes, idempotency, steadyState,
                 !"real".equals(clock), recovery);
-    }
-
-    /** A list of single-key mappings, each key naming a registered type: {@code - alarmState: {…}}. */
-    static <T, R> List<R> steps(YNode list, Map<String, T> types, String what, BiFunction<T, YMap, R> reader) {
-        List<R> out = new ArrayList<>();
-        if (list == null) {
-            return out;
-        }
-        for (YNode item : list.list()) {
-            R step = step(item.map(), types, what, reader, Set.of());
-            if (step != null) {
-                out.add(step);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * One item: a mapping whose one key (besides {@code extraKeys}, read by the caller) names a registered type.
-     *
-     * @return the step, or null after a problem
-     */
-    public static <T, R> R step(YMap entry, Map<String, T> types, String what, BiFunction<T, YMap, R> reader,
-                                Set<String> extraKeys) {
-        List<String> keys = entry.keys().stream().filter(k -> !extraKeys.contains(k)).toList();
-        YNode item = entry.node();
-        if (keys.size() != 1) {
-            item.problem("each " + what + " is a mapping with exactly one key, one of: "
-                    + String.join(", ", types.keySet())
-                    + (extraKeys.isEmpty() ? "" : " (besides " + String.join(", ", extraKeys) + ")"));
-            return null;
-        }
-        String key = keys.get(0);
-        T type = types.get(key);
-        if (type == null) {
-            String suggestion = Suggestions.closest(key, types.keySet());
-            item.problem("unknown " + what + " '" + key + "'"
-                    + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : "")
-                    + "; known: " + String.join(", ", types.keySet()));
-            return null;
-        }
-        return reader.apply(type, entry.get(key) == null ? entry.node().map() : entry.get(key).map());
     }
 
     /**

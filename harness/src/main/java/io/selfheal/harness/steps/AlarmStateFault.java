@@ -1,7 +1,6 @@
 package io.selfheal.harness.steps;
 
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 
 /**
@@ -16,7 +15,7 @@ public record AlarmStateFault(String alarm, String state, String reason) impleme
     }
 
     @Override
-    public void inject(ScenarioRun run) {
+    public void inject(FaultContext run) {
         run.clients().cloudWatch().setAlarmState(r -> r.alarmName(run.state().alarmName(alarm))
                 .stateValue(state).stateReason(reason));
     }

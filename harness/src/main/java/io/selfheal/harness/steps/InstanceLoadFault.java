@@ -1,7 +1,6 @@
 package io.selfheal.harness.steps;
 
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 import java.time.Duration;
 
@@ -24,7 +23,7 @@ public record InstanceLoadFault(String instance, double cpu, Duration duration, 
     }
 
     @Override
-    public void inject(ScenarioRun run) {
+    public void inject(FaultContext run) {
         String id = run.state().instanceId(instance);
         if (stopResponding) {
             run.cloud().stopResponding(id);

@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.Suggestions;
 import io.selfheal.harness.yaml.YMap;
 import io.selfheal.harness.yaml.YNode;
@@ -39,7 +38,7 @@ public record PutEventFault(String label, String event, String bus) implements F
     }
 
     @Override
-    public void inject(ScenarioRun run) {
+    public void inject(FaultContext run) {
         JsonNode e;
         try {
             e = JSON.readTree(run.state().resolve(event));

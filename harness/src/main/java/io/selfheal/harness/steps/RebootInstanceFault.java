@@ -1,7 +1,6 @@
 package io.selfheal.harness.steps;
 
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 
 /**
@@ -16,7 +15,7 @@ public record RebootInstanceFault(String instance) implements Fault {
     }
 
     @Override
-    public void inject(ScenarioRun run) {
+    public void inject(FaultContext run) {
         run.clients().ec2().rebootInstances(r -> r.instanceIds(run.state().instanceId(instance)));
     }
 

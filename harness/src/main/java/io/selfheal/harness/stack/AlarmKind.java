@@ -1,0 +1,83 @@
+package io.selfheal.harness.stack;
+
+import io.selfheal.harness.yaml.YMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+
+/** {@code stack.alarms}: CloudWatch metric alarms made with PutMetricAlarm. */
+public final class AlarmKind implements StackKind<AlarmKind.Alarm> {
+    public static final String KEY = "alarms";
+    private static final String[] COMPARISONS = {"GreaterThanThreshold", "GreaterThanOrEqualToThreshold",
+        "LessThanThreshold", "LessThanOrEqualToThreshold"};
+
+    /** A CloudWatch metric alarm created with PutMetricAlarm. Values may contain references. */
+    public record Alarm(String key, String name, String description, String namespace, String metric,
+                        Map<String, String> dimensions, String statistic, int period, int evaluationPeriods,
+                        Integer datapointsToAlarm, double threshold, String comparison, String treatMissingData) {
+    }
+
+    @Override
+    public String key() {
+        return KEY;
+    }
+
+    @Override
+    public Class<Alarm> type() {
+        return Alarm.class;
+    }
+
+    @Override
+    public List<String> attributes() {
+        return List.of("name", "arn");
+    }
+
+    /** Dimensions name the instances and functions they watch. */
+    @Override
+    public Set<String> dependsOn() {
+        return Set.of(InstanceKind.KEY, FunctionKind.KEY);
+    }
+
+    @Override
+    public Alarm read(String key, YMap m, StackReading reading) {
+        m.allow("name", "description", "namespace", "metric", "dimensions", "statistic", "period",
+                "evaluationPeriods", "datapointsToAlarm", "threshold", "comparison", "treatMissingData");
+        String statistic = m.choice("statistic", "Average", "Sum", "Minimum", "Maximum", "SampleCount");
+        String comparison = m.choice("comparison", COMPARISONS);
+        if (!m.has("comparison")) {
+            m.require("comparison");
+        }
+        Double threshold = m.number("threshold");
+        if (!m.has("threshold")) {
+            m.require("threshold");
+        }
+        Integer period = m.integer("period");
+        Integer evaluationPeriods = m.integer("evaluationPeriods");
+        Integer datapointsToAlarm = m.integer("datapointsToAlarm");
+        AlarmLimits.check(m, period, evaluationPeriods, datapointsToAlarm);
+        return new Alarm(key, m.requiredString("name"), m.string("description"), m.requiredString("namespace"),
+                m.requiredString("metric"), m.stringMap("dimensions"), StackReading.orElse(statistic, "Average"),
+                StackReading.orElse(period, 300), StackReading.orElse(evaluationPeriods, 1), datapointsToAlarm,
+                threshold == null ? 0 : threshold, comparison,
+                m.choice("treatMissingData", "missing", "ignore", "breaching", "notBreaching"));
+    }
+
+    @Override
+    public void provision(Map<String, Alarm> alarms, Provisioning p) {
+        for (Alarm spec : alarms.values()) {
+            List<Dimension> dimensions = new ArrayList<>();
+            p.state().resolve(spec.dimensions())
+                    .forEach((k, v) -> dimensions.add(Dimension.builder().name(k).value(v).build()));
+            p.clients().cloudWatch().putMetricAlarm(r -> r.alarmName(spec.name())
+                    .alarmDescription(spec.description()).namespace(spec.namespace()).metricName(spec.metric())
+                    .dimensions(dimensions).statistic(spec.statistic()).period(spec.period())
+                    .evaluationPeriods(spec.evaluationPeriods()).datapointsToAlarm(spec.datapointsToAlarm())
+                    .treatMissingData(spec.treatMissingData()).threshold(spec.threshold())
+                    .comparisonOperator(spec.comparison()));
+            p.put(this, spec.key(), "name", spec.name());
+            p.put(this, spec.key(), "arn", p.arn("cloudwatch", "alarm:" + spec.name()));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.selfheal.harness.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.selfheal.harness.yaml.YMap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.core.SdkBytes;
+
+/** {@code stack.functions}: Lambda functions created with CreateFunction from a jar or zip. */
+public final class FunctionKind implements StackKind<FunctionKind.Function> {
+    public static final String KEY = "functions";
+
+    /**
+     * A Lambda function created with CreateFunction from a jar or zip.
+     *
+     * @param rolePolicy the IAM policy JSON the team attaches to the function's role, or null. The emulator does not
+     *                   evaluate IAM, so the harness keeps it to check the calls the function made against it
+     *                   ({@code leastPrivilege} expectation)
+     */
+    public record Function(String key, String name, Path code, String handler, String runtime, int timeout,
+                           int memory, Map<String, String> environment, String rolePolicy) {
+    }
+
+    @Override
+    public String key() {
+        return KEY;
+    }
+
+    @Override
+    public Class<Function> type() {
+        return Function.class;
+    }
+
+    @Override
+    public List<String> attributes() {
+        return List.of("name", "arn");
+    }
+
+    /** The environment may refer to any of these ({@code ${queues.work.url}}). */
+    @Override
+    public Set<String> dependsOn() {
+        return Set.of(HttpEndpointKind.KEY, QueueKind.KEY, TopicKind.KEY, LogGroupKind.KEY, SecurityGroupKind.KEY,
+                InstanceKind.KEY);
+    }
+
+    @Override
+    public Function read(String key, YMap m, StackReading reading) {
+        m.allow("name", "code", "handler", "runtime", "timeout", "memory", "environment", "rolePolicy");
+        JsonNode policy = m.has("rolePolicy") ? reading.json(m.get("rolePolicy")) : null;
+        if (policy != null) {
+            String problem = PolicyShape.problem(policy);
+            if (problem != null) {
+                m.get("rolePolicy").problem(problem);
+                policy = null;
+            }
+        }
+        Path code = null;
+        String codeRef = m.requiredString("code");
+        if (codeRef != null) {
+            code = ResourceText.resolve(codeRef, reading.scenarioDir());
+            if (!Files.isRegularFile(code)) {
+                m.get("code").problem("no file " + code + " (build it first: mvn -DskipTests package)");
+            }
+        }
+        return new Function(key, StackReading.orElse(m.string("name"), key), code, m.requiredString("handler"),
+                StackReading.orElse(m.choice("runtime", "java17", "java21"), "java17"),
+                StackReading.orElse(m.integer("timeout"), 3), StackReading.orElse(m.integer("memory"), 128),
+                m.stringMap("environment"), policy == null ? null : policy.toString());
+    }
+
+    @Override
+    public void provision(Map<String, Function> functions, Provisioning p) {
+        for (Function spec : functions.values()) {
+            byte[] code;
+            try {
+                code = Files.readAllBytes(spec.code());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the code of function " + spec.key(), e);
+            }
+            String arn = p.clients().lambda().createFunction(r -> r.functionName(spec.name()).runtime(spec.runtime())
+                    .handler(spec.handler()).role("arn:aws:iam::" + p.accountId() + ":role/" + spec.name() + "-role")
+                    .timeout(spec.timeout()).memorySize(spec.memory())
+                    .environment(e -> e.variables(p.state().resolve(spec.environment())))
+                    .code(c -> c.zipFile(SdkBytes.fromByteArray(code)))).functionArn();
+            p.put(this, spec.key(), "name", spec.name());
+            p.put(this, spec.key(), "arn", arn);
+        }
+    }
+}

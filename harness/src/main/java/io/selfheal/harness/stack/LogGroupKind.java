@@ -1,0 +1,49 @@
+package io.selfheal.harness.stack;
+
+import io.selfheal.harness.yaml.YMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code stack.logGroups}: CloudWatch Logs log groups made with CreateLogGroup (and PutRetentionPolicy). */
+public final class LogGroupKind implements StackKind<LogGroupKind.LogGroup> {
+    public static final String KEY = "logGroups";
+
+    /** A CloudWatch Logs log group made with CreateLogGroup, optionally with a retention in days. */
+    public record LogGroup(String key, String name, Integer retentionDays) {
+    }
+
+    @Override
+    public String key() {
+        return KEY;
+    }
+
+    @Override
+    public Class<LogGroup> type() {
+        return LogGroup.class;
+    }
+
+    @Override
+    public List<String> attributes() {
+        return List.of("name", "arn");
+    }
+
+    @Override
+    public LogGroup read(String key, YMap m, StackReading reading) {
+        m.allow("name", "retentionDays");
+        String name = m.string("name");
+        return new LogGroup(key, name == null ? key : name, m.integer("retentionDays"));
+    }
+
+    @Override
+    public void provision(Map<String, LogGroup> groups, Provisioning p) {
+        var logs = p.clients().logs();
+        for (LogGroup g : groups.values()) {
+            logs.createLogGroup(r -> r.logGroupName(g.name()));
+            if (g.retentionDays() != null) {
+                logs.putRetentionPolicy(r -> r.logGroupName(g.name()).retentionInDays(g.retentionDays()));
+            }
+            p.put(this, g.key(), "name", g.name());
+            p.put(this, g.key(), "arn", p.arn("logs", "log-group:" + g.name() + ":*"));
+        }
+    }
+}
