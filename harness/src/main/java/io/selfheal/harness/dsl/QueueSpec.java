@@ -41,20 +41,7 @@ public final class QueueSpec extends Spec<QueueSpec> {
     }
 
     QueueKind.Queue build(String key, Checks checks) {
-        boolean isFifo = fifo != null ? fifo : name != null && name.endsWith(".fifo");
-        String named = name;
-        if (named == null) {
-            named = isFifo ? key + ".fifo" : key;
-        } else if (isFifo != named.endsWith(".fifo")) {
-            checks.at("name").problem("a FIFO queue's name must end in .fifo, and only a FIFO queue's (as in SQS)");
-        }
         String dlq = deadLetter == null ? null : checks.stackKey("deadLetter", "queues", deadLetter);
-        if (key.equals(dlq)) {
-            checks.at("deadLetter").problem("a queue cannot be its own dead-letter queue");
-        }
-        if (maxReceiveCount != null && dlq == null && deadLetter == null) {
-            checks.at("maxReceiveCount").problem("maxReceiveCount needs deadLetter (it is part of the redrive policy)");
-        }
-        return new QueueKind.Queue(key, named, isFifo, attributes, dlq, maxReceiveCount == null ? 3 : maxReceiveCount);
+        return QueueKind.queue(key, fifo, name, attributes, dlq, deadLetter != null, maxReceiveCount, checks);
     }
 }

@@ -42,7 +42,7 @@ public final class SecurityGroupSpec extends Spec<SecurityGroupSpec> {
 
     SecurityGroupKind.SecurityGroup build(String key, Checks checks) {
         return new SecurityGroupKind.SecurityGroup(key, name == null ? key : name,
-                description == null ? "selfheal scenario group " + key : description, vpc,
+                description == null ? SecurityGroupKind.defaultDescription(key) : description, vpc,
                 permissions(ingress, checks.at("ingress")),
                 egress == null ? null : permissions(egress, checks.at("egress")));
     }

@@ -106,32 +106,16 @@ public final class TargetSpec extends Spec<TargetSpec> {
     }
 
     RuleKind.Target build(int index, Checks checks) {
-        if (inputs > 1) {
-            checks.problem("input, inputPath and inputTransformer are mutually exclusive (as in EventBridge)");
-        }
         RuleKind.Transformer built = transformer;
         if (transformerFile != null || transformerReference != null) {
             Checks at = checks.at("inputTransformer");
-            JsonNode json = transformerFile != null ? JsonText.read(transformerFile, at)
-                    : JsonText.read(transformerReference, at);
-            built = json == null ? null : RuleKind.Transformer.fromJson(json);
-            if (json != null && built == null) {
-                at.problem("an input transformer needs inputTemplate (text) and optionally inputPathsMap");
-            }
+            built = RuleKind.transformer(transformerFile != null ? JsonText.read(transformerFile, at)
+                    : JsonText.read(transformerReference, at), at::problem);
         }
         String field = kind.substring(0, kind.length() - 1);
         boolean http = kind.equals("httpEndpoints");
-        if (!http && connection != null) {
-            checks.at("connection").problem("connection applies to httpEndpoint targets only");
-        }
-        if (!http && rateLimitPerSecond != null) {
-            checks.at("rateLimitPerSecond").problem("rateLimitPerSecond applies to httpEndpoint targets only");
-        } else if (rateLimitPerSecond != null && rateLimitPerSecond < 1) {
-            checks.at("rateLimitPerSecond").problem("rateLimitPerSecond must be at least 1 (as in EventBridge)");
-        }
-        if (!permission && !kind.equals("functions")) {
-            checks.at("permission").problem("permission applies to function targets only");
-        }
+        Integer rateLimit = RuleKind.checkTarget(kind.equals("functions"), http, inputs, connection != null,
+                rateLimitPerSecond, !permission, checks);
         String key = checks.stackKey(field, kind, resource);
         String dlq = deadLetterQueue == null ? null : checks.stackKey("deadLetterQueue", "queues", deadLetterQueue);
         String trimmed = input == null ? "" : input.trim();
@@ -146,6 +130,6 @@ public final class TargetSpec extends Spec<TargetSpec> {
                 kind.equals("queues") ? key : null, kind.equals("topics") ? key : null, permission,
                 json != null ? json.toString() : input, inputPath, built, retryPolicy, dlq, http ? key : null,
                 http ? (connection == null ? RuleKind.Connection.DEFAULT : connection) : null,
-                http && rateLimitPerSecond != null && rateLimitPerSecond >= 1 ? rateLimitPerSecond : null);
+                rateLimit);
     }
 }

@@ -36,11 +36,6 @@ final class IdempotencyCheck {
         this.spec = run.scenario().idempotency();
     }
 
-    /** The check's name: {@code idempotency} for sequential redeliveries, {@code idempotency-<mode>} otherwise. */
-    static String checkName(RedeliveryMode mode) {
-        return mode == RedeliveryMode.SEQUENTIAL ? "idempotency" : "idempotency-" + mode.key();
-    }
-
     CheckResult run(RedeliveryMode mode) {
         long started = System.nanoTime();
         Map<String, EventRecord> triggers = triggers();
@@ -190,6 +185,6 @@ final class IdempotencyCheck {
     }
 
     private static CheckResult result(RedeliveryMode mode, String failure, long started) {
-        return new CheckResult(checkName(mode), failure == null, failure, ScenarioRun.since(started));
+        return new CheckResult(Check.idempotency(mode).name(), failure == null, failure, ScenarioRun.since(started));
     }
 }

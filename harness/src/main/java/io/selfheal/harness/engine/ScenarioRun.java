@@ -23,9 +23,11 @@ import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * One run of a scenario against a cloud, phase by phase, so a test engine can report each check as its own test:
+ * One run of a scenario against a cloud, phase by phase ({@link ScenarioDriver} drives them, for the CLI and the
+ * TestEngine alike):
  * {@link #provision()}, {@link #establishSteadyState()}, {@link #injectFaults()}, {@link #verifyOutcome()},
- * {@link #verifyRecovery()}, {@link #verifyIdempotency(Scenario.RedeliveryMode)}. A run owns its cloud's state and
+ * {@link #verifyRecovery()}, {@link #verifyIdempotency(Scenario.RedeliveryMode)}. Faults and outcomes see it as
+ * their {@link FaultContext} and {@link ProbeContext}. A run owns its cloud's state and
  * shares nothing mutable with other runs: runs on different clouds may go in parallel.
  */
 public final class ScenarioRun implements FaultContext, ProbeContext, AutoCloseable {
@@ -91,34 +93,6 @@ public final class ScenarioRun implements FaultContext, ProbeContext, AutoClosea
     /** Wall-clock time from the first fault until {@link #recovery()} was measured; null until then. */
     public Duration recoveryWall() {
         return recoveryWall;
-    }
-
-    /** The checks a run of {@code scenario} reports, by name, in order: what {@link #verify(String)} accepts. */
-    public static List<String> checkNames(Scenario scenario) {
-        List<String> names = new ArrayList<>(List.of("outcome"));
-        if (scenario.recovery() != null) {
-            names.add("recovery");
-        }
-        if (scenario.idempotency() != null) {
-            scenario.idempotency().modes().forEach(m -> names.add(IdempotencyCheck.checkName(m)));
-        }
-        return names;
-    }
-
-    /** Runs the named check (one of {@link #checkNames(Scenario)}). */
-    public CheckResult verify(String check) {
-        if (check.equals("outcome")) {
-            return verifyOutcome();
-        }
-        if (check.equals("recovery")) {
-            return verifyRecovery();
-        }
-        for (Scenario.RedeliveryMode mode : Scenario.RedeliveryMode.values()) {
-            if (IdempotencyCheck.checkName(mode).equals(check)) {
-                return verifyIdempotency(mode);
-            }
-        }
-        throw new IllegalArgumentException("no check '" + check + "'; known: " + checkNames(scenario));
     }
 
     /** When the first fault was injected (cloud clock), or null before. */
@@ -269,7 +243,7 @@ public final class ScenarioRun implements FaultContext, ProbeContext, AutoClosea
     /** Redelivers every trigger as {@code mode} says and proves nothing more changed; see {@link IdempotencyCheck}. */
     public CheckResult verifyIdempotency(Scenario.RedeliveryMode mode) {
         if (!outcomeHeld) {
-            return new CheckResult(IdempotencyCheck.checkName(mode), false, "skipped: the outcome did not hold",
+            return new CheckResult(Check.idempotency(mode).name(), false, "skipped: the outcome did not hold",
                     Duration.ZERO);
         }
         return new IdempotencyCheck(this).run(mode);

@@ -14,6 +14,12 @@ public interface ExpectationType {
 
     Expectation read(YMap spec, ReadContext context);
 
+    /**
+     * The JSON Schema of the mapping under the key, as JSON; it may refer to the schema's shared definitions
+     * ({@code #/$defs/stackKey}, {@code #/$defs/text}, …). {@code ScenarioSchema} puts it together with the others.
+     */
+    String schema();
+
     static List<ExpectationType> all() {
         return ServiceLoader.load(ExpectationType.class).stream().map(ServiceLoader.Provider::get).toList();
     }

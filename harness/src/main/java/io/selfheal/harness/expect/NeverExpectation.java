@@ -34,10 +34,23 @@ public record NeverExpectation(Expectation inner) implements Expectation {
     }
 
     /** Registered as {@code never}. */
+    /** The YAML key. */
+    public static final String KEY = "never";
+
     public static final class Type implements ExpectationType {
         @Override
         public String key() {
-            return "never";
+            return KEY;
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {
+                  "description": "Must not happen: holds only if the inner expectation held at no check until the outcome deadline.",
+                  "$ref": "#/$defs/plainExpectation"
+                }
+                """;
         }
 
         @Override

@@ -58,6 +58,46 @@ public record QueueExpectation(String queue, Integer messages, JsonNode contains
         }
 
         @Override
+        public String schema() {
+            return """
+                {
+                  "description": "What a stack queue holds (peeked with a visibility timeout of 0, hiding nothing from consumers). Give messages, contains or both.",
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "ref"
+                  ],
+                  "anyOf": [
+                    {
+                      "required": [
+                        "messages"
+                      ]
+                    },
+                    {
+                      "required": [
+                        "contains"
+                      ]
+                    }
+                  ],
+                  "properties": {
+                    "ref": {
+                      "description": "The key of the queues entry.",
+                      "$ref": "#/$defs/stackKey"
+                    },
+                    "messages": {
+                      "description": "Exactly how many messages it holds, visible plus in flight.",
+                      "type": "integer",
+                      "minimum": 0
+                    },
+                    "contains": {
+                      "description": "A JSON subset some message body (or SNS envelope's Message) must contain."
+                    }
+                  }
+                }
+                """;
+        }
+
+        @Override
         public Expectation read(YMap spec, ReadContext context) {
             spec.allow("ref", "messages", "contains");
             String queue = context.stackKey("queues", spec.require("ref"));

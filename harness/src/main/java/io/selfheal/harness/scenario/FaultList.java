@@ -31,13 +31,8 @@ final class FaultList {
         for (YNode item : list.list()) {
             YMap entry = item.map();
             Duration at = entry.duration("at");
-            if (at != null && at.isNegative()) {
-                entry.get("at").problem("a fault's time is a duration after the steady state held, not negative");
-                at = null;
-            } else if (at != null && at.compareTo(previous) < 0) {
-                entry.get("at").problem("faults are injected in order: at " + at + " comes before the previous "
-                        + "fault's " + previous + " (reorder the faults)");
-                at = null;
+            if (at != null) {
+                at = ScenarioRules.faultTime(at, previous, entry.problems());
             }
             Fault fault = KeyedItems.item(entry, types, "fault", (type, spec) -> type.read(spec, context),
                     Set.of("at"));

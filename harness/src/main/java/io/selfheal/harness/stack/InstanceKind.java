@@ -39,6 +39,54 @@ public final class InstanceKind implements StackKind<InstanceKind.Instance> {
         return List.of("id", "arn");
     }
 
+    /** The JSON Schema of this kind: its section's description, one entry's schema, and defs it refers to. */
+    @Override
+    public String schema() {
+        return """
+            {
+              "description": "EC2 instances (RunInstances), by key.",
+              "entry": {
+                "description": "An EC2 instance. References: ${instances.<key>.id}, ${instances.<key>.arn}.",
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "imageId"
+                ],
+                "properties": {
+                  "imageId": {
+                    "description": "The AMI id, e.g. ami-0abcdef1234567890.",
+                    "type": "string"
+                  },
+                  "instanceType": {
+                    "description": "The instance type (default t3.micro).",
+                    "type": "string",
+                    "default": "t3.micro"
+                  },
+                  "tags": {
+                    "description": "Tags set at launch, name to value.",
+                    "$ref": "#/$defs/textMap"
+                  },
+                  "monitoring": {
+                    "description": "'basic' (default; CPUUtilization every 5 minutes) or 'detailed' (every minute).",
+                    "enum": [
+                      "basic",
+                      "detailed"
+                    ],
+                    "default": "basic"
+                  },
+                  "securityGroups": {
+                    "description": "Keys of securityGroups entries the instance is launched in (default: the VPC's default group).",
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/$defs/stackKey"
+                    }
+                  }
+                }
+              }
+            }
+            """;
+    }
+
     @Override
     public Set<String> dependsOn() {
         return Set.of(SecurityGroupKind.KEY);

@@ -27,6 +27,54 @@ public final class LogGroupKind implements StackKind<LogGroupKind.LogGroup> {
         return List.of("name", "arn");
     }
 
+    /** The JSON Schema of this kind: its section's description, one entry's schema, and defs it refers to. */
+    @Override
+    public String schema() {
+        return """
+            {
+              "description": "CloudWatch Logs log groups (CreateLogGroup), by key.",
+              "entry": {
+                "description": "A CloudWatch Logs log group. References: ${logGroups.<key>.name}, ${logGroups.<key>.arn}.",
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "name": {
+                    "description": "The log group name (default: the entry's key).",
+                    "type": "string"
+                  },
+                  "retentionDays": {
+                    "description": "Retention in days (PutRetentionPolicy's valid values); default: never expire.",
+                    "enum": [
+                      1,
+                      3,
+                      5,
+                      7,
+                      14,
+                      30,
+                      60,
+                      90,
+                      120,
+                      150,
+                      180,
+                      365,
+                      400,
+                      545,
+                      731,
+                      1096,
+                      1827,
+                      2192,
+                      2557,
+                      2922,
+                      3288,
+                      3653
+                    ]
+                  }
+                }
+              }
+            }
+            """;
+    }
+
     @Override
     public LogGroup read(String key, YMap m, StackReading reading) {
         m.allow("name", "retentionDays");

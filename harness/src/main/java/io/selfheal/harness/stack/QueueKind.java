@@ -1,6 +1,7 @@
 package io.selfheal.harness.stack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.selfheal.harness.yaml.ProblemAt;
 import io.selfheal.harness.yaml.YMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,27 +39,82 @@ public final class QueueKind implements StackKind<QueueKind.Queue> {
         return List.of("url", "arn", "name");
     }
 
+    /** The JSON Schema of this kind: its section's description, one entry's schema, and defs it refers to. */
+    @Override
+    public String schema() {
+        return """
+            {
+              "description": "SQS queues (CreateQueue), by key.",
+              "entry": {
+                "description": "An SQS queue. References: ${queues.<key>.url}, ${queues.<key>.arn}, ${queues.<key>.name}.",
+                "type": "object",
+                "additionalProperties": false,
+                "dependentRequired": {
+                  "maxReceiveCount": [
+                    "deadLetter"
+                  ]
+                },
+                "properties": {
+                  "name": {
+                    "description": "The queue name (default: the key, plus .fifo for a FIFO queue); a FIFO queue's name ends in .fifo.",
+                    "type": "string"
+                  },
+                  "fifo": {
+                    "description": "A FIFO queue (default: whether the name ends in .fifo).",
+                    "type": "boolean"
+                  },
+                  "attributes": {
+                    "description": "SQS queue attributes by SQS's own names, e.g. VisibilityTimeout: \\"45\\".",
+                    "$ref": "#/$defs/textMap"
+                  },
+                  "deadLetter": {
+                    "description": "The key of the queues entry that receives messages received too often (the RedrivePolicy).",
+                    "$ref": "#/$defs/stackKey"
+                  },
+                  "maxReceiveCount": {
+                    "description": "Receives before a message moves to deadLetter (default 3).",
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": 1000,
+                    "default": 3
+                  }
+                }
+              }
+            }
+            """;
+    }
+
     @Override
     public Queue read(String key, YMap m, StackReading reading) {
         m.allow("name", "fifo", "attributes", "deadLetter", "maxReceiveCount");
-        Boolean fifo = m.bool("fifo");
-        String name = m.string("name");
+        String deadLetter = m.has("deadLetter") ? reading.stackKey(KEY, m.get("deadLetter")) : null;
+        return queue(key, m.bool("fifo"), m.string("name"), m.stringMap("attributes"), deadLetter,
+                m.has("deadLetter"), m.integer("maxReceiveCount"), m.problems());
+    }
+
+    /**
+     * An entry by SQS's rules, for the YAML reader and the Java DSL alike: a FIFO queue's name ends in {@code .fifo}
+     * (the default name is the key, with {@code .fifo} for a FIFO queue); the redrive policy needs a dead-letter queue
+     * other than the queue itself.
+     *
+     * @param deadLetter      the dead-letter queue's key, checked against the stack; null without one
+     * @param deadLetterGiven whether a dead-letter queue was written (it may have named no queue of the stack)
+     */
+    public static Queue queue(String key, Boolean fifo, String name, Map<String, String> attributes, String deadLetter,
+                              boolean deadLetterGiven, Integer maxReceiveCount, ProblemAt problems) {
         boolean isFifo = fifo != null ? fifo : name != null && name.endsWith(".fifo");
         if (name == null) {
             name = isFifo ? key + ".fifo" : key;
         } else if (isFifo != name.endsWith(".fifo")) {
-            m.get("name").problem("a FIFO queue's name must end in .fifo, and only a FIFO queue's (as in SQS)");
+            problems.problem("name", "a FIFO queue's name must end in .fifo, and only a FIFO queue's (as in SQS)");
         }
-        String deadLetter = m.has("deadLetter") ? reading.stackKey(KEY, m.get("deadLetter")) : null;
         if (key.equals(deadLetter)) {
-            m.get("deadLetter").problem("a queue cannot be its own dead-letter queue");
+            problems.problem("deadLetter", "a queue cannot be its own dead-letter queue");
         }
-        Integer maxReceive = m.integer("maxReceiveCount");
-        if (maxReceive != null && deadLetter == null) {
-            m.get("maxReceiveCount").problem("maxReceiveCount needs deadLetter (it is part of the redrive policy)");
+        if (maxReceiveCount != null && !deadLetterGiven) {
+            problems.problem("maxReceiveCount", "maxReceiveCount needs deadLetter (it is part of the redrive policy)");
         }
-        return new Queue(key, name, isFifo, m.stringMap("attributes"), deadLetter,
-                maxReceive == null ? 3 : maxReceive);
+        return new Queue(key, name, isFifo, attributes, deadLetter, maxReceiveCount == null ? 3 : maxReceiveCount);
     }
 
     @Override

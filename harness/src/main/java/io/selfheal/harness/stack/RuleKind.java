@@ -1,6 +1,7 @@
 package io.selfheal.harness.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.selfheal.harness.yaml.ProblemAt;
 import io.selfheal.harness.yaml.YMap;
 import io.selfheal.harness.yaml.YNode;
 import java.util.ArrayList;
@@ -98,6 +99,276 @@ public final class RuleKind implements StackKind<RuleKind.Rule> {
         return List.of("name", "arn");
     }
 
+    /** The JSON Schema of this kind: its section's description, one entry's schema, and defs it refers to. */
+    @Override
+    public String schema() {
+        return """
+            {
+              "description": "EventBridge rules on the default bus (PutRule, PutTargets), by key.",
+              "entry": {
+                "description": "An EventBridge rule on the default bus. References: ${rules.<key>.name}, ${rules.<key>.arn}.",
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "pattern",
+                  "targets"
+                ],
+                "properties": {
+                  "name": {
+                    "description": "The rule name (default: the entry's key).",
+                    "type": "string"
+                  },
+                  "pattern": {
+                    "description": "The event pattern: inline YAML, JSON text, a .json file relative to the scenario, or classpath:<resource>.",
+                    "$ref": "#/$defs/json"
+                  },
+                  "state": {
+                    "description": "ENABLED (default) or DISABLED.",
+                    "enum": [
+                      "ENABLED",
+                      "DISABLED"
+                    ],
+                    "default": "ENABLED"
+                  },
+                  "targets": {
+                    "description": "The rule's targets (at least one).",
+                    "type": "array",
+                    "minItems": 1,
+                    "items": {
+                      "$ref": "#/$defs/target"
+                    }
+                  }
+                }
+              },
+              "defs": {
+                "target": {
+                  "description": "A rule target: exactly one of function, queue, topic, httpEndpoint of the stack. At most one of input, inputPath, inputTransformer.",
+                  "type": "object",
+                  "additionalProperties": false,
+                  "oneOf": [
+                    {
+                      "required": [
+                        "function"
+                      ]
+                    },
+                    {
+                      "required": [
+                        "queue"
+                      ]
+                    },
+                    {
+                      "required": [
+                        "topic"
+                      ]
+                    },
+                    {
+                      "required": [
+                        "httpEndpoint"
+                      ]
+                    }
+                  ],
+                  "dependentRequired": {
+                    "permission": [
+                      "function"
+                    ],
+                    "connection": [
+                      "httpEndpoint"
+                    ],
+                    "rateLimitPerSecond": [
+                      "httpEndpoint"
+                    ]
+                  },
+                  "not": {
+                    "anyOf": [
+                      {
+                        "required": [
+                          "input",
+                          "inputPath"
+                        ]
+                      },
+                      {
+                        "required": [
+                          "input",
+                          "inputTransformer"
+                        ]
+                      },
+                      {
+                        "required": [
+                          "inputPath",
+                          "inputTransformer"
+                        ]
+                      }
+                    ]
+                  },
+                  "properties": {
+                    "id": {
+                      "description": "The target id (default target-<n>, n counting from 1).",
+                      "type": "string"
+                    },
+                    "function": {
+                      "description": "The key of the functions entry to invoke.",
+                      "$ref": "#/$defs/stackKey"
+                    },
+                    "queue": {
+                      "description": "The key of the queues entry to send the event to.",
+                      "$ref": "#/$defs/stackKey"
+                    },
+                    "topic": {
+                      "description": "The key of the topics entry to publish the event to.",
+                      "$ref": "#/$defs/stackKey"
+                    },
+                    "httpEndpoint": {
+                      "description": "The key of the httpEndpoints entry to call (POST), through an EventBridge API destination and connection.",
+                      "$ref": "#/$defs/stackKey"
+                    },
+                    "connection": {
+                      "description": "httpEndpoint targets only: the connection's authorization, apiKey or basic (default: header x-api-key with a dummy value).",
+                      "type": "object",
+                      "additionalProperties": false,
+                      "minProperties": 1,
+                      "maxProperties": 1,
+                      "properties": {
+                        "apiKey": {
+                          "description": "API key authorization: a header sent with every call.",
+                          "type": "object",
+                          "additionalProperties": false,
+                          "required": [
+                            "value"
+                          ],
+                          "properties": {
+                            "name": {
+                              "description": "The header name (default x-api-key).",
+                              "type": "string"
+                            },
+                            "value": {
+                              "description": "The header value.",
+                              "type": "string"
+                            }
+                          }
+                        },
+                        "basic": {
+                          "description": "Basic authorization.",
+                          "type": "object",
+                          "additionalProperties": false,
+                          "required": [
+                            "username",
+                            "password"
+                          ],
+                          "properties": {
+                            "username": {
+                              "description": "The user name.",
+                              "type": "string"
+                            },
+                            "password": {
+                              "description": "The password.",
+                              "type": "string"
+                            }
+                          }
+                        }
+                      }
+                    },
+                    "rateLimitPerSecond": {
+                      "description": "httpEndpoint targets only: the API destination's InvocationRateLimitPerSecond (default 300).",
+                      "type": "integer",
+                      "minimum": 1
+                    },
+                    "permission": {
+                      "description": "Function targets only: whether the harness grants events.amazonaws.com permission to invoke the function, as IaC would (default true; false proves what happens without it).",
+                      "type": "boolean",
+                      "default": true
+                    },
+                    "retryPolicy": {
+                      "description": "EventBridge's retry policy for failed deliveries.",
+                      "type": "object",
+                      "additionalProperties": false,
+                      "properties": {
+                        "maximumRetryAttempts": {
+                          "description": "Retries, 0 to 185 (default 185).",
+                          "type": "integer",
+                          "minimum": 0,
+                          "maximum": 185
+                        },
+                        "maximumEventAgeInSeconds": {
+                          "description": "How long to keep retrying, 60 to 86400 seconds (default 86400).",
+                          "type": "integer",
+                          "minimum": 60,
+                          "maximum": 86400
+                        }
+                      }
+                    },
+                    "deadLetterQueue": {
+                      "description": "The key of the queues entry that receives events that could not be delivered.",
+                      "$ref": "#/$defs/stackKey"
+                    },
+                    "input": {
+                      "description": "Constant input instead of the event: JSON (inline YAML, JSON text, file, classpath:) or plain text.",
+                      "type": [
+                        "object",
+                        "array",
+                        "string",
+                        "number",
+                        "boolean"
+                      ]
+                    },
+                    "inputPath": {
+                      "description": "A JSONPath selecting the part of the event passed, e.g. $.detail.",
+                      "type": "string"
+                    },
+                    "inputTransformer": {
+                      "description": "An input transformer: inline, JSON text, a .json file relative to the scenario, or classpath:<resource>.",
+                      "anyOf": [
+                        {
+                          "type": "string"
+                        },
+                        {
+                          "type": "object",
+                          "additionalProperties": false,
+                          "properties": {
+                            "inputPathsMap": {
+                              "description": "Names to JSONPaths into the event.",
+                              "type": "object",
+                              "additionalProperties": {
+                                "type": "string"
+                              }
+                            },
+                            "inputTemplate": {
+                              "description": "The template the names are substituted into, as <name>.",
+                              "type": "string"
+                            },
+                            "InputPathsMap": {
+                              "description": "AWS's spelling of inputPathsMap.",
+                              "type": "object",
+                              "additionalProperties": {
+                                "type": "string"
+                              }
+                            },
+                            "InputTemplate": {
+                              "description": "AWS's spelling of inputTemplate.",
+                              "type": "string"
+                            }
+                          },
+                          "anyOf": [
+                            {
+                              "required": [
+                                "inputTemplate"
+                              ]
+                            },
+                            {
+                              "required": [
+                                "InputTemplate"
+                              ]
+                            }
+                          ]
+                        }
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+            """;
+    }
+
     /** Targets name functions, queues, topics and endpoints; patterns may name instances and alarms. */
     @Override
     public Set<String> dependsOn() {
@@ -133,23 +404,17 @@ public final class RuleKind implements StackKind<RuleKind.Rule> {
         if (kinds != 1) {
             m.node().problem("a target needs exactly one of function, queue, topic or httpEndpoint");
         }
-        for (String apiDestinationOnly : new String[] {"connection", "rateLimitPerSecond"}) {
-            if (m.has(apiDestinationOnly) && !m.has("httpEndpoint")) {
-                m.get(apiDestinationOnly).problem(apiDestinationOnly + " applies to httpEndpoint targets only");
-            }
-        }
         String endpoint = m.has("httpEndpoint") ? reading.stackKey(HttpEndpointKind.KEY, m.get("httpEndpoint"))
                 : null;
         int inputs = (m.has("input") ? 1 : 0) + (m.has("inputPath") ? 1 : 0) + (m.has("inputTransformer") ? 1 : 0);
-        if (inputs > 1) {
-            m.node().problem("input, inputPath and inputTransformer are mutually exclusive (as in EventBridge)");
-        }
         JsonNode input = m.has("input") ? reading.json(m.get("input")) : null;
-        Transformer transformer = m.has("inputTransformer") ? transformer(m.get("inputTransformer"), reading) : null;
+        YNode transformerNode = m.get("inputTransformer");
+        Transformer transformer = transformerNode == null ? null
+                : transformer(reading.json(transformerNode), transformerNode::problem);
         Boolean permission = m.bool("permission");
-        if (permission != null && !m.has("function")) {
-            m.get("permission").problem("permission applies to function targets only");
-        }
+        Integer rateLimit = checkTarget(m.has("function"), m.has("httpEndpoint"), inputs, m.has("connection"),
+                m.has("rateLimitPerSecond") ? m.integer("rateLimitPerSecond") : null, permission != null,
+                m.problems());
         String function = m.has("function") ? reading.stackKey(FunctionKind.KEY, m.get("function")) : null;
         String queue = m.has("queue") ? reading.stackKey(QueueKind.KEY, m.get("queue")) : null;
         String topic = m.has("topic") ? reading.stackKey(TopicKind.KEY, m.get("topic")) : null;
@@ -163,18 +428,43 @@ public final class RuleKind implements StackKind<RuleKind.Rule> {
                 function, queue, topic, permission == null || permission,
                 input == null ? null : input.isTextual() ? input.asText() : input.toString(), m.string("inputPath"),
                 transformer, retry, dlq, endpoint,
-                m.has("httpEndpoint") ? connection(m.get("connection")) : null,
-                m.has("httpEndpoint") ? rateLimit(m) : null);
+                m.has("httpEndpoint") ? connection(m.get("connection")) : null, rateLimit);
     }
 
-    private static Transformer transformer(YNode node, StackReading reading) {
-        JsonNode json = reading.json(node);
+    /**
+     * A target's rules across its fields, for the YAML reader and the Java DSL alike (as in EventBridge): at most one
+     * of input, inputPath and inputTransformer; a connection and a rate limit (at least 1) for API destinations only;
+     * the invoke permission for functions only.
+     *
+     * @return the rate limit to use: null unless an httpEndpoint target gives a valid one
+     */
+    public static Integer checkTarget(boolean function, boolean httpEndpoint, int inputs, boolean connectionGiven,
+                                      Integer rateLimit, boolean permissionGiven, ProblemAt problems) {
+        if (inputs > 1) {
+            problems.problem("", "input, inputPath and inputTransformer are mutually exclusive (as in EventBridge)");
+        }
+        if (!httpEndpoint && connectionGiven) {
+            problems.problem("connection", "connection applies to httpEndpoint targets only");
+        }
+        if (!httpEndpoint && rateLimit != null) {
+            problems.problem("rateLimitPerSecond", "rateLimitPerSecond applies to httpEndpoint targets only");
+        } else if (rateLimit != null && rateLimit < 1) {
+            problems.problem("rateLimitPerSecond", "rateLimitPerSecond must be at least 1 (as in EventBridge)");
+        }
+        if (permissionGiven && !function) {
+            problems.problem("permission", "permission applies to function targets only");
+        }
+        return httpEndpoint && rateLimit != null && rateLimit >= 1 ? rateLimit : null;
+    }
+
+    /** An input transformer from its JSON (null for none); a problem when it has no textual inputTemplate. */
+    public static Transformer transformer(JsonNode json, java.util.function.Consumer<String> problem) {
         if (json == null) {
             return null;
         }
         Transformer transformer = Transformer.fromJson(json);
         if (transformer == null) {
-            node.problem("an input transformer needs inputTemplate (text) and optionally inputPathsMap");
+            problem.accept("an input transformer needs inputTemplate (text) and optionally inputPathsMap");
         }
         return transformer;
     }
@@ -196,16 +486,6 @@ public final class RuleKind implements StackKind<RuleKind.Rule> {
         }
         YMap basic = m.get("basic").map().allow("username", "password");
         return new Connection("BASIC", null, null, basic.requiredString("username"), basic.requiredString("password"));
-    }
-
-    /** {@code rateLimitPerSecond}: InvocationRateLimitPerSecond, at least 1 (as in EventBridge); null when unset. */
-    private static Integer rateLimit(YMap target) {
-        Integer limit = target.integer("rateLimitPerSecond");
-        if (limit != null && limit < 1) {
-            target.get("rateLimitPerSecond").problem("rateLimitPerSecond must be at least 1 (as in EventBridge)");
-            return null;
-        }
-        return limit;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.selfheal.harness.stack;
 
+import io.selfheal.harness.yaml.ProblemAt;
 import io.selfheal.harness.yaml.Suggestions;
 import io.selfheal.harness.yaml.YMap;
 import io.selfheal.harness.yaml.YNode;
@@ -53,14 +54,62 @@ public final class SecurityGroupKind implements StackKind<SecurityGroupKind.Secu
         return List.of("id", "name", "arn");
     }
 
+    /** The JSON Schema of this kind: its section's description, one entry's schema, and defs it refers to. */
+    @Override
+    public String schema() {
+        return """
+            {
+              "description": "EC2 security groups (CreateSecurityGroup, AuthorizeSecurityGroupIngress/Egress), by key.",
+              "entry": {
+                "description": "An EC2 security group in the default VPC. A new group's allow-all egress rule is kept unless egress is given. References: ${securityGroups.<key>.id}, ${securityGroups.<key>.name}, ${securityGroups.<key>.arn}.",
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "name": {
+                    "description": "The group name (default: the entry's key).",
+                    "type": "string"
+                  },
+                  "description": {
+                    "description": "The group description (default 'selfheal scenario group <key>').",
+                    "type": "string"
+                  },
+                  "vpc": {
+                    "description": "The VPC id (default: the default VPC).",
+                    "type": "string"
+                  },
+                  "ingress": {
+                    "description": "Inbound rules.",
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/$defs/permission"
+                    }
+                  },
+                  "egress": {
+                    "description": "Outbound rules; given, they replace the default allow-all egress rule.",
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/$defs/permission"
+                    }
+                  }
+                }
+              }
+            }
+            """;
+    }
+
     @Override
     public SecurityGroup read(String key, YMap m, StackReading reading) {
         m.allow("name", "description", "vpc", "ingress", "egress");
         String name = m.string("name");
         Set<String> groups = reading.declared(KEY);
         return new SecurityGroup(key, name == null ? key : name,
-                m.has("description") ? m.string("description") : "selfheal scenario group " + key, m.string("vpc"),
+                m.has("description") ? m.string("description") : defaultDescription(key), m.string("vpc"),
                 permissions(m.get("ingress"), groups), m.has("egress") ? permissions(m.get("egress"), groups) : null);
+    }
+
+    /** A group's description unless one is given. */
+    public static String defaultDescription(String key) {
+        return "selfheal scenario group " + key;
     }
 
     private static List<Permission> permissions(YNode node, Set<String> groupKeys) {
@@ -83,17 +132,9 @@ public final class SecurityGroupKind implements StackKind<SecurityGroupKind.Secu
         protocol = protocol == null ? "tcp" : protocol.equals("all") ? "-1" : protocol;
         int[] range = ports(m, protocol);
         int sources = (m.has("cidr") ? 1 : 0) + (m.has("ipv6") ? 1 : 0) + (m.has("group") ? 1 : 0);
-        if (sources != 1) {
-            m.node().problem("a rule needs exactly one of cidr, ipv6 or group");
-        }
         String cidr = m.string("cidr");
-        if (cidr != null && !cidr.matches("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}")) {
-            m.get("cidr").problem("'" + cidr + "' is not an IPv4 CIDR block (like 0.0.0.0/0)");
-        }
         String ipv6 = m.string("ipv6");
-        if (ipv6 != null && !ipv6.matches("[0-9a-fA-F:]+/\\d{1,3}")) {
-            m.get("ipv6").problem("'" + ipv6 + "' is not an IPv6 CIDR block (like ::/0)");
-        }
+        checkSources(sources, cidr, ipv6, m.problems());
         String group = m.string("group");
         if (group != null && !groupKeys.contains(group)) {
             String suggestion = Suggestions.closest(group, groupKeys);
@@ -133,11 +174,35 @@ public final class SecurityGroupKind implements StackKind<SecurityGroupKind.Secu
     }
 
     private static int[] checked(YNode node, int from, int to) {
-        if (from < 0 || to > 65535 || from > to) {
-            node.problem("ports must be within 0-65535, the first not above the last");
+        if (!checkPorts(from, to, (key, message) -> node.problem(message), "")) {
             return null;
         }
         return new int[] {from, to};
+    }
+
+    /**
+     * A rule's sources, for the YAML reader and the Java DSL alike: exactly one of cidr, ipv6 or group, and CIDR
+     * blocks as EC2 writes them.
+     */
+    public static void checkSources(int sources, String cidr, String ipv6, ProblemAt problems) {
+        if (sources != 1) {
+            problems.problem("", "a rule needs exactly one of cidr, ipv6 or group");
+        }
+        if (cidr != null && !cidr.matches("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}")) {
+            problems.problem("cidr", "'" + cidr + "' is not an IPv4 CIDR block (like 0.0.0.0/0)");
+        }
+        if (ipv6 != null && !ipv6.matches("[0-9a-fA-F:]+/\\d{1,3}")) {
+            problems.problem("ipv6", "'" + ipv6 + "' is not an IPv6 CIDR block (like ::/0)");
+        }
+    }
+
+    /** A port range within 0-65535, the first not above the last; else a problem at {@code key}. */
+    public static boolean checkPorts(int from, int to, ProblemAt problems, String key) {
+        if (from < 0 || to > 65535 || from > to) {
+            problems.problem(key, "ports must be within 0-65535, the first not above the last");
+            return false;
+        }
+        return true;
     }
 
     @Override

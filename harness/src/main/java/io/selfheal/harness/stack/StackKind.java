@@ -25,6 +25,14 @@ public interface StackKind<R> {
     List<String> attributes();
 
     /**
+     * This kind's part of the scenario JSON Schema, as JSON: {@code description} (of the section),
+     * {@code entry} (the schema of one entry) and optionally {@code defs} (schemas the entry refers to as
+     * {@code #/$defs/<name>}). Shared definitions ({@code text}, {@code stackKey}, {@code permission}, …) are the
+     * schema's own.
+     */
+    String schema();
+
+    /**
      * The kinds whose resources this kind's entries name by key or may refer to ({@code ${…}}): they are read and
      * provisioned first. A kind may name its own entries (a queue's dead-letter queue); it orders those itself.
      */

@@ -38,6 +38,60 @@ public final class TopicKind implements StackKind<TopicKind.Topic> {
         return List.of("arn", "name");
     }
 
+    /** The JSON Schema of this kind: its section's description, one entry's schema, and defs it refers to. */
+    @Override
+    public String schema() {
+        return """
+            {
+              "description": "SNS topics (CreateTopic, Subscribe), by key.",
+              "entry": {
+                "description": "An SNS topic. References: ${topics.<key>.arn}, ${topics.<key>.name}.",
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "name": {
+                    "description": "The topic name (default: the key, plus .fifo for a FIFO topic).",
+                    "type": "string"
+                  },
+                  "fifo": {
+                    "description": "A FIFO topic (default: whether the name ends in .fifo).",
+                    "type": "boolean"
+                  },
+                  "subscriptions": {
+                    "description": "Subscriptions of stack queues.",
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "additionalProperties": false,
+                      "required": [
+                        "queue"
+                      ],
+                      "properties": {
+                        "queue": {
+                          "description": "The key of the subscribed queues entry.",
+                          "$ref": "#/$defs/stackKey"
+                        },
+                        "rawMessageDelivery": {
+                          "description": "Deliver the message itself, not SNS's JSON envelope (default false).",
+                          "type": "boolean",
+                          "default": false
+                        },
+                        "filterPolicy": {
+                          "description": "An SNS filter policy: inline YAML or JSON text.",
+                          "type": [
+                            "object",
+                            "string"
+                          ]
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+            """;
+    }
+
     @Override
     public Set<String> dependsOn() {
         return Set.of(QueueKind.KEY);

@@ -15,6 +15,12 @@ public interface FaultType {
     /** Reads the mapping under the key, reporting mistakes on its nodes; may return null after a problem. */
     Fault read(YMap spec, ReadContext context);
 
+    /**
+     * The JSON Schema of the mapping under the key, as JSON; it may refer to the schema's shared definitions
+     * ({@code #/$defs/stackKey}, {@code #/$defs/text}, …). {@code ScenarioSchema} puts it together with the others.
+     */
+    String schema();
+
     static List<FaultType> all() {
         return ServiceLoader.load(FaultType.class).stream().map(ServiceLoader.Provider::get).toList();
     }

@@ -64,6 +64,11 @@ class StackKindsTest {
         }
 
         @Override
+        public String schema() {
+            return "{}";
+        }
+
+        @Override
         public Object read(String entry, YMap spec, StackReading reading) {
             return null;
         }
