@@ -46,35 +46,6 @@ public record AlarmExpectation(String alarm, String state, String after) impleme
         }
 
         @Override
-        public String schema() {
-            return """
-                {
-                  "description": "An alarm's state as DescribeAlarms reports it, and optionally a state it passed through since the fault.",
-                  "type": "object",
-                  "additionalProperties": false,
-                  "required": [
-                    "alarm",
-                    "state"
-                  ],
-                  "properties": {
-                    "alarm": {
-                      "description": "The key of the alarms entry.",
-                      "$ref": "#/$defs/stackKey"
-                    },
-                    "state": {
-                      "description": "The state it must be in.",
-                      "$ref": "#/$defs/alarmState"
-                    },
-                    "after": {
-                      "description": "A state it must have been in since the fault (from its state-change events).",
-                      "$ref": "#/$defs/alarmState"
-                    }
-                  }
-                }
-                """;
-        }
-
-        @Override
         public Expectation read(YMap spec, ReadContext context) {
             spec.allow("alarm", "state", "after");
             String alarm = context.stackKey("alarms", spec.require("alarm"));
@@ -83,6 +54,17 @@ public record AlarmExpectation(String alarm, String state, String after) impleme
                 spec.require("state");
             }
             return new AlarmExpectation(alarm, state, spec.choice("after", STATES));
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "An alarm's state as DescribeAlarms reports it, and optionally a state it passed through since the fault.", "type": "object", "additionalProperties": false, "required": ["alarm", "state"], "properties": {
+                  "alarm": {"description": "The key of the alarms entry.", "$ref": "#/$defs/stackKey"},
+                  "state": {"description": "The state it must be in.", "$ref": "#/$defs/alarmState"},
+                  "after": {"description": "A state it must have been in since the fault (from its state-change events).", "$ref": "#/$defs/alarmState"}
+                }}
+                """;
         }
     }
 }

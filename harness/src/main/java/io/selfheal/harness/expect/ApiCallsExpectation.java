@@ -49,49 +49,6 @@ public record ApiCallsExpectation(String service, String operation, Count count,
         }
 
         @Override
-        public String schema() {
-            return """
-                {
-                  "description": "How many successful calls of one operation the cloud answered.",
-                  "type": "object",
-                  "additionalProperties": false,
-                  "required": [
-                    "service",
-                    "operation"
-                  ],
-                  "allOf": [
-                    {
-                      "$ref": "#/$defs/countKeys"
-                    }
-                  ],
-                  "properties": {
-                    "service": {
-                      "description": "The service's endpoint prefix: ec2, monitoring, events, lambda, sqs, sns, logs, sts, cloudtrail.",
-                      "type": "string"
-                    },
-                    "operation": {
-                      "description": "The operation, e.g. RebootInstances.",
-                      "type": "string"
-                    },
-                    "count": {
-                      "$ref": "#/$defs/count"
-                    },
-                    "atLeast": {
-                      "$ref": "#/$defs/atLeast"
-                    },
-                    "atMost": {
-                      "$ref": "#/$defs/atMost"
-                    },
-                    "by": {
-                      "description": "Only calls made by this function of the stack (its role session).",
-                      "$ref": "#/$defs/stackKey"
-                    }
-                  }
-                }
-                """;
-        }
-
-        @Override
         public Expectation read(YMap spec, ReadContext context) {
             spec.allow("service", "operation", "count", "atLeast", "atMost", "by");
             String service = spec.requiredString("service");
@@ -99,6 +56,20 @@ public record ApiCallsExpectation(String service, String operation, Count count,
             Count count = Count.read(spec, true);
             String by = spec.has("by") ? context.stackKey("functions", spec.get("by")) : null;
             return new ApiCallsExpectation(service, operation, count, by);
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "How many successful calls of one operation the cloud answered.", "type": "object", "additionalProperties": false, "required": ["service", "operation"], "allOf": [{"$ref": "#/$defs/countKeys"}], "properties": {
+                  "service": {"description": "The service's endpoint prefix: ec2, monitoring, events, lambda, sqs, sns, logs, sts, cloudtrail.", "type": "string"},
+                  "operation": {"description": "The operation, e.g. RebootInstances.", "type": "string"},
+                  "count": {"$ref": "#/$defs/count"},
+                  "atLeast": {"$ref": "#/$defs/atLeast"},
+                  "atMost": {"$ref": "#/$defs/atMost"},
+                  "by": {"description": "Only calls made by this function of the stack (its role session).", "$ref": "#/$defs/stackKey"}
+                }}
+                """;
         }
     }
 }

@@ -14,10 +14,7 @@ public interface ExpectationType {
 
     Expectation read(YMap spec, ReadContext context);
 
-    /**
-     * The JSON Schema of the mapping under the key, as JSON; it may refer to the schema's shared definitions
-     * ({@code #/$defs/stackKey}, {@code #/$defs/text}, …). {@code ScenarioSchema} puts it together with the others.
-     */
+    /** The JSON Schema of the mapping under the key (it may use the shared {@code #/$defs/…}). */
     String schema();
 
     static List<ExpectationType> all() {

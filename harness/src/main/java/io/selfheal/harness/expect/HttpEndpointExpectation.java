@@ -76,60 +76,6 @@ public record HttpEndpointExpectation(String endpoint, Count count, JsonNode con
         }
 
         @Override
-        public String schema() {
-            return """
-                {
-                  "description": "Requests a stack httpEndpoint received (WireMock's request journal), counting only those that match contains and header; with no count, at least one.",
-                  "type": "object",
-                  "additionalProperties": false,
-                  "required": [
-                    "ref"
-                  ],
-                  "not": {
-                    "anyOf": [
-                      {
-                        "required": [
-                          "requests",
-                          "atLeast"
-                        ]
-                      },
-                      {
-                        "required": [
-                          "requests",
-                          "atMost"
-                        ]
-                      }
-                    ]
-                  },
-                  "properties": {
-                    "ref": {
-                      "description": "The key of the httpEndpoints entry.",
-                      "$ref": "#/$defs/stackKey"
-                    },
-                    "requests": {
-                      "description": "Exactly this many matching requests.",
-                      "type": "integer",
-                      "minimum": 0
-                    },
-                    "atLeast": {
-                      "$ref": "#/$defs/atLeast"
-                    },
-                    "atMost": {
-                      "$ref": "#/$defs/atMost"
-                    },
-                    "contains": {
-                      "description": "A JSON subset the request body must contain."
-                    },
-                    "header": {
-                      "description": "Headers the request must carry, name (case-insensitive) to exact value.",
-                      "$ref": "#/$defs/textMap"
-                    }
-                  }
-                }
-                """;
-        }
-
-        @Override
         public Expectation read(YMap spec, ReadContext context) {
             spec.allow("ref", "requests", "atLeast", "atMost", "contains", "header");
             String endpoint = context.stackKey("httpEndpoints", spec.require("ref"));
@@ -143,6 +89,20 @@ public record HttpEndpointExpectation(String endpoint, Count count, JsonNode con
             JsonNode contains = spec.has("contains") ? spec.get("contains").toJson() : null;
             Map<String, String> header = spec.stringMap("header");
             return endpoint == null ? null : new HttpEndpointExpectation(endpoint, count, contains, header);
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "Requests a stack httpEndpoint received (WireMock's request journal), counting only those that match contains and header; with no count, at least one.", "type": "object", "additionalProperties": false, "required": ["ref"], "not": {"anyOf": [{"required": ["requests", "atLeast"]}, {"required": ["requests", "atMost"]}]}, "properties": {
+                  "ref": {"description": "The key of the httpEndpoints entry.", "$ref": "#/$defs/stackKey"},
+                  "requests": {"description": "Exactly this many matching requests.", "type": "integer", "minimum": 0},
+                  "atLeast": {"$ref": "#/$defs/atLeast"},
+                  "atMost": {"$ref": "#/$defs/atMost"},
+                  "contains": {"description": "A JSON subset the request body must contain."},
+                  "header": {"description": "Headers the request must carry, name (case-insensitive) to exact value.", "$ref": "#/$defs/textMap"}
+                }}
+                """;
         }
     }
 }

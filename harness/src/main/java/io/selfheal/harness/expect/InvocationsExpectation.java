@@ -38,52 +38,25 @@ public record InvocationsExpectation(String function, Count count, int errors) i
         }
 
         @Override
-        public String schema() {
-            return """
-                {
-                  "description": "How often a function ran (finished invocations), and how many of those failed.",
-                  "type": "object",
-                  "additionalProperties": false,
-                  "required": [
-                    "function"
-                  ],
-                  "allOf": [
-                    {
-                      "$ref": "#/$defs/countKeys"
-                    }
-                  ],
-                  "properties": {
-                    "function": {
-                      "description": "The key of the functions entry.",
-                      "$ref": "#/$defs/stackKey"
-                    },
-                    "count": {
-                      "$ref": "#/$defs/count"
-                    },
-                    "atLeast": {
-                      "$ref": "#/$defs/atLeast"
-                    },
-                    "atMost": {
-                      "$ref": "#/$defs/atMost"
-                    },
-                    "errors": {
-                      "description": "Exactly how many invocations failed (default 0).",
-                      "type": "integer",
-                      "minimum": 0,
-                      "default": 0
-                    }
-                  }
-                }
-                """;
-        }
-
-        @Override
         public Expectation read(YMap spec, ReadContext context) {
             spec.allow("function", "count", "atLeast", "atMost", "errors");
             String function = context.stackKey("functions", spec.require("function"));
             Count count = Count.read(spec, true);
             Integer errors = spec.integer("errors");
             return new InvocationsExpectation(function, count, errors == null ? 0 : errors);
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "How often a function ran (finished invocations), and how many of those failed.", "type": "object", "additionalProperties": false, "required": ["function"], "allOf": [{"$ref": "#/$defs/countKeys"}], "properties": {
+                  "function": {"description": "The key of the functions entry.", "$ref": "#/$defs/stackKey"},
+                  "count": {"$ref": "#/$defs/count"},
+                  "atLeast": {"$ref": "#/$defs/atLeast"},
+                  "atMost": {"$ref": "#/$defs/atMost"},
+                  "errors": {"description": "Exactly how many invocations failed (default 0).", "type": "integer", "minimum": 0, "default": 0}
+                }}
+                """;
         }
     }
 }

@@ -92,26 +92,6 @@ public record LeastPrivilegeExpectation(String function) implements Expectation 
         }
 
         @Override
-        public String schema() {
-            return """
-                {
-                  "description": "Every API call the function made is an action its rolePolicy allows and does not deny (actions only; Resource and Condition are not evaluated).",
-                  "type": "object",
-                  "additionalProperties": false,
-                  "required": [
-                    "function"
-                  ],
-                  "properties": {
-                    "function": {
-                      "description": "The key of a functions entry that has a rolePolicy.",
-                      "$ref": "#/$defs/stackKey"
-                    }
-                  }
-                }
-                """;
-        }
-
-        @Override
         public Expectation read(YMap spec, ReadContext context) {
             spec.allow("function");
             String function = context.stackKey("functions", spec.require("function"));
@@ -120,6 +100,15 @@ public record LeastPrivilegeExpectation(String function) implements Expectation 
                 return null;
             }
             return function == null ? null : new LeastPrivilegeExpectation(function);
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "Every API call the function made is an action its rolePolicy allows and does not deny (actions only; Resource and Condition are not evaluated).", "type": "object", "additionalProperties": false, "required": ["function"], "properties": {
+                  "function": {"description": "The key of a functions entry that has a rolePolicy.", "$ref": "#/$defs/stackKey"}
+                }}
+                """;
         }
     }
 }

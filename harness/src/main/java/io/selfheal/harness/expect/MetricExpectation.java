@@ -92,60 +92,6 @@ public record MetricExpectation(String namespace, String name, Map<String, Strin
         }
 
         @Override
-        public String schema() {
-            return """
-                {
-                  "description": "A statistic of a metric over the last window, from GetMetricStatistics, compared to a threshold. No datapoint never holds.",
-                  "type": "object",
-                  "additionalProperties": false,
-                  "required": [
-                    "namespace",
-                    "name",
-                    "statistic",
-                    "window",
-                    "comparison",
-                    "threshold"
-                  ],
-                  "properties": {
-                    "namespace": {
-                      "description": "The metric's namespace, e.g. AWS/EC2.",
-                      "type": "string"
-                    },
-                    "name": {
-                      "description": "The metric name, e.g. CPUUtilization.",
-                      "type": "string"
-                    },
-                    "dimensions": {
-                      "description": "The metric's dimensions, name to value.",
-                      "$ref": "#/$defs/textMap"
-                    },
-                    "statistic": {
-                      "description": "How the window's datapoints combine: the maximum of maxima, sums added, averages weighted by sample count.",
-                      "$ref": "#/$defs/statistic"
-                    },
-                    "period": {
-                      "description": "Seconds per datapoint (default 60).",
-                      "$ref": "#/$defs/period",
-                      "default": 60
-                    },
-                    "window": {
-                      "description": "How far back from now (ISO-8601 duration; at least one period).",
-                      "$ref": "#/$defs/positiveDuration"
-                    },
-                    "comparison": {
-                      "description": "How the statistic is compared to the threshold.",
-                      "$ref": "#/$defs/comparison"
-                    },
-                    "threshold": {
-                      "description": "The threshold.",
-                      "type": "number"
-                    }
-                  }
-                }
-                """;
-        }
-
-        @Override
         public Expectation read(YMap spec, ReadContext context) {
             spec.allow("namespace", "name", "dimensions", "statistic", "period", "window", "comparison",
                     "threshold");
@@ -171,6 +117,22 @@ public record MetricExpectation(String namespace, String name, Map<String, Strin
             }
             return new MetricExpectation(namespace, name, spec.stringMap("dimensions"), statistic,
                     period == null ? 60 : period, window, comparison, threshold == null ? 0 : threshold);
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "A statistic of a metric over the last window, from GetMetricStatistics, compared to a threshold. No datapoint never holds.", "type": "object", "additionalProperties": false, "required": ["namespace", "name", "statistic", "window", "comparison", "threshold"], "properties": {
+                  "namespace": {"description": "The metric's namespace, e.g. AWS/EC2.", "type": "string"},
+                  "name": {"description": "The metric name, e.g. CPUUtilization.", "type": "string"},
+                  "dimensions": {"description": "The metric's dimensions, name to value.", "$ref": "#/$defs/textMap"},
+                  "statistic": {"description": "How the window's datapoints combine: the maximum of maxima, sums added, averages weighted by sample count.", "$ref": "#/$defs/statistic"},
+                  "period": {"description": "Seconds per datapoint (default 60).", "$ref": "#/$defs/period", "default": 60},
+                  "window": {"description": "How far back from now (ISO-8601 duration; at least one period).", "$ref": "#/$defs/positiveDuration"},
+                  "comparison": {"description": "How the statistic is compared to the threshold.", "$ref": "#/$defs/comparison"},
+                  "threshold": {"description": "The threshold.", "type": "number"}
+                }}
+                """;
         }
     }
 }

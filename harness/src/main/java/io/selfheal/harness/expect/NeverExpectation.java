@@ -44,22 +44,19 @@ public record NeverExpectation(Expectation inner) implements Expectation {
         }
 
         @Override
-        public String schema() {
-            return """
-                {
-                  "description": "Must not happen: holds only if the inner expectation held at no check until the outcome deadline.",
-                  "$ref": "#/$defs/plainExpectation"
-                }
-                """;
-        }
-
-        @Override
         public Expectation read(YMap spec, ReadContext context) {
             Map<String, ExpectationType> types = new LinkedHashMap<>();
             ExpectationType.all().stream().filter(t -> !t.key().equals(key())).forEach(t -> types.put(t.key(), t));
             Expectation inner = KeyedItems.item(spec, types, "expectation inside never",
                     (type, s) -> type.read(s, context), Set.of());
             return inner == null ? null : new NeverExpectation(inner);
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "Must not happen: holds only if the inner expectation held at no check until the outcome deadline.", "$ref": "#/$defs/plainExpectation"}
+                """;
         }
     }
 }

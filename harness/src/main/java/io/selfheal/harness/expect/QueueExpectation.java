@@ -58,46 +58,6 @@ public record QueueExpectation(String queue, Integer messages, JsonNode contains
         }
 
         @Override
-        public String schema() {
-            return """
-                {
-                  "description": "What a stack queue holds (peeked with a visibility timeout of 0, hiding nothing from consumers). Give messages, contains or both.",
-                  "type": "object",
-                  "additionalProperties": false,
-                  "required": [
-                    "ref"
-                  ],
-                  "anyOf": [
-                    {
-                      "required": [
-                        "messages"
-                      ]
-                    },
-                    {
-                      "required": [
-                        "contains"
-                      ]
-                    }
-                  ],
-                  "properties": {
-                    "ref": {
-                      "description": "The key of the queues entry.",
-                      "$ref": "#/$defs/stackKey"
-                    },
-                    "messages": {
-                      "description": "Exactly how many messages it holds, visible plus in flight.",
-                      "type": "integer",
-                      "minimum": 0
-                    },
-                    "contains": {
-                      "description": "A JSON subset some message body (or SNS envelope's Message) must contain."
-                    }
-                  }
-                }
-                """;
-        }
-
-        @Override
         public Expectation read(YMap spec, ReadContext context) {
             spec.allow("ref", "messages", "contains");
             String queue = context.stackKey("queues", spec.require("ref"));
@@ -108,6 +68,17 @@ public record QueueExpectation(String queue, Integer messages, JsonNode contains
             Integer messages = spec.integer("messages");
             JsonNode contains = spec.has("contains") ? spec.get("contains").toJson() : null;
             return queue == null ? null : new QueueExpectation(queue, messages, contains);
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "What a stack queue holds (peeked with a visibility timeout of 0, hiding nothing from consumers). Give messages, contains or both.", "type": "object", "additionalProperties": false, "required": ["ref"], "anyOf": [{"required": ["messages"]}, {"required": ["contains"]}], "properties": {
+                  "ref": {"description": "The key of the queues entry.", "$ref": "#/$defs/stackKey"},
+                  "messages": {"description": "Exactly how many messages it holds, visible plus in flight.", "type": "integer", "minimum": 0},
+                  "contains": {"description": "A JSON subset some message body (or SNS envelope's Message) must contain."}
+                }}
+                """;
         }
     }
 }

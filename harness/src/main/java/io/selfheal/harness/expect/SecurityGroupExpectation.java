@@ -74,51 +74,6 @@ public record SecurityGroupExpectation(String group, boolean egress, SecurityGro
         }
 
         @Override
-        public String schema() {
-            return """
-                {
-                  "description": "Whether a stack group admits some traffic, by its rules as DescribeSecurityGroupRules lists them: a rule counts when it admits all of the described traffic (same source, same or all protocols, a containing port range). Exactly one of ingress, egress.",
-                  "type": "object",
-                  "additionalProperties": false,
-                  "required": [
-                    "ref"
-                  ],
-                  "oneOf": [
-                    {
-                      "required": [
-                        "ingress"
-                      ]
-                    },
-                    {
-                      "required": [
-                        "egress"
-                      ]
-                    }
-                  ],
-                  "properties": {
-                    "ref": {
-                      "description": "The key of the securityGroups entry.",
-                      "$ref": "#/$defs/stackKey"
-                    },
-                    "ingress": {
-                      "description": "The inbound traffic to look for, written as a rule.",
-                      "$ref": "#/$defs/permission"
-                    },
-                    "egress": {
-                      "description": "The outbound traffic to look for, written as a rule.",
-                      "$ref": "#/$defs/permission"
-                    },
-                    "present": {
-                      "description": "true (default): some rule admits it; false: none does.",
-                      "type": "boolean",
-                      "default": true
-                    }
-                  }
-                }
-                """;
-        }
-
-        @Override
         public Expectation read(YMap spec, ReadContext context) {
             spec.allow("ref", "ingress", "egress", "present");
             String group = context.stackKey("securityGroups", spec.require("ref"));
@@ -131,6 +86,18 @@ public record SecurityGroupExpectation(String group, boolean egress, SecurityGro
             Boolean present = spec.bool("present");
             return group == null || rule == null ? null
                     : new SecurityGroupExpectation(group, egress, rule, present == null || present);
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "Whether a stack group admits some traffic, by its rules as DescribeSecurityGroupRules lists them: a rule counts when it admits all of the described traffic (same source, same or all protocols, a containing port range). Exactly one of ingress, egress.", "type": "object", "additionalProperties": false, "required": ["ref"], "oneOf": [{"required": ["ingress"]}, {"required": ["egress"]}], "properties": {
+                  "ref": {"description": "The key of the securityGroups entry.", "$ref": "#/$defs/stackKey"},
+                  "ingress": {"description": "The inbound traffic to look for, written as a rule.", "$ref": "#/$defs/permission"},
+                  "egress": {"description": "The outbound traffic to look for, written as a rule.", "$ref": "#/$defs/permission"},
+                  "present": {"description": "true (default): some rule admits it; false: none does.", "type": "boolean", "default": true}
+                }}
+                """;
         }
     }
 }

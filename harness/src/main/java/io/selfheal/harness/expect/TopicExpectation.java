@@ -52,46 +52,6 @@ public record TopicExpectation(String topic, Integer published, JsonNode contain
         }
 
         @Override
-        public String schema() {
-            return """
-                {
-                  "description": "What was published to a stack topic (SNS Publish calls and EventBridge deliveries), independent of subscriptions. Give published, contains or both.",
-                  "type": "object",
-                  "additionalProperties": false,
-                  "required": [
-                    "ref"
-                  ],
-                  "anyOf": [
-                    {
-                      "required": [
-                        "published"
-                      ]
-                    },
-                    {
-                      "required": [
-                        "contains"
-                      ]
-                    }
-                  ],
-                  "properties": {
-                    "ref": {
-                      "description": "The key of the topics entry.",
-                      "$ref": "#/$defs/stackKey"
-                    },
-                    "published": {
-                      "description": "Exactly how many messages were published to it.",
-                      "type": "integer",
-                      "minimum": 0
-                    },
-                    "contains": {
-                      "description": "A JSON subset some published message must contain."
-                    }
-                  }
-                }
-                """;
-        }
-
-        @Override
         public Expectation read(YMap spec, ReadContext context) {
             spec.allow("ref", "published", "contains");
             String topic = context.stackKey("topics", spec.require("ref"));
@@ -101,6 +61,17 @@ public record TopicExpectation(String topic, Integer published, JsonNode contain
             }
             JsonNode contains = spec.has("contains") ? spec.get("contains").toJson() : null;
             return topic == null ? null : new TopicExpectation(topic, spec.integer("published"), contains);
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "What was published to a stack topic (SNS Publish calls and EventBridge deliveries), independent of subscriptions. Give published, contains or both.", "type": "object", "additionalProperties": false, "required": ["ref"], "anyOf": [{"required": ["published"]}, {"required": ["contains"]}], "properties": {
+                  "ref": {"description": "The key of the topics entry.", "$ref": "#/$defs/stackKey"},
+                  "published": {"description": "Exactly how many messages were published to it.", "type": "integer", "minimum": 0},
+                  "contains": {"description": "A JSON subset some published message must contain."}
+                }}
+                """;
         }
     }
 }

@@ -8,7 +8,7 @@ import java.util.Set;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 
 /** {@code stack.alarms}: CloudWatch metric alarms made with PutMetricAlarm. */
-public final class AlarmKind implements StackKind<AlarmKind.Alarm> {
+public final class AlarmKind extends AbstractStackKind<AlarmKind.Alarm> {
     public static final String KEY = "alarms";
     private static final String[] COMPARISONS = {"GreaterThanThreshold", "GreaterThanOrEqualToThreshold",
         "LessThanThreshold", "LessThanOrEqualToThreshold"};
@@ -19,120 +19,9 @@ public final class AlarmKind implements StackKind<AlarmKind.Alarm> {
                         Integer datapointsToAlarm, double threshold, String comparison, String treatMissingData) {
     }
 
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public Class<Alarm> type() {
-        return Alarm.class;
-    }
-
-    @Override
-    public List<String> attributes() {
-        return List.of("name", "arn");
-    }
-
-    /** The JSON Schema of this kind: its section's description, one entry's schema, and defs it refers to. */
-    @Override
-    public String schema() {
-        return """
-            {
-              "description": "CloudWatch metric alarms (PutMetricAlarm), by key.",
-              "entry": {
-                "description": "A CloudWatch metric alarm. References: ${alarms.<key>.name}, ${alarms.<key>.arn}.",
-                "type": "object",
-                "additionalProperties": false,
-                "required": [
-                  "name",
-                  "namespace",
-                  "metric",
-                  "threshold",
-                  "comparison"
-                ],
-                "properties": {
-                  "name": {
-                    "description": "The alarm name (AlarmName).",
-                    "$ref": "#/$defs/text"
-                  },
-                  "description": {
-                    "description": "The alarm description (AlarmDescription).",
-                    "$ref": "#/$defs/text"
-                  },
-                  "namespace": {
-                    "description": "The metric's namespace, e.g. AWS/EC2.",
-                    "type": "string"
-                  },
-                  "metric": {
-                    "description": "The metric name, e.g. CPUUtilization.",
-                    "type": "string"
-                  },
-                  "dimensions": {
-                    "description": "The metric's dimensions, name to value, e.g. {InstanceId: \\"${instances.web.id}\\"}.",
-                    "$ref": "#/$defs/textMap"
-                  },
-                  "statistic": {
-                    "description": "The statistic evaluated (default Average).",
-                    "$ref": "#/$defs/statistic",
-                    "default": "Average"
-                  },
-                  "period": {
-                    "description": "Seconds per datapoint evaluated (default 300): 10, 20, 30 or a multiple of 60, PutMetricAlarm's valid values.",
-                    "anyOf": [
-                      {
-                        "enum": [
-                          10,
-                          20,
-                          30
-                        ]
-                      },
-                      {
-                        "type": "integer",
-                        "minimum": 60,
-                        "multipleOf": 60
-                      }
-                    ],
-                    "default": 300
-                  },
-                  "evaluationPeriods": {
-                    "description": "How many recent periods are evaluated (default 1). evaluationPeriods × period is at most one day (86,400 s) for a period under an hour, seven days (604,800 s) otherwise.",
-                    "type": "integer",
-                    "minimum": 1,
-                    "default": 1
-                  },
-                  "datapointsToAlarm": {
-                    "description": "How many of those must breach (default: evaluationPeriods); at most evaluationPeriods.",
-                    "type": "integer",
-                    "minimum": 1
-                  },
-                  "threshold": {
-                    "description": "The threshold compared against.",
-                    "type": "number"
-                  },
-                  "comparison": {
-                    "description": "The comparison operator (ComparisonOperator).",
-                    "$ref": "#/$defs/comparison"
-                  },
-                  "treatMissingData": {
-                    "description": "How missing datapoints count (default missing).",
-                    "enum": [
-                      "missing",
-                      "ignore",
-                      "breaching",
-                      "notBreaching"
-                    ]
-                  }
-                }
-              }
-            }
-            """;
-    }
-
     /** Dimensions name the instances and functions they watch. */
-    @Override
-    public Set<String> dependsOn() {
-        return Set.of(InstanceKind.KEY, FunctionKind.KEY);
+    public AlarmKind() {
+        super(KEY, Alarm.class, List.of("name", "arn"), Set.of(InstanceKind.KEY, FunctionKind.KEY));
     }
 
     @Override
@@ -174,5 +63,27 @@ public final class AlarmKind implements StackKind<AlarmKind.Alarm> {
             p.put(this, spec.key(), "name", spec.name());
             p.put(this, spec.key(), "arn", p.arn("cloudwatch", "alarm:" + spec.name()));
         }
+    }
+
+    /** The JSON Schema of this kind: its section's description, one entry's schema, and defs it refers to. */
+    @Override
+    public String schema() {
+        return """
+            {"description": "CloudWatch metric alarms (PutMetricAlarm), by key.", "entry": {"description": "A CloudWatch metric alarm. References: ${alarms.<key>.name}, ${alarms.<key>.arn}.", "type": "object", "additionalProperties": false, "required": ["name", "namespace", "metric", "threshold", "comparison"], "properties": {
+              "name": {"description": "The alarm name (AlarmName).", "$ref": "#/$defs/text"},
+              "description": {"description": "The alarm description (AlarmDescription).", "$ref": "#/$defs/text"},
+              "namespace": {"description": "The metric's namespace, e.g. AWS/EC2.", "type": "string"},
+              "metric": {"description": "The metric name, e.g. CPUUtilization.", "type": "string"},
+              "dimensions": {"description": "The metric's dimensions, name to value, e.g. {InstanceId: \\"${instances.web.id}\\"}.", "$ref": "#/$defs/textMap"},
+              "statistic": {"description": "The statistic evaluated (default Average).", "$ref": "#/$defs/statistic", "default": "Average"},
+              "period": {"description": "Seconds per datapoint evaluated (default 300): 10, 20, 30 or a multiple of 60, PutMetricAlarm's valid values.", "anyOf": [{"enum": [10, 20, 30]}, {"type": "integer", "minimum": 60, "multipleOf": 60}], "default": 300},
+              "evaluationPeriods": {"description": "How many recent periods are evaluated (default 1). evaluationPeriods × period is at most one day (86,400 s) for a period under an hour, seven days (604,800 s) otherwise.", "type": "integer", "minimum": 1, "default": 1},
+              "datapointsToAlarm": {"description": "How many of those must breach (default: evaluationPeriods); at most evaluationPeriods.", "type": "integer", "minimum": 1},
+              "threshold": {"description": "The threshold compared against.", "type": "number"},
+              "comparison": {"description": "The comparison operator (ComparisonOperator).", "$ref": "#/$defs/comparison"},
+              "treatMissingData": {"description": "How missing datapoints count (default missing).", "enum": ["missing", "ignore", "breaching", "notBreaching"]}
+            }}
+            }
+            """;
     }
 }

@@ -12,7 +12,7 @@ import java.util.Set;
 import software.amazon.awssdk.core.SdkBytes;
 
 /** {@code stack.functions}: Lambda functions created with CreateFunction from a jar or zip. */
-public final class FunctionKind implements StackKind<FunctionKind.Function> {
+public final class FunctionKind extends AbstractStackKind<FunctionKind.Function> {
     public static final String KEY = "functions";
 
     /**
@@ -26,116 +26,9 @@ public final class FunctionKind implements StackKind<FunctionKind.Function> {
                            int memory, Map<String, String> environment, String rolePolicy) {
     }
 
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public Class<Function> type() {
-        return Function.class;
-    }
-
-    @Override
-    public List<String> attributes() {
-        return List.of("name", "arn");
-    }
-
-    /** The JSON Schema of this kind: its section's description, one entry's schema, and defs it refers to. */
-    @Override
-    public String schema() {
-        return """
-            {
-              "description": "Lambda functions (CreateFunction) from a jar or zip, by key.",
-              "entry": {
-                "description": "A Lambda function. References: ${functions.<key>.name}, ${functions.<key>.arn}.",
-                "type": "object",
-                "additionalProperties": false,
-                "required": [
-                  "code",
-                  "handler"
-                ],
-                "properties": {
-                  "name": {
-                    "description": "The function name (default: the entry's key).",
-                    "type": "string"
-                  },
-                  "code": {
-                    "description": "The deployment package, a jar or zip, relative to the scenario file.",
-                    "type": "string"
-                  },
-                  "handler": {
-                    "description": "The handler, e.g. io.selfheal.remediations.RebootOnHighCpu::handleRequest.",
-                    "type": "string"
-                  },
-                  "runtime": {
-                    "description": "The runtime (default java17).",
-                    "enum": [
-                      "java17",
-                      "java21"
-                    ],
-                    "default": "java17"
-                  },
-                  "timeout": {
-                    "description": "Timeout in seconds (default 3, as AWS).",
-                    "type": "integer",
-                    "minimum": 1,
-                    "maximum": 900,
-                    "default": 3
-                  },
-                  "memory": {
-                    "description": "Memory in MB (default 128, as AWS).",
-                    "type": "integer",
-                    "minimum": 128,
-                    "maximum": 10240,
-                    "default": 128
-                  },
-                  "environment": {
-                    "description": "Environment variables, name to value.",
-                    "$ref": "#/$defs/textMap"
-                  },
-                  "rolePolicy": {
-                    "description": "The IAM policy document of the function's role (inline, JSON text, a .json file or classpath:); the leastPrivilege expectation checks the function's calls against it.",
-                    "anyOf": [
-                      {
-                        "type": "string"
-                      },
-                      {
-                        "type": "object",
-                        "required": [
-                          "Version",
-                          "Statement"
-                        ],
-                        "properties": {
-                          "Version": {
-                            "description": "The policy language version.",
-                            "enum": [
-                              "2012-10-17",
-                              "2008-10-17"
-                            ]
-                          },
-                          "Statement": {
-                            "description": "A statement or a list of them, each with Effect, Action (or NotAction) and Resource (or NotResource).",
-                            "type": [
-                              "object",
-                              "array"
-                            ]
-                          }
-                        }
-                      }
-                    ]
-                  }
-                }
-              }
-            }
-            """;
-    }
-
     /** The environment may refer to any of these ({@code ${queues.work.url}}). */
-    @Override
-    public Set<String> dependsOn() {
-        return Set.of(HttpEndpointKind.KEY, QueueKind.KEY, TopicKind.KEY, LogGroupKind.KEY, SecurityGroupKind.KEY,
-                InstanceKind.KEY);
+    public FunctionKind() {
+        super(KEY, Function.class, List.of("name", "arn"), Set.of(HttpEndpointKind.KEY, QueueKind.KEY, TopicKind.KEY, LogGroupKind.KEY, SecurityGroupKind.KEY, InstanceKind.KEY));
     }
 
     @Override
@@ -180,5 +73,23 @@ public final class FunctionKind implements StackKind<FunctionKind.Function> {
             p.put(this, spec.key(), "name", spec.name());
             p.put(this, spec.key(), "arn", arn);
         }
+    }
+
+    /** The JSON Schema of this kind: its section's description, one entry's schema, and defs it refers to. */
+    @Override
+    public String schema() {
+        return """
+            {"description": "Lambda functions (CreateFunction) from a jar or zip, by key.", "entry": {"description": "A Lambda function. References: ${functions.<key>.name}, ${functions.<key>.arn}.", "type": "object", "additionalProperties": false, "required": ["code", "handler"], "properties": {
+              "name": {"description": "The function name (default: the entry's key).", "type": "string"},
+              "code": {"description": "The deployment package, a jar or zip, relative to the scenario file.", "type": "string"},
+              "handler": {"description": "The handler, e.g. io.selfheal.remediations.RebootOnHighCpu::handleRequest.", "type": "string"},
+              "runtime": {"description": "The runtime (default java17).", "enum": ["java17", "java21"], "default": "java17"},
+              "timeout": {"description": "Timeout in seconds (default 3, as AWS).", "type": "integer", "minimum": 1, "maximum": 900, "default": 3},
+              "memory": {"description": "Memory in MB (default 128, as AWS).", "type": "integer", "minimum": 128, "maximum": 10240, "default": 128},
+              "environment": {"description": "Environment variables, name to value.", "$ref": "#/$defs/textMap"},
+              "rolePolicy": {"description": "The IAM policy document of the function's role (inline, JSON text, a .json file or classpath:); the leastPrivilege expectation checks the function's calls against it.", "anyOf": [{"type": "string"}, {"type": "object", "required": ["Version", "Statement"], "properties": {"Version": {"description": "The policy language version.", "enum": ["2012-10-17", "2008-10-17"]}, "Statement": {"description": "A statement or a list of them, each with Effect, Action (or NotAction) and Resource (or NotResource).", "type": ["object", "array"]}}}]}
+            }}
+            }
+            """;
     }
 }

@@ -8,13 +8,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code stack.httpEndpoints} ({@code hook: {path: /hooks/ops, status: 200, body: ..., delay: PT1S,
  * headers: {...}}}): HTTP endpoints outside AWS, stood in by the run's {@link HttpEndpoints} (one WireMock server, a
  * path each), started before the kinds whose values refer to their URLs.
  */
-public final class HttpEndpointKind implements StackKind<HttpEndpointKind.HttpEndpoint> {
+public final class HttpEndpointKind extends AbstractStackKind<HttpEndpointKind.HttpEndpoint> {
     public static final String KEY = "httpEndpoints";
 
     /**
@@ -26,65 +27,8 @@ public final class HttpEndpointKind implements StackKind<HttpEndpointKind.HttpEn
                                Map<String, String> headers) {
     }
 
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public Class<HttpEndpoint> type() {
-        return HttpEndpoint.class;
-    }
-
-    @Override
-    public List<String> attributes() {
-        return List.of("url");
-    }
-
-    /** The JSON Schema of this kind: its section's description, one entry's schema, and defs it refers to. */
-    @Override
-    public String schema() {
-        return """
-            {
-              "description": "HTTP endpoints (webhook receivers) stood in by one embedded WireMock server on 127.0.0.1 per run, by key.",
-              "entry": {
-                "description": "A stub HTTP endpoint answering every request to its path. Reference: ${httpEndpoints.<key>.url}.",
-                "type": "object",
-                "additionalProperties": false,
-                "properties": {
-                  "path": {
-                    "description": "The path it answers (default /<key>).",
-                    "type": "string",
-                    "pattern": "^/"
-                  },
-                  "status": {
-                    "description": "The HTTP status it answers with (default 200).",
-                    "type": "integer",
-                    "minimum": 100,
-                    "maximum": 599
-                  },
-                  "body": {
-                    "description": "The response body: text, or YAML/JSON written out as JSON (default empty).",
-                    "type": [
-                      "object",
-                      "array",
-                      "string",
-                      "number",
-                      "boolean"
-                    ]
-                  },
-                  "delay": {
-                    "description": "How long it waits before answering, in real time (default PT0S).",
-                    "$ref": "#/$defs/duration"
-                  },
-                  "headers": {
-                    "description": "Response headers, name to value.",
-                    "$ref": "#/$defs/textMap"
-                  }
-                }
-              }
-            }
-            """;
+    public HttpEndpointKind() {
+        super(KEY, HttpEndpoint.class, List.of("url"), Set.of());
     }
 
     /** Which endpoint took each path first: one server serves every endpoint of a run, a path each. */
@@ -140,5 +84,20 @@ public final class HttpEndpointKind implements StackKind<HttpEndpointKind.HttpEn
         HttpEndpoints server = HttpEndpoints.start(endpoints.values());
         p.attach(HttpEndpoints.class, server);
         endpoints.keySet().forEach(k -> p.put(this, k, "url", server.url(k)));
+    }
+
+    /** The JSON Schema of this kind: its section's description, one entry's schema, and defs it refers to. */
+    @Override
+    public String schema() {
+        return """
+            {"description": "HTTP endpoints (webhook receivers) stood in by one embedded WireMock server on 127.0.0.1 per run, by key.", "entry": {"description": "A stub HTTP endpoint answering every request to its path. Reference: ${httpEndpoints.<key>.url}.", "type": "object", "additionalProperties": false, "properties": {
+              "path": {"description": "The path it answers (default /<key>).", "type": "string", "pattern": "^/"},
+              "status": {"description": "The HTTP status it answers with (default 200).", "type": "integer", "minimum": 100, "maximum": 599},
+              "body": {"description": "The response body: text, or YAML/JSON written out as JSON (default empty).", "type": ["object", "array", "string", "number", "boolean"]},
+              "delay": {"description": "How long it waits before answering, in real time (default PT0S).", "$ref": "#/$defs/duration"},
+              "headers": {"description": "Response headers, name to value.", "$ref": "#/$defs/textMap"}
+            }}
+            }
+            """;
     }
 }

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
 /** {@code stack.instances}: EC2 instances started with RunInstances, each awaited until running. */
-public final class InstanceKind implements StackKind<InstanceKind.Instance> {
+public final class InstanceKind extends AbstractStackKind<InstanceKind.Instance> {
     public static final String KEY = "instances";
     private static final Duration INSTANCE_START = Duration.ofSeconds(30);
 
@@ -24,72 +24,8 @@ public final class InstanceKind implements StackKind<InstanceKind.Instance> {
                            boolean detailedMonitoring, List<String> securityGroups) {
     }
 
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public Class<Instance> type() {
-        return Instance.class;
-    }
-
-    @Override
-    public List<String> attributes() {
-        return List.of("id", "arn");
-    }
-
-    /** The JSON Schema of this kind: its section's description, one entry's schema, and defs it refers to. */
-    @Override
-    public String schema() {
-        return """
-            {
-              "description": "EC2 instances (RunInstances), by key.",
-              "entry": {
-                "description": "An EC2 instance. References: ${instances.<key>.id}, ${instances.<key>.arn}.",
-                "type": "object",
-                "additionalProperties": false,
-                "required": [
-                  "imageId"
-                ],
-                "properties": {
-                  "imageId": {
-                    "description": "The AMI id, e.g. ami-0abcdef1234567890.",
-                    "type": "string"
-                  },
-                  "instanceType": {
-                    "description": "The instance type (default t3.micro).",
-                    "type": "string",
-                    "default": "t3.micro"
-                  },
-                  "tags": {
-                    "description": "Tags set at launch, name to value.",
-                    "$ref": "#/$defs/textMap"
-                  },
-                  "monitoring": {
-                    "description": "'basic' (default; CPUUtilization every 5 minutes) or 'detailed' (every minute).",
-                    "enum": [
-                      "basic",
-                      "detailed"
-                    ],
-                    "default": "basic"
-                  },
-                  "securityGroups": {
-                    "description": "Keys of securityGroups entries the instance is launched in (default: the VPC's default group).",
-                    "type": "array",
-                    "items": {
-                      "$ref": "#/$defs/stackKey"
-                    }
-                  }
-                }
-              }
-            }
-            """;
-    }
-
-    @Override
-    public Set<String> dependsOn() {
-        return Set.of(SecurityGroupKind.KEY);
+    public InstanceKind() {
+        super(KEY, Instance.class, List.of("id", "arn"), Set.of(SecurityGroupKind.KEY));
     }
 
     @Override
@@ -135,5 +71,20 @@ public final class InstanceKind implements StackKind<InstanceKind.Instance> {
         Waits.until(p.cloud(), "instance " + spec.key() + " (" + id + ") running", INSTANCE_START,
                 () -> ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0)
                         .instances().get(0).state().name() == InstanceStateName.RUNNING);
+    }
+
+    /** The JSON Schema of this kind: its section's description, one entry's schema, and defs it refers to. */
+    @Override
+    public String schema() {
+        return """
+            {"description": "EC2 instances (RunInstances), by key.", "entry": {"description": "An EC2 instance. References: ${instances.<key>.id}, ${instances.<key>.arn}.", "type": "object", "additionalProperties": false, "required": ["imageId"], "properties": {
+              "imageId": {"description": "The AMI id, e.g. ami-0abcdef1234567890.", "type": "string"},
+              "instanceType": {"description": "The instance type (default t3.micro).", "type": "string", "default": "t3.micro"},
+              "tags": {"description": "Tags set at launch, name to value.", "$ref": "#/$defs/textMap"},
+              "monitoring": {"description": "'basic' (default; CPUUtilization every 5 minutes) or 'detailed' (every minute).", "enum": ["basic", "detailed"], "default": "basic"},
+              "securityGroups": {"description": "Keys of securityGroups entries the instance is launched in (default: the VPC's default group).", "type": "array", "items": {"$ref": "#/$defs/stackKey"}}
+            }}
+            }
+            """;
     }
 }

@@ -6,13 +6,14 @@ import io.selfheal.harness.yaml.YMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * {@code stack.queues}: SQS queues made with CreateQueue, then their redrive policies (so a dead-letter queue may
  * come later in the file), and at the end the queue policies other kinds asked for (who may send).
  */
-public final class QueueKind implements StackKind<QueueKind.Queue> {
+public final class QueueKind extends AbstractStackKind<QueueKind.Queue> {
     public static final String KEY = "queues";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -24,64 +25,8 @@ public final class QueueKind implements StackKind<QueueKind.Queue> {
                         int maxReceiveCount) {
     }
 
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public Class<Queue> type() {
-        return Queue.class;
-    }
-
-    @Override
-    public List<String> attributes() {
-        return List.of("url", "arn", "name");
-    }
-
-    /** The JSON Schema of this kind: its section's description, one entry's schema, and defs it refers to. */
-    @Override
-    public String schema() {
-        return """
-            {
-              "description": "SQS queues (CreateQueue), by key.",
-              "entry": {
-                "description": "An SQS queue. References: ${queues.<key>.url}, ${queues.<key>.arn}, ${queues.<key>.name}.",
-                "type": "object",
-                "additionalProperties": false,
-                "dependentRequired": {
-                  "maxReceiveCount": [
-                    "deadLetter"
-                  ]
-                },
-                "properties": {
-                  "name": {
-                    "description": "The queue name (default: the key, plus .fifo for a FIFO queue); a FIFO queue's name ends in .fifo.",
-                    "type": "string"
-                  },
-                  "fifo": {
-                    "description": "A FIFO queue (default: whether the name ends in .fifo).",
-                    "type": "boolean"
-                  },
-                  "attributes": {
-                    "description": "SQS queue attributes by SQS's own names, e.g. VisibilityTimeout: \\"45\\".",
-                    "$ref": "#/$defs/textMap"
-                  },
-                  "deadLetter": {
-                    "description": "The key of the queues entry that receives messages received too often (the RedrivePolicy).",
-                    "$ref": "#/$defs/stackKey"
-                  },
-                  "maxReceiveCount": {
-                    "description": "Receives before a message moves to deadLetter (default 3).",
-                    "type": "integer",
-                    "minimum": 1,
-                    "maximum": 1000,
-                    "default": 3
-                  }
-                }
-              }
-            }
-            """;
+    public QueueKind() {
+        super(KEY, Queue.class, List.of("url", "arn", "name"), Set.of());
     }
 
     @Override
@@ -146,5 +91,20 @@ public final class QueueKind implements StackKind<QueueKind.Queue> {
     public void grant(String key, String policy, Provisioning p) {
         p.clients().sqs().setQueueAttributes(r -> r.queueUrl(p.state().get(KEY, key, "url"))
                 .attributes(Map.of(QueueAttributeName.POLICY, policy)));
+    }
+
+    /** The JSON Schema of this kind: its section's description, one entry's schema, and defs it refers to. */
+    @Override
+    public String schema() {
+        return """
+            {"description": "SQS queues (CreateQueue), by key.", "entry": {"description": "An SQS queue. References: ${queues.<key>.url}, ${queues.<key>.arn}, ${queues.<key>.name}.", "type": "object", "additionalProperties": false, "dependentRequired": {"maxReceiveCount": ["deadLetter"]}, "properties": {
+              "name": {"description": "The queue name (default: the key, plus .fifo for a FIFO queue); a FIFO queue's name ends in .fifo.", "type": "string"},
+              "fifo": {"description": "A FIFO queue (default: whether the name ends in .fifo).", "type": "boolean"},
+              "attributes": {"description": "SQS queue attributes by SQS's own names, e.g. VisibilityTimeout: \\"45\\".", "$ref": "#/$defs/textMap"},
+              "deadLetter": {"description": "The key of the queues entry that receives messages received too often (the RedrivePolicy).", "$ref": "#/$defs/stackKey"},
+              "maxReceiveCount": {"description": "Receives before a message moves to deadLetter (default 3).", "type": "integer", "minimum": 1, "maximum": 1000, "default": 3}
+            }}
+            }
+            """;
     }
 }

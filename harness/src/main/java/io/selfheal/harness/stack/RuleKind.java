@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.eventbridge.model.RuleState;
  * destination of each httpEndpoint target, and (asked of the queue and topic kinds) the policies that let the rule
  * send to its queues, dead-letter queues and topics.
  */
-public final class RuleKind implements StackKind<RuleKind.Rule> {
+public final class RuleKind extends AbstractStackKind<RuleKind.Rule> {
     public static final String KEY = "rules";
 
     /** An EventBridge rule on the default bus, created with PutRule and PutTargets. */
@@ -84,296 +84,9 @@ public final class RuleKind implements StackKind<RuleKind.Rule> {
         }
     }
 
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public Class<Rule> type() {
-        return Rule.class;
-    }
-
-    @Override
-    public List<String> attributes() {
-        return List.of("name", "arn");
-    }
-
-    /** The JSON Schema of this kind: its section's description, one entry's schema, and defs it refers to. */
-    @Override
-    public String schema() {
-        return """
-            {
-              "description": "EventBridge rules on the default bus (PutRule, PutTargets), by key.",
-              "entry": {
-                "description": "An EventBridge rule on the default bus. References: ${rules.<key>.name}, ${rules.<key>.arn}.",
-                "type": "object",
-                "additionalProperties": false,
-                "required": [
-                  "pattern",
-                  "targets"
-                ],
-                "properties": {
-                  "name": {
-                    "description": "The rule name (default: the entry's key).",
-                    "type": "string"
-                  },
-                  "pattern": {
-                    "description": "The event pattern: inline YAML, JSON text, a .json file relative to the scenario, or classpath:<resource>.",
-                    "$ref": "#/$defs/json"
-                  },
-                  "state": {
-                    "description": "ENABLED (default) or DISABLED.",
-                    "enum": [
-                      "ENABLED",
-                      "DISABLED"
-                    ],
-                    "default": "ENABLED"
-                  },
-                  "targets": {
-                    "description": "The rule's targets (at least one).",
-                    "type": "array",
-                    "minItems": 1,
-                    "items": {
-                      "$ref": "#/$defs/target"
-                    }
-                  }
-                }
-              },
-              "defs": {
-                "target": {
-                  "description": "A rule target: exactly one of function, queue, topic, httpEndpoint of the stack. At most one of input, inputPath, inputTransformer.",
-                  "type": "object",
-                  "additionalProperties": false,
-                  "oneOf": [
-                    {
-                      "required": [
-                        "function"
-                      ]
-                    },
-                    {
-                      "required": [
-                        "queue"
-                      ]
-                    },
-                    {
-                      "required": [
-                        "topic"
-                      ]
-                    },
-                    {
-                      "required": [
-                        "httpEndpoint"
-                      ]
-                    }
-                  ],
-                  "dependentRequired": {
-                    "permission": [
-                      "function"
-                    ],
-                    "connection": [
-                      "httpEndpoint"
-                    ],
-                    "rateLimitPerSecond": [
-                      "httpEndpoint"
-                    ]
-                  },
-                  "not": {
-                    "anyOf": [
-                      {
-                        "required": [
-                          "input",
-                          "inputPath"
-                        ]
-                      },
-                      {
-                        "required": [
-                          "input",
-                          "inputTransformer"
-                        ]
-                      },
-                      {
-                        "required": [
-                          "inputPath",
-                          "inputTransformer"
-                        ]
-                      }
-                    ]
-                  },
-                  "properties": {
-                    "id": {
-                      "description": "The target id (default target-<n>, n counting from 1).",
-                      "type": "string"
-                    },
-                    "function": {
-                      "description": "The key of the functions entry to invoke.",
-                      "$ref": "#/$defs/stackKey"
-                    },
-                    "queue": {
-                      "description": "The key of the queues entry to send the event to.",
-                      "$ref": "#/$defs/stackKey"
-                    },
-                    "topic": {
-                      "description": "The key of the topics entry to publish the event to.",
-                      "$ref": "#/$defs/stackKey"
-                    },
-                    "httpEndpoint": {
-                      "description": "The key of the httpEndpoints entry to call (POST), through an EventBridge API destination and connection.",
-                      "$ref": "#/$defs/stackKey"
-                    },
-                    "connection": {
-                      "description": "httpEndpoint targets only: the connection's authorization, apiKey or basic (default: header x-api-key with a dummy value).",
-                      "type": "object",
-                      "additionalProperties": false,
-                      "minProperties": 1,
-                      "maxProperties": 1,
-                      "properties": {
-                        "apiKey": {
-                          "description": "API key authorization: a header sent with every call.",
-                          "type": "object",
-                          "additionalProperties": false,
-                          "required": [
-                            "value"
-                          ],
-                          "properties": {
-                            "name": {
-                              "description": "The header name (default x-api-key).",
-                              "type": "string"
-                            },
-                            "value": {
-                              "description": "The header value.",
-                              "type": "string"
-                            }
-                          }
-                        },
-                        "basic": {
-                          "description": "Basic authorization.",
-                          "type": "object",
-                          "additionalProperties": false,
-                          "required": [
-                            "username",
-                            "password"
-                          ],
-                          "properties": {
-                            "username": {
-                              "description": "The user name.",
-                              "type": "string"
-                            },
-                            "password": {
-                              "description": "The password.",
-                              "type": "string"
-                            }
-                          }
-                        }
-                      }
-                    },
-                    "rateLimitPerSecond": {
-                      "description": "httpEndpoint targets only: the API destination's InvocationRateLimitPerSecond (default 300).",
-                      "type": "integer",
-                      "minimum": 1
-                    },
-                    "permission": {
-                      "description": "Function targets only: whether the harness grants events.amazonaws.com permission to invoke the function, as IaC would (default true; false proves what happens without it).",
-                      "type": "boolean",
-                      "default": true
-                    },
-                    "retryPolicy": {
-                      "description": "EventBridge's retry policy for failed deliveries.",
-                      "type": "object",
-                      "additionalProperties": false,
-                      "properties": {
-                        "maximumRetryAttempts": {
-                          "description": "Retries, 0 to 185 (default 185).",
-                          "type": "integer",
-                          "minimum": 0,
-                          "maximum": 185
-                        },
-                        "maximumEventAgeInSeconds": {
-                          "description": "How long to keep retrying, 60 to 86400 seconds (default 86400).",
-                          "type": "integer",
-                          "minimum": 60,
-                          "maximum": 86400
-                        }
-                      }
-                    },
-                    "deadLetterQueue": {
-                      "description": "The key of the queues entry that receives events that could not be delivered.",
-                      "$ref": "#/$defs/stackKey"
-                    },
-                    "input": {
-                      "description": "Constant input instead of the event: JSON (inline YAML, JSON text, file, classpath:) or plain text.",
-                      "type": [
-                        "object",
-                        "array",
-                        "string",
-                        "number",
-                        "boolean"
-                      ]
-                    },
-                    "inputPath": {
-                      "description": "A JSONPath selecting the part of the event passed, e.g. $.detail.",
-                      "type": "string"
-                    },
-                    "inputTransformer": {
-                      "description": "An input transformer: inline, JSON text, a .json file relative to the scenario, or classpath:<resource>.",
-                      "anyOf": [
-                        {
-                          "type": "string"
-                        },
-                        {
-                          "type": "object",
-                          "additionalProperties": false,
-                          "properties": {
-                            "inputPathsMap": {
-                              "description": "Names to JSONPaths into the event.",
-                              "type": "object",
-                              "additionalProperties": {
-                                "type": "string"
-                              }
-                            },
-                            "inputTemplate": {
-                              "description": "The template the names are substituted into, as <name>.",
-                              "type": "string"
-                            },
-                            "InputPathsMap": {
-                              "description": "AWS's spelling of inputPathsMap.",
-                              "type": "object",
-                              "additionalProperties": {
-                                "type": "string"
-                              }
-                            },
-                            "InputTemplate": {
-                              "description": "AWS's spelling of inputTemplate.",
-                              "type": "string"
-                            }
-                          },
-                          "anyOf": [
-                            {
-                              "required": [
-                                "inputTemplate"
-                              ]
-                            },
-                            {
-                              "required": [
-                                "InputTemplate"
-                              ]
-                            }
-                          ]
-                        }
-                      ]
-                    }
-                  }
-                }
-              }
-            }
-            """;
-    }
-
     /** Targets name functions, queues, topics and endpoints; patterns may name instances and alarms. */
-    @Override
-    public Set<String> dependsOn() {
-        return Set.of(FunctionKind.KEY, QueueKind.KEY, TopicKind.KEY, HttpEndpointKind.KEY, InstanceKind.KEY,
-                AlarmKind.KEY);
+    public RuleKind() {
+        super(KEY, Rule.class, List.of("name", "arn"), Set.of(FunctionKind.KEY, QueueKind.KEY, TopicKind.KEY, HttpEndpointKind.KEY, InstanceKind.KEY, AlarmKind.KEY));
     }
 
     @Override
@@ -545,5 +258,36 @@ public final class RuleKind implements StackKind<RuleKind.Rule> {
             throw new IllegalStateException("PutTargets refused targets of rule " + spec.name() + ": "
                     + response.failedEntries());
         }
+    }
+
+    /** The JSON Schema of this kind: its section's description, one entry's schema, and defs it refers to. */
+    @Override
+    public String schema() {
+        return """
+            {"description": "EventBridge rules on the default bus (PutRule, PutTargets), by key.", "entry": {"description": "An EventBridge rule on the default bus. References: ${rules.<key>.name}, ${rules.<key>.arn}.", "type": "object", "additionalProperties": false, "required": ["pattern", "targets"], "properties": {
+              "name": {"description": "The rule name (default: the entry's key).", "type": "string"},
+              "pattern": {"description": "The event pattern: inline YAML, JSON text, a .json file relative to the scenario, or classpath:<resource>.", "$ref": "#/$defs/json"},
+              "state": {"description": "ENABLED (default) or DISABLED.", "enum": ["ENABLED", "DISABLED"], "default": "ENABLED"},
+              "targets": {"description": "The rule's targets (at least one).", "type": "array", "minItems": 1, "items": {"$ref": "#/$defs/target"}}
+            }},
+            "defs": {
+            "target": {"description": "A rule target: exactly one of function, queue, topic, httpEndpoint of the stack. At most one of input, inputPath, inputTransformer.", "type": "object", "additionalProperties": false, "oneOf": [{"required": ["function"]}, {"required": ["queue"]}, {"required": ["topic"]}, {"required": ["httpEndpoint"]}], "dependentRequired": {"permission": ["function"], "connection": ["httpEndpoint"], "rateLimitPerSecond": ["httpEndpoint"]}, "not": {"anyOf": [{"required": ["input", "inputPath"]}, {"required": ["input", "inputTransformer"]}, {"required": ["inputPath", "inputTransformer"]}]}, "properties": {
+              "id": {"description": "The target id (default target-<n>, n counting from 1).", "type": "string"},
+              "function": {"description": "The key of the functions entry to invoke.", "$ref": "#/$defs/stackKey"},
+              "queue": {"description": "The key of the queues entry to send the event to.", "$ref": "#/$defs/stackKey"},
+              "topic": {"description": "The key of the topics entry to publish the event to.", "$ref": "#/$defs/stackKey"},
+              "httpEndpoint": {"description": "The key of the httpEndpoints entry to call (POST), through an EventBridge API destination and connection.", "$ref": "#/$defs/stackKey"},
+              "connection": {"description": "httpEndpoint targets only: the connection's authorization, apiKey or basic (default: header x-api-key with a dummy value).", "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": {"apiKey": {"description": "API key authorization: a header sent with every call.", "type": "object", "additionalProperties": false, "required": ["value"], "properties": {"name": {"description": "The header name (default x-api-key).", "type": "string"}, "value": {"description": "The header value.", "type": "string"}}}, "basic": {"description": "Basic authorization.", "type": "object", "additionalProperties": false, "required": ["username", "password"], "properties": {"username": {"description": "The user name.", "type": "string"}, "password": {"description": "The password.", "type": "string"}}}}},
+              "rateLimitPerSecond": {"description": "httpEndpoint targets only: the API destination's InvocationRateLimitPerSecond (default 300).", "type": "integer", "minimum": 1},
+              "permission": {"description": "Function targets only: whether the harness grants events.amazonaws.com permission to invoke the function, as IaC would (default true; false proves what happens without it).", "type": "boolean", "default": true},
+              "retryPolicy": {"description": "EventBridge's retry policy for failed deliveries.", "type": "object", "additionalProperties": false, "properties": {"maximumRetryAttempts": {"description": "Retries, 0 to 185 (default 185).", "type": "integer", "minimum": 0, "maximum": 185}, "maximumEventAgeInSeconds": {"description": "How long to keep retrying, 60 to 86400 seconds (default 86400).", "type": "integer", "minimum": 60, "maximum": 86400}}},
+              "deadLetterQueue": {"description": "The key of the queues entry that receives events that could not be delivered.", "$ref": "#/$defs/stackKey"},
+              "input": {"description": "Constant input instead of the event: JSON (inline YAML, JSON text, file, classpath:) or plain text.", "type": ["object", "array", "string", "number", "boolean"]},
+              "inputPath": {"description": "A JSONPath selecting the part of the event passed, e.g. $.detail.", "type": "string"},
+              "inputTransformer": {"description": "An input transformer: inline, JSON text, a .json file relative to the scenario, or classpath:<resource>.", "anyOf": [{"type": "string"}, {"type": "object", "additionalProperties": false, "properties": {"inputPathsMap": {"description": "Names to JSONPaths into the event.", "type": "object", "additionalProperties": {"type": "string"}}, "inputTemplate": {"description": "The template the names are substituted into, as <name>.", "type": "string"}, "InputPathsMap": {"description": "AWS's spelling of inputPathsMap.", "type": "object", "additionalProperties": {"type": "string"}}, "InputTemplate": {"description": "AWS's spelling of inputTemplate.", "type": "string"}}, "anyOf": [{"required": ["inputTemplate"]}, {"required": ["InputTemplate"]}]}]}
+            }}
+            }
+            }
+            """;
     }
 }

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
  * created first, then their rules (so rules may name groups in any order). A group given {@code egress} loses EC2's
  * default allow-all egress rule first, as CloudFormation does.
  */
-public final class SecurityGroupKind implements StackKind<SecurityGroupKind.SecurityGroup> {
+public final class SecurityGroupKind extends AbstractStackKind<SecurityGroupKind.SecurityGroup> {
     public static final String KEY = "securityGroups";
 
     /**
@@ -39,62 +39,8 @@ public final class SecurityGroupKind implements StackKind<SecurityGroupKind.Secu
                              String group, String description) {
     }
 
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public Class<SecurityGroup> type() {
-        return SecurityGroup.class;
-    }
-
-    @Override
-    public List<String> attributes() {
-        return List.of("id", "name", "arn");
-    }
-
-    /** The JSON Schema of this kind: its section's description, one entry's schema, and defs it refers to. */
-    @Override
-    public String schema() {
-        return """
-            {
-              "description": "EC2 security groups (CreateSecurityGroup, AuthorizeSecurityGroupIngress/Egress), by key.",
-              "entry": {
-                "description": "An EC2 security group in the default VPC. A new group's allow-all egress rule is kept unless egress is given. References: ${securityGroups.<key>.id}, ${securityGroups.<key>.name}, ${securityGroups.<key>.arn}.",
-                "type": "object",
-                "additionalProperties": false,
-                "properties": {
-                  "name": {
-                    "description": "The group name (default: the entry's key).",
-                    "type": "string"
-                  },
-                  "description": {
-                    "description": "The group description (default 'selfheal scenario group <key>').",
-                    "type": "string"
-                  },
-                  "vpc": {
-                    "description": "The VPC id (default: the default VPC).",
-                    "type": "string"
-                  },
-                  "ingress": {
-                    "description": "Inbound rules.",
-                    "type": "array",
-                    "items": {
-                      "$ref": "#/$defs/permission"
-                    }
-                  },
-                  "egress": {
-                    "description": "Outbound rules; given, they replace the default allow-all egress rule.",
-                    "type": "array",
-                    "items": {
-                      "$ref": "#/$defs/permission"
-                    }
-                  }
-                }
-              }
-            }
-            """;
+    public SecurityGroupKind() {
+        super(KEY, SecurityGroup.class, List.of("id", "name", "arn"), Set.of());
     }
 
     @Override
@@ -248,5 +194,20 @@ public final class SecurityGroupKind implements StackKind<SecurityGroupKind.Secu
                     .description(p.description()).build());
         }
         return b.build();
+    }
+
+    /** The JSON Schema of this kind: its section's description, one entry's schema, and defs it refers to. */
+    @Override
+    public String schema() {
+        return """
+            {"description": "EC2 security groups (CreateSecurityGroup, AuthorizeSecurityGroupIngress/Egress), by key.", "entry": {"description": "An EC2 security group in the default VPC. A new group's allow-all egress rule is kept unless egress is given. References: ${securityGroups.<key>.id}, ${securityGroups.<key>.name}, ${securityGroups.<key>.arn}.", "type": "object", "additionalProperties": false, "properties": {
+              "name": {"description": "The group name (default: the entry's key).", "type": "string"},
+              "description": {"description": "The group description (default 'selfheal scenario group <key>').", "type": "string"},
+              "vpc": {"description": "The VPC id (default: the default VPC).", "type": "string"},
+              "ingress": {"description": "Inbound rules.", "type": "array", "items": {"$ref": "#/$defs/permission"}},
+              "egress": {"description": "Outbound rules; given, they replace the default allow-all egress rule.", "type": "array", "items": {"$ref": "#/$defs/permission"}}
+            }}
+            }
+            """;
     }
 }

@@ -12,7 +12,7 @@ import java.util.Set;
  * {@code stack.topics}: SNS topics made with CreateTopic and their queue subscriptions (Subscribe), each
  * subscription asking its queue's policy to let the topic send; at the end the topic policies other kinds asked for.
  */
-public final class TopicKind implements StackKind<TopicKind.Topic> {
+public final class TopicKind extends AbstractStackKind<TopicKind.Topic> {
     public static final String KEY = "topics";
 
     /** An SNS topic made with CreateTopic, with its subscriptions. */
@@ -23,78 +23,8 @@ public final class TopicKind implements StackKind<TopicKind.Topic> {
     public record Subscription(String queue, boolean rawMessageDelivery, String filterPolicy) {
     }
 
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public Class<Topic> type() {
-        return Topic.class;
-    }
-
-    @Override
-    public List<String> attributes() {
-        return List.of("arn", "name");
-    }
-
-    /** The JSON Schema of this kind: its section's description, one entry's schema, and defs it refers to. */
-    @Override
-    public String schema() {
-        return """
-            {
-              "description": "SNS topics (CreateTopic, Subscribe), by key.",
-              "entry": {
-                "description": "An SNS topic. References: ${topics.<key>.arn}, ${topics.<key>.name}.",
-                "type": "object",
-                "additionalProperties": false,
-                "properties": {
-                  "name": {
-                    "description": "The topic name (default: the key, plus .fifo for a FIFO topic).",
-                    "type": "string"
-                  },
-                  "fifo": {
-                    "description": "A FIFO topic (default: whether the name ends in .fifo).",
-                    "type": "boolean"
-                  },
-                  "subscriptions": {
-                    "description": "Subscriptions of stack queues.",
-                    "type": "array",
-                    "items": {
-                      "type": "object",
-                      "additionalProperties": false,
-                      "required": [
-                        "queue"
-                      ],
-                      "properties": {
-                        "queue": {
-                          "description": "The key of the subscribed queues entry.",
-                          "$ref": "#/$defs/stackKey"
-                        },
-                        "rawMessageDelivery": {
-                          "description": "Deliver the message itself, not SNS's JSON envelope (default false).",
-                          "type": "boolean",
-                          "default": false
-                        },
-                        "filterPolicy": {
-                          "description": "An SNS filter policy: inline YAML or JSON text.",
-                          "type": [
-                            "object",
-                            "string"
-                          ]
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-            """;
-    }
-
-    @Override
-    public Set<String> dependsOn() {
-        return Set.of(QueueKind.KEY);
+    public TopicKind() {
+        super(KEY, Topic.class, List.of("arn", "name"), Set.of(QueueKind.KEY));
     }
 
     @Override
@@ -143,5 +73,18 @@ public final class TopicKind implements StackKind<TopicKind.Topic> {
     public void grant(String key, String policy, Provisioning p) {
         p.clients().sns().setTopicAttributes(r -> r.topicArn(p.state().get(KEY, key, "arn"))
                 .attributeName("Policy").attributeValue(policy));
+    }
+
+    /** The JSON Schema of this kind: its section's description, one entry's schema, and defs it refers to. */
+    @Override
+    public String schema() {
+        return """
+            {"description": "SNS topics (CreateTopic, Subscribe), by key.", "entry": {"description": "An SNS topic. References: ${topics.<key>.arn}, ${topics.<key>.name}.", "type": "object", "additionalProperties": false, "properties": {
+              "name": {"description": "The topic name (default: the key, plus .fifo for a FIFO topic).", "type": "string"},
+              "fifo": {"description": "A FIFO topic (default: whether the name ends in .fifo).", "type": "boolean"},
+              "subscriptions": {"description": "Subscriptions of stack queues.", "type": "array", "items": {"type": "object", "additionalProperties": false, "required": ["queue"], "properties": {"queue": {"description": "The key of the subscribed queues entry.", "$ref": "#/$defs/stackKey"}, "rawMessageDelivery": {"description": "Deliver the message itself, not SNS's JSON envelope (default false).", "type": "boolean", "default": false}, "filterPolicy": {"description": "An SNS filter policy: inline YAML or JSON text.", "type": ["object", "string"]}}}}
+            }}
+            }
+            """;
     }
 }

@@ -28,35 +28,6 @@ public record AlarmStateFault(String alarm, String state, String reason) impleme
         }
 
         @Override
-        public String schema() {
-            return """
-                {
-                  "description": "Forces an alarm's state with CloudWatch SetAlarmState; CloudWatch then emits the state-change event.",
-                  "type": "object",
-                  "additionalProperties": false,
-                  "required": [
-                    "alarm",
-                    "state"
-                  ],
-                  "properties": {
-                    "alarm": {
-                      "description": "The key of the alarms entry.",
-                      "$ref": "#/$defs/stackKey"
-                    },
-                    "state": {
-                      "description": "The state to set.",
-                      "$ref": "#/$defs/alarmState"
-                    },
-                    "reason": {
-                      "description": "The state reason (default 'selfheal fault injection: state set to <state>').",
-                      "type": "string"
-                    }
-                  }
-                }
-                """;
-        }
-
-        @Override
         public Fault read(YMap spec, ReadContext context) {
             spec.allow("alarm", "state", "reason");
             String alarm = context.stackKey("alarms", spec.require("alarm"));
@@ -67,6 +38,17 @@ public record AlarmStateFault(String alarm, String state, String reason) impleme
             String reason = spec.string("reason");
             return new AlarmStateFault(alarm, state,
                     reason != null ? reason : "selfheal fault injection: state set to " + state);
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "Forces an alarm's state with CloudWatch SetAlarmState; CloudWatch then emits the state-change event.", "type": "object", "additionalProperties": false, "required": ["alarm", "state"], "properties": {
+                  "alarm": {"description": "The key of the alarms entry.", "$ref": "#/$defs/stackKey"},
+                  "state": {"description": "The state to set.", "$ref": "#/$defs/alarmState"},
+                  "reason": {"description": "The state reason (default 'selfheal fault injection: state set to <state>').", "type": "string"}
+                }}
+                """;
         }
     }
 }

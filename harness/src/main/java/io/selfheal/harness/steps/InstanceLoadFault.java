@@ -59,46 +59,6 @@ public record InstanceLoadFault(String instance, double cpu, Duration duration, 
         }
 
         @Override
-        public String schema() {
-            return """
-                {
-                  "description": "CPU load on an instance; the cloud derives the metrics, the alarm evaluation and the events from it. Give cpu with 'for' or 'until: reboot', or stopResponding: true alone.",
-                  "type": "object",
-                  "additionalProperties": false,
-                  "required": [
-                    "instance"
-                  ],
-                  "properties": {
-                    "instance": {
-                      "description": "The key of the instances entry.",
-                      "$ref": "#/$defs/stackKey"
-                    },
-                    "cpu": {
-                      "description": "CPU utilisation in percent, 0 to 100.",
-                      "type": "number",
-                      "minimum": 0,
-                      "maximum": 100
-                    },
-                    "for": {
-                      "description": "How long the load lasts before it clears by itself (ISO-8601 duration).",
-                      "$ref": "#/$defs/positiveDuration"
-                    },
-                    "until": {
-                      "description": "'reboot': the load lasts until the instance is rebooted.",
-                      "enum": [
-                        "reboot"
-                      ]
-                    },
-                    "stopResponding": {
-                      "description": "true: the instance hangs (fails its instance status check, CPU pinned at 100) until rebooted. Excludes cpu and for.",
-                      "type": "boolean"
-                    }
-                  }
-                }
-                """;
-        }
-
-        @Override
         public Fault read(YMap spec, ReadContext context) {
             spec.allow("instance", "cpu", "for", "until", "stopResponding");
             String instance = context.stackKey("instances", spec.require("instance"));
@@ -121,6 +81,19 @@ public record InstanceLoadFault(String instance, double cpu, Duration duration, 
                 spec.node().problem(HOW_LONG);
             }
             return new InstanceLoadFault(instance, cpu == null ? 0 : cpu, duration, false);
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "CPU load on an instance; the cloud derives the metrics, the alarm evaluation and the events from it. Give cpu with 'for' or 'until: reboot', or stopResponding: true alone.", "type": "object", "additionalProperties": false, "required": ["instance"], "properties": {
+                  "instance": {"description": "The key of the instances entry.", "$ref": "#/$defs/stackKey"},
+                  "cpu": {"description": "CPU utilisation in percent, 0 to 100.", "type": "number", "minimum": 0, "maximum": 100},
+                  "for": {"description": "How long the load lasts before it clears by itself (ISO-8601 duration).", "$ref": "#/$defs/positiveDuration"},
+                  "until": {"description": "'reboot': the load lasts until the instance is rebooted.", "enum": ["reboot"]},
+                  "stopResponding": {"description": "true: the instance hangs (fails its instance status check, CPU pinned at 100) until rebooted. Excludes cpu and for.", "type": "boolean"}
+                }}
+                """;
         }
     }
 }

@@ -149,87 +149,6 @@ public record PutEventFault(String label, String event, String bus) implements F
         }
 
         @Override
-        public String schema() {
-            return """
-                {
-                  "description": "Puts an event on a bus with PutEvents: inline (source, detailType, detail, resources) or a fixture from the fixtures module, changed with overrides. aws.* events are emitted as the AWS service would, to the default bus.",
-                  "type": "object",
-                  "additionalProperties": false,
-                  "if": {
-                    "required": [
-                      "fixture"
-                    ]
-                  },
-                  "then": {
-                    "not": {
-                      "anyOf": [
-                        {
-                          "required": [
-                            "source"
-                          ]
-                        },
-                        {
-                          "required": [
-                            "detailType"
-                          ]
-                        },
-                        {
-                          "required": [
-                            "detail"
-                          ]
-                        },
-                        {
-                          "required": [
-                            "resources"
-                          ]
-                        }
-                      ]
-                    }
-                  },
-                  "else": {
-                    "required": [
-                      "source",
-                      "detailType"
-                    ]
-                  },
-                  "properties": {
-                    "fixture": {
-                      "description": "The name of an event sample of the fixtures module (events/<name>.json), e.g. guardduty-finding.",
-                      "type": "string"
-                    },
-                    "source": {
-                      "description": "The event's source, e.g. my.app.",
-                      "type": "string"
-                    },
-                    "detailType": {
-                      "description": "The event's detail-type.",
-                      "type": "string"
-                    },
-                    "detail": {
-                      "description": "The event's detail, a mapping (default {}).",
-                      "type": "object"
-                    },
-                    "resources": {
-                      "description": "The event's resources (ARNs).",
-                      "type": "array",
-                      "items": {
-                        "$ref": "#/$defs/text"
-                      }
-                    },
-                    "overrides": {
-                      "description": "Values set at dotted paths of the event (numbers index lists; the parent must exist), e.g. detail.severity: 5.",
-                      "type": "object"
-                    },
-                    "bus": {
-                      "description": "The event bus name (default: the default bus).",
-                      "type": "string"
-                    }
-                  }
-                }
-                """;
-        }
-
-        @Override
         public Fault read(YMap spec, ReadContext context) {
             spec.allow("fixture", "source", "detailType", "detail", "resources", "overrides", "bus");
             ObjectNode event;
@@ -276,6 +195,21 @@ public record PutEventFault(String label, String event, String bus) implements F
             if (problem != null) {
                 value.problem(problem);
             }
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "Puts an event on a bus with PutEvents: inline (source, detailType, detail, resources) or a fixture from the fixtures module, changed with overrides. aws.* events are emitted as the AWS service would, to the default bus.", "type": "object", "additionalProperties": false, "if": {"required": ["fixture"]}, "then": {"not": {"anyOf": [{"required": ["source"]}, {"required": ["detailType"]}, {"required": ["detail"]}, {"required": ["resources"]}]}}, "else": {"required": ["source", "detailType"]}, "properties": {
+                  "fixture": {"description": "The name of an event sample of the fixtures module (events/<name>.json), e.g. guardduty-finding.", "type": "string"},
+                  "source": {"description": "The event's source, e.g. my.app.", "type": "string"},
+                  "detailType": {"description": "The event's detail-type.", "type": "string"},
+                  "detail": {"description": "The event's detail, a mapping (default {}).", "type": "object"},
+                  "resources": {"description": "The event's resources (ARNs).", "type": "array", "items": {"$ref": "#/$defs/text"}},
+                  "overrides": {"description": "Values set at dotted paths of the event (numbers index lists; the parent must exist), e.g. detail.severity: 5.", "type": "object"},
+                  "bus": {"description": "The event bus name (default: the default bus).", "type": "string"}
+                }}
+                """;
         }
     }
 }

@@ -27,29 +27,18 @@ public record RebootInstanceFault(String instance) implements Fault {
         }
 
         @Override
-        public String schema() {
-            return """
-                {
-                  "description": "Reboots an instance with EC2 RebootInstances (counts in its reboot count).",
-                  "type": "object",
-                  "additionalProperties": false,
-                  "required": [
-                    "instance"
-                  ],
-                  "properties": {
-                    "instance": {
-                      "description": "The key of the instances entry.",
-                      "$ref": "#/$defs/stackKey"
-                    }
-                  }
-                }
-                """;
-        }
-
-        @Override
         public Fault read(YMap spec, ReadContext context) {
             spec.allow("instance");
             return new RebootInstanceFault(context.stackKey("instances", spec.require("instance")));
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "Reboots an instance with EC2 RebootInstances (counts in its reboot count).", "type": "object", "additionalProperties": false, "required": ["instance"], "properties": {
+                  "instance": {"description": "The key of the instances entry.", "$ref": "#/$defs/stackKey"}
+                }}
+                """;
         }
     }
 }

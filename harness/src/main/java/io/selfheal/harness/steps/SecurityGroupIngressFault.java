@@ -35,36 +35,21 @@ public record SecurityGroupIngressFault(String group, SecurityGroupKind.Permissi
         }
 
         @Override
-        public String schema() {
-            return """
-                {
-                  "description": "Configuration drift: the harness's own credentials (not a stack function) open a rule on a stack group with EC2 AuthorizeSecurityGroupIngress; CloudTrail then emits the 'AWS API Call via CloudTrail' event.",
-                  "type": "object",
-                  "additionalProperties": false,
-                  "required": [
-                    "ref",
-                    "rule"
-                  ],
-                  "properties": {
-                    "ref": {
-                      "description": "The key of the securityGroups entry.",
-                      "$ref": "#/$defs/stackKey"
-                    },
-                    "rule": {
-                      "description": "The rule opened, written as in stack.securityGroups.",
-                      "$ref": "#/$defs/permission"
-                    }
-                  }
-                }
-                """;
-        }
-
-        @Override
         public Fault read(YMap spec, ReadContext context) {
             spec.allow("ref", "rule");
             String group = context.stackKey("securityGroups", spec.require("ref"));
             SecurityGroupKind.Permission permission = context.permission(spec.require("rule"));
             return group == null || permission == null ? null : new SecurityGroupIngressFault(group, permission);
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "Configuration drift: the harness's own credentials (not a stack function) open a rule on a stack group with EC2 AuthorizeSecurityGroupIngress; CloudTrail then emits the 'AWS API Call via CloudTrail' event.", "type": "object", "additionalProperties": false, "required": ["ref", "rule"], "properties": {
+                  "ref": {"description": "The key of the securityGroups entry.", "$ref": "#/$defs/stackKey"},
+                  "rule": {"description": "The rule opened, written as in stack.securityGroups.", "$ref": "#/$defs/permission"}
+                }}
+                """;
         }
     }
 }

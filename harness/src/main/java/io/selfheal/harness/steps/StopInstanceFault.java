@@ -27,36 +27,21 @@ public record StopInstanceFault(String instance, boolean force) implements Fault
         }
 
         @Override
-        public String schema() {
-            return """
-                {
-                  "description": "Stops an instance with EC2 StopInstances.",
-                  "type": "object",
-                  "additionalProperties": false,
-                  "required": [
-                    "instance"
-                  ],
-                  "properties": {
-                    "instance": {
-                      "description": "The key of the instances entry.",
-                      "$ref": "#/$defs/stackKey"
-                    },
-                    "force": {
-                      "description": "A forced stop (default false).",
-                      "type": "boolean",
-                      "default": false
-                    }
-                  }
-                }
-                """;
-        }
-
-        @Override
         public Fault read(YMap spec, ReadContext context) {
             spec.allow("instance", "force");
             String instance = context.stackKey("instances", spec.require("instance"));
             Boolean force = spec.bool("force");
             return new StopInstanceFault(instance, Boolean.TRUE.equals(force));
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "Stops an instance with EC2 StopInstances.", "type": "object", "additionalProperties": false, "required": ["instance"], "properties": {
+                  "instance": {"description": "The key of the instances entry.", "$ref": "#/$defs/stackKey"},
+                  "force": {"description": "A forced stop (default false).", "type": "boolean", "default": false}
+                }}
+                """;
         }
     }
 }

@@ -24,29 +24,18 @@ public record TerminateInstanceFault(String instance) implements Fault {
         }
 
         @Override
-        public String schema() {
-            return """
-                {
-                  "description": "Terminates an instance with EC2 TerminateInstances.",
-                  "type": "object",
-                  "additionalProperties": false,
-                  "required": [
-                    "instance"
-                  ],
-                  "properties": {
-                    "instance": {
-                      "description": "The key of the instances entry.",
-                      "$ref": "#/$defs/stackKey"
-                    }
-                  }
-                }
-                """;
-        }
-
-        @Override
         public Fault read(YMap spec, ReadContext context) {
             spec.allow("instance");
             return new TerminateInstanceFault(context.stackKey("instances", spec.require("instance")));
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "Terminates an instance with EC2 TerminateInstances.", "type": "object", "additionalProperties": false, "required": ["instance"], "properties": {
+                  "instance": {"description": "The key of the instances entry.", "$ref": "#/$defs/stackKey"}
+                }}
+                """;
         }
     }
 }
