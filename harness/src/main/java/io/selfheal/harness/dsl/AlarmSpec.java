@@ -1,6 +1,6 @@
 package io.selfheal.harness.dsl;
 
-import io.selfheal.harness.scenario.Stack;
+import io.selfheal.harness.stack.AlarmKind;
 import java.util.Map;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
@@ -80,7 +80,7 @@ public final class AlarmSpec extends Spec<AlarmSpec> {
         return with(s -> s.treatMissingData = treatMissingData);
     }
 
-    Stack.Alarm build(String key, Checks checks) {
+    AlarmKind.Alarm build(String key, Checks checks) {
         checks.required("name", name);
         checks.required("namespace", namespace);
         checks.required("metric", metric);
@@ -89,7 +89,7 @@ public final class AlarmSpec extends Spec<AlarmSpec> {
         checks.choice("statistic", statistic, STATISTICS);
         checks.choice("treatMissingData", treatMissingData, "missing", "ignore", "breaching", "notBreaching");
         dimensions.forEach((k, v) -> checks.at("dimensions").at(k).references(v));
-        return new Stack.Alarm(key, name, description, namespace, metric, dimensions, statistic, period,
+        return new AlarmKind.Alarm(key, name, description, namespace, metric, dimensions, statistic, period,
                 evaluationPeriods, datapointsToAlarm, threshold == null ? 0 : threshold, comparison,
                 treatMissingData);
     }

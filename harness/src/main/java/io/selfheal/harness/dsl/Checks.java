@@ -1,8 +1,9 @@
 package io.selfheal.harness.dsl;
 
-import io.selfheal.harness.scenario.ReadContext;
-import io.selfheal.harness.scenario.References;
-import io.selfheal.harness.scenario.Stack;
+import io.selfheal.harness.stack.ReadContext;
+import io.selfheal.harness.stack.References;
+import io.selfheal.harness.stack.Stack;
+import io.selfheal.harness.yaml.ProblemAt;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -13,7 +14,7 @@ import java.util.List;
  * built so far, the base directory of relative paths, and the key path where a problem is reported. All problems go
  * to one list, thrown together at the end.
  */
-public final class Checks {
+public final class Checks implements ProblemAt {
     private final Stack stack;
     private final Path baseDir;
     private final List<String> problems;
@@ -53,6 +54,12 @@ public final class Checks {
         return baseDir;
     }
 
+    /** A problem at {@code key} under this path ({@code ""}: here). */
+    @Override
+    public void problem(String key, String message) {
+        at(key).problem(message);
+    }
+
     public void problem(String message) {
         problems.add(path + ": " + message);
     }
@@ -60,7 +67,7 @@ public final class Checks {
     /** {@code value} under {@code key}, reporting the loader's "missing required key" when it is null. */
     public <T> T required(String key, T value) {
         if (value == null) {
-            problem("missing required key '" + key + "'");
+            problem(io.selfheal.harness.yaml.YMap.missing(key));
         }
         return value;
     }
@@ -87,10 +94,9 @@ public final class Checks {
 
     /** Checks that {@code value} is one of {@code choices}, with the loader's words. */
     public String choice(String key, String value, String... choices) {
-        if (value != null && !Arrays.asList(choices).contains(value)) {
-            String suggestion = io.selfheal.harness.yaml.Suggestions.closest(value, Arrays.asList(choices));
-            at(key).problem("'" + value + "' is not one of " + String.join(", ", choices)
-                    + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : ""));
+        String problem = io.selfheal.harness.yaml.Suggestions.notOneOf(value, Arrays.asList(choices));
+        if (problem != null) {
+            at(key).problem(problem);
             return null;
         }
         return value;

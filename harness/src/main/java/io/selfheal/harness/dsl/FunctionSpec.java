@@ -1,9 +1,9 @@
 package io.selfheal.harness.dsl;
 
+import io.selfheal.harness.stack.FunctionKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.selfheal.emulator.services.lambda.runtime.RuntimeCatalog;
-import io.selfheal.harness.scenario.PolicyShape;
-import io.selfheal.harness.scenario.Stack;
+import io.selfheal.harness.stack.PolicyShape;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -81,7 +81,7 @@ public final class FunctionSpec extends Spec<FunctionSpec> {
         });
     }
 
-    Stack.Function build(String key, Checks checks) {
+    FunctionKind.Function build(String key, Checks checks) {
         Checks at = checks.at("rolePolicy");
         JsonNode policy = rolePolicyFile != null ? JsonText.read(rolePolicyFile, at) : JsonText.read(rolePolicy, at);
         String shape = policy == null ? null : PolicyShape.problem(policy);
@@ -100,7 +100,7 @@ public final class FunctionSpec extends Spec<FunctionSpec> {
         checks.required("handler", handler);
         checks.choice("runtime", runtime, RuntimeCatalog.identifiers().toArray(String[]::new));
         environment.forEach((k, v) -> checks.at("environment").at(k).references(v));
-        return new Stack.Function(key, name == null ? key : name, resolved, handler, runtime, timeout, memory,
+        return new FunctionKind.Function(key, name == null ? key : name, resolved, handler, runtime, timeout, memory,
                 environment, policy == null ? null : policy.toString());
     }
 }

@@ -1,6 +1,6 @@
 package io.selfheal.harness.dsl;
 
-import io.selfheal.harness.scenario.Stack;
+import io.selfheal.harness.stack.HttpEndpointKind;
 import java.time.Duration;
 import java.util.Map;
 
@@ -42,20 +42,7 @@ public final class HttpEndpointSpec extends Spec<HttpEndpointSpec> {
     }
 
     /** @param paths the endpoints' paths so far, by path: the endpoints share one server */
-    Stack.HttpEndpoint build(String key, Checks checks, Map<String, String> paths) {
-        String p = path == null ? "/" + key : path;
-        if (path != null && !path.matches("/[^\\s?#]*")) {
-            checks.at("path").problem("a path starts with / and has no spaces, query (?) or fragment (#)");
-        } else if (paths.putIfAbsent(p, key) != null) {
-            checks.at(path == null ? "" : "path").problem("path " + p + " is taken by httpEndpoints entry '"
-                    + paths.get(p) + "' (the endpoints share one server, a path each)");
-        }
-        if (status < 100 || status > 599) {
-            checks.at("status").problem("an HTTP status is between 100 and 599");
-        }
-        if (delay.isNegative()) {
-            checks.at("delay").problem("a delay cannot be negative");
-        }
-        return new Stack.HttpEndpoint(key, p, status, body, delay.isNegative() ? Duration.ZERO : delay, headers);
+    HttpEndpointKind.HttpEndpoint build(String key, Checks checks, Map<String, String> paths) {
+        return HttpEndpointKind.endpoint(key, path, status, body, delay, headers, paths, checks);
     }
 }

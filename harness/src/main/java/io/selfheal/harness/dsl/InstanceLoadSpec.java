@@ -49,17 +49,14 @@ public final class InstanceLoadSpec extends Spec<InstanceLoadSpec> implements Fa
         String key = checks.stackKey("instance", "instances", instance);
         if (stopResponding) {
             if (cpu != null || lasting != null) {
-                checks.problem("a hung instance pins its CPU at 100 until rebooted: drop '"
-                        + (cpu != null ? "cpu" : "for") + "' or stopResponding");
+                checks.problem(InstanceLoadFault.hungWith(cpu != null ? "cpu" : "for"));
             }
             return new InstanceLoadFault(key, 100, null, true);
         }
-        if (checks.required("cpu", cpu) != null && (cpu < 0 || cpu > 100)) {
-            checks.at("cpu").problem("CPU load is a percentage from 0 to 100");
-        }
-        checks.positive("for", lasting, "a load lasts longer than zero");
+        checks.required("cpu", cpu);
+        InstanceLoadFault.checkLoad(cpu, lasting, checks);
         if ((lasting == null) == !untilReboot) {
-            checks.problem("say how long the load lasts: for: <ISO-8601 duration> or until: reboot");
+            checks.problem(InstanceLoadFault.HOW_LONG);
         }
         return new InstanceLoadFault(key, cpu == null ? 0 : cpu, lasting, false);
     }

@@ -1,6 +1,6 @@
 package io.selfheal.harness.dsl;
 
-import io.selfheal.harness.scenario.Stack;
+import io.selfheal.harness.stack.InstanceKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,7 @@ public final class InstanceSpec extends Spec<InstanceSpec> {
         return with(s -> s.securityGroups = List.of(keys));
     }
 
-    Stack.Instance build(String key, Checks checks) {
+    InstanceKind.Instance build(String key, Checks checks) {
         checks.required("imageId", imageId);
         tags.forEach((k, v) -> checks.at("tags").at(k).references(v));
         List<String> groups = new ArrayList<>();
@@ -50,6 +50,6 @@ public final class InstanceSpec extends Spec<InstanceSpec> {
                 groups.add(group);
             }
         }
-        return new Stack.Instance(key, imageId, instanceType, tags, detailedMonitoring, groups);
+        return new InstanceKind.Instance(key, imageId, instanceType, tags, detailedMonitoring, groups);
     }
 }

@@ -3,7 +3,7 @@ package io.selfheal.harness.dsl;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.selfheal.harness.scenario.ResourceText;
+import io.selfheal.harness.stack.ResourceText;
 import java.nio.file.Path;
 
 /** JSON given as text, {@code classpath:…} or a file, read as the loader reads a pattern or a transformer. */

@@ -1,6 +1,6 @@
 package io.selfheal.harness.dsl;
 
-import io.selfheal.harness.scenario.Stack;
+import io.selfheal.harness.stack.LogGroupKind;
 
 /** A CloudWatch Logs log group of the stack ({@code stack.logGroups.<key>}), named by its key unless named. */
 public final class LogGroupSpec extends Spec<LogGroupSpec> {
@@ -18,7 +18,7 @@ public final class LogGroupSpec extends Spec<LogGroupSpec> {
         return with(s -> s.retentionDays = days);
     }
 
-    Stack.LogGroup build(String key, Checks checks) {
-        return new Stack.LogGroup(key, name == null ? key : name, retentionDays);
+    LogGroupKind.LogGroup build(String key, Checks checks) {
+        return new LogGroupKind.LogGroup(key, name == null ? key : name, retentionDays);
     }
 }

@@ -61,12 +61,7 @@ public final class MetricOutcome extends Spec<MetricOutcome> implements OutcomeS
     public Expectation build(Checks checks) {
         checks.required("namespace", namespace);
         checks.required("name", name);
-        if (!(List.of(1, 5, 10, 30).contains(period) || period > 0 && period % 60 == 0)) {
-            checks.at("period").problem("a period is 1, 5, 10, 30 or a multiple of 60 seconds");
-        }
-        if (checks.required("window", window) != null && window.compareTo(Duration.ofSeconds(period)) < 0) {
-            checks.at("window").problem("the window must hold at least one period");
-        }
+        MetricExpectation.checkWindow(period, checks.required("window", window), checks);
         checks.required("comparison", comparison);
         checks.required("threshold", threshold);
         checks.required("statistic", statistic);

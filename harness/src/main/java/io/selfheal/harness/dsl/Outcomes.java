@@ -1,5 +1,6 @@
 package io.selfheal.harness.dsl;
 
+import io.selfheal.harness.stack.FunctionKind;
 import io.selfheal.harness.expect.Expectation;
 import io.selfheal.harness.expect.LeastPrivilegeExpectation;
 import io.selfheal.harness.expect.NeverExpectation;
@@ -73,7 +74,7 @@ public final class Outcomes {
             @Override
             public Expectation build(Checks checks) {
                 String key = checks.stackKey("function", "functions", function);
-                if (key != null && checks.stack().functions().get(key).rolePolicy() == null) {
+                if (key != null && checks.stack().all(FunctionKind.Function.class).get(key).rolePolicy() == null) {
                     checks.at("function").problem("function '" + key + "' has no rolePolicy to check calls against");
                     return null;
                 }

@@ -1,6 +1,6 @@
 package io.selfheal.harness.dsl;
 
-import io.selfheal.harness.scenario.Stack;
+import io.selfheal.harness.stack.SecurityGroupKind;
 
 /** One security-group rule, made by {@link Permissions}: a protocol, a port range and exactly one source. */
 public final class PermissionSpec extends Spec<PermissionSpec> {
@@ -48,21 +48,12 @@ public final class PermissionSpec extends Spec<PermissionSpec> {
     }
 
     /** The model, with {@code stack.securityGroups}' rules and words; problems at {@code checks}. */
-    Stack.Permission build(Checks checks) {
-        if (sources != 1) {
-            checks.problem("a rule needs exactly one of cidr, ipv6 or group");
+    SecurityGroupKind.Permission build(Checks checks) {
+        if (fromPort != null) {
+            SecurityGroupKind.checkPorts(fromPort, toPort, checks, fromPort.equals(toPort) ? "port" : "ports");
         }
-        if (fromPort != null && (fromPort < 0 || toPort > 65535 || fromPort > toPort)) {
-            checks.at(fromPort.equals(toPort) ? "port" : "ports")
-                    .problem("ports must be within 0-65535, the first not above the last");
-        }
-        if (cidr != null && !cidr.matches("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}")) {
-            checks.at("cidr").problem("'" + cidr + "' is not an IPv4 CIDR block (like 0.0.0.0/0)");
-        }
-        if (ipv6 != null && !ipv6.matches("[0-9a-fA-F:]+/\\d{1,3}")) {
-            checks.at("ipv6").problem("'" + ipv6 + "' is not an IPv6 CIDR block (like ::/0)");
-        }
+        SecurityGroupKind.checkSources(sources, cidr, ipv6, checks);
         String key = group == null ? null : checks.stackKey("group", "securityGroups", group);
-        return new Stack.Permission(protocol, fromPort, toPort, cidr, ipv6, key, description);
+        return new SecurityGroupKind.Permission(protocol, fromPort, toPort, cidr, ipv6, key, description);
     }
 }

@@ -52,7 +52,7 @@ public final class PutEventSpec extends Spec<PutEventSpec> implements FaultSpec 
         JsonNode json = detail == null ? JsonNodeFactory.instance.objectNode()
                 : JsonText.read(detail, checks.at("detail"));
         if (json != null && !json.isObject()) {
-            checks.at("detail").problem("an event's detail is a mapping (a JSON object)");
+            checks.at("detail").problem(PutEventFault.DETAIL_NOT_A_MAPPING);
         }
         event.set("detail", json);
         ArrayNode array = event.putArray("resources");

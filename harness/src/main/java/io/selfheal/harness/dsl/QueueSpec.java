@@ -1,6 +1,6 @@
 package io.selfheal.harness.dsl;
 
-import io.selfheal.harness.scenario.Stack;
+import io.selfheal.harness.stack.QueueKind;
 import java.util.Map;
 
 /**
@@ -40,21 +40,8 @@ public final class QueueSpec extends Spec<QueueSpec> {
         return with(s -> s.maxReceiveCount = count);
     }
 
-    Stack.Queue build(String key, Checks checks) {
-        boolean isFifo = fifo != null ? fifo : name != null && name.endsWith(".fifo");
-        String named = name;
-        if (named == null) {
-            named = isFifo ? key + ".fifo" : key;
-        } else if (isFifo != named.endsWith(".fifo")) {
-            checks.at("name").problem("a FIFO queue's name must end in .fifo, and only a FIFO queue's (as in SQS)");
-        }
+    QueueKind.Queue build(String key, Checks checks) {
         String dlq = deadLetter == null ? null : checks.stackKey("deadLetter", "queues", deadLetter);
-        if (key.equals(dlq)) {
-            checks.at("deadLetter").problem("a queue cannot be its own dead-letter queue");
-        }
-        if (maxReceiveCount != null && dlq == null && deadLetter == null) {
-            checks.at("maxReceiveCount").problem("maxReceiveCount needs deadLetter (it is part of the redrive policy)");
-        }
-        return new Stack.Queue(key, named, isFifo, attributes, dlq, maxReceiveCount == null ? 3 : maxReceiveCount);
+        return QueueKind.queue(key, fifo, name, attributes, dlq, deadLetter != null, maxReceiveCount, checks);
     }
 }

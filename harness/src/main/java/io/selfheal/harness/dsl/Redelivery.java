@@ -1,6 +1,7 @@
 package io.selfheal.harness.dsl;
 
 import io.selfheal.harness.scenario.Scenario;
+import io.selfheal.harness.scenario.ScenarioRules;
 import io.selfheal.harness.scenario.Scenario.RedeliveryMode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,32 +37,19 @@ public final class Redelivery extends Spec<Redelivery> {
     /** The model, with the loader's rules; null after a problem. */
     Scenario.Idempotency build(Checks checks, boolean realClock) {
         boolean ok = true;
-        if (times < 1 || times > 100) {
-            checks.at("redeliver").problem("redeliver between 1 and 100 times");
-            ok = false;
-        }
         List<RedeliveryMode> seen = new ArrayList<>();
         for (RedeliveryMode mode : modes) {
             if (seen.contains(mode)) {
-                checks.at("mode").problem("mode '" + mode.key() + "' is listed twice");
+                checks.at("mode").problem(ScenarioRules.listedTwice(mode));
                 ok = false;
             }
             seen.add(mode);
         }
         if (modes.isEmpty()) {
-            checks.at("mode").problem("list at least one mode: sequential, concurrent, late");
+            checks.at("mode").problem(ScenarioRules.noModes());
             ok = false;
         }
-        boolean late = modes.contains(RedeliveryMode.LATE);
-        if (lateBy != null && !late) {
-            checks.at("lateBy").problem("lateBy applies to mode 'late' only");
-        } else {
-            checks.positive("lateBy", lateBy, "a late redelivery comes more than zero after the first delivery");
-        }
-        if (late && realClock) {
-            checks.at("mode").problem("a late redelivery moves the virtual clock: it needs 'clock: virtual'");
-        }
-        return ok ? new Scenario.Idempotency(times, seen,
-                late ? (lateBy == null ? Scenario.Idempotency.DEFAULT_LATE_BY : lateBy) : null) : null;
+        Scenario.Idempotency built = ScenarioRules.idempotency(times, seen, lateBy, realClock, checks);
+        return ok ? built : null;
     }
 }

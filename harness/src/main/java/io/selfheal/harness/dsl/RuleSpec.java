@@ -1,7 +1,7 @@
 package io.selfheal.harness.dsl;
 
+import io.selfheal.harness.stack.RuleKind;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.selfheal.harness.scenario.Stack;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +53,7 @@ public final class RuleSpec extends Spec<RuleSpec> {
         });
     }
 
-    Stack.Rule build(String key, Checks checks) {
+    RuleKind.Rule build(String key, Checks checks) {
         Checks at = checks.at("pattern");
         JsonNode json = patternFile != null ? JsonText.read(patternFile, at)
                 : pattern != null ? JsonText.read(pattern, at) : checks.required("pattern", null);
@@ -61,10 +61,10 @@ public final class RuleSpec extends Spec<RuleSpec> {
         if (targets.isEmpty()) {
             checks.at("targets").problem("a rule needs at least one target");
         }
-        List<Stack.Target> built = new ArrayList<>();
+        List<RuleKind.Target> built = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             built.add(targets.get(i).build(i, checks.at("targets").item(i)));
         }
-        return new Stack.Rule(key, name == null ? key : name, json == null ? null : json.toString(), enabled, built);
+        return new RuleKind.Rule(key, name == null ? key : name, json == null ? null : json.toString(), enabled, built);
     }
 }

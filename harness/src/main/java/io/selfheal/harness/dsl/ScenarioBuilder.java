@@ -2,7 +2,8 @@ package io.selfheal.harness.dsl;
 
 import io.selfheal.harness.expect.Expectation;
 import io.selfheal.harness.scenario.Scenario;
-import io.selfheal.harness.scenario.Stack;
+import io.selfheal.harness.scenario.ScenarioRules;
+import io.selfheal.harness.stack.Stack;
 import io.selfheal.harness.steps.Fault;
 import io.selfheal.harness.steps.TimedFault;
 import java.nio.file.Path;
@@ -18,7 +19,6 @@ import java.util.regex.Pattern;
  * checks and builds the same model ({@link Scenario#file()} is null: there is no file).
  */
 public final class ScenarioBuilder extends Spec<ScenarioBuilder> {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
     private final String name;
     private String description;
@@ -105,19 +105,16 @@ public final class ScenarioBuilder extends Spec<ScenarioBuilder> {
     public Scenario build() {
         List<String> problems = new ArrayList<>();
         Checks root = new Checks(null, baseDir.toAbsolutePath(), problems, "");
-        if (root.required("scenario", name) != null && !NAME.matcher(name).matches()) {
-            root.at("scenario").problem("a scenario name is letters, digits, '.', '_' and '-' (it names the test)");
-        }
+        ScenarioRules.checkName(root.required("scenario", name), root);
         Stack built = stack.build(root.at("stack"));
         Checks checks = root.withStack(built);
         List<Expectation> probes = expectations(checks.at("steadyState"), steadyState);
         List<Fault> builtFaults = faults(checks.at("faults"));
-        checks.at("expect").positive("within", within, "a deadline must be longer than zero");
+        ScenarioRules.deadline(within, checks.at("expect"));
         List<Expectation> builtOutcomes = expectations(checks.at("expect").at("outcomes"), outcomes);
         Scenario.Idempotency redelivery = idempotency == null ? null
                 : idempotency.build(checks.at("idempotency"), realClock);
-        Duration bound = checks.at("recovery").positive("within", recovery,
-                "a recovery bound must be longer than zero");
+        Duration bound = ScenarioRules.recoveryBound(recovery, checks.at("recovery"));
         if (!problems.isEmpty()) {
             throw new InvalidScenarioException(name, problems);
         }
@@ -145,13 +142,8 @@ public final class ScenarioBuilder extends Spec<ScenarioBuilder> {
             FaultSpec spec = faults.get(i);
             Checks item = list.item(i);
             if (spec instanceof Faults.TimedSpec timed) {
-                Duration at = timed.at();
-                if (at.isNegative()) {
-                    item.at("at").problem("a fault's time is a duration after the steady state held, not negative");
-                } else if (at.compareTo(previous) < 0) {
-                    item.at("at").problem("faults are injected in order: at " + at + " comes before the previous "
-                            + "fault's " + previous + " (reorder the faults)");
-                } else {
+                Duration at = ScenarioRules.faultTime(timed.at(), previous, item);
+                if (at != null) {
                     previous = at;
                 }
             }

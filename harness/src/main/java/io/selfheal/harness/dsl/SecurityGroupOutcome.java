@@ -1,8 +1,8 @@
 package io.selfheal.harness.dsl;
 
+import io.selfheal.harness.stack.SecurityGroupKind;
 import io.selfheal.harness.expect.Expectation;
 import io.selfheal.harness.expect.SecurityGroupExpectation;
-import io.selfheal.harness.scenario.Stack;
 
 /**
  * {@code securityGroup}: a stack group has (or, {@link #absent()}, no longer has) a rule:
@@ -49,7 +49,7 @@ public final class SecurityGroupOutcome extends Spec<SecurityGroupOutcome> imple
             checks.problem("give exactly one of ingress or egress (the rule to look for)");
             return null;
         }
-        Stack.Permission permission = rule.build(checks.at(egress ? "egress" : "ingress"));
+        SecurityGroupKind.Permission permission = rule.build(checks.at(egress ? "egress" : "ingress"));
         return group == null ? null : new SecurityGroupExpectation(group, egress, permission, present);
     }
 }

@@ -1,6 +1,6 @@
 package io.selfheal.harness.dsl;
 
-import io.selfheal.harness.scenario.Stack;
+import io.selfheal.harness.stack.SecurityGroupKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,15 +40,15 @@ public final class SecurityGroupSpec extends Spec<SecurityGroupSpec> {
         return with(s -> s.egress = plus(s.egress == null ? List.of() : s.egress, rules));
     }
 
-    Stack.SecurityGroup build(String key, Checks checks) {
-        return new Stack.SecurityGroup(key, name == null ? key : name,
-                description == null ? "selfheal scenario group " + key : description, vpc,
+    SecurityGroupKind.SecurityGroup build(String key, Checks checks) {
+        return new SecurityGroupKind.SecurityGroup(key, name == null ? key : name,
+                description == null ? SecurityGroupKind.defaultDescription(key) : description, vpc,
                 permissions(ingress, checks.at("ingress")),
                 egress == null ? null : permissions(egress, checks.at("egress")));
     }
 
-    private static List<Stack.Permission> permissions(List<PermissionSpec> specs, Checks list) {
-        List<Stack.Permission> out = new ArrayList<>();
+    private static List<SecurityGroupKind.Permission> permissions(List<PermissionSpec> specs, Checks list) {
+        List<SecurityGroupKind.Permission> out = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             out.add(specs.get(i).build(list.item(i)));
         }

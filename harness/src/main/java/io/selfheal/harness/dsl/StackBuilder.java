@@ -1,6 +1,15 @@
 package io.selfheal.harness.dsl;
 
-import io.selfheal.harness.scenario.Stack;
+import io.selfheal.harness.stack.LogGroupKind;
+import io.selfheal.harness.stack.TopicKind;
+import io.selfheal.harness.stack.QueueKind;
+import io.selfheal.harness.stack.SecurityGroupKind;
+import io.selfheal.harness.stack.RuleKind;
+import io.selfheal.harness.stack.FunctionKind;
+import io.selfheal.harness.stack.AlarmKind;
+import io.selfheal.harness.stack.InstanceKind;
+import io.selfheal.harness.stack.HttpEndpointKind;
+import io.selfheal.harness.stack.Stack;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -68,23 +77,39 @@ public final class StackBuilder extends Spec<StackBuilder> {
      */
     Stack build(Checks checks) {
         // Keys first, so that references and targets can be checked against every resource.
-        Stack keys = new Stack(placeholders(instances), placeholders(alarms), placeholders(functions),
+        Stack keys = new Stack(byKind(placeholders(instances), placeholders(alarms), placeholders(functions),
                 placeholders(rules), placeholders(securityGroups), placeholders(queues), placeholders(topics),
-                placeholders(logGroups), placeholders(httpEndpoints));
+                placeholders(logGroups), placeholders(httpEndpoints)));
         Checks within = checks.withStack(keys);
-        return new Stack(each(instances, within.at("instances"), InstanceSpec::build),
-                each(alarms, within.at("alarms"), AlarmSpec::build),
-                each(functions, within.at("functions"), FunctionSpec::build),
-                each(rules, within.at("rules"), RuleSpec::build),
-                each(securityGroups, within.at("securityGroups"), SecurityGroupSpec::build),
-                each(queues, within.at("queues"), QueueSpec::build),
-                each(topics, within.at("topics"), TopicSpec::build),
-                each(logGroups, within.at("logGroups"), LogGroupSpec::build),
-                endpoints(within.at("httpEndpoints")));
+        return new Stack(byKind(each(instances, within.at(InstanceKind.KEY), InstanceSpec::build),
+                each(alarms, within.at(AlarmKind.KEY), AlarmSpec::build),
+                each(functions, within.at(FunctionKind.KEY), FunctionSpec::build),
+                each(rules, within.at(RuleKind.KEY), RuleSpec::build),
+                each(securityGroups, within.at(SecurityGroupKind.KEY), SecurityGroupSpec::build),
+                each(queues, within.at(QueueKind.KEY), QueueSpec::build),
+                each(topics, within.at(TopicKind.KEY), TopicSpec::build),
+                each(logGroups, within.at(LogGroupKind.KEY), LogGroupSpec::build),
+                endpoints(within.at(HttpEndpointKind.KEY))));
+    }
+
+    private static Map<String, Map<String, Object>> byKind(Map<String, ?> instances, Map<String, ?> alarms,
+            Map<String, ?> functions, Map<String, ?> rules, Map<String, ?> securityGroups, Map<String, ?> queues,
+            Map<String, ?> topics, Map<String, ?> logGroups, Map<String, ?> httpEndpoints) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        out.put(InstanceKind.KEY, new LinkedHashMap<>(instances));
+        out.put(AlarmKind.KEY, new LinkedHashMap<>(alarms));
+        out.put(FunctionKind.KEY, new LinkedHashMap<>(functions));
+        out.put(RuleKind.KEY, new LinkedHashMap<>(rules));
+        out.put(SecurityGroupKind.KEY, new LinkedHashMap<>(securityGroups));
+        out.put(QueueKind.KEY, new LinkedHashMap<>(queues));
+        out.put(TopicKind.KEY, new LinkedHashMap<>(topics));
+        out.put(LogGroupKind.KEY, new LinkedHashMap<>(logGroups));
+        out.put(HttpEndpointKind.KEY, new LinkedHashMap<>(httpEndpoints));
+        return out;
     }
 
     /** The endpoints, each on its own path of the one server (the loader's rule). */
-    private Map<String, Stack.HttpEndpoint> endpoints(Checks kind) {
+    private Map<String, HttpEndpointKind.HttpEndpoint> endpoints(Checks kind) {
         Map<String, String> paths = new java.util.HashMap<>();
         return each(httpEndpoints, kind, (spec, key, checks) -> spec.build(key, checks, paths));
     }

@@ -1,7 +1,7 @@
 package io.selfheal.harness.dsl;
 
+import io.selfheal.harness.stack.RuleKind;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.selfheal.harness.scenario.Stack;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -12,16 +12,16 @@ import java.util.Map;
 public final class TargetSpec extends Spec<TargetSpec> {
     private final String kind;
     private final String resource;
-    private Stack.RetryPolicy retryPolicy;
+    private RuleKind.RetryPolicy retryPolicy;
     private String deadLetterQueue;
-    private Stack.Connection connection;
+    private RuleKind.Connection connection;
     private Integer rateLimitPerSecond;
     private String id;
     private boolean permission = true;
     private String input;
     private String inputPath;
     private int inputs;
-    private Stack.Transformer transformer;
+    private RuleKind.Transformer transformer;
     private String transformerReference;
     private Path transformerFile;
 
@@ -59,7 +59,7 @@ public final class TargetSpec extends Spec<TargetSpec> {
 
     public TargetSpec inputTransformer(Map<String, String> inputPathsMap, String inputTemplate) {
         return with(s -> {
-            s.transformer = new Stack.Transformer(inputPathsMap, inputTemplate);
+            s.transformer = new RuleKind.Transformer(inputPathsMap, inputTemplate);
             s.inputs++;
         });
     }
@@ -82,7 +82,7 @@ public final class TargetSpec extends Spec<TargetSpec> {
 
     /** EventBridge's retry policy; null leaves its default (185 attempts over 24 hours). */
     public TargetSpec retryPolicy(Integer maximumRetryAttempts, Integer maximumEventAgeInSeconds) {
-        return with(s -> s.retryPolicy = new Stack.RetryPolicy(maximumRetryAttempts, maximumEventAgeInSeconds));
+        return with(s -> s.retryPolicy = new RuleKind.RetryPolicy(maximumRetryAttempts, maximumEventAgeInSeconds));
     }
 
     /** The stack's queue under {@code key} gets the events EventBridge could not deliver. */
@@ -92,12 +92,12 @@ public final class TargetSpec extends Spec<TargetSpec> {
 
     /** An API-key connection for an HTTP endpoint target: the header's name and value. */
     public TargetSpec apiKey(String name, String value) {
-        return with(s -> s.connection = new Stack.Connection("API_KEY", name, value, null, null));
+        return with(s -> s.connection = new RuleKind.Connection("API_KEY", name, value, null, null));
     }
 
     /** A BASIC connection for an HTTP endpoint target. */
     public TargetSpec basicAuth(String username, String password) {
-        return with(s -> s.connection = new Stack.Connection("BASIC", null, null, username, password));
+        return with(s -> s.connection = new RuleKind.Connection("BASIC", null, null, username, password));
     }
 
     /** InvocationRateLimitPerSecond of an HTTP endpoint target's API destination, at least 1. */
@@ -105,33 +105,17 @@ public final class TargetSpec extends Spec<TargetSpec> {
         return with(s -> s.rateLimitPerSecond = limit);
     }
 
-    Stack.Target build(int index, Checks checks) {
-        if (inputs > 1) {
-            checks.problem("input, inputPath and inputTransformer are mutually exclusive (as in EventBridge)");
-        }
-        Stack.Transformer built = transformer;
+    RuleKind.Target build(int index, Checks checks) {
+        RuleKind.Transformer built = transformer;
         if (transformerFile != null || transformerReference != null) {
             Checks at = checks.at("inputTransformer");
-            JsonNode json = transformerFile != null ? JsonText.read(transformerFile, at)
-                    : JsonText.read(transformerReference, at);
-            built = json == null ? null : Stack.Transformer.fromJson(json);
-            if (json != null && built == null) {
-                at.problem("an input transformer needs inputTemplate (text) and optionally inputPathsMap");
-            }
+            built = RuleKind.transformer(transformerFile != null ? JsonText.read(transformerFile, at)
+                    : JsonText.read(transformerReference, at), at::problem);
         }
         String field = kind.substring(0, kind.length() - 1);
         boolean http = kind.equals("httpEndpoints");
-        if (!http && connection != null) {
-            checks.at("connection").problem("connection applies to httpEndpoint targets only");
-        }
-        if (!http && rateLimitPerSecond != null) {
-            checks.at("rateLimitPerSecond").problem("rateLimitPerSecond applies to httpEndpoint targets only");
-        } else if (rateLimitPerSecond != null && rateLimitPerSecond < 1) {
-            checks.at("rateLimitPerSecond").problem("rateLimitPerSecond must be at least 1 (as in EventBridge)");
-        }
-        if (!permission && !kind.equals("functions")) {
-            checks.at("permission").problem("permission applies to function targets only");
-        }
+        Integer rateLimit = RuleKind.checkTarget(kind.equals("functions"), http, inputs, connection != null,
+                rateLimitPerSecond, !permission, checks);
         String key = checks.stackKey(field, kind, resource);
         String dlq = deadLetterQueue == null ? null : checks.stackKey("deadLetterQueue", "queues", deadLetterQueue);
         String trimmed = input == null ? "" : input.trim();
@@ -142,10 +126,10 @@ public final class TargetSpec extends Spec<TargetSpec> {
         if (built != null) {
             checks.at("inputTransformer").references(built.inputTemplate());
         }
-        return new Stack.Target(id == null ? "target-" + (index + 1) : id, kind.equals("functions") ? key : null,
+        return new RuleKind.Target(id == null ? "target-" + (index + 1) : id, kind.equals("functions") ? key : null,
                 kind.equals("queues") ? key : null, kind.equals("topics") ? key : null, permission,
                 json != null ? json.toString() : input, inputPath, built, retryPolicy, dlq, http ? key : null,
-                http ? (connection == null ? Stack.Connection.DEFAULT : connection) : null,
-                http && rateLimitPerSecond != null && rateLimitPerSecond >= 1 ? rateLimitPerSecond : null);
+                http ? (connection == null ? RuleKind.Connection.DEFAULT : connection) : null,
+                rateLimit);
     }
 }

@@ -1,7 +1,7 @@
 package io.selfheal.harness.dsl;
 
+import io.selfheal.harness.stack.TopicKind;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.selfheal.harness.scenario.Stack;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,17 +42,17 @@ public final class TopicSpec extends Spec<TopicSpec> {
         });
     }
 
-    Stack.Topic build(String key, Checks checks) {
+    TopicKind.Topic build(String key, Checks checks) {
         boolean isFifo = fifo != null ? fifo : name != null && name.endsWith(".fifo");
-        List<Stack.Subscription> built = new ArrayList<>();
+        List<TopicKind.Subscription> built = new ArrayList<>();
         for (int i = 0; i < subscriptions.size(); i++) {
             Subscription s = subscriptions.get(i);
             Checks item = checks.at("subscriptions").item(i);
             String queue = item.stackKey("queue", "queues", s.queue());
             JsonNode policy = s.filterPolicy() == null ? null
                     : JsonText.read(s.filterPolicy(), item.at("filterPolicy"));
-            built.add(new Stack.Subscription(queue, s.raw(), policy == null ? null : policy.toString()));
+            built.add(new TopicKind.Subscription(queue, s.raw(), policy == null ? null : policy.toString()));
         }
-        return new Stack.Topic(key, name != null ? name : isFifo ? key + ".fifo" : key, isFifo, built);
+        return new TopicKind.Topic(key, name != null ? name : isFifo ? key + ".fifo" : key, isFifo, built);
     }
 }

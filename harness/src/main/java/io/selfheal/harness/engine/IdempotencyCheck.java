@@ -1,5 +1,8 @@
 package io.selfheal.harness.engine;
 
+import io.selfheal.harness.backend.Waits;
+import io.selfheal.harness.stack.RuleKind;
+import io.selfheal.harness.stack.FunctionKind;
 import io.selfheal.emulator.control.EventRecord;
 import io.selfheal.emulator.control.FunctionInvocation;
 import io.selfheal.emulator.core.ApiCall;
@@ -31,11 +34,6 @@ final class IdempotencyCheck {
     IdempotencyCheck(ScenarioRun run) {
         this.run = run;
         this.spec = run.scenario().idempotency();
-    }
-
-    /** The check's name: {@code idempotency} for sequential redeliveries, {@code idempotency-<mode>} otherwise. */
-    static String checkName(RedeliveryMode mode) {
-        return mode == RedeliveryMode.SEQUENTIAL ? "idempotency" : "idempotency-" + mode.key();
     }
 
     CheckResult run(RedeliveryMode mode) {
@@ -120,7 +118,7 @@ final class IdempotencyCheck {
 
     /** Events after the fault that some rule of the stack delivered, by id. */
     private Map<String, EventRecord> triggers() {
-        Set<String> ruleArns = run.scenario().stack().rules().keySet().stream().map(k -> run.state().ruleArn(k))
+        Set<String> ruleArns = run.scenario().stack().all(RuleKind.Rule.class).keySet().stream().map(k -> run.state().ruleArn(k))
                 .collect(Collectors.toSet());
         Map<String, EventRecord> triggers = new LinkedHashMap<>();
         for (EventRecord e : run.eventsSinceFault()) {
@@ -133,7 +131,7 @@ final class IdempotencyCheck {
 
     private Map<String, Integer> invocationCounts() {
         Map<String, Integer> counts = new HashMap<>();
-        for (String key : run.scenario().stack().functions().keySet()) {
+        for (String key : run.scenario().stack().all(FunctionKind.Function.class).keySet()) {
             String name = run.state().functionName(key);
             counts.put(name, run.cloud().invocations(name).size());
         }
@@ -146,7 +144,7 @@ final class IdempotencyCheck {
      */
     private void awaitInvocations(Map<String, Integer> before, int times, java.util.Collection<EventRecord> events) {
         Map<String, String> nameByArn = new HashMap<>();
-        run.scenario().stack().functions().keySet().forEach(k ->
+        run.scenario().stack().all(FunctionKind.Function.class).keySet().forEach(k ->
                 nameByArn.put(run.state().get("functions", k, "arn"), run.state().functionName(k)));
         Map<String, Integer> expected = new HashMap<>();
         for (EventRecord e : events) {
@@ -187,6 +185,6 @@ final class IdempotencyCheck {
     }
 
     private static CheckResult result(RedeliveryMode mode, String failure, long started) {
-        return new CheckResult(checkName(mode), failure == null, failure, ScenarioRun.since(started));
+        return new CheckResult(Check.idempotency(mode).name(), failure == null, failure, ScenarioRun.since(started));
     }
 }

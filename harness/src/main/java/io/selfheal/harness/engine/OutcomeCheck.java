@@ -1,5 +1,6 @@
 package io.selfheal.harness.engine;
 
+import io.selfheal.harness.backend.Waits;
 import io.selfheal.harness.backend.Cloud;
 import io.selfheal.harness.expect.Expectation;
 import io.selfheal.harness.expect.Verdict;
@@ -68,7 +69,7 @@ final class OutcomeCheck {
                 }
             }
             if (watch.isBroken()) {
-                return new CheckResult("outcome", false, "an outcome that must hold until the deadline ("
+                return new CheckResult(Check.OUTCOME.name(), false, "an outcome that must hold until the deadline ("
                         + scenario.within() + ") failed:" + Verdicts.describe(scenario.outcomes(), watch.verdicts(), "")
                         + WhatHappened.since(run), ScenarioRun.since(started));
             }
@@ -76,7 +77,7 @@ final class OutcomeCheck {
                 run.recovered(held, heldNanos);
             }
             run.outcomeHeld();
-            return new CheckResult("outcome", true, null, ScenarioRun.since(started));
+            return new CheckResult(Check.OUTCOME.name(), true, null, ScenarioRun.since(started));
         } catch (ConditionTimeoutException e) {
             List<Verdict> last = watch.verdicts();
             String message = "outcomes did not hold within " + scenario.within()
@@ -85,7 +86,7 @@ final class OutcomeCheck {
                     + (withSteadyState ? Verdicts.describe(scenario.steadyState(),
                     Verdicts.tail(last, scenario.outcomes().size()), "steady state: ") : "")
                     + WhatHappened.since(run);
-            return new CheckResult("outcome", false, message, ScenarioRun.since(started));
+            return new CheckResult(Check.OUTCOME.name(), false, message, ScenarioRun.since(started));
         }
     }
 
@@ -114,7 +115,7 @@ final class OutcomeCheck {
             }
         }
         if (held && run.recovery().compareTo(bound) <= 0) {
-            return new CheckResult("recovery", true, null, ScenarioRun.since(started));
+            return new CheckResult(Check.RECOVERY.name(), true, null, ScenarioRun.since(started));
         }
         String message = (held ? "recovered after " + run.recovery() : "not recovered") + ", over the bound of " + bound
                 + (cloud.virtualTime() ? " of virtual time" : "") + " from the first fault:"
@@ -122,6 +123,6 @@ final class OutcomeCheck {
                 + Verdicts.describe(scenario.steadyState(), Verdicts.tail(last.get(), scenario.outcomes().size()),
                 "steady state: ")
                 + WhatHappened.since(run);
-        return new CheckResult("recovery", false, message, ScenarioRun.since(started));
+        return new CheckResult(Check.RECOVERY.name(), false, message, ScenarioRun.since(started));
     }
 }

@@ -1,5 +1,7 @@
 package io.selfheal.harness.engine;
 
+import io.selfheal.harness.stack.InstanceKind;
+import io.selfheal.harness.stack.AlarmKind;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
@@ -13,7 +15,7 @@ final class ResourceSnapshot {
     /** Each instance: id, state, tags and reboot count — one line per instance. */
     static String instances(ScenarioRun run) {
         StringBuilder out = new StringBuilder();
-        for (String key : run.scenario().stack().instances().keySet()) {
+        for (String key : run.scenario().stack().all(InstanceKind.Instance.class).keySet()) {
             String id = run.state().instanceId(key);
             Instance i = run.clients().ec2().describeInstances(r -> r.instanceIds(id)).reservations().get(0)
                     .instances().get(0);
@@ -29,7 +31,7 @@ final class ResourceSnapshot {
     /** Each alarm: name, state and the reason CloudWatch gives. */
     static String alarms(ScenarioRun run) {
         StringBuilder out = new StringBuilder();
-        for (String key : run.scenario().stack().alarms().keySet()) {
+        for (String key : run.scenario().stack().all(AlarmKind.Alarm.class).keySet()) {
             String name = run.state().alarmName(key);
             for (MetricAlarm a : run.clients().cloudWatch().describeAlarms(r -> r.alarmNames(name)).metricAlarms()) {
                 out.append(out.length() == 0 ? "" : "; ").append(key).append(' ').append(a.alarmName()).append(' ')

@@ -1,9 +1,17 @@
 package io.selfheal.harness.engine;
 
+import io.selfheal.harness.backend.Waits;
 import io.selfheal.emulator.control.EventRecord;
 import io.selfheal.harness.backend.Cloud;
 import io.selfheal.harness.expect.Verdict;
+import io.selfheal.harness.expect.ProbeContext;
 import io.selfheal.harness.scenario.Scenario;
+import io.selfheal.harness.stack.CloudClients;
+import io.selfheal.harness.stack.HttpEndpoints;
+import io.selfheal.harness.stack.Provisioning;
+import io.selfheal.harness.stack.Stack;
+import io.selfheal.harness.stack.StackState;
+import io.selfheal.harness.steps.FaultContext;
 import io.selfheal.harness.steps.Fault;
 import io.selfheal.harness.steps.TimedFault;
 import java.time.Duration;
@@ -15,22 +23,23 @@ import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * One run of a scenario against a cloud, phase by phase, so a test engine can report each check as its own test:
+ * One run of a scenario against a cloud, phase by phase ({@link ScenarioDriver} drives them, for the CLI and the
+ * TestEngine alike):
  * {@link #provision()}, {@link #establishSteadyState()}, {@link #injectFaults()}, {@link #verifyOutcome()},
- * {@link #verifyRecovery()}, {@link #verifyIdempotency(Scenario.RedeliveryMode)}. A run owns its cloud's state and
+ * {@link #verifyRecovery()}, {@link #verifyIdempotency(Scenario.RedeliveryMode)}. Faults and outcomes see it as
+ * their {@link FaultContext} and {@link ProbeContext}. A run owns its cloud's state and
  * shares nothing mutable with other runs: runs on different clouds may go in parallel.
  */
-public final class ScenarioRun implements AutoCloseable {
+public final class ScenarioRun implements FaultContext, ProbeContext, AutoCloseable {
     private final Scenario scenario;
     private final Cloud cloud;
     private final CloudClients clients;
-    private final StackState state = new StackState();
+    private final Provisioning provisioning;
     private Instant faultStart;
     private FaultMark faultMark;
     private Duration recovery;
     private Duration recoveryWall;
     private boolean outcomeHeld;
-    private HttpEndpoints httpEndpoints;
     /** The cloud's dropped counts when the run began (a borrowed cloud may have dropped entries before). */
     private final java.util.Map<String, Long> droppedAtStart;
 
@@ -38,6 +47,7 @@ public final class ScenarioRun implements AutoCloseable {
         this.scenario = scenario;
         this.cloud = cloud;
         this.clients = new CloudClients(cloud);
+        this.provisioning = new Provisioning(clients, cloud);
         this.droppedAtStart = cloud.droppedEntries();
     }
 
@@ -60,21 +70,34 @@ public final class ScenarioRun implements AutoCloseable {
         return scenario;
     }
 
+    @Override
+    public Stack stack() {
+        return scenario.stack();
+    }
+
+    @Override
     public Cloud cloud() {
         return cloud;
     }
 
+    @Override
     public CloudClients clients() {
         return clients;
     }
 
+    @Override
     public StackState state() {
-        return state;
+        return provisioning.state();
+    }
+
+    @Override
+    public <T> T attachment(Class<T> type) {
+        return provisioning.attachment(type);
     }
 
     /** The run's HTTP endpoints ({@code stack.httpEndpoints}); null before provisioning or when there are none. */
     public HttpEndpoints httpEndpoints() {
-        return httpEndpoints;
+        return provisioning.attachment(HttpEndpoints.class);
     }
 
     /**
@@ -88,34 +111,6 @@ public final class ScenarioRun implements AutoCloseable {
     /** Wall-clock time from the first fault until {@link #recovery()} was measured; null until then. */
     public Duration recoveryWall() {
         return recoveryWall;
-    }
-
-    /** The checks a run of {@code scenario} reports, by name, in order: what {@link #verify(String)} accepts. */
-    public static List<String> checkNames(Scenario scenario) {
-        List<String> names = new ArrayList<>(List.of("outcome"));
-        if (scenario.recovery() != null) {
-            names.add("recovery");
-        }
-        if (scenario.idempotency() != null) {
-            scenario.idempotency().modes().forEach(m -> names.add(IdempotencyCheck.checkName(m)));
-        }
-        return names;
-    }
-
-    /** Runs the named check (one of {@link #checkNames(Scenario)}). */
-    public CheckResult verify(String check) {
-        if (check.equals("outcome")) {
-            return verifyOutcome();
-        }
-        if (check.equals("recovery")) {
-            return verifyRecovery();
-        }
-        for (Scenario.RedeliveryMode mode : Scenario.RedeliveryMode.values()) {
-            if (IdempotencyCheck.checkName(mode).equals(check)) {
-                return verifyIdempotency(mode);
-            }
-        }
-        throw new IllegalArgumentException("no check '" + check + "'; known: " + checkNames(scenario));
     }
 
     /** When the first fault was injected (cloud clock), or null before. */
@@ -153,11 +148,13 @@ public final class ScenarioRun implements AutoCloseable {
     }
 
     /** Whether the faults have been injected (steady-state probes run before). */
+    @Override
     public boolean faultStarted() {
         return faultStart != null;
     }
 
     /** Events that reached a bus since the first fault was injected. */
+    @Override
     public List<EventRecord> eventsSinceFault() {
         if (faultStart == null) {
             return List.of();
@@ -166,15 +163,9 @@ public final class ScenarioRun implements AutoCloseable {
         return cloud.events().stream().filter(e -> !faultMark.eventIds().contains(e.eventId())).toList();
     }
 
+    /** Creates the scenario's stack through the AWS APIs, kind by kind (see {@link Provisioning}). */
     public void provision() {
-        String account = clients.sts().getCallerIdentity().account();
-        var endpoints = scenario.stack().httpEndpoints();
-        if (!endpoints.isEmpty()) {
-            // First: functions' environments and API destinations refer to the endpoints' URLs.
-            httpEndpoints = HttpEndpoints.start(endpoints.values());
-            endpoints.keySet().forEach(k -> state.put("httpEndpoints", k, "url", httpEndpoints.url(k)));
-        }
-        new Provisioner(clients, cloud, state, account, cloud.region()).provision(scenario.stack());
+        provisioning.provision(scenario.stack());
     }
 
     /**
@@ -270,7 +261,7 @@ public final class ScenarioRun implements AutoCloseable {
     /** Redelivers every trigger as {@code mode} says and proves nothing more changed; see {@link IdempotencyCheck}. */
     public CheckResult verifyIdempotency(Scenario.RedeliveryMode mode) {
         if (!outcomeHeld) {
-            return new CheckResult(IdempotencyCheck.checkName(mode), false, "skipped: the outcome did not hold",
+            return new CheckResult(Check.idempotency(mode).name(), false, "skipped: the outcome did not hold",
                     Duration.ZERO);
         }
         return new IdempotencyCheck(this).run(mode);
@@ -283,8 +274,6 @@ public final class ScenarioRun implements AutoCloseable {
     @Override
     public void close() {
         clients.close();
-        if (httpEndpoints != null) {
-            httpEndpoints.close();
-        }
+        provisioning.close();
     }
 }

@@ -1,9 +1,10 @@
 package io.selfheal.harness.engine;
 
+import io.selfheal.harness.stack.FunctionKind;
+import io.selfheal.harness.stack.RuleKind;
 import io.selfheal.emulator.control.EventRecord;
 import io.selfheal.emulator.control.FunctionInvocation;
 import io.selfheal.emulator.core.ApiCall;
-import io.selfheal.harness.scenario.Stack;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,7 +54,7 @@ final class WhatHappened {
         Map<String, Integer> elsewhere = new TreeMap<>();
         int shown = 0;
         for (EventRecord e : events) {
-            List<Map.Entry<Stack.Rule, List<NearestMiss.FieldMiss>>> missed = misses(run, nearest, e);
+            List<Map.Entry<RuleKind.Rule, List<NearestMiss.FieldMiss>>> missed = misses(run, nearest, e);
             String source = e.event().path("source").asText();
             boolean unrelated = e.deliveries().isEmpty() && missed.stream().allMatch(m -> m.getValue().stream()
                     .anyMatch(f -> f.path().equals("source")));
@@ -72,8 +73,8 @@ final class WhatHappened {
                         .append(d.delivered() ? " delivered" : " FAILED " + d.errorCode() + ": " + d.errorMessage());
             }
             boolean first = true;
-            for (Map.Entry<Stack.Rule, List<NearestMiss.FieldMiss>> m : missed) {
-                Stack.Rule rule = m.getKey();
+            for (Map.Entry<RuleKind.Rule, List<NearestMiss.FieldMiss>> m : missed) {
+                RuleKind.Rule rule = m.getKey();
                 out.append("\n      ✗ ").append(first && !m.getValue().isEmpty() ? "nearest miss: " : "")
                         .append("rule ").append(rule.name()).append(": ").append(rule.enabled() ? "" : "disabled; ")
                         .append(m.getValue().isEmpty() ? "every field matches on its own, but not the pattern as a whole"
@@ -92,11 +93,11 @@ final class WhatHappened {
     }
 
     /** The stack's rules the event did not reach, with the fields that failed; the nearest miss first. */
-    private static List<Map.Entry<Stack.Rule, List<NearestMiss.FieldMiss>>> misses(ScenarioRun run,
+    private static List<Map.Entry<RuleKind.Rule, List<NearestMiss.FieldMiss>>> misses(ScenarioRun run,
                                                                                    NearestMiss nearest,
                                                                                    EventRecord e) {
-        List<Map.Entry<Stack.Rule, List<NearestMiss.FieldMiss>>> missed = new ArrayList<>();
-        for (Stack.Rule rule : run.scenario().stack().rules().values()) {
+        List<Map.Entry<RuleKind.Rule, List<NearestMiss.FieldMiss>>> missed = new ArrayList<>();
+        for (RuleKind.Rule rule : run.scenario().stack().all(RuleKind.Rule.class).values()) {
             String arn = run.state().ruleArn(rule.key());
             if (e.deliveries().stream().noneMatch(d -> d.ruleArn().equals(arn))) {
                 missed.add(Map.entry(rule, nearest.misses(run.state().resolve(rule.pattern()), e.event())));
@@ -107,7 +108,7 @@ final class WhatHappened {
     }
 
     private static void invocations(ScenarioRun run, StringBuilder out) {
-        for (String key : run.scenario().stack().functions().keySet()) {
+        for (String key : run.scenario().stack().all(FunctionKind.Function.class).keySet()) {
             String name = run.state().functionName(key);
             List<FunctionInvocation> invocations = run.cloud().invocations(name);
             out.append("\n  function ").append(name).append(": ").append(invocations.size()).append(" invocation(s)");

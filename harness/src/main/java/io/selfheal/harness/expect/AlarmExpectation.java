@@ -1,7 +1,6 @@
 package io.selfheal.harness.expect;
 
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 import java.util.List;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
@@ -19,7 +18,7 @@ public record AlarmExpectation(String alarm, String state, String after) impleme
     }
 
     @Override
-    public Verdict check(ScenarioRun run) {
+    public Verdict check(ProbeContext run) {
         String name = run.state().alarmName(alarm);
         List<MetricAlarm> alarms = run.clients().cloudWatch().describeAlarms(r -> r.alarmNames(name)).metricAlarms();
         String actual = alarms.isEmpty() ? "missing" : alarms.get(0).stateValueAsString();
@@ -55,6 +54,17 @@ public record AlarmExpectation(String alarm, String state, String after) impleme
                 spec.require("state");
             }
             return new AlarmExpectation(alarm, state, spec.choice("after", STATES));
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "An alarm's state as DescribeAlarms reports it, and optionally a state it passed through since the fault.", "type": "object", "additionalProperties": false, "required": ["alarm", "state"], "properties": {
+                  "alarm": {"description": "The key of the alarms entry.", "$ref": "#/$defs/stackKey"},
+                  "state": {"description": "The state it must be in.", "$ref": "#/$defs/alarmState"},
+                  "after": {"description": "A state it must have been in since the fault (from its state-change events).", "$ref": "#/$defs/alarmState"}
+                }}
+                """;
         }
     }
 }

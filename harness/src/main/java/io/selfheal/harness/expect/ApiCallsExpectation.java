@@ -1,8 +1,7 @@
 package io.selfheal.harness.expect;
 
 import io.selfheal.emulator.core.ApiCall;
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 import java.util.stream.Stream;
 
@@ -22,7 +21,7 @@ public record ApiCallsExpectation(String service, String operation, Count count,
     }
 
     @Override
-    public Verdict check(ScenarioRun run) {
+    public Verdict check(ProbeContext run) {
         String session = byFunction == null ? null : "/" + run.state().functionName(byFunction);
         long seen = calls(run).filter(c -> session == null || isSessionOf(c, session)).count();
         String observed = seen + " successful " + operation + " call" + (seen == 1 ? "" : "s");
@@ -33,7 +32,7 @@ public record ApiCallsExpectation(String service, String operation, Count count,
         return Verdict.of(count.matches(seen), observed);
     }
 
-    private Stream<ApiCall> calls(ScenarioRun run) {
+    private Stream<ApiCall> calls(ProbeContext run) {
         return run.cloud().calls().stream()
                 .filter(c -> c.service().equals(service) && c.operation().equals(operation) && c.succeeded());
     }
@@ -57,6 +56,20 @@ public record ApiCallsExpectation(String service, String operation, Count count,
             Count count = Count.read(spec, true);
             String by = spec.has("by") ? context.stackKey("functions", spec.get("by")) : null;
             return new ApiCallsExpectation(service, operation, count, by);
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "How many successful calls of one operation the cloud answered.", "type": "object", "additionalProperties": false, "required": ["service", "operation"], "allOf": [{"$ref": "#/$defs/countKeys"}], "properties": {
+                  "service": {"description": "The service's endpoint prefix: ec2, monitoring, events, lambda, sqs, sns, logs, sts, cloudtrail.", "type": "string"},
+                  "operation": {"description": "The operation, e.g. RebootInstances.", "type": "string"},
+                  "count": {"$ref": "#/$defs/count"},
+                  "atLeast": {"$ref": "#/$defs/atLeast"},
+                  "atMost": {"$ref": "#/$defs/atMost"},
+                  "by": {"description": "Only calls made by this function of the stack (its role session).", "$ref": "#/$defs/stackKey"}
+                }}
+                """;
         }
     }
 }

@@ -1,8 +1,7 @@
 package io.selfheal.harness.expect;
 
 import io.selfheal.emulator.control.EventRecord;
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 import java.util.List;
 
@@ -23,7 +22,7 @@ public record EventsExpectation(String source, String detailType, Count count, S
     }
 
     @Override
-    public Verdict check(ScenarioRun run) {
+    public Verdict check(ProbeContext run) {
         List<EventRecord> events = run.eventsSinceFault().stream()
                 .filter(e -> source.equals(e.event().path("source").asText())
                         && detailType.equals(e.event().path("detail-type").asText()))
@@ -59,6 +58,21 @@ public record EventsExpectation(String source, String detailType, Count count, S
                 spec.node().problem("rule and delivered go together: how many events the rule delivered");
             }
             return new EventsExpectation(source, detailType, count, rule, delivered);
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "Events that reached the default bus after the fault, and optionally how many of them a rule delivered.", "type": "object", "additionalProperties": false, "required": ["source", "detailType"], "allOf": [{"$ref": "#/$defs/countKeys"}], "dependentRequired": {"rule": ["delivered"], "delivered": ["rule"]}, "properties": {
+                  "source": {"description": "The event's source, e.g. aws.cloudwatch.", "type": "string"},
+                  "detailType": {"description": "The event's detail-type, e.g. CloudWatch Alarm State Change.", "type": "string"},
+                  "count": {"$ref": "#/$defs/count"},
+                  "atLeast": {"$ref": "#/$defs/atLeast"},
+                  "atMost": {"$ref": "#/$defs/atMost"},
+                  "rule": {"description": "The key of a rules entry; goes with delivered.", "$ref": "#/$defs/stackKey"},
+                  "delivered": {"description": "Exactly how many of the events the rule delivered to its targets; goes with rule.", "type": "integer", "minimum": 0}
+                }}
+                """;
         }
     }
 }

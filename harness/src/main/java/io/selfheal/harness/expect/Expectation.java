@@ -1,13 +1,12 @@
 package io.selfheal.harness.expect;
 
-import io.selfheal.harness.engine.ScenarioRun;
 
 /** An outcome that must hold after the faults; checked repeatedly until it holds or the deadline passes. */
 public interface Expectation {
     /** What is expected, for reports: "ec2 RebootInstances called exactly 1 time". */
     String describe();
 
-    Verdict check(ScenarioRun run);
+    Verdict check(ProbeContext run);
 
     /**
      * Whether it must hold at every check until the outcome deadline (see {@link NeverExpectation}) rather than

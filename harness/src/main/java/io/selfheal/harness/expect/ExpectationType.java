@@ -1,6 +1,6 @@
 package io.selfheal.harness.expect;
 
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -13,6 +13,9 @@ public interface ExpectationType {
     String key();
 
     Expectation read(YMap spec, ReadContext context);
+
+    /** The JSON Schema of the mapping under the key (it may use the shared {@code #/$defs/…}). */
+    String schema();
 
     static List<ExpectationType> all() {
         return ServiceLoader.load(ExpectationType.class).stream().map(ServiceLoader.Provider::get).toList();

@@ -1,9 +1,8 @@
 package io.selfheal.harness.expect;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.selfheal.harness.engine.HttpEndpoints;
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.HttpEndpoints;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +28,8 @@ public record HttpEndpointExpectation(String endpoint, Count count, JsonNode con
     }
 
     @Override
-    public Verdict check(ScenarioRun run) {
-        HttpEndpoints endpoints = run.httpEndpoints();
+    public Verdict check(ProbeContext run) {
+        HttpEndpoints endpoints = run.attachment(HttpEndpoints.class);
         List<HttpEndpoints.Request> received = endpoints == null ? List.of() : endpoints.requests(endpoint);
         long matching = received.stream().filter(this::matches).count();
         boolean holds = count.matches(matching);
@@ -90,6 +89,20 @@ public record HttpEndpointExpectation(String endpoint, Count count, JsonNode con
             JsonNode contains = spec.has("contains") ? spec.get("contains").toJson() : null;
             Map<String, String> header = spec.stringMap("header");
             return endpoint == null ? null : new HttpEndpointExpectation(endpoint, count, contains, header);
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "Requests a stack httpEndpoint received (WireMock's request journal), counting only those that match contains and header; with no count, at least one.", "type": "object", "additionalProperties": false, "required": ["ref"], "not": {"anyOf": [{"required": ["requests", "atLeast"]}, {"required": ["requests", "atMost"]}]}, "properties": {
+                  "ref": {"description": "The key of the httpEndpoints entry.", "$ref": "#/$defs/stackKey"},
+                  "requests": {"description": "Exactly this many matching requests.", "type": "integer", "minimum": 0},
+                  "atLeast": {"$ref": "#/$defs/atLeast"},
+                  "atMost": {"$ref": "#/$defs/atMost"},
+                  "contains": {"description": "A JSON subset the request body must contain."},
+                  "header": {"description": "Headers the request must carry, name (case-insensitive) to exact value.", "$ref": "#/$defs/textMap"}
+                }}
+                """;
         }
     }
 }

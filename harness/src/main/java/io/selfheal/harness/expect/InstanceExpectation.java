@@ -1,7 +1,6 @@
 package io.selfheal.harness.expect;
 
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 import io.selfheal.harness.yaml.YNode;
 import java.util.ArrayList;
@@ -54,7 +53,7 @@ public record InstanceExpectation(String ref, String state, Integer rebootCount,
     }
 
     @Override
-    public Verdict check(ScenarioRun run) {
+    public Verdict check(ProbeContext run) {
         String id = run.state().instanceId(ref);
         Instance instance = run.clients().ec2().describeInstances(r -> r.instanceIds(id))
                 .reservations().get(0).instances().get(0);
@@ -147,6 +146,20 @@ public record InstanceExpectation(String ref, String state, Integer rebootCount,
                 node.problem("an instance is always in at least one security group: list them");
             }
             return out;
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "An instance's state as DescribeInstances reports it, its reboot count, tags, security groups and the snapshots of its volumes. Give at least one of state, rebootCount, tags, securityGroups, snapshots.", "type": "object", "additionalProperties": false, "required": ["ref"], "anyOf": [{"required": ["state"]}, {"required": ["rebootCount"]}, {"required": ["tags"]}, {"required": ["securityGroups"]}, {"required": ["snapshots"]}], "properties": {
+                  "ref": {"description": "The key of the instances entry.", "$ref": "#/$defs/stackKey"},
+                  "state": {"description": "The instance state.", "enum": ["pending", "running", "stopping", "stopped", "shutting-down", "terminated"]},
+                  "rebootCount": {"description": "Exactly how often it was rebooted since launch.", "type": "integer", "minimum": 0},
+                  "tags": {"description": "Tags it must carry, name to value (values may contain ${…} references).", "$ref": "#/$defs/textMap"},
+                  "securityGroups": {"description": "Exactly the security groups it is in, in any order: keys of securityGroups entries, ${securityGroups.<key>.id} references or literal sg- ids.", "type": "array", "minItems": 1, "items": {"$ref": "#/$defs/text"}},
+                  "snapshots": {"description": "How many EBS snapshots exist of the volumes attached to it (DescribeVolumes, then DescribeSnapshots), optionally only those in one state.", "type": "object", "additionalProperties": false, "allOf": [{"$ref": "#/$defs/countKeys"}], "properties": {"count": {"$ref": "#/$defs/count"}, "atLeast": {"$ref": "#/$defs/atLeast"}, "atMost": {"$ref": "#/$defs/atMost"}, "state": {"description": "Count only snapshots in this state (default: any).", "enum": ["pending", "completed", "error", "recoverable", "recovering"]}}}
+                }}
+                """;
         }
     }
 }

@@ -1,8 +1,7 @@
 package io.selfheal.harness.expect;
 
 import io.selfheal.emulator.control.FunctionInvocation;
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 import java.util.List;
 
@@ -21,7 +20,7 @@ public record InvocationsExpectation(String function, Count count, int errors) i
     }
 
     @Override
-    public Verdict check(ScenarioRun run) {
+    public Verdict check(ProbeContext run) {
         List<FunctionInvocation> all = run.cloud().invocations(run.state().functionName(function));
         long finished = all.stream().filter(i -> i.finished() != null).count();
         List<FunctionInvocation> failed = all.stream().filter(FunctionInvocation::failed).toList();
@@ -45,6 +44,19 @@ public record InvocationsExpectation(String function, Count count, int errors) i
             Count count = Count.read(spec, true);
             Integer errors = spec.integer("errors");
             return new InvocationsExpectation(function, count, errors == null ? 0 : errors);
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "How often a function ran (finished invocations), and how many of those failed.", "type": "object", "additionalProperties": false, "required": ["function"], "allOf": [{"$ref": "#/$defs/countKeys"}], "properties": {
+                  "function": {"description": "The key of the functions entry.", "$ref": "#/$defs/stackKey"},
+                  "count": {"$ref": "#/$defs/count"},
+                  "atLeast": {"$ref": "#/$defs/atLeast"},
+                  "atMost": {"$ref": "#/$defs/atMost"},
+                  "errors": {"description": "Exactly how many invocations failed (default 0).", "type": "integer", "minimum": 0, "default": 0}
+                }}
+                """;
         }
     }
 }

@@ -1,10 +1,10 @@
 package io.selfheal.harness.expect;
 
+import io.selfheal.harness.stack.FunctionKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.selfheal.emulator.core.ApiCall;
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +26,8 @@ public record LeastPrivilegeExpectation(String function) implements Expectation 
     }
 
     @Override
-    public Verdict check(ScenarioRun run) {
-        String policyText = run.scenario().stack().functions().get(function).rolePolicy();
+    public Verdict check(ProbeContext run) {
+        String policyText = run.stack().all(FunctionKind.Function.class).get(function).rolePolicy();
         JsonNode policy;
         try {
             policy = JSON.readTree(run.state().resolve(policyText));
@@ -95,11 +95,20 @@ public record LeastPrivilegeExpectation(String function) implements Expectation 
         public Expectation read(YMap spec, ReadContext context) {
             spec.allow("function");
             String function = context.stackKey("functions", spec.require("function"));
-            if (function != null && context.stack().functions().get(function).rolePolicy() == null) {
+            if (function != null && context.stack().all(FunctionKind.Function.class).get(function).rolePolicy() == null) {
                 spec.get("function").problem("function '" + function + "' has no rolePolicy to check calls against");
                 return null;
             }
             return function == null ? null : new LeastPrivilegeExpectation(function);
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "Every API call the function made is an action its rolePolicy allows and does not deny (actions only; Resource and Condition are not evaluated).", "type": "object", "additionalProperties": false, "required": ["function"], "properties": {
+                  "function": {"description": "The key of a functions entry that has a rolePolicy.", "$ref": "#/$defs/stackKey"}
+                }}
+                """;
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.selfheal.harness.expect;
 
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
+import io.selfheal.harness.yaml.ProblemAt;
 import io.selfheal.harness.yaml.YMap;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +34,7 @@ public record MetricExpectation(String namespace, String name, Map<String, Strin
     }
 
     @Override
-    public Verdict check(ScenarioRun run) {
+    public Verdict check(ProbeContext run) {
         Instant end = run.cloud().now();
         List<Dimension> dims = new ArrayList<>();
         dimensions.forEach((k, v) -> dims.add(Dimension.builder().name(k).value(run.state().resolve(v)).build()));
@@ -72,6 +72,19 @@ public record MetricExpectation(String namespace, String name, Map<String, Strin
     }
 
     /** Registered as {@code metric}. */
+    /**
+     * A GetMetricStatistics period (1, 5, 10, 30 or a multiple of 60 seconds; default 60) and a window that holds at
+     * least one, for the YAML reader and the Java DSL alike.
+     */
+    public static void checkWindow(Integer period, Duration window, ProblemAt problems) {
+        if (period != null && !(List.of(1, 5, 10, 30).contains(period) || period > 0 && period % 60 == 0)) {
+            problems.problem("period", "a period is 1, 5, 10, 30 or a multiple of 60 seconds");
+        }
+        if (window != null && window.compareTo(Duration.ofSeconds(period == null ? 60 : period)) < 0) {
+            problems.problem("window", "the window must hold at least one period");
+        }
+    }
+
     public static final class Type implements ExpectationType {
         @Override
         public String key() {
@@ -86,13 +99,9 @@ public record MetricExpectation(String namespace, String name, Map<String, Strin
             String name = spec.requiredString("name");
             String statistic = spec.choice("statistic", STATISTICS);
             Integer period = spec.integer("period");
-            if (period != null && !(List.of(1, 5, 10, 30).contains(period) || period > 0 && period % 60 == 0)) {
-                spec.get("period").problem("a period is 1, 5, 10, 30 or a multiple of 60 seconds");
-            }
             Duration window = spec.duration("window");
-            if (window != null && window.compareTo(Duration.ofSeconds(period == null ? 60 : period)) < 0) {
-                spec.get("window").problem("the window must hold at least one period");
-            } else if (window == null && !spec.has("window")) {
+            checkWindow(period, window, spec.problems());
+            if (window == null && !spec.has("window")) {
                 spec.require("window");
             }
             String comparison = spec.choice("comparison", COMPARISONS);
@@ -108,6 +117,22 @@ public record MetricExpectation(String namespace, String name, Map<String, Strin
             }
             return new MetricExpectation(namespace, name, spec.stringMap("dimensions"), statistic,
                     period == null ? 60 : period, window, comparison, threshold == null ? 0 : threshold);
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "A statistic of a metric over the last window, from GetMetricStatistics, compared to a threshold. No datapoint never holds.", "type": "object", "additionalProperties": false, "required": ["namespace", "name", "statistic", "window", "comparison", "threshold"], "properties": {
+                  "namespace": {"description": "The metric's namespace, e.g. AWS/EC2.", "type": "string"},
+                  "name": {"description": "The metric name, e.g. CPUUtilization.", "type": "string"},
+                  "dimensions": {"description": "The metric's dimensions, name to value.", "$ref": "#/$defs/textMap"},
+                  "statistic": {"description": "How the window's datapoints combine: the maximum of maxima, sums added, averages weighted by sample count.", "$ref": "#/$defs/statistic"},
+                  "period": {"description": "Seconds per datapoint (default 60).", "$ref": "#/$defs/period", "default": 60},
+                  "window": {"description": "How far back from now (ISO-8601 duration; at least one period).", "$ref": "#/$defs/positiveDuration"},
+                  "comparison": {"description": "How the statistic is compared to the threshold.", "$ref": "#/$defs/comparison"},
+                  "threshold": {"description": "The threshold.", "type": "number"}
+                }}
+                """;
         }
     }
 }

@@ -1,8 +1,7 @@
 package io.selfheal.harness.expect;
 
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
-import io.selfheal.harness.scenario.ScenarioLoader;
+import io.selfheal.harness.stack.ReadContext;
+import io.selfheal.harness.yaml.KeyedItems;
 import io.selfheal.harness.yaml.YMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +23,7 @@ public record NeverExpectation(Expectation inner) implements Expectation {
     }
 
     @Override
-    public Verdict check(ScenarioRun run) {
+    public Verdict check(ProbeContext run) {
         Verdict v = inner.check(run);
         return Verdict.of(!v.holds(), v.holds() ? "it happened: " + v.observed() : v.observed());
     }
@@ -35,19 +34,29 @@ public record NeverExpectation(Expectation inner) implements Expectation {
     }
 
     /** Registered as {@code never}. */
+    /** The YAML key. */
+    public static final String KEY = "never";
+
     public static final class Type implements ExpectationType {
         @Override
         public String key() {
-            return "never";
+            return KEY;
         }
 
         @Override
         public Expectation read(YMap spec, ReadContext context) {
             Map<String, ExpectationType> types = new LinkedHashMap<>();
             ExpectationType.all().stream().filter(t -> !t.key().equals(key())).forEach(t -> types.put(t.key(), t));
-            Expectation inner = ScenarioLoader.step(spec, types, "expectation inside never",
+            Expectation inner = KeyedItems.item(spec, types, "expectation inside never",
                     (type, s) -> type.read(s, context), Set.of());
             return inner == null ? null : new NeverExpectation(inner);
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "Must not happen: holds only if the inner expectation held at no check until the outcome deadline.", "$ref": "#/$defs/plainExpectation"}
+                """;
         }
     }
 }

@@ -1,8 +1,7 @@
 package io.selfheal.harness.expect;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ public record QueueExpectation(String queue, Integer messages, JsonNode contains
     }
 
     @Override
-    public Verdict check(ScenarioRun run) {
+    public Verdict check(ProbeContext run) {
         String url = run.state().get("queues", queue, "url");
         var sqs = run.clients().sqs();
         Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(
@@ -69,6 +68,17 @@ public record QueueExpectation(String queue, Integer messages, JsonNode contains
             Integer messages = spec.integer("messages");
             JsonNode contains = spec.has("contains") ? spec.get("contains").toJson() : null;
             return queue == null ? null : new QueueExpectation(queue, messages, contains);
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "What a stack queue holds (peeked with a visibility timeout of 0, hiding nothing from consumers). Give messages, contains or both.", "type": "object", "additionalProperties": false, "required": ["ref"], "anyOf": [{"required": ["messages"]}, {"required": ["contains"]}], "properties": {
+                  "ref": {"description": "The key of the queues entry.", "$ref": "#/$defs/stackKey"},
+                  "messages": {"description": "Exactly how many messages it holds, visible plus in flight.", "type": "integer", "minimum": 0},
+                  "contains": {"description": "A JSON subset some message body (or SNS envelope's Message) must contain."}
+                }}
+                """;
         }
     }
 }

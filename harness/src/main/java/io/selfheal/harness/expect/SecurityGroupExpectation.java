@@ -1,8 +1,7 @@
 package io.selfheal.harness.expect;
 
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
-import io.selfheal.harness.scenario.Stack;
+import io.selfheal.harness.stack.SecurityGroupKind;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -14,7 +13,7 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
  * admits all of the described traffic: same source, same protocol (or all protocols), a port range containing the
  * described one — so a world-open 0-65535 rule also makes port 22 "present".
  */
-public record SecurityGroupExpectation(String group, boolean egress, Stack.Permission rule, boolean present)
+public record SecurityGroupExpectation(String group, boolean egress, SecurityGroupKind.Permission rule, boolean present)
         implements Expectation {
 
     @Override
@@ -24,7 +23,7 @@ public record SecurityGroupExpectation(String group, boolean egress, Stack.Permi
     }
 
     @Override
-    public Verdict check(ScenarioRun run) {
+    public Verdict check(ProbeContext run) {
         String groupId = run.state().securityGroupId(group);
         String source = rule.group() == null ? null : run.state().securityGroupId(rule.group());
         List<SecurityGroupRule> rules = run.clients().ec2().describeSecurityGroupRulesPaginator(r -> r.filters(
@@ -56,7 +55,7 @@ public record SecurityGroupExpectation(String group, boolean egress, Stack.Permi
         return r.fromPort() != null && r.fromPort() <= rule.fromPort() && rule.toPort() <= r.toPort();
     }
 
-    private static String text(Stack.Permission p) {
+    private static String text(SecurityGroupKind.Permission p) {
         return p.protocol() + " " + (p.fromPort() == null ? "all ports" : p.fromPort() + "-" + p.toPort()) + " from "
                 + (p.cidr() != null ? p.cidr() : p.ipv6() != null ? p.ipv6() : "group " + p.group());
     }
@@ -83,10 +82,22 @@ public record SecurityGroupExpectation(String group, boolean egress, Stack.Permi
                 return null;
             }
             boolean egress = spec.has("egress");
-            Stack.Permission rule = context.permission(spec.get(egress ? "egress" : "ingress"));
+            SecurityGroupKind.Permission rule = context.permission(spec.get(egress ? "egress" : "ingress"));
             Boolean present = spec.bool("present");
             return group == null || rule == null ? null
                     : new SecurityGroupExpectation(group, egress, rule, present == null || present);
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "Whether a stack group admits some traffic, by its rules as DescribeSecurityGroupRules lists them: a rule counts when it admits all of the described traffic (same source, same or all protocols, a containing port range). Exactly one of ingress, egress.", "type": "object", "additionalProperties": false, "required": ["ref"], "oneOf": [{"required": ["ingress"]}, {"required": ["egress"]}], "properties": {
+                  "ref": {"description": "The key of the securityGroups entry.", "$ref": "#/$defs/stackKey"},
+                  "ingress": {"description": "The inbound traffic to look for, written as a rule.", "$ref": "#/$defs/permission"},
+                  "egress": {"description": "The outbound traffic to look for, written as a rule.", "$ref": "#/$defs/permission"},
+                  "present": {"description": "true (default): some rule admits it; false: none does.", "type": "boolean", "default": true}
+                }}
+                """;
         }
     }
 }

@@ -2,8 +2,7 @@ package io.selfheal.harness.expect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.selfheal.emulator.control.EventRecord;
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,7 @@ public record TopicExpectation(String topic, Integer published, JsonNode contain
     }
 
     @Override
-    public Verdict check(ScenarioRun run) {
+    public Verdict check(ProbeContext run) {
         String arn = run.state().get("topics", topic, "arn");
         List<String> messages = new ArrayList<>();
         run.cloud().calls().stream()
@@ -62,6 +61,17 @@ public record TopicExpectation(String topic, Integer published, JsonNode contain
             }
             JsonNode contains = spec.has("contains") ? spec.get("contains").toJson() : null;
             return topic == null ? null : new TopicExpectation(topic, spec.integer("published"), contains);
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "What was published to a stack topic (SNS Publish calls and EventBridge deliveries), independent of subscriptions. Give published, contains or both.", "type": "object", "additionalProperties": false, "required": ["ref"], "anyOf": [{"required": ["published"]}, {"required": ["contains"]}], "properties": {
+                  "ref": {"description": "The key of the topics entry.", "$ref": "#/$defs/stackKey"},
+                  "published": {"description": "Exactly how many messages were published to it.", "type": "integer", "minimum": 0},
+                  "contains": {"description": "A JSON subset some published message must contain."}
+                }}
+                """;
         }
     }
 }

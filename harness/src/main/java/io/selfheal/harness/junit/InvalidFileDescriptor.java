@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.hierarchical.Node;
+import org.opentest4j.AssertionFailedError;
 
 /** A scenario file with mistakes: a test that fails with the list of problems, so a typo can't hide a scenario. */
-final class InvalidFileDescriptor extends AbstractTestDescriptor {
+final class InvalidFileDescriptor extends AbstractTestDescriptor implements Node<SelfhealExecutionContext> {
     private final InvalidFileException problems;
 
     InvalidFileDescriptor(UniqueId id, Path file, InvalidFileException problems, TestSource source) {
@@ -15,12 +17,14 @@ final class InvalidFileDescriptor extends AbstractTestDescriptor {
         this.problems = problems;
     }
 
-    InvalidFileException problems() {
-        return problems;
-    }
-
     @Override
     public Type getType() {
         return Type.TEST;
+    }
+
+    @Override
+    public SelfhealExecutionContext execute(SelfhealExecutionContext context,
+                                            DynamicTestExecutor dynamicTestExecutor) {
+        throw new AssertionFailedError("invalid scenario file:\n" + problems.getMessage());
     }
 }

@@ -1,18 +1,25 @@
 package io.selfheal.harness.junit;
 
+import io.selfheal.harness.backend.EmbeddedCloud;
+import io.selfheal.harness.engine.ScenarioDriver;
 import io.selfheal.harness.scenario.Scenario;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.TestTag;
-import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.FileSource;
+import org.junit.platform.engine.support.hierarchical.Node;
 
-/** A scenario: a container of its checks, tagged with the scenario's tags. */
-final class ScenarioDescriptor extends AbstractTestDescriptor {
+/**
+ * A scenario: a container of its checks, tagged with the scenario's tags. Before its checks it starts the scenario on
+ * a fresh embedded cloud (provision, steady state, faults); after them it adds the run to the report and closes the
+ * cloud. Scenarios run concurrently with each other; see {@link SelfhealTestEngine}.
+ */
+final class ScenarioDescriptor extends AbstractTestDescriptor implements Node<SelfhealExecutionContext> {
     private final Scenario scenario;
+    private EmbeddedCloud cloud;
 
-    ScenarioDescriptor(UniqueId id, Scenario scenario) {
+    ScenarioDescriptor(org.junit.platform.engine.UniqueId id, Scenario scenario) {
         super(id, scenario.name(), FileSource.from(scenario.file().toFile()));
         this.scenario = scenario;
     }
@@ -29,5 +36,27 @@ final class ScenarioDescriptor extends AbstractTestDescriptor {
     @Override
     public Set<TestTag> getTags() {
         return scenario.tags().stream().filter(TestTag::isValid).map(TestTag::create).collect(Collectors.toSet());
+    }
+
+    @Override
+    public ExecutionMode getExecutionMode() {
+        return ExecutionMode.CONCURRENT;
+    }
+
+    @Override
+    public SelfhealExecutionContext before(SelfhealExecutionContext context) {
+        cloud = new EmbeddedCloud(scenario.virtualTime());
+        ScenarioDriver driver = new ScenarioDriver(scenario, cloud);
+        driver.start();
+        return context.with(driver);
+    }
+
+    @Override
+    public void after(SelfhealExecutionContext context) {
+        EmbeddedCloud owned = cloud;
+        cloud = null;
+        try (owned; ScenarioDriver driver = context.driver()) {
+            context.report().accept(driver.run(), driver.result());
+        }
     }
 }

@@ -1,38 +1,36 @@
 package io.selfheal.harness.junit;
 
-import io.selfheal.harness.backend.Cloud;
-import io.selfheal.harness.backend.EmbeddedCloud;
-import io.selfheal.harness.engine.CheckResult;
-import io.selfheal.harness.engine.ScenarioResult;
-import io.selfheal.harness.engine.ScenarioRun;
 import io.selfheal.harness.report.ReportCollector;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.EngineDiscoveryRequest;
-import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
-import org.junit.platform.engine.TestEngine;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.support.descriptor.EngineDescriptor;
-import org.opentest4j.AssertionFailedError;
+import org.junit.platform.engine.support.config.PrefixedConfigurationParameters;
+import org.junit.platform.engine.support.hierarchical.ForkJoinPoolHierarchicalTestExecutorService;
+import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
+import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorService;
+import org.junit.platform.engine.support.hierarchical.SameThreadHierarchicalTestExecutorService;
 
 /**
  * Runs scenario files as tests. Select them with {@code @Suite @IncludeEngines("selfheal") @SelectDirectories(…)}
- * (or any launcher's directory/file selectors). Each scenario gets a fresh embedded cloud. At the end an HTML report
- * with each scenario's timeline is written to {@code target/selfheal-report/index.html} (relative to the working
- * directory; configuration parameter {@value #REPORT_DIR}).
+ * (or any launcher's directory, file, class-path root, package or unique-id selectors). Each scenario gets a fresh
+ * embedded cloud and runs through the same {@link io.selfheal.harness.engine.ScenarioDriver} as {@code selfheal run}.
+ * Scenarios run in parallel on the JUnit Platform's fork-join executor — as many at once as there are cores unless
+ * configured otherwise ({@value #PARALLEL_ENABLED}, and {@value #PARALLEL_CONFIG_PREFIX}{@code strategy},
+ * {@code fixed.parallelism}, {@code dynamic.factor} as Jupiter's); a scenario's checks run in order on its thread.
+ * At the end an HTML report with each scenario's timeline is written to {@code target/selfheal-report/index.html}
+ * (relative to the working directory; configuration parameter {@value #REPORT_DIR}).
  */
-public final class SelfhealTestEngine implements TestEngine {
+public final class SelfhealTestEngine extends HierarchicalTestEngine<SelfhealExecutionContext> {
     public static final String ENGINE_ID = "selfheal";
     /** Configuration parameter: where the HTML report goes ({@code off} for none). */
     public static final String REPORT_DIR = "selfheal.report.dir";
+    /** Configuration parameter: whether scenarios run in parallel (default {@code true}). */
+    public static final String PARALLEL_ENABLED = "selfheal.execution.parallel.enabled";
+    /** Prefix of the parallelism settings, read as Jupiter reads {@code junit.jupiter.execution.parallel.config.}. */
+    public static final String PARALLEL_CONFIG_PREFIX = "selfheal.execution.parallel.config.";
     static final String DEFAULT_REPORT_DIR = "target/selfheal-report";
 
     @Override
@@ -52,71 +50,24 @@ public final class SelfhealTestEngine implements TestEngine {
 
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
-        EngineDescriptor engine = new EngineDescriptor(uniqueId, "selfheal scenarios");
+        SelfhealEngineDescriptor engine = new SelfhealEngineDescriptor(uniqueId);
         new ScenarioDiscovery().discover(request, engine);
         return engine;
     }
 
     @Override
-    public void execute(ExecutionRequest request) {
-        TestDescriptor engine = request.getRootTestDescriptor();
-        EngineExecutionListener listener = request.getEngineExecutionListener();
-        listener.executionStarted(engine);
-        ReportCollector report = new ReportCollector();
-        for (TestDescriptor child : engine.getChildren()) {
-            if (child instanceof ScenarioDescriptor scenario) {
-                execute(scenario, listener, report);
-            } else if (child instanceof InvalidFileDescriptor invalid) {
-                listener.executionStarted(invalid);
-                listener.executionFinished(invalid, TestExecutionResult.failed(
-                        new AssertionFailedError("invalid scenario file:\n" + invalid.problems().getMessage())));
-            }
+    protected HierarchicalTestExecutorService createExecutorService(ExecutionRequest request) {
+        ConfigurationParameters parameters = request.getConfigurationParameters();
+        if (!parameters.getBoolean(PARALLEL_ENABLED).orElse(true)) {
+            return new SameThreadHierarchicalTestExecutorService();
         }
-        listener.executionFinished(engine, writeReport(request, report));
+        return new ForkJoinPoolHierarchicalTestExecutorService(
+                new PrefixedConfigurationParameters(parameters, PARALLEL_CONFIG_PREFIX));
     }
 
-    /** Writes the HTML report unless {@value #REPORT_DIR} is {@code off}; a report that cannot be written fails. */
-    private static TestExecutionResult writeReport(ExecutionRequest request, ReportCollector report) {
-        String dir = request.getConfigurationParameters().get(REPORT_DIR).orElse(DEFAULT_REPORT_DIR);
-        if (dir.equals("off") || report.reports().isEmpty()) {
-            return TestExecutionResult.successful();
-        }
-        try {
-            report.write(Path.of(dir));
-            return TestExecutionResult.successful();
-        } catch (IOException e) {
-            return TestExecutionResult.failed(new UncheckedIOException("could not write the selfheal report to " + dir, e));
-        }
-    }
-
-    private void execute(ScenarioDescriptor descriptor, EngineExecutionListener listener, ReportCollector report) {
-        listener.executionStarted(descriptor);
-        long started = System.nanoTime();
-        List<CheckResult> results = new ArrayList<>();
-        String broken = null;
-        try (Cloud cloud = new EmbeddedCloud(descriptor.scenario().virtualTime()); ScenarioRun run = new ScenarioRun(descriptor.scenario(), cloud)) {
-            try {
-                run.provision();
-                run.establishSteadyState();
-                run.injectFaults();
-            } catch (RuntimeException e) {
-                broken = "the scenario could not start: " + (e.getMessage() != null ? e.getMessage() : e);
-            }
-            for (TestDescriptor child : descriptor.getChildren()) {
-                CheckDescriptor check = (CheckDescriptor) child;
-                listener.executionStarted(check);
-                if (broken != null) {
-                    listener.executionFinished(check, TestExecutionResult.failed(new AssertionFailedError(broken)));
-                    continue;
-                }
-                CheckResult result = run.verify(check.check());
-                results.add(result);
-                listener.executionFinished(check, result.passed() ? TestExecutionResult.successful()
-                        : TestExecutionResult.failed(new AssertionFailedError(result.message())));
-            }
-            report.accept(run, new ScenarioResult(descriptor.scenario().name(), descriptor.scenario().file(), results,
-                    broken, run.recovery(), Duration.ofNanos(System.nanoTime() - started)));
-        }
-        listener.executionFinished(descriptor, TestExecutionResult.successful());
+    @Override
+    protected SelfhealExecutionContext createExecutionContext(ExecutionRequest request) {
+        return new SelfhealExecutionContext(request.getConfigurationParameters()
+                .get(REPORT_DIR).orElse(DEFAULT_REPORT_DIR), new ReportCollector(), null);
     }
 }

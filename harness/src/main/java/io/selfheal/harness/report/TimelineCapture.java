@@ -1,5 +1,6 @@
 package io.selfheal.harness.report;
 
+import io.selfheal.harness.stack.FunctionKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.selfheal.emulator.control.EventRecord;
 import io.selfheal.emulator.control.FunctionInvocation;
@@ -40,7 +41,7 @@ public final class TimelineCapture {
                     "fault injected: " + fault.describe(), false));
         }
         events(cloud.events(), run.eventsBeforeFault(), origin, entries);
-        Map<String, String> functions = run.scenario().stack().functions().keySet().stream()
+        Map<String, String> functions = run.scenario().stack().all(FunctionKind.Function.class).keySet().stream()
                 .collect(Collectors.toMap(key -> run.state().functionName(key), key -> key));
         for (String function : functions.keySet()) {
             for (FunctionInvocation i : cloud.invocations(function)) {

@@ -1,8 +1,10 @@
 package io.selfheal.harness.scenario;
 
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.steps.Fault;
 import io.selfheal.harness.steps.FaultType;
 import io.selfheal.harness.steps.TimedFault;
+import io.selfheal.harness.yaml.KeyedItems;
 import io.selfheal.harness.yaml.YMap;
 import io.selfheal.harness.yaml.YNode;
 import java.time.Duration;
@@ -29,15 +31,10 @@ final class FaultList {
         for (YNode item : list.list()) {
             YMap entry = item.map();
             Duration at = entry.duration("at");
-            if (at != null && at.isNegative()) {
-                entry.get("at").problem("a fault's time is a duration after the steady state held, not negative");
-                at = null;
-            } else if (at != null && at.compareTo(previous) < 0) {
-                entry.get("at").problem("faults are injected in order: at " + at + " comes before the previous "
-                        + "fault's " + previous + " (reorder the faults)");
-                at = null;
+            if (at != null) {
+                at = ScenarioRules.faultTime(at, previous, entry.problems());
             }
-            Fault fault = ScenarioLoader.step(entry, types, "fault", (type, spec) -> type.read(spec, context),
+            Fault fault = KeyedItems.item(entry, types, "fault", (type, spec) -> type.read(spec, context),
                     Set.of("at"));
             if (at != null) {
                 previous = at;

@@ -1,6 +1,7 @@
 package io.selfheal.harness.scenario;
 
 import io.selfheal.harness.expect.Expectation;
+import io.selfheal.harness.stack.Stack;
 import io.selfheal.harness.steps.Fault;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,12 +2,17 @@ package io.selfheal.harness.scenario;
 
 import io.selfheal.harness.expect.Expectation;
 import io.selfheal.harness.expect.ExpectationType;
+import io.selfheal.harness.stack.ReadContext;
+import io.selfheal.harness.stack.References;
+import io.selfheal.harness.stack.Stack;
+import io.selfheal.harness.stack.StackReading;
 import io.selfheal.harness.steps.Fault;
 import io.selfheal.harness.steps.FaultType;
 import io.selfheal.harness.yaml.InvalidFileException;
 import io.selfheal.harness.yaml.Problem;
 import io.selfheal.harness.yaml.Problems;
 import io.selfheal.harness.yaml.Suggestions;
+import io.selfheal.harness.yaml.KeyedItems;
 import io.selfheal.harness.yaml.YMap;
 import io.selfheal.harness.yaml.YNode;
 import java.io.IOException;
@@ -29,8 +34,6 @@ import java.util.regex.Pattern;
  * read {@code file:line:column: key.path: message}.
  */
 public final class ScenarioLoader {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
-
     private final Map<String, FaultType> faultTypes = new LinkedHashMap<>();
     private final Map<String, ExpectationType> expectationTypes = new LinkedHashMap<>();
 
@@ -57,72 +60,28 @@ public final class ScenarioLoader {
         YMap m = root.map().allow("scenario", "description", "tags", "clock", "stack", "steadyState", "faults",
                 "expect", "idempotency", "recovery");
         String name = m.requiredString("scenario");
-        if (name != null && !NAME.matcher(name).matches()) {
-            m.get("scenario").problem("a scenario name is letters, digits, '.', '_' and '-' (it names the test)");
-        }
+        ScenarioRules.checkName(name, m.problems());
         Path dir = file.toAbsolutePath().getParent();
-        Stack stack = new StackReader(dir).read(m.get("stack"));
+        Stack stack = StackReading.read(m.get("stack"), dir);
         References.check(root, stack);
         ReadContext context = new ReadContext(stack);
-        List<Expectation> steadyState = steps(m.get("steadyState"), expectationTypes, "probe",
+        List<Expectation> steadyState = KeyedItems.list(m.get("steadyState"), expectationTypes, "probe",
                 (type, spec) -> type.read(spec, context));
         String clock = m.choice("clock", "virtual", "real");
         List<Fault> faults = FaultList.read(m.get("faults"), faultTypes, context);
         YMap expect = m.get("expect") == null ? null : m.get("expect").map().allow("within", "outcomes");
         Duration within = expect == null ? null : expect.duration("within");
-        if (within != null && (within.isZero() || within.isNegative())) {
-            expect.get("within").problem("a deadline must be longer than zero");
+        if (within != null) {
+            ScenarioRules.deadline(within, expect.problems());
         }
         List<Expectation> outcomes = expect == null ? List.of()
-                : steps(expect.get("outcomes"), expectationTypes, "outcome", (type, spec) -> type.read(spec, context));
+                : KeyedItems.list(expect.get("outcomes"), expectationTypes, "outcome", (type, spec) -> type.read(spec, context));
         Scenario.Idempotency idempotency = idempotency(m.get("idempotency"), "real".equals(clock));
         Scenario.Recovery recovery = recovery(m.get("recovery"));
         problems.throwIfAny();
         return new Scenario(name, m.string("description"), m.strings("tags"), file, stack, faults,
                 within == null ? Scenario.DEFAULT_WITHIN : within, outcomes, idempotency, steadyState,
                 !"real".equals(clock), recovery);
-    }
-
-    /** A list of single-key mappings, each key naming a registered type: {@code - alarmState: {…}}. */
-    static <T, R> List<R> steps(YNode list, Map<String, T> types, String what, BiFunction<T, YMap, R> reader) {
-        List<R> out = new ArrayList<>();
-        if (list == null) {
-            return out;
-        }
-        for (YNode item : list.list()) {
-            R step = step(item.map(), types, what, reader, Set.of());
-            if (step != null) {
-                out.add(step);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * One item: a mapping whose one key (besides {@code extraKeys}, read by the caller) names a registered type.
-     *
-     * @return the step, or null after a problem
-     */
-    public static <T, R> R step(YMap entry, Map<String, T> types, String what, BiFunction<T, YMap, R> reader,
-                                Set<String> extraKeys) {
-        List<String> keys = entry.keys().stream().filter(k -> !extraKeys.contains(k)).toList();
-        YNode item = entry.node();
-        if (keys.size() != 1) {
-            item.problem("each " + what + " is a mapping with exactly one key, one of: "
-                    + String.join(", ", types.keySet())
-                    + (extraKeys.isEmpty() ? "" : " (besides " + String.join(", ", extraKeys) + ")"));
-            return null;
-        }
-        String key = keys.get(0);
-        T type = types.get(key);
-        if (type == null) {
-            String suggestion = Suggestions.closest(key, types.keySet());
-            item.problem("unknown " + what + " '" + key + "'"
-                    + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : "")
-                    + "; known: " + String.join(", ", types.keySet()));
-            return null;
-        }
-        return reader.apply(type, entry.get(key) == null ? entry.node().map() : entry.get(key).map());
     }
 
     /**
@@ -138,26 +97,8 @@ public final class ScenarioLoader {
         if (redeliver == null && !m.has("redeliver")) {
             m.require("redeliver");
         }
-        if (redeliver != null && (redeliver < 1 || redeliver > 100)) {
-            m.get("redeliver").problem("redeliver between 1 and 100 times");
-            redeliver = null;
-        }
-        List<Scenario.RedeliveryMode> modes = modes(m.get("mode"));
-        Duration lateBy = m.duration("lateBy");
-        boolean late = modes.contains(Scenario.RedeliveryMode.LATE);
-        if (lateBy != null && !late) {
-            m.get("lateBy").problem("lateBy applies to mode 'late' only");
-        } else if (lateBy != null && (lateBy.isZero() || lateBy.isNegative())) {
-            m.get("lateBy").problem("a late redelivery comes more than zero after the first delivery");
-        }
-        if (late && realClock) {
-            m.get("mode").problem("a late redelivery moves the virtual clock: it needs 'clock: virtual'");
-        }
-        if (redeliver == null || modes.isEmpty()) {
-            return null;
-        }
-        return new Scenario.Idempotency(redeliver, modes,
-                late ? (lateBy == null ? Scenario.Idempotency.DEFAULT_LATE_BY : lateBy) : null);
+        return ScenarioRules.idempotency(redeliver, modes(m.get("mode")), m.duration("lateBy"), realClock,
+                m.problems());
     }
 
     private static List<Scenario.RedeliveryMode> modes(YNode node) {
@@ -169,20 +110,17 @@ public final class ScenarioLoader {
             String text = item.text();
             Scenario.RedeliveryMode mode = text == null ? null : Arrays.stream(Scenario.RedeliveryMode.values())
                     .filter(v -> v.key().equals(text)).findFirst().orElse(null);
-            List<String> keys = Arrays.stream(Scenario.RedeliveryMode.values()).map(Scenario.RedeliveryMode::key).toList();
+            List<String> keys = ScenarioRules.modeKeys();
             if (text != null && mode == null) {
-                String suggestion = Suggestions.closest(text, keys);
-                item.problem("'" + text + "' is not one of " + String.join(", ", keys)
-                        + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : ""));
+                item.problem(Suggestions.notOneOf(text, keys));
             } else if (mode != null && modes.contains(mode)) {
-                item.problem("mode '" + text + "' is listed twice");
+                item.problem(ScenarioRules.listedTwice(mode));
             } else if (mode != null) {
                 modes.add(mode);
             }
         }
         if (node.isSequence() && node.list().isEmpty()) {
-            node.problem("list at least one mode: " + String.join(", ",
-                    Arrays.stream(Scenario.RedeliveryMode.values()).map(Scenario.RedeliveryMode::key).toList()));
+            node.problem(ScenarioRules.noModes());
         }
         return modes;
     }
@@ -200,10 +138,7 @@ public final class ScenarioLoader {
             }
             return null;
         }
-        if (within.isZero() || within.isNegative()) {
-            m.get("within").problem("a recovery bound must be longer than zero");
-            return null;
-        }
-        return new Scenario.Recovery(within);
+        within = ScenarioRules.recoveryBound(within, m.problems());
+        return within == null ? null : new Scenario.Recovery(within);
     }
 }

@@ -1,7 +1,6 @@
 package io.selfheal.harness.steps;
 
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 
 /**
@@ -16,7 +15,7 @@ public record AlarmStateFault(String alarm, String state, String reason) impleme
     }
 
     @Override
-    public void inject(ScenarioRun run) {
+    public void inject(FaultContext run) {
         run.clients().cloudWatch().setAlarmState(r -> r.alarmName(run.state().alarmName(alarm))
                 .stateValue(state).stateReason(reason));
     }
@@ -39,6 +38,17 @@ public record AlarmStateFault(String alarm, String state, String reason) impleme
             String reason = spec.string("reason");
             return new AlarmStateFault(alarm, state,
                     reason != null ? reason : "selfheal fault injection: state set to " + state);
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "Forces an alarm's state with CloudWatch SetAlarmState; CloudWatch then emits the state-change event.", "type": "object", "additionalProperties": false, "required": ["alarm", "state"], "properties": {
+                  "alarm": {"description": "The key of the alarms entry.", "$ref": "#/$defs/stackKey"},
+                  "state": {"description": "The state to set.", "$ref": "#/$defs/alarmState"},
+                  "reason": {"description": "The state reason (default 'selfheal fault injection: state set to <state>').", "type": "string"}
+                }}
+                """;
         }
     }
 }

@@ -1,11 +1,10 @@
 package io.selfheal.harness.steps;
 
-import io.selfheal.harness.engine.ScenarioRun;
 
 /** Something that goes wrong, injected through the cloud's APIs. */
 public interface Fault {
     /** A short sentence for reports: "alarm EC2-CPU-High-webserver-prod → ALARM". */
     String describe();
 
-    void inject(ScenarioRun run);
+    void inject(FaultContext run);
 }

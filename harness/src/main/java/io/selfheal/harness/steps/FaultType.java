@@ -1,6 +1,6 @@
 package io.selfheal.harness.steps;
 
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -14,6 +14,9 @@ public interface FaultType {
 
     /** Reads the mapping under the key, reporting mistakes on its nodes; may return null after a problem. */
     Fault read(YMap spec, ReadContext context);
+
+    /** The JSON Schema of the mapping under the key (it may use the shared {@code #/$defs/…}). */
+    String schema();
 
     static List<FaultType> all() {
         return ServiceLoader.load(FaultType.class).stream().map(ServiceLoader.Provider::get).toList();

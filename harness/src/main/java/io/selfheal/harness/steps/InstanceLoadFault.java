@@ -1,7 +1,7 @@
 package io.selfheal.harness.steps;
 
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
+import io.selfheal.harness.yaml.ProblemAt;
 import io.selfheal.harness.yaml.YMap;
 import java.time.Duration;
 
@@ -24,7 +24,7 @@ public record InstanceLoadFault(String instance, double cpu, Duration duration, 
     }
 
     @Override
-    public void inject(ScenarioRun run) {
+    public void inject(FaultContext run) {
         String id = run.state().instanceId(instance);
         if (stopResponding) {
             run.cloud().stopResponding(id);
@@ -34,6 +34,24 @@ public record InstanceLoadFault(String instance, double cpu, Duration duration, 
     }
 
     /** Registered as {@code instanceLoad}. */
+    /** Why a load needs {@code for} or {@code until: reboot}. */
+    public static final String HOW_LONG = "say how long the load lasts: for: <ISO-8601 duration> or until: reboot";
+
+    /** Why {@code key} ({@code cpu} or {@code for}) does not go with {@code stopResponding}. */
+    public static String hungWith(String key) {
+        return "a hung instance pins its CPU at 100 until rebooted: drop '" + key + "' or stopResponding";
+    }
+
+    /** A load's values, for the YAML reader and the Java DSL alike: a CPU percentage and a duration above zero. */
+    public static void checkLoad(Double cpu, Duration lasting, ProblemAt problems) {
+        if (cpu != null && (cpu < 0 || cpu > 100)) {
+            problems.problem("cpu", "CPU load is a percentage from 0 to 100");
+        }
+        if (lasting != null && (lasting.isZero() || lasting.isNegative())) {
+            problems.problem("for", "a load lasts longer than zero");
+        }
+    }
+
     public static final class Type implements FaultType {
         @Override
         public String key() {
@@ -47,8 +65,7 @@ public record InstanceLoadFault(String instance, double cpu, Duration duration, 
             if (Boolean.TRUE.equals(spec.bool("stopResponding"))) {
                 for (String key : new String[] {"cpu", "for"}) {
                     if (spec.has(key)) {
-                        spec.get(key).problem("a hung instance pins its CPU at 100 until rebooted: drop '" + key
-                                + "' or stopResponding");
+                        spec.get(key).problem(hungWith(key));
                     }
                 }
                 return new InstanceLoadFault(instance, 100, null, true);
@@ -56,18 +73,27 @@ public record InstanceLoadFault(String instance, double cpu, Duration duration, 
             Double cpu = spec.number("cpu");
             if (!spec.has("cpu")) {
                 spec.require("cpu");
-            } else if (cpu != null && (cpu < 0 || cpu > 100)) {
-                spec.get("cpu").problem("CPU load is a percentage from 0 to 100");
             }
             Duration duration = spec.duration("for");
-            if (duration != null && (duration.isZero() || duration.isNegative())) {
-                spec.get("for").problem("a load lasts longer than zero");
-            }
+            checkLoad(cpu, duration, spec.problems());
             String until = spec.choice("until", "reboot");
             if ((duration == null) == (until == null) && (spec.has("for") || !spec.has("until"))) {
-                spec.node().problem("say how long the load lasts: for: <ISO-8601 duration> or until: reboot");
+                spec.node().problem(HOW_LONG);
             }
             return new InstanceLoadFault(instance, cpu == null ? 0 : cpu, duration, false);
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "CPU load on an instance; the cloud derives the metrics, the alarm evaluation and the events from it. Give cpu with 'for' or 'until: reboot', or stopResponding: true alone.", "type": "object", "additionalProperties": false, "required": ["instance"], "properties": {
+                  "instance": {"description": "The key of the instances entry.", "$ref": "#/$defs/stackKey"},
+                  "cpu": {"description": "CPU utilisation in percent, 0 to 100.", "type": "number", "minimum": 0, "maximum": 100},
+                  "for": {"description": "How long the load lasts before it clears by itself (ISO-8601 duration).", "$ref": "#/$defs/positiveDuration"},
+                  "until": {"description": "'reboot': the load lasts until the instance is rebooted.", "enum": ["reboot"]},
+                  "stopResponding": {"description": "true: the instance hangs (fails its instance status check, CPU pinned at 100) until rebooted. Excludes cpu and for.", "type": "boolean"}
+                }}
+                """;
         }
     }
 }

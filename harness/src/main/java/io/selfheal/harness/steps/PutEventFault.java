@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.Suggestions;
 import io.selfheal.harness.yaml.YMap;
 import io.selfheal.harness.yaml.YNode;
@@ -39,7 +38,7 @@ public record PutEventFault(String label, String event, String bus) implements F
     }
 
     @Override
-    public void inject(ScenarioRun run) {
+    public void inject(FaultContext run) {
         JsonNode e;
         try {
             e = JSON.readTree(run.state().resolve(event));
@@ -140,6 +139,9 @@ public record PutEventFault(String label, String event, String bus) implements F
     }
 
     /** Registered as {@code putEvent}. */
+    /** Why a detail that is not a JSON object is refused (EventBridge's Detail is a JSON object). */
+    public static final String DETAIL_NOT_A_MAPPING = "an event's detail is a mapping (a JSON object)";
+
     public static final class Type implements FaultType {
         @Override
         public String key() {
@@ -167,7 +169,7 @@ public record PutEventFault(String label, String event, String bus) implements F
                 event.set("detail", spec.has("detail") ? spec.get("detail").toJson()
                         : JsonNodeFactory.instance.objectNode());
                 if (spec.has("detail") && !event.get("detail").isObject()) {
-                    spec.get("detail").problem("an event's detail is a mapping (a JSON object)");
+                    spec.get("detail").problem(DETAIL_NOT_A_MAPPING);
                 }
                 ArrayNode resources = event.putArray("resources");
                 spec.strings("resources").forEach(resources::add);
@@ -193,6 +195,21 @@ public record PutEventFault(String label, String event, String bus) implements F
             if (problem != null) {
                 value.problem(problem);
             }
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "Puts an event on a bus with PutEvents: inline (source, detailType, detail, resources) or a fixture from the fixtures module, changed with overrides. aws.* events are emitted as the AWS service would, to the default bus.", "type": "object", "additionalProperties": false, "if": {"required": ["fixture"]}, "then": {"not": {"anyOf": [{"required": ["source"]}, {"required": ["detailType"]}, {"required": ["detail"]}, {"required": ["resources"]}]}}, "else": {"required": ["source", "detailType"]}, "properties": {
+                  "fixture": {"description": "The name of an event sample of the fixtures module (events/<name>.json), e.g. guardduty-finding.", "type": "string"},
+                  "source": {"description": "The event's source, e.g. my.app.", "type": "string"},
+                  "detailType": {"description": "The event's detail-type.", "type": "string"},
+                  "detail": {"description": "The event's detail, a mapping (default {}).", "type": "object"},
+                  "resources": {"description": "The event's resources (ARNs).", "type": "array", "items": {"$ref": "#/$defs/text"}},
+                  "overrides": {"description": "Values set at dotted paths of the event (numbers index lists; the parent must exist), e.g. detail.severity: 5.", "type": "object"},
+                  "bus": {"description": "The event bus name (default: the default bus).", "type": "string"}
+                }}
+                """;
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.selfheal.harness.steps;
 
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 
 /**
@@ -16,7 +15,7 @@ public record RebootInstanceFault(String instance) implements Fault {
     }
 
     @Override
-    public void inject(ScenarioRun run) {
+    public void inject(FaultContext run) {
         run.clients().ec2().rebootInstances(r -> r.instanceIds(run.state().instanceId(instance)));
     }
 
@@ -31,6 +30,15 @@ public record RebootInstanceFault(String instance) implements Fault {
         public Fault read(YMap spec, ReadContext context) {
             spec.allow("instance");
             return new RebootInstanceFault(context.stackKey("instances", spec.require("instance")));
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "Reboots an instance with EC2 RebootInstances (counts in its reboot count).", "type": "object", "additionalProperties": false, "required": ["instance"], "properties": {
+                  "instance": {"description": "The key of the instances entry.", "$ref": "#/$defs/stackKey"}
+                }}
+                """;
         }
     }
 }

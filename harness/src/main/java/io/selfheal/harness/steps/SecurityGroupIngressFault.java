@@ -1,8 +1,7 @@
 package io.selfheal.harness.steps;
 
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
-import io.selfheal.harness.scenario.Stack;
+import io.selfheal.harness.stack.SecurityGroupKind;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 
 /**
@@ -10,7 +9,7 @@ import io.selfheal.harness.yaml.YMap;
  * group with EC2 AuthorizeSecurityGroupIngress, e.g. {@code securityGroupIngress: {ref: web,
  * rule: {port: 22, cidr: 0.0.0.0/0}}} (the rule written as in {@code stack.securityGroups}). CloudTrail then emits the "AWS API Call via CloudTrail" event a remediation can react to.
  */
-public record SecurityGroupIngressFault(String group, Stack.Permission rule) implements Fault {
+public record SecurityGroupIngressFault(String group, SecurityGroupKind.Permission rule) implements Fault {
 
     @Override
     public String describe() {
@@ -22,10 +21,10 @@ public record SecurityGroupIngressFault(String group, Stack.Permission rule) imp
     }
 
     @Override
-    public void inject(ScenarioRun run) {
+    public void inject(FaultContext run) {
         String groupId = run.state().securityGroupId(group);
         run.clients().ec2().authorizeSecurityGroupIngress(r -> r.groupId(groupId)
-                .ipPermissions(run.state().ipPermission(rule)));
+                .ipPermissions(SecurityGroupKind.ipPermission(rule, run.state())));
     }
 
     /** Registered as {@code securityGroupIngress}. */
@@ -39,8 +38,18 @@ public record SecurityGroupIngressFault(String group, Stack.Permission rule) imp
         public Fault read(YMap spec, ReadContext context) {
             spec.allow("ref", "rule");
             String group = context.stackKey("securityGroups", spec.require("ref"));
-            Stack.Permission permission = context.permission(spec.require("rule"));
+            SecurityGroupKind.Permission permission = context.permission(spec.require("rule"));
             return group == null || permission == null ? null : new SecurityGroupIngressFault(group, permission);
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "Configuration drift: the harness's own credentials (not a stack function) open a rule on a stack group with EC2 AuthorizeSecurityGroupIngress; CloudTrail then emits the 'AWS API Call via CloudTrail' event.", "type": "object", "additionalProperties": false, "required": ["ref", "rule"], "properties": {
+                  "ref": {"description": "The key of the securityGroups entry.", "$ref": "#/$defs/stackKey"},
+                  "rule": {"description": "The rule opened, written as in stack.securityGroups.", "$ref": "#/$defs/permission"}
+                }}
+                """;
         }
     }
 }

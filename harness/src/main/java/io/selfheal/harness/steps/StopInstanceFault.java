@@ -1,7 +1,6 @@
 package io.selfheal.harness.steps;
 
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 
 /**
@@ -16,7 +15,7 @@ public record StopInstanceFault(String instance, boolean force) implements Fault
     }
 
     @Override
-    public void inject(ScenarioRun run) {
+    public void inject(FaultContext run) {
         run.clients().ec2().stopInstances(r -> r.instanceIds(run.state().instanceId(instance)).force(force));
     }
 
@@ -33,6 +32,16 @@ public record StopInstanceFault(String instance, boolean force) implements Fault
             String instance = context.stackKey("instances", spec.require("instance"));
             Boolean force = spec.bool("force");
             return new StopInstanceFault(instance, Boolean.TRUE.equals(force));
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "Stops an instance with EC2 StopInstances.", "type": "object", "additionalProperties": false, "required": ["instance"], "properties": {
+                  "instance": {"description": "The key of the instances entry.", "$ref": "#/$defs/stackKey"},
+                  "force": {"description": "A forced stop (default false).", "type": "boolean", "default": false}
+                }}
+                """;
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.selfheal.harness.steps;
 
-import io.selfheal.harness.engine.ScenarioRun;
-import io.selfheal.harness.scenario.ReadContext;
+import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.YMap;
 
 /** Terminates an instance through EC2 TerminateInstances: {@code terminateInstance: {instance: web}}. */
@@ -13,7 +12,7 @@ public record TerminateInstanceFault(String instance) implements Fault {
     }
 
     @Override
-    public void inject(ScenarioRun run) {
+    public void inject(FaultContext run) {
         run.clients().ec2().terminateInstances(r -> r.instanceIds(run.state().instanceId(instance)));
     }
 
@@ -28,6 +27,15 @@ public record TerminateInstanceFault(String instance) implements Fault {
         public Fault read(YMap spec, ReadContext context) {
             spec.allow("instance");
             return new TerminateInstanceFault(context.stackKey("instances", spec.require("instance")));
+        }
+
+        @Override
+        public String schema() {
+            return """
+                {"description": "Terminates an instance with EC2 TerminateInstances.", "type": "object", "additionalProperties": false, "required": ["instance"], "properties": {
+                  "instance": {"description": "The key of the instances entry.", "$ref": "#/$defs/stackKey"}
+                }}
+                """;
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.selfheal.harness.steps;
 
-import io.selfheal.harness.engine.ScenarioRun;
 import java.time.Duration;
 
 /**
@@ -16,7 +15,7 @@ public record TimedFault(Duration at, Fault fault) implements Fault {
     }
 
     @Override
-    public void inject(ScenarioRun run) {
+    public void inject(FaultContext run) {
         fault.inject(run);
     }
 

@@ -1,6 +1,7 @@
 package io.selfheal.harness.yaml;
 
 import java.util.Collection;
+import java.util.List;
 
 /** "Did you mean" for misspelt keys: the closest allowed key by edit distance, when close enough. */
 public final class Suggestions {
@@ -38,5 +39,15 @@ public final class Suggestions {
             cur = t;
         }
         return prev[b.length()];
+    }
+
+    /** "'x' is not one of a, b, c (did you mean 'b'?)", or null when {@code value} is one of {@code choices}. */
+    public static String notOneOf(String value, List<String> choices) {
+        if (value == null || choices.contains(value)) {
+            return null;
+        }
+        String suggestion = closest(value, choices);
+        return "'" + value + "' is not one of " + String.join(", ", choices)
+                + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : "");
     }
 }

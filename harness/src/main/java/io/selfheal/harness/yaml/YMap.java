@@ -84,11 +84,21 @@ public final class YMap {
         return this;
     }
 
+    /** Problems by key: at the key's value, or at the mapping itself for {@code ""} or a key that is not there. */
+    public ProblemAt problems() {
+        return (key, message) -> (key.isEmpty() || get(key) == null ? owner : get(key)).problem(message);
+    }
+
+    /** Why a required key is a problem when it is missing (the Java DSL says the same). */
+    public static String missing(String key) {
+        return "missing required key '" + key + "'";
+    }
+
     /** Reports a missing key at the mapping's position. */
     public YNode require(String key) {
         YNode n = get(key);
         if (n == null) {
-            owner.problem("missing required key '" + key + "'");
+            owner.problem(missing(key));
         }
         return n;
     }
@@ -162,10 +172,9 @@ public final class YMap {
     /** One of {@code choices}; anything else is reported with the choices. */
     public String choice(String key, String... choices) {
         String value = string(key);
-        if (value != null && !Arrays.asList(choices).contains(value)) {
-            String suggestion = Suggestions.closest(value, Arrays.asList(choices));
-            get(key).problem("'" + value + "' is not one of " + String.join(", ", choices)
-                    + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : ""));
+        String problem = Suggestions.notOneOf(value, Arrays.asList(choices));
+        if (problem != null) {
+            get(key).problem(problem);
             return null;
         }
         return value;

@@ -10,6 +10,8 @@ import io.selfheal.harness.expect.HttpEndpointExpectation;
 import io.selfheal.harness.expect.Verdict;
 import io.selfheal.harness.scenario.Scenario;
 import io.selfheal.harness.scenario.ScenarioLoader;
+import io.selfheal.harness.backend.Waits;
+import io.selfheal.harness.stack.HttpEndpoints;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,5 +1,7 @@
 package io.selfheal.harness.engine;
 
+import io.selfheal.harness.backend.Waits;
+import io.selfheal.harness.stack.SecurityGroupKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selfheal.harness.backend.EmbeddedCloud;
@@ -103,7 +105,7 @@ class ProvisionerTest {
     @Test
     void aProbeThatShouldNotHoldDoesNot() {
         Expectation worldSsh = new io.selfheal.harness.expect.SecurityGroupExpectation("web", false,
-                new io.selfheal.harness.scenario.Stack.Permission("tcp", 8050, 8050, null, null, "lb", null), false);
+                new io.selfheal.harness.stack.SecurityGroupKind.Permission("tcp", 8050, 8050, null, null, "lb", null), false);
         assertThat(worldSsh.check(run).holds()).as("port 8050 from lb is open, so 'absent' fails").isFalse();
     }
 }

@@ -1,5 +1,14 @@
 package io.selfheal.harness.scenario;
 
+import io.selfheal.harness.stack.InstanceKind;
+import io.selfheal.harness.stack.AlarmKind;
+import io.selfheal.harness.stack.FunctionKind;
+import io.selfheal.harness.stack.HttpEndpointKind;
+import io.selfheal.harness.stack.LogGroupKind;
+import io.selfheal.harness.stack.QueueKind;
+import io.selfheal.harness.stack.RuleKind;
+import io.selfheal.harness.stack.SecurityGroupKind;
+import io.selfheal.harness.stack.TopicKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -44,18 +53,18 @@ class ScenarioLoaderTest {
         Scenario s = loader.load(SCENARIOS.resolve("valid/full.yaml"));
         assertThat(s.name()).isEqualTo("full-example");
         assertThat(s.tags()).containsExactly("ec2", "example");
-        assertThat(s.stack().instances().get("web").instanceType()).isEqualTo("t3.micro");
-        Stack.Alarm alarm = s.stack().alarms().get("cpuHigh");
+        assertThat(s.stack().all(InstanceKind.Instance.class).get("web").instanceType()).isEqualTo("t3.micro");
+        AlarmKind.Alarm alarm = s.stack().all(AlarmKind.Alarm.class).get("cpuHigh");
         assertThat(alarm.dimensions()).containsEntry("InstanceId", "${instances.web.id}");
         assertThat(alarm.evaluationPeriods()).isEqualTo(5);
         assertThat(alarm.threshold()).isEqualTo(90.0);
-        Stack.Function fn = s.stack().functions().get("reboot");
+        FunctionKind.Function fn = s.stack().all(FunctionKind.Function.class).get("reboot");
         assertThat(fn.name()).isEqualTo("reboot");
         assertThat(fn.runtime()).isEqualTo("java17");
         assertThat(fn.code()).isRegularFile();
         assertThat(fn.rolePolicy()).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
                 + "\"Action\":[\"ec2:RebootInstances\"],\"Resource\":\"${instances.web.arn}\"}]}");
-        Stack.Rule rule = s.stack().rules().get("cpuHighReboot");
+        RuleKind.Rule rule = s.stack().all(RuleKind.Rule.class).get("cpuHighReboot");
         assertThat(rule.pattern()).isEqualTo(
                 "{\"source\":[\"aws.cloudwatch\"],\"detail-type\":[\"CloudWatch Alarm State Change\"]}");
         assertThat(rule.targets()).first().satisfies(t -> {
@@ -114,15 +123,15 @@ class ScenarioLoaderTest {
     @Test
     void readsQueuesTopicsLogGroupsAndTheirTargets() {
         Scenario s = loader.load(SCENARIOS.resolve("valid/full.yaml"));
-        assertThat(s.stack().queues().get("audit")).isEqualTo(new Stack.Queue("audit", "audit.fifo", true,
+        assertThat(s.stack().all(QueueKind.Queue.class).get("audit")).isEqualTo(new QueueKind.Queue("audit", "audit.fifo", true,
                 java.util.Map.of("ContentBasedDeduplication", "true"), "dlq", 5));
-        assertThat(s.stack().queues().get("dlq").fifo()).as("a .fifo name makes a FIFO queue").isTrue();
-        assertThat(s.stack().topics().get("alerts").subscriptions()).containsExactly(
-                new Stack.Subscription("audit", true, "{\"severity\":[\"high\"]}"));
-        assertThat(s.stack().logGroups().get("app")).isEqualTo(new Stack.LogGroup("app", "/selfheal/app", 7));
-        List<Stack.Target> targets = s.stack().rules().get("cpuHighReboot").targets();
-        assertThat(targets.get(1)).isEqualTo(new Stack.Target("target-2", null, "audit", null, true,
-                "{\"queue\":\"${queues.audit.url}\"}", null, null, new Stack.RetryPolicy(2, null), "dlq"));
+        assertThat(s.stack().all(QueueKind.Queue.class).get("dlq").fifo()).as("a .fifo name makes a FIFO queue").isTrue();
+        assertThat(s.stack().all(TopicKind.Topic.class).get("alerts").subscriptions()).containsExactly(
+                new TopicKind.Subscription("audit", true, "{\"severity\":[\"high\"]}"));
+        assertThat(s.stack().all(LogGroupKind.LogGroup.class).get("app")).isEqualTo(new LogGroupKind.LogGroup("app", "/selfheal/app", 7));
+        List<RuleKind.Target> targets = s.stack().all(RuleKind.Rule.class).get("cpuHighReboot").targets();
+        assertThat(targets.get(1)).isEqualTo(new RuleKind.Target("target-2", null, "audit", null, true,
+                "{\"queue\":\"${queues.audit.url}\"}", null, null, new RuleKind.RetryPolicy(2, null), "dlq"));
         assertThat(targets.get(2).topic()).isEqualTo("alerts");
         assertThat(targets.get(2).inputPath()).isEqualTo("$.detail");
         assertThat(s.outcomes()).contains(new QueueExpectation("dlq", 0, null));
@@ -133,18 +142,18 @@ class ScenarioLoaderTest {
     @Test
     void readsSecurityGroupsTheirRulesAndTheDriftSteps() {
         Scenario s = loader.load(SCENARIOS.resolve("valid/full.yaml"));
-        Stack.SecurityGroup web = s.stack().securityGroups().get("web");
+        SecurityGroupKind.SecurityGroup web = s.stack().all(SecurityGroupKind.SecurityGroup.class).get("web");
         assertThat(web.name()).isEqualTo("web");
         assertThat(web.description()).isEqualTo("web servers");
         assertThat(web.vpc()).isNull();
         assertThat(web.ingress()).containsExactly(
-                new Stack.Permission("tcp", 443, 443, "0.0.0.0/0", null, null, "HTTPS"),
-                new Stack.Permission("tcp", 8000, 8100, null, null, "lb", null),
-                new Stack.Permission("-1", null, null, null, "::/0", null, null));
+                new SecurityGroupKind.Permission("tcp", 443, 443, "0.0.0.0/0", null, null, "HTTPS"),
+                new SecurityGroupKind.Permission("tcp", 8000, 8100, null, null, "lb", null),
+                new SecurityGroupKind.Permission("-1", null, null, null, "::/0", null, null));
         assertThat(web.egress()).as("egress: [] removes the default allow-all rule").isEmpty();
-        assertThat(s.stack().securityGroups().get("lb").egress()).as("no egress key keeps the default").isNull();
-        assertThat(s.stack().instances().get("web").securityGroups()).containsExactly("web", "lb");
-        Stack.Permission ssh = new Stack.Permission("tcp", 22, 22, "0.0.0.0/0", null, null, null);
+        assertThat(s.stack().all(SecurityGroupKind.SecurityGroup.class).get("lb").egress()).as("no egress key keeps the default").isNull();
+        assertThat(s.stack().all(InstanceKind.Instance.class).get("web").securityGroups()).containsExactly("web", "lb");
+        SecurityGroupKind.Permission ssh = new SecurityGroupKind.Permission("tcp", 22, 22, "0.0.0.0/0", null, null, null);
         assertThat(s.faults()).contains(new SecurityGroupIngressFault("web", ssh));
         assertThat(s.outcomes()).contains(new SecurityGroupExpectation("web", false, ssh, false));
         assertThat(s.idempotency().redeliver()).isEqualTo(3);
@@ -162,20 +171,20 @@ class ScenarioLoaderTest {
     @Test
     void readsHttpEndpointsTheirTargetsAndTheHttpEndpointExpectation() {
         Scenario s = loader.load(SCENARIOS.resolve("valid/http-endpoints.yaml"));
-        assertThat(s.stack().httpEndpoints().get("hook")).isEqualTo(new Stack.HttpEndpoint("hook", "/hooks/ops", 202,
+        assertThat(s.stack().all(HttpEndpointKind.HttpEndpoint.class).get("hook")).isEqualTo(new HttpEndpointKind.HttpEndpoint("hook", "/hooks/ops", 202,
                 "{\"ok\":true}", Duration.ofMillis(500), java.util.Map.of("X-Hook", "stub")));
-        assertThat(s.stack().httpEndpoints().get("pager")).as("defaults: /<key>, 200, empty body, no delay")
-                .isEqualTo(new Stack.HttpEndpoint("pager", "/pager", 200, "", Duration.ZERO, java.util.Map.of()));
-        assertThat(s.stack().functions().get("notify").environment())
+        assertThat(s.stack().all(HttpEndpointKind.HttpEndpoint.class).get("pager")).as("defaults: /<key>, 200, empty body, no delay")
+                .isEqualTo(new HttpEndpointKind.HttpEndpoint("pager", "/pager", 200, "", Duration.ZERO, java.util.Map.of()));
+        assertThat(s.stack().all(FunctionKind.Function.class).get("notify").environment())
                 .containsEntry("WEBHOOK_URL", "${httpEndpoints.hook.url}");
-        List<Stack.Target> targets = s.stack().rules().get("alarm").targets();
+        List<RuleKind.Target> targets = s.stack().all(RuleKind.Rule.class).get("alarm").targets();
         assertThat(targets.get(0).httpEndpoint()).isEqualTo("hook");
-        assertThat(targets.get(0).connection()).as("the default connection").isEqualTo(Stack.Connection.DEFAULT);
+        assertThat(targets.get(0).connection()).as("the default connection").isEqualTo(RuleKind.Connection.DEFAULT);
         assertThat(targets.get(0).transformer().inputTemplate()).isEqualTo("{\"text\": \"alarm <alarm>\"}");
-        assertThat(targets.get(1).connection()).isEqualTo(new Stack.Connection("BASIC", null, null, "ops", "s3cret"));
+        assertThat(targets.get(1).connection()).isEqualTo(new RuleKind.Connection("BASIC", null, null, "ops", "s3cret"));
         assertThat(targets.get(1).rateLimitPerSecond()).isEqualTo(5);
         assertThat(targets.get(2).id()).isEqualTo("keyed");
-        assertThat(targets.get(2).connection()).isEqualTo(new Stack.Connection("API_KEY", "Authorization",
+        assertThat(targets.get(2).connection()).isEqualTo(new RuleKind.Connection("API_KEY", "Authorization",
                 "Bearer t0k3n", null, null));
         assertThat(targets.get(3).httpEndpoint()).isNull();
         assertThat(targets.get(3).connection()).isNull();

@@ -9,6 +9,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.selfheal.harness.expect.ExpectationType;
+import io.selfheal.harness.stack.StackKinds;
 import io.selfheal.harness.steps.FaultType;
 import io.selfheal.harness.yaml.InvalidFileException;
 import io.selfheal.harness.yaml.Problems;
@@ -160,11 +161,12 @@ class ScenarioSchemaTest {
         JsonNode schema = schema();
         Set<String> kinds = new TreeSet<>();
         schema.at("/$defs/stack/properties").fieldNames().forEachRemaining(kinds::add);
-        assertThat(kinds).isEqualTo(new TreeSet<>(Stack.REFERENCE_ATTRIBUTES.keySet()));
+        assertThat(kinds).isEqualTo(StackKinds.keys());
         Schema text = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
                 .getSchema(schema.at("/$defs/text"));
-        Stack.REFERENCE_ATTRIBUTES.forEach((kind, attributes) -> {
-            for (String attribute : attributes) {
+        StackKinds.all().forEach(stackKind -> {
+            String kind = stackKind.key();
+            for (String attribute : stackKind.attributes()) {
                 assertThat(text.validate(JSON.getNodeFactory().textNode("x-${" + kind + ".k." + attribute + "}")))
                         .as("${%s.k.%s}", kind, attribute).isEmpty();
             }

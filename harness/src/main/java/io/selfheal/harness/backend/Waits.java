@@ -1,4 +1,4 @@
-package io.selfheal.harness.engine;
+package io.selfheal.harness.backend;
 
 import io.selfheal.harness.backend.Cloud;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.selfheal.harness.scenario;
+package io.selfheal.harness.stack;
 
 import io.selfheal.harness.yaml.YNode;
 import java.io.IOException;

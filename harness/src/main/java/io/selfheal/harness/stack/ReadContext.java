@@ -1,4 +1,4 @@
-package io.selfheal.harness.scenario;
+package io.selfheal.harness.stack;
 
 import io.selfheal.harness.yaml.Suggestions;
 import io.selfheal.harness.yaml.YNode;
@@ -40,7 +40,7 @@ public record ReadContext(Stack stack) {
     }
 
     /** Reads a security-group rule written as in {@code stack.securityGroups} (port, cidr/ipv6/group, protocol). */
-    public Stack.Permission permission(YNode node) {
-        return node == null ? null : SecurityGroupReader.permission(node.map(), stack.keys("securityGroups"));
+    public SecurityGroupKind.Permission permission(YNode node) {
+        return node == null ? null : SecurityGroupKind.permission(node.map(), stack.keys(SecurityGroupKind.KEY));
     }
 }

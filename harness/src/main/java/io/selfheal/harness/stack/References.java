@@ -1,4 +1,4 @@
-package io.selfheal.harness.scenario;
+package io.selfheal.harness.stack;
 
 import io.selfheal.harness.yaml.Suggestions;
 import io.selfheal.harness.yaml.YNode;
@@ -17,7 +17,7 @@ public final class References {
     }
 
     /** Checks every reference in every value under {@code node}. */
-    static void check(YNode node, Stack stack) {
+    public static void check(YNode node, Stack stack) {
         if (node == null) {
             return;
         }
@@ -56,9 +56,10 @@ public final class References {
     /** Why {@code ${reference}} (without the braces) does not resolve against {@code stack}, or null when it does. */
     static String problem(String reference, Stack stack) {
         String[] parts = reference.split("\\.");
-        List<String> attributes = parts.length == 3 ? Stack.REFERENCE_ATTRIBUTES.get(parts[0]) : null;
+        StackKind<?> kind = parts.length == 3 ? StackKinds.get(parts[0]) : null;
+        List<String> attributes = kind == null ? null : kind.attributes();
         if (attributes == null) {
-            var kinds = new java.util.TreeSet<>(Stack.REFERENCE_ATTRIBUTES.keySet());
+            var kinds = StackKinds.keys();
             return "reference ${" + reference + "} is not of the form ${kind.key.attribute} with kind one of "
                     + String.join(", ", kinds) + didYouMean(parts[0], kinds);
         } else if (!stack.has(parts[0], parts[1])) {

@@ -1,4 +1,4 @@
-package io.selfheal.harness.engine;
+package io.selfheal.harness.stack;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -13,7 +13,6 @@ import com.github.tomakehurst.wiremock.standalone.MappingsSource;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.stubbing.StubMappings;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.selfheal.harness.scenario.Stack;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,13 +32,13 @@ public final class HttpEndpoints implements AutoCloseable {
     }
 
     /** Starts a server answering every request to each endpoint's path as the endpoint says. */
-    static HttpEndpoints start(Collection<Stack.HttpEndpoint> endpoints) {
+    public static HttpEndpoints start(Collection<HttpEndpointKind.HttpEndpoint> endpoints) {
         WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
                 .mappingSource(NO_FILES).notifier(new Slf4jNotifier(false)).gzipDisabled(true)
                 .stubRequestLoggingDisabled(true));
         server.start();
         HttpEndpoints out = new HttpEndpoints(server);
-        for (Stack.HttpEndpoint e : endpoints) {
+        for (HttpEndpointKind.HttpEndpoint e : endpoints) {
             ResponseDefinitionBuilder response = aResponse().withStatus(e.status()).withBody(e.body());
             e.headers().forEach(response::withHeader);
             if (!e.delay().isZero()) {

@@ -1,4 +1,4 @@
-package io.selfheal.harness.engine;
+package io.selfheal.harness.stack;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,6 +1,5 @@
-package io.selfheal.harness.engine;
+package io.selfheal.harness.stack;
 
-import io.selfheal.harness.scenario.Stack;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.ApiDestinationHttpMethod;
 import software.amazon.awssdk.services.eventbridge.model.ConnectionAuthorizationType;
@@ -11,7 +10,7 @@ import software.amazon.awssdk.services.eventbridge.model.CreateConnectionAuthReq
  * (CreateConnection, with the target's API key or basic credentials) and an API destination (CreateApiDestination:
  * POST to the endpoint's URL), one pair per target, named after the rule and the target id.
  */
-final class ApiDestinationProvisioner {
+final class ApiDestinations {
     /** EventBridge's default InvocationRateLimitPerSecond. */
     static final int DEFAULT_RATE_LIMIT = 300;
 
@@ -19,16 +18,16 @@ final class ApiDestinationProvisioner {
     private final StackState state;
     private final String accountId;
 
-    ApiDestinationProvisioner(EventBridgeClient events, StackState state, String accountId) {
+    ApiDestinations(EventBridgeClient events, StackState state, String accountId) {
         this.events = events;
         this.state = state;
         this.accountId = accountId;
     }
 
     /** Creates the target's connection and API destination; returns the destination's ARN. */
-    String create(Stack.Rule rule, Stack.Target target) {
+    String create(RuleKind.Rule rule, RuleKind.Target target) {
         String name = name(rule.name() + "-" + target.id());
-        Stack.Connection c = target.connection() == null ? Stack.Connection.DEFAULT : target.connection();
+        RuleKind.Connection c = target.connection() == null ? RuleKind.Connection.DEFAULT : target.connection();
         CreateConnectionAuthRequestParameters.Builder auth = CreateConnectionAuthRequestParameters.builder();
         if (c.authorization().equals("BASIC")) {
             auth.basicAuthParameters(b -> b.username(state.resolve(c.username())).password(state.resolve(c.password())));
@@ -39,7 +38,7 @@ final class ApiDestinationProvisioner {
                 .authorizationType(ConnectionAuthorizationType.fromValue(c.authorization()))
                 .authParameters(auth.build())).connectionArn();
         return events.createApiDestination(r -> r.name(name).connectionArn(connectionArn)
-                .invocationEndpoint(state.get("httpEndpoints", target.httpEndpoint(), "url"))
+                .invocationEndpoint(state.get(HttpEndpointKind.KEY, target.httpEndpoint(), "url"))
                 .httpMethod(ApiDestinationHttpMethod.POST)
                 .invocationRateLimitPerSecond(target.rateLimitPerSecond() == null ? DEFAULT_RATE_LIMIT
                         : target.rateLimitPerSecond())).apiDestinationArn();
@@ -49,7 +48,7 @@ final class ApiDestinationProvisioner {
      * The role EventBridge assumes to invoke the destination (events:InvokeApiDestination); PutTargets requires one
      * for API destinations. The emulator does not evaluate IAM, so only its ARN matters.
      */
-    String roleArn(Stack.Rule rule) {
+    String roleArn(RuleKind.Rule rule) {
         return "arn:aws:iam::" + accountId + ":role/" + name(rule.name() + "-api-destinations");
     }
 

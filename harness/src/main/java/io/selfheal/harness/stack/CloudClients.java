@@ -1,4 +1,4 @@
-package io.selfheal.harness.engine;
+package io.selfheal.harness.stack;
 
 import io.selfheal.harness.backend.Cloud;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;

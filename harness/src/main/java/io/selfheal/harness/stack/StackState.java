@@ -1,14 +1,8 @@
-package io.selfheal.harness.engine;
+package io.selfheal.harness.stack;
 
-import io.selfheal.harness.scenario.References;
-import io.selfheal.harness.scenario.Stack;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
-import software.amazon.awssdk.services.ec2.model.IpPermission;
-import software.amazon.awssdk.services.ec2.model.IpRange;
-import software.amazon.awssdk.services.ec2.model.Ipv6Range;
-import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 
 /** What provisioning created, by stack key: the values references resolve to. */
 public final class StackState {
@@ -27,38 +21,23 @@ public final class StackState {
     }
 
     public String instanceId(String key) {
-        return get("instances", key, "id");
+        return get(InstanceKind.KEY, key, "id");
     }
 
     public String alarmName(String key) {
-        return get("alarms", key, "name");
+        return get(AlarmKind.KEY, key, "name");
     }
 
     public String functionName(String key) {
-        return get("functions", key, "name");
+        return get(FunctionKind.KEY, key, "name");
     }
 
     public String securityGroupId(String key) {
-        return get("securityGroups", key, "id");
+        return get(SecurityGroupKind.KEY, key, "id");
     }
 
     public String ruleArn(String key) {
-        return get("rules", key, "arn");
-    }
-
-    /** A stack rule in the SDK's shape, its source group resolved to the provisioned group's id. */
-    public IpPermission ipPermission(Stack.Permission p) {
-        IpPermission.Builder b = IpPermission.builder().ipProtocol(p.protocol()).fromPort(p.fromPort())
-                .toPort(p.toPort());
-        if (p.cidr() != null) {
-            b.ipRanges(IpRange.builder().cidrIp(p.cidr()).description(p.description()).build());
-        } else if (p.ipv6() != null) {
-            b.ipv6Ranges(Ipv6Range.builder().cidrIpv6(p.ipv6()).description(p.description()).build());
-        } else if (p.group() != null) {
-            b.userIdGroupPairs(UserIdGroupPair.builder().groupId(securityGroupId(p.group()))
-                    .description(p.description()).build());
-        }
-        return b.build();
+        return get(RuleKind.KEY, key, "arn");
     }
 
     /** Replaces every {@code ${kind.key.attribute}} in {@code text}. */

@@ -1,0 +1,17 @@
+package io.selfheal.harness.junit;
+
+import io.selfheal.harness.engine.ScenarioDriver;
+import io.selfheal.harness.report.ReportCollector;
+import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
+
+/**
+ * What the engine's nodes share: where the report goes, the collector every scenario adds to (thread-safe), and —
+ * below a scenario — that scenario's driver.
+ */
+record SelfhealExecutionContext(String reportDir, ReportCollector report, ScenarioDriver driver)
+        implements EngineExecutionContext {
+
+    SelfhealExecutionContext with(ScenarioDriver scenarioDriver) {
+        return new SelfhealExecutionContext(reportDir, report, scenarioDriver);
+    }
+}

@@ -1,0 +1,100 @@
+package io.selfheal.harness.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.selfheal.emulator.services.lambda.runtime.RuntimeCatalog;
+import io.selfheal.harness.yaml.YMap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.core.SdkBytes;
+
+/**
+ * {@code stack.functions}: Lambda functions created with CreateFunction from a jar or zip, or from sources the harness
+ * zips ({@link DeploymentPackage}).
+ */
+public final class FunctionKind extends AbstractStackKind<FunctionKind.Function> {
+    public static final String KEY = "functions";
+
+    /**
+     * A Lambda function created with CreateFunction from a jar or zip.
+     *
+     * @param rolePolicy the IAM policy JSON the team attaches to the function's role, or null. The emulator does not
+     *                   evaluate IAM, so the harness keeps it to check the calls the function made against it
+     *                   ({@code leastPrivilege} expectation)
+     */
+    public record Function(String key, String name, Path code, String handler, String runtime, int timeout,
+                           int memory, Map<String, String> environment, String rolePolicy) {
+    }
+
+    /** The environment may refer to any of these ({@code ${queues.work.url}}). */
+    public FunctionKind() {
+        super(KEY, Function.class, List.of("name", "arn"), Set.of(HttpEndpointKind.KEY, QueueKind.KEY, TopicKind.KEY, LogGroupKind.KEY, SecurityGroupKind.KEY, InstanceKind.KEY));
+    }
+
+    @Override
+    public Function read(String key, YMap m, StackReading reading) {
+        m.allow("name", "code", "handler", "runtime", "timeout", "memory", "environment", "rolePolicy");
+        JsonNode policy = m.has("rolePolicy") ? reading.json(m.get("rolePolicy")) : null;
+        if (policy != null) {
+            String problem = PolicyShape.problem(policy);
+            if (problem != null) {
+                m.get("rolePolicy").problem(problem);
+                policy = null;
+            }
+        }
+        Path code = null;
+        String codeRef = m.requiredString("code");
+        if (codeRef != null) {
+            code = ResourceText.resolve(codeRef, reading.scenarioDir());
+            if (!Files.exists(code)) {
+                m.get("code").problem("no file " + code + " (build it first: mvn -DskipTests package)");
+            }
+        }
+        return new Function(key, StackReading.orElse(m.string("name"), key), code, m.requiredString("handler"),
+                StackReading.orElse(m.choice("runtime", RuntimeCatalog.identifiers().toArray(String[]::new)), "java17"),
+                StackReading.orElse(m.integer("timeout"), 3), StackReading.orElse(m.integer("memory"), 128),
+                m.stringMap("environment"), policy == null ? null : policy.toString());
+    }
+
+    @Override
+    public void provision(Map<String, Function> functions, Provisioning p) {
+        for (Function spec : functions.values()) {
+            byte[] code;
+            try {
+                code = DeploymentPackage.of(spec.code());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the code of function " + spec.key(), e);
+            }
+            String arn = p.clients().lambda().createFunction(r -> r.functionName(spec.name()).runtime(spec.runtime())
+                    .handler(spec.handler()).role("arn:aws:iam::" + p.accountId() + ":role/" + spec.name() + "-role")
+                    .timeout(spec.timeout()).memorySize(spec.memory())
+                    .environment(e -> e.variables(p.state().resolve(spec.environment())))
+                    .code(c -> c.zipFile(SdkBytes.fromByteArray(code)))).functionArn();
+            p.put(this, spec.key(), "name", spec.name());
+            p.put(this, spec.key(), "arn", arn);
+        }
+    }
+
+    /** The JSON Schema of this kind: its section's description, one entry's schema, and defs it refers to. */
+    @Override
+    public String schema() {
+        return """
+            {"description": "Lambda functions (CreateFunction) from a jar or zip, by key.", "entry": {"description": "A Lambda function. References: ${functions.<key>.name}, ${functions.<key>.arn}.", "type": "object", "additionalProperties": false, "required": ["code", "handler"], "properties": {
+              "name": {"description": "The function name (default: the entry's key).", "type": "string"},
+              "code": {"description": "The deployment package relative to the scenario file: a jar or zip, or sources the harness zips (a directory, or one .py, .mjs or .js file).", "type": "string"},
+              "handler": {"description": "The handler, e.g. io.selfheal.remediations.RebootOnHighCpu::handleRequest.", "type": "string"},
+              "runtime": {"description": "The runtime (default java17).", "enum": RUNTIMES, "default": "java17"},
+              "timeout": {"description": "Timeout in seconds (default 3, as AWS).", "type": "integer", "minimum": 1, "maximum": 900, "default": 3},
+              "memory": {"description": "Memory in MB (default 128, as AWS).", "type": "integer", "minimum": 128, "maximum": 10240, "default": 128},
+              "environment": {"description": "Environment variables, name to value.", "$ref": "#/$defs/textMap"},
+              "rolePolicy": {"description": "The IAM policy document of the function's role (inline, JSON text, a .json file or classpath:); the leastPrivilege expectation checks the function's calls against it.", "anyOf": [{"type": "string"}, {"type": "object", "required": ["Version", "Statement"], "properties": {"Version": {"description": "The policy language version.", "enum": ["2012-10-17", "2008-10-17"]}, "Statement": {"description": "A statement or a list of them, each with Effect, Action (or NotAction) and Resource (or NotResource).", "type": ["object", "array"]}}}]}
+            }}
+            }
+            """.replace("RUNTIMES", RuntimeCatalog.identifiers().stream().map(r -> '"' + r + '"')
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]")));
+    }
+}
