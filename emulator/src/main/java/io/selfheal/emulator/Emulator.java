@@ -68,6 +68,7 @@ public final class Emulator implements AutoCloseable {
         for (AwsServiceProvider provider : b.extraServices) {
             loaded.add(provider.create(context));
         }
+        b.afterServices.forEach(hook -> hook.accept(context));
         services = new ServiceRegistry(loaded);
         control = new ControlApi(context, services);
         FrontDoor frontDoor = new FrontDoor(context, services, new ControlHttpHandler(control, services));
@@ -132,6 +133,7 @@ public final class Emulator implements AutoCloseable {
         private EmulatorClock clock = EmulatorClock.system();
         private final List<AwsServiceProvider> extraServices = new ArrayList<>();
         private final java.util.Set<Class<?>> without = new java.util.HashSet<>();
+        private final List<java.util.function.Consumer<EmulatorContext>> afterServices = new ArrayList<>();
 
         /** 0 picks any free port. */
         public Builder port(int port) {
@@ -175,6 +177,16 @@ public final class Emulator implements AutoCloseable {
         /** Adds a service beyond those on the class path (tests, extensions). */
         public Builder service(AwsServiceProvider provider) {
             extraServices.add(provider);
+            return this;
+        }
+
+        /**
+         * Runs once every service is created, before the port opens: for tests and extensions that reach the
+         * internal bus without being a service (a probe that records messages, a stand-in handler, which wins over
+         * the built-in one because it registers last).
+         */
+        public Builder afterServices(java.util.function.Consumer<EmulatorContext> hook) {
+            afterServices.add(hook);
             return this;
         }
 

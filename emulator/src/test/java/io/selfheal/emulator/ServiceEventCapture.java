@@ -5,12 +5,11 @@ import io.selfheal.emulator.messages.ServiceEvent;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operation;
+import io.selfheal.emulator.service.Operations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -30,8 +29,8 @@ public final class ServiceEventCapture implements AwsServiceProvider {
             }
 
             @Override
-            public Map<String, Operation> operations() {
-                return Map.of();
+            public Operations operations() {
+                return new Operations("test");
             }
         };
     }

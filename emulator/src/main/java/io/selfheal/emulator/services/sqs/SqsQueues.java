@@ -32,6 +32,15 @@ final class SqsQueues {
         if (queueUrl == null || queueUrl.isEmpty()) {
             throw SqsErrors.missingParameter("QueueUrl");
         }
+        Located at = locate(ctx, queueUrl);
+        if (at == null) {
+            throw SqsErrors.nonExistentQueue();
+        }
+        return require(in(at.account(), at.region()).get(at.name()));
+    }
+
+    /** The account, region and name a QueueUrl names (see {@link #byUrl}), or null when it names no queue. */
+    static Located locate(RequestContext ctx, String queueUrl) {
         String path;
         String region = ctx.region();
         try {
@@ -44,13 +53,17 @@ final class SqsQueues {
                 }
             }
         } catch (IllegalArgumentException e) {
-            throw SqsErrors.nonExistentQueue();
+            return null;
         }
         String[] parts = path.replaceAll("^/+|/+$", "").split("/");
-        if (parts.length != 2) {
-            throw SqsErrors.nonExistentQueue();
+        return parts.length == 2 ? new Located(parts[0], region, parts[1]) : null;
+    }
+
+    /** Where a QueueUrl points. */
+    record Located(String account, String region, String name) {
+        String arn() {
+            return "arn:aws:sqs:" + region + ":" + account + ":" + name;
         }
-        return require(in(parts[0], region).get(parts[1]));
     }
 
     /** The queue an ARN names, or null. */

@@ -13,10 +13,9 @@ import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operation;
+import io.selfheal.emulator.service.Operations;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,8 +91,8 @@ abstract class CloudTrailTestBase {
                 }
 
                 @Override
-                public Map<String, Operation> operations() {
-                    return Map.of();
+                public Operations operations() {
+                    return new Operations("test");
                 }
             };
         }

@@ -8,7 +8,7 @@ import io.selfheal.emulator.messages.PublishToTopic;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operation;
+import io.selfheal.emulator.service.Operations;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,8 +46,8 @@ final class StandInActionTargets implements AwsServiceProvider {
             }
 
             @Override
-            public Map<String, Operation> operations() {
-                return Map.of();
+            public Operations operations() {
+                return new Operations("test");
             }
         };
     }

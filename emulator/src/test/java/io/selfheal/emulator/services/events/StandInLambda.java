@@ -6,7 +6,7 @@ import io.selfheal.emulator.messages.InvokeFunction;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operation;
+import io.selfheal.emulator.service.Operations;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +41,8 @@ final class StandInLambda implements AwsServiceProvider {
             }
 
             @Override
-            public Map<String, Operation> operations() {
-                return Map.of();
+            public Operations operations() {
+                return new Operations("test");
             }
         };
     }

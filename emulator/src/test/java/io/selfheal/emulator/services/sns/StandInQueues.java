@@ -7,7 +7,7 @@ import io.selfheal.emulator.messages.SendToQueue;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operation;
+import io.selfheal.emulator.service.Operations;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,8 +36,8 @@ final class StandInQueues implements AwsServiceProvider {
             }
 
             @Override
-            public Map<String, Operation> operations() {
-                return Map.of();
+            public Operations operations() {
+                return new Operations("test");
             }
         };
     }
