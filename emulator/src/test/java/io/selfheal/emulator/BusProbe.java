@@ -1,5 +1,6 @@
 package io.selfheal.emulator;
 
+import io.selfheal.emulator.core.BusRequest;
 import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.core.InternalBus;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class BusProbe {
     }
 
     /** Answers every request of {@code type} instead of the service that would. */
-    public <Q, R> BusProbe answer(Class<Q> type, Function<? super Q, ? extends R> handler) {
+    public <Q extends BusRequest<R>, R> BusProbe answer(Class<Q> type, Function<? super Q, ? extends R> handler) {
         bus().handle(type, handler);
         return this;
     }

@@ -35,6 +35,7 @@ public final class Ec2Service implements AwsService {
         InstanceStateHandlers states = new InstanceStateHandlers(store, lifecycle);
         TagHandlers tags = new TagHandlers(store);
         new InstanceAlarmActionHandler(context, store, lifecycle); // CloudWatch alarm EC2 actions, over the bus
+        new InstanceDescriptions(context, store); // DescribeInstance, for services that report on instances
         operations = new Operations("ec2");
         operations.add(write("RunInstances", run::runInstances).resources(Ec2Arns.LAUNCH));
         operations.add(read("DescribeInstances", describe::describeInstances).resources(ResourceArns.ANY));

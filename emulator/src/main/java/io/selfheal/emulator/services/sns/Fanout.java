@@ -78,7 +78,7 @@ final class Fanout {
             body = Json.write(envelopes().notification(n, s));
         }
         Delivery d = context.bus().ask(new SendToQueue(s.endpoint, body, attributes, n.groupId(), n.dedupId(),
-                PRINCIPAL, s.topicArn.toString()), Delivery.class);
+                PRINCIPAL, s.topicArn.toString()));
         return d.accepted() ? null : d.errorCode() + ": " + d.errorMessage();
     }
 
@@ -86,7 +86,7 @@ final class Fanout {
         byte[] event = Json.write(envelopes().lambdaEvent(n, s)).getBytes(StandardCharsets.UTF_8);
         String account = s.topicArn.accountId();
         InvokeFunction.Result r = context.bus().ask(new InvokeFunction(account, s.topicArn.region(), s.endpoint,
-                event, PRINCIPAL, s.topicArn.toString(), account), InvokeFunction.Result.class);
+                event, PRINCIPAL, s.topicArn.toString(), account));
         return r.accepted() ? null : r.errorCode() + ": " + r.errorMessage();
     }
 

@@ -51,8 +51,8 @@ final class StandInQueues implements AwsServiceProvider {
     }
 
     /** Asks on the emulator's bus, as another service (EventBridge, CloudWatch) would. */
-    <R> R ask(Object request, Class<R> answer) {
-        return context.bus().ask(request, answer);
+    <R> R ask(io.selfheal.emulator.core.BusRequest<R> request) {
+        return context.bus().ask(request);
     }
 
     void clear() {
