@@ -10,6 +10,7 @@ import io.selfheal.emulator.core.ApiCallLog;
 import io.selfheal.emulator.core.EmulatorClock;
 import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.core.IdentityRegistry;
+import io.selfheal.emulator.core.Ids;
 import io.selfheal.emulator.core.InternalBus;
 import io.selfheal.emulator.frontdoor.FrontDoor;
 import io.selfheal.emulator.http.NettyHttpServer;
@@ -60,7 +61,8 @@ public final class Emulator implements AutoCloseable {
         }
         context = new EmulatorContext(b.region, b.host, b.clock, new IdentityRegistry(b.accountId), activity,
                 new InternalBus(workers, activity), new ApiCallLog(), workers, scheduler,
-                (port, handler) -> NettyHttpServer.start(eventLoops, b.host, port, workers, handler));
+                (port, handler) -> NettyHttpServer.start(eventLoops, b.host, port, workers, handler),
+                b.seed == null ? Ids.random() : Ids.seeded(b.seed));
         List<AwsService> loaded = new ArrayList<>();
         ServiceLoader.load(AwsServiceProvider.class).stream()
                 .filter(p -> !b.without.contains(p.type()))
@@ -131,6 +133,7 @@ public final class Emulator implements AutoCloseable {
         private String region = DEFAULT_REGION;
         private String accountId = DEFAULT_ACCOUNT;
         private EmulatorClock clock = EmulatorClock.system();
+        private String seed;
         private final List<AwsServiceProvider> extraServices = new ArrayList<>();
         private final java.util.Set<Class<?>> without = new java.util.HashSet<>();
         private final List<java.util.function.Consumer<EmulatorContext>> afterServices = new ArrayList<>();
@@ -162,6 +165,15 @@ public final class Emulator implements AutoCloseable {
         /** The clock every service reads and schedules on; {@code new VirtualClock(start)} for virtual time. */
         public Builder clock(EmulatorClock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Derives ids (instances, events, messages, request ids …) from this seed instead of drawing them at random,
+         * so two runs that make the same calls get the same ids. Scenario runs pass the scenario's name.
+         */
+        public Builder seed(String seed) {
+            this.seed = seed;
             return this;
         }
 

@@ -22,12 +22,13 @@ public final class EmulatorContext {
     private final ExecutorService workers;
     private final ScheduledExecutorService scheduler;
     private final HttpServerFactory servers;
+    private final Ids ids;
     private final Map<Class<?>, Object> components = new ConcurrentHashMap<>();
     private volatile String endpoint;
 
     public EmulatorContext(String defaultRegion, String host, EmulatorClock clock, IdentityRegistry identities,
                            ActivityTracker activity, InternalBus bus, ApiCallLog callLog, ExecutorService workers,
-                           ScheduledExecutorService scheduler, HttpServerFactory servers) {
+                           ScheduledExecutorService scheduler, HttpServerFactory servers, Ids ids) {
         this.defaultRegion = defaultRegion;
         this.host = host;
         this.clock = clock;
@@ -38,6 +39,7 @@ public final class EmulatorContext {
         this.workers = workers;
         this.scheduler = scheduler;
         this.servers = servers;
+        this.ids = ids;
     }
 
     /** Starts further listeners on the emulator's bind address and event loops. */
@@ -60,6 +62,11 @@ public final class EmulatorContext {
 
     public EmulatorClock clock() {
         return clock;
+    }
+
+    /** The emulator's id generator: random, or seeded for reproducible scenario runs. */
+    public Ids ids() {
+        return ids;
     }
 
     public IdentityRegistry identities() {

@@ -6,7 +6,6 @@ import io.selfheal.emulator.core.ApiCall;
 import io.selfheal.emulator.core.AwsException;
 import io.selfheal.emulator.core.CallerIdentity;
 import io.selfheal.emulator.core.EmulatorContext;
-import io.selfheal.emulator.core.Ids;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.core.RequestContext;
 import io.selfheal.emulator.http.HttpHandler;
@@ -76,7 +75,7 @@ public final class FrontDoor implements HttpHandler {
         SigV4Scope scope = SigV4Scope.of(request);
         CallerIdentity caller = context.identities().resolve(scope.accessKeyId());
         String region = scope.region() == null || scope.region().isEmpty() ? context.defaultRegion() : scope.region();
-        String requestId = Ids.uuid();
+        String requestId = context.ids().uuid("request");
         Dispatch dispatch;
         try {
             dispatch = resolver.resolve(request, scope);

@@ -94,7 +94,7 @@ public final class SelfhealTestEngine implements TestEngine {
         long started = System.nanoTime();
         List<CheckResult> results = new ArrayList<>();
         String broken = null;
-        try (Cloud cloud = new EmbeddedCloud(descriptor.scenario().virtualTime()); ScenarioRun run = new ScenarioRun(descriptor.scenario(), cloud)) {
+        try (Cloud cloud = new EmbeddedCloud(descriptor.scenario().virtualTime(), descriptor.scenario().name()); ScenarioRun run = new ScenarioRun(descriptor.scenario(), cloud)) {
             try {
                 run.provision();
                 run.establishSteadyState();

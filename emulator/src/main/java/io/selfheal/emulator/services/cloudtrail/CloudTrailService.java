@@ -32,7 +32,7 @@ public final class CloudTrailService implements AwsService {
     private final Operations operations;
 
     CloudTrailService(EmulatorContext context) {
-        recorder = new Recorder(histories, context.bus());
+        recorder = new Recorder(histories, context.bus(), context.ids());
         LookupEventsOperation lookup = new LookupEventsOperation(histories);
         operations = new Operations("cloudtrail").add(read("LookupEvents", lookup::lookupEvents)
                 .resources(ResourceArns.ANY));

@@ -16,7 +16,7 @@ import io.selfheal.emulator.service.ResourceArns;
 public final class Ec2Service implements AwsService {
     private static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.ec2("http://ec2.amazonaws.com/doc/2016-11-15/");
 
-    private final RegionalStore<Ec2Region> store = new RegionalStore<>(Ec2Region::new);
+    private final RegionalStore<Ec2Region> store;
     private final Operations operations;
     private final InstanceMetrics metrics;
 
@@ -29,6 +29,7 @@ public final class Ec2Service implements AwsService {
     }
 
     Ec2Service(EmulatorContext context) {
+        store = new RegionalStore<>(() -> new Ec2Region(context.ids()));
         InstanceLifecycle lifecycle = new InstanceLifecycle(context);
         RunInstancesHandler run = new RunInstancesHandler(context, store, lifecycle);
         DescribeInstancesHandler describe = new DescribeInstancesHandler(store);

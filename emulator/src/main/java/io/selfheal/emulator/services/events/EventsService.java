@@ -51,11 +51,12 @@ public final class EventsService implements AwsService {
         dispatcher.targets(new TargetDeliveries(context, retries, new BusTarget(states, dispatcher::dispatchNow),
                 new ApiDestinationTarget(apiDestinations, http, tokens)));
         ConnectionOperations connections = new ConnectionOperations(apiDestinations, context, tokens);
-        ApiDestinationOperations destinations = new ApiDestinationOperations(apiDestinations, context.clock());
+        ApiDestinationOperations destinations = new ApiDestinationOperations(apiDestinations, context.clock(),
+                context.ids());
         schedules = new ScheduleRunner(context, states, dispatcher);
         RuleOperations rules = new RuleOperations(states, schedules);
         TargetOperations targets = new TargetOperations(states);
-        PutEventsOperation putEvents = new PutEventsOperation(states, dispatcher, context.clock());
+        PutEventsOperation putEvents = new PutEventsOperation(states, dispatcher, context.clock(), context.ids());
         PatternTestOperation patternTest = new PatternTestOperation();
         BusOperations buses = new BusOperations(states, context.clock());
         TagOperations tags = new TagOperations(states);
@@ -121,7 +122,7 @@ public final class EventsService implements AwsService {
         EventBus bus = states.get(e.accountId(), e.region()).defaultBus(e.accountId(), e.region());
         ObjectNode detail = e.detail() == null ? Json.object() : e.detail().deepCopy();
         List<String> resources = e.resources() == null ? List.of() : e.resources();
-        ObjectNode event = EventEnvelope.of(e.source(), e.detailType(), e.accountId(),
+        ObjectNode event = EventEnvelope.of(context.ids(), e.source(), e.detailType(), e.accountId(),
                 e.time() == null ? context.clock().now() : e.time(), e.region(), resources, detail);
         dispatcher.dispatchNow(bus, event);
     }

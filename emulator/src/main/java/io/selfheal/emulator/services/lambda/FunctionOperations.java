@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.AwsException;
 import io.selfheal.emulator.core.EmulatorContext;
-import io.selfheal.emulator.core.Ids;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.core.RequestContext;
 import io.selfheal.emulator.service.Params;
@@ -38,9 +37,9 @@ final class FunctionOperations {
             throw exists(name);
         }
         FunctionCode code = FunctionCode.extract(zip, runtime.codeDirectory());
-        FunctionCredentials credentials = FunctionCredentials.issue(config, name);
+        FunctionCredentials credentials = FunctionCredentials.issue(context.ids(), config, name);
         LambdaFunction function = new LambdaFunction(ctx.accountId(), ctx.region(), name,
-                new FunctionRevision(config, code, credentials, ctx.receivedAt(), Ids.uuid()), tags(p));
+                new FunctionRevision(config, code, credentials, ctx.receivedAt(), context.ids().uuid("revision")), tags(p));
         if (!functions.add(function)) {
             code.delete();
             throw exists(name);
@@ -104,7 +103,7 @@ final class FunctionOperations {
         LambdaFunction function = require(ctx, input);
         FunctionCode code = FunctionCode.extract(zipFile(p, "zipFile"), runtime.codeDirectory());
         FunctionRevision old = function.revision();
-        replace(function, new FunctionRevision(old.config(), code, old.credentials(), ctx.receivedAt(), Ids.uuid()));
+        replace(function, new FunctionRevision(old.config(), code, old.credentials(), ctx.receivedAt(), context.ids().uuid("revision")));
         old.code().delete();
         return FunctionJson.configuration(function);
     }
@@ -117,10 +116,10 @@ final class FunctionOperations {
         FunctionCredentials credentials = old.credentials();
         boolean newRole = !config.role().equals(old.config().role());
         if (newRole) {
-            credentials = FunctionCredentials.issue(config, function.name());
+            credentials = FunctionCredentials.issue(context.ids(), config, function.name());
             credentials.register(context.identities());
         }
-        replace(function, new FunctionRevision(config, old.code(), credentials, ctx.receivedAt(), Ids.uuid()));
+        replace(function, new FunctionRevision(config, old.code(), credentials, ctx.receivedAt(), context.ids().uuid("revision")));
         if (newRole) {
             old.credentials().unregister(context.identities());
         }

@@ -54,7 +54,7 @@ public final class LambdaService implements AwsService {
         }
         Invoker invoker = new Invoker(context, runtime, history);
         FunctionOperations fn = new FunctionOperations(context, functions, runtime);
-        PermissionOperations policy = new PermissionOperations(functions);
+        PermissionOperations policy = new PermissionOperations(functions, context.ids());
         // Invoke waits for the function; code uploads write files; deletes stop processes: all off the event loop.
         this.operations = new Operations("lambda");
         operations.add(write("CreateFunction", fn::create).blocking().rest("POST", FUNCTIONS, 201)
@@ -78,7 +78,7 @@ public final class LambdaService implements AwsService {
                 .resources(FUNCTION_ARN));
         operations.add(write("RemovePermission", policy::remove).blocking()
                 .rest("DELETE", FUNCTION + "/policy/{StatementId}", 204).resources(FUNCTION_ARN));
-        InvokeFunctionHandler bus = new InvokeFunctionHandler(functions, invoker);
+        InvokeFunctionHandler bus = new InvokeFunctionHandler(functions, invoker, context.ids());
         context.bus().handle(InvokeFunction.class, bus::handle);
         context.register(LambdaControl.class, history);
     }

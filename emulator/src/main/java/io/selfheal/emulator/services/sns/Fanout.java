@@ -43,7 +43,7 @@ final class Fanout {
     /** Sends an HTTP/S subscriber the SubscriptionConfirmation carrying its token. */
     void confirm(Subscription s) {
         context.workers().execute(context.activity().track(() -> {
-            String messageId = Ids.uuid();
+            String messageId = context.ids().uuid("notification");
             String body = Json.write(envelopes().confirmation(s, messageId, context.clock().now()));
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("x-amz-sns-message-type", "SubscriptionConfirmation");
@@ -117,6 +117,6 @@ final class Fanout {
     }
 
     private Envelopes envelopes() {
-        return new Envelopes(context.endpoint());
+        return new Envelopes(context.endpoint(), context.ids());
     }
 }

@@ -41,9 +41,9 @@ public final class SnsService implements AwsService {
 
     SnsService(EmulatorContext context) {
         Fanout fanout = new Fanout(context, deliveries);
-        Publisher publisher = new Publisher(context.clock(), fanout);
+        Publisher publisher = new Publisher(context.clock(), fanout, context.ids());
         TopicOperations t = new TopicOperations(topics);
-        SubscriptionOperations s = new SubscriptionOperations(topics, fanout);
+        SubscriptionOperations s = new SubscriptionOperations(topics, fanout, context.ids());
         PublishOperations p = new PublishOperations(topics, publisher);
         Tags tags = new Tags(topics);
         operations = new Operations("sns");

@@ -26,7 +26,10 @@ final class SubscriptionOperations {
     private final Topics topics;
     private final Fanout fanout;
 
-    SubscriptionOperations(Topics topics, Fanout fanout) {
+    private final Ids ids;
+
+    SubscriptionOperations(Topics topics, Fanout fanout, Ids ids) {
+        this.ids = ids;
         this.topics = topics;
         this.fanout = fanout;
     }
@@ -52,7 +55,7 @@ final class SubscriptionOperations {
                 return answer(existing, returnArn);
             }
         }
-        Subscription s = new Subscription(topic.arn + ":" + Ids.uuid(), topic.arn, protocol, endpoint,
+        Subscription s = new Subscription(topic.arn + ":" + ids.uuid("subscription"), topic.arn, protocol, endpoint,
                 ctx.accountId(), pending ? token() : null, pending);
         // The scope first: a nested policy is only valid once the scope says MessageBody.
         if (attributes.containsKey("FilterPolicyScope")) {
@@ -206,7 +209,7 @@ final class SubscriptionOperations {
     }
 
     /** Confirmation tokens are long hex strings on AWS. */
-    private static String token() {
-        return Ids.hex("2336412f37fb687f", 240).replace("-", "");
+    private String token() {
+        return ids.hex("2336412f37fb687f", 240).replace("-", "");
     }
 }

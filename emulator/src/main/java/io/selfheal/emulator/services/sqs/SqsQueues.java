@@ -1,5 +1,6 @@
 package io.selfheal.emulator.services.sqs;
 
+import io.selfheal.emulator.core.Ids;
 import io.selfheal.emulator.core.RegionalStore;
 import io.selfheal.emulator.core.RequestContext;
 import java.net.URI;
@@ -14,6 +15,16 @@ final class SqsQueues {
     private static final Pattern ARN = Pattern.compile("^arn:aws[a-z-]*:sqs:([a-z0-9-]+):(\\d{12}):(.+)$");
 
     private final RegionalStore<Map<String, SqsQueue>> store = new RegionalStore<>(ConcurrentHashMap::new);
+    private final Ids ids;
+
+    SqsQueues(Ids ids) {
+        this.ids = ids;
+    }
+
+    /** The emulator's ids, for the queues' message ids and receipt handles. */
+    Ids ids() {
+        return ids;
+    }
 
     Map<String, SqsQueue> in(String accountId, String region) {
         return store.get(accountId, region);

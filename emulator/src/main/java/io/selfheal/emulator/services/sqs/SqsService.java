@@ -30,7 +30,7 @@ public final class SqsService implements AwsService {
         }
     }
 
-    private final SqsQueues queues = new SqsQueues();
+    private final SqsQueues queues;
     /** IAM names a queue by its ARN; requests name it by URL ({@code <endpoint>/<account>/<name>}). */
     private static final ResourceArns QUEUE = ResourceArns.each("QueueUrl", SqsService::queueArn);
 
@@ -39,6 +39,7 @@ public final class SqsService implements AwsService {
     private final Operations operations = new Operations("sqs");
 
     SqsService(EmulatorContext context) {
+        queues = new SqsQueues(context.ids());
         QueueOperations q = new QueueOperations(queues, context.clock());
         MessageOperations m = new MessageOperations(queues, context.clock());
         Receiver receiver = new Receiver(queues, context.clock());

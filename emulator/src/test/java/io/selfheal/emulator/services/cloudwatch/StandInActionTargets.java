@@ -1,7 +1,6 @@
 package io.selfheal.emulator.services.cloudwatch;
 
 import io.selfheal.emulator.core.EmulatorContext;
-import io.selfheal.emulator.core.Ids;
 import io.selfheal.emulator.messages.Delivery;
 import io.selfheal.emulator.messages.InvokeFunction;
 import io.selfheal.emulator.messages.PublishToTopic;
@@ -12,6 +11,7 @@ import io.selfheal.emulator.service.Operations;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -31,13 +31,13 @@ final class StandInActionTargets implements AwsServiceProvider {
             published.add(m);
             return refused.contains(m.topicArn())
                     ? Delivery.refused("AuthorizationError", "not allowed to publish to " + m.topicArn())
-                    : Delivery.accepted(Ids.uuid());
+                    : Delivery.accepted(UUID.randomUUID().toString());
         });
         context.bus().handle(InvokeFunction.class, m -> {
             invoked.add(m);
             return refused.contains(m.functionArn())
                     ? InvokeFunction.Result.refused("ResourceNotFoundException", "Function not found: "
-                    + m.functionArn()) : InvokeFunction.Result.accepted(Ids.uuid());
+                    + m.functionArn()) : InvokeFunction.Result.accepted(UUID.randomUUID().toString());
         });
         return new AwsService() {
             @Override

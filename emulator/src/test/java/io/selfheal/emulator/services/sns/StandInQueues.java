@@ -1,7 +1,6 @@
 package io.selfheal.emulator.services.sns;
 
 import io.selfheal.emulator.core.EmulatorContext;
-import io.selfheal.emulator.core.Ids;
 import io.selfheal.emulator.messages.Delivery;
 import io.selfheal.emulator.messages.SendToQueue;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
@@ -10,6 +9,7 @@ import io.selfheal.emulator.service.AwsServiceProvider;
 import io.selfheal.emulator.service.Operations;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -27,7 +27,7 @@ final class StandInQueues implements AwsServiceProvider {
         this.context = context;
         context.bus().handle(SendToQueue.class, m -> {
             sent.add(m);
-            return refusals.getOrDefault(m.queueArn(), Delivery.accepted(Ids.uuid()));
+            return refusals.getOrDefault(m.queueArn(), Delivery.accepted(UUID.randomUUID().toString()));
         });
         return new AwsService() {
             @Override

@@ -1,0 +1,50 @@
+package io.selfheal.emulator.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Seeded ids repeat per seed and per kind; random ids (the default, and {@code serve}) do not. */
+class IdsTest {
+    @Test
+    void theSameSeedGivesTheSameIdsInTheSameOrder() {
+        Ids a = Ids.seeded("high-cpu-reboot");
+        Ids b = Ids.seeded("high-cpu-reboot");
+        for (int i = 0; i < 3; i++) {
+            assertThat(a.hex("i", 17)).isEqualTo(b.hex("i", 17));
+            assertThat(a.uuid("request")).isEqualTo(b.uuid("request"));
+            assertThat(a.iamId("ASIA")).isEqualTo(b.iamId("ASIA"));
+        }
+        assertThat(Ids.seeded("other").hex("i", 17)).isNotEqualTo(Ids.seeded("high-cpu-reboot").hex("i", 17));
+    }
+
+    @Test
+    void eachKindOfIdIsItsOwnSequence() {
+        Ids a = Ids.seeded("s");
+        Ids b = Ids.seeded("s");
+        a.uuid("request");
+        a.uuid("request");
+        // Request ids drawn in between do not shift the next event id or instance id.
+        assertThat(a.uuid("event")).isEqualTo(b.uuid("event"));
+        assertThat(a.hex("i", 17)).isEqualTo(b.hex("i", 17));
+    }
+
+    @Test
+    void idsHaveAwsShapes() {
+        for (Ids ids : new Ids[] {Ids.seeded("s"), Ids.random()}) {
+            assertThat(UUID.fromString(ids.uuid("request")).version()).isEqualTo(4);
+            assertThat(UUID.fromString(ids.uuid("request")).variant()).isEqualTo(2);
+            assertThat(ids.hex("i", 17)).matches("i-[0-9a-f]{17}");
+            assertThat(ids.iamId("AROA")).matches("AROA[A-Z2-7]{16}");
+            assertThat(ids.hexBytes("mac", 5)).matches("[0-9a-f]{2}(:[0-9a-f]{2}){4}");
+            assertThat(ids.secret(40)).hasSize(40);
+        }
+    }
+
+    @Test
+    void randomIdsDiffer() {
+        assertThat(Ids.random().hex("i", 17)).isNotEqualTo(Ids.random().hex("i", 17));
+        assertThat(Ids.random().isSeeded()).isFalse();
+    }
+}
