@@ -2,20 +2,25 @@ package io.selfheal.emulator.services.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.selfheal.emulator.EmulatorExtension;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
 import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
 
 /** AWS/EC2 CPUUtilization on the virtual clock: one datapoint a period, stamped at its start, only while running. */
 class Ec2CpuMetricsTest {
-    private final VirtualEc2 cloud = new VirtualEc2();
+    @RegisterExtension
+    static final EmulatorExtension AWS = VirtualEc2.extension().perTest();
 
-    @AfterEach
-    void close() {
-        cloud.close();
+    private VirtualEc2 cloud;
+
+    @BeforeEach
+    void start() {
+        cloud = new VirtualEc2(AWS);
     }
 
     @Test

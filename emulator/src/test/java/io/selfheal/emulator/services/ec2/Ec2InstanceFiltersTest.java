@@ -3,11 +3,12 @@ package io.selfheal.emulator.services.ec2;
 import static io.selfheal.emulator.services.ec2.Ec2InstancesTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.selfheal.emulator.EmulatorExtension;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStatus;
@@ -21,6 +22,9 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
  * on two instances that differ in every filtered field. A virtual clock makes launch times exact.
  */
 class Ec2InstanceFiltersTest {
+    @RegisterExtension
+    static final EmulatorExtension AWS = VirtualEc2.extension();
+
     private static VirtualEc2 cloud;
     private static Instance web;
     private static Instance db;
@@ -28,7 +32,7 @@ class Ec2InstanceFiltersTest {
 
     @BeforeAll
     static void launch() {
-        cloud = new VirtualEc2();
+        cloud = new VirtualEc2(AWS);
         String subnetB = cloud.ec2.describeSubnets(b -> b.filters(filter("availability-zone", "us-east-1b")))
                 .subnets().get(0).subnetId();
         webGroup = cloud.ec2.createSecurityGroup(b -> b.groupName(Ec2SecurityGroupsTest.name()).description("web"))
@@ -41,11 +45,6 @@ class Ec2InstanceFiltersTest {
         cloud.advance(Duration.ofMinutes(1));
         web = describe(filter("instance-id", webId)).get(0);
         db = describe(filter("instance-id", dbId)).get(0);
-    }
-
-    @AfterAll
-    static void close() {
-        cloud.close();
     }
 
     @Test

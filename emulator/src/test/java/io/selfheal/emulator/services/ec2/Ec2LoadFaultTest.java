@@ -3,20 +3,25 @@ package io.selfheal.emulator.services.ec2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.selfheal.emulator.EmulatorExtension;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
 import software.amazon.awssdk.services.ec2.model.InstanceStatus;
 
 /** Injected load through {@code Ec2Control}: a runaway process a reboot clears, a burst that ends by itself, a hang. */
 class Ec2LoadFaultTest {
-    private final VirtualEc2 cloud = new VirtualEc2();
+    @RegisterExtension
+    static final EmulatorExtension AWS = VirtualEc2.extension().perTest();
 
-    @AfterEach
-    void close() {
-        cloud.close();
+    private VirtualEc2 cloud;
+
+    @BeforeEach
+    void start() {
+        cloud = new VirtualEc2(AWS);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.selfheal.emulator.services.ec2;
 
 import io.selfheal.emulator.Emulator;
-import io.selfheal.emulator.TestClients;
+import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.control.Ec2Control;
 import io.selfheal.emulator.core.VirtualClock;
 import java.time.Duration;
@@ -14,15 +14,29 @@ import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /** An emulator on a virtual clock with EC2 and CloudWatch clients: the fixture of the load and metrics tests. */
-final class VirtualEc2 implements AutoCloseable {
+final class VirtualEc2 {
     static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     static final String AMI = "ami-0abcdef1234567890";
 
-    final VirtualClock clock = new VirtualClock(START);
-    final Emulator emulator = Emulator.builder().port(0).clock(clock).start();
-    final Ec2Client ec2 = TestClients.of(Ec2Client.builder(), emulator);
-    final CloudWatchClient cw = TestClients.of(CloudWatchClient.builder(), emulator);
-    final Ec2Control control = emulator.control().component(Ec2Control.class);
+    final VirtualClock clock;
+    final Emulator emulator;
+    final Ec2Client ec2;
+    final CloudWatchClient cw;
+    final Ec2Control control;
+
+    /** On the emulator of {@link #extension()}, while a test runs. */
+    VirtualEc2(EmulatorExtension aws) {
+        clock = aws.clock();
+        emulator = aws.emulator();
+        ec2 = aws.client(Ec2Client.class);
+        cw = aws.client(CloudWatchClient.class);
+        control = emulator.control().component(Ec2Control.class);
+    }
+
+    /** An emulator on a virtual clock standing at START. */
+    static EmulatorExtension extension() {
+        return EmulatorExtension.virtualTime(START);
+    }
 
     /** Launches one instance at START and lets it reach running (at START + the transition delay). */
     String running(boolean detailed) {
@@ -51,12 +65,5 @@ final class VirtualEc2 implements AutoCloseable {
 
     List<Double> cpu(String instanceId, Duration from, Duration to) {
         return datapoints("CPUUtilization", instanceId, from, to, 60).stream().map(Datapoint::average).toList();
-    }
-
-    @Override
-    public void close() {
-        cw.close();
-        ec2.close();
-        emulator.close();
     }
 }
