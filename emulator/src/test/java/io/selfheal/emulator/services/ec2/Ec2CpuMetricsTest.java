@@ -2,10 +2,8 @@ package io.selfheal.emulator.services.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.selfheal.emulator.EmulatorExtension;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
@@ -14,14 +12,7 @@ import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
 /** AWS/EC2 CPUUtilization on the virtual clock: one datapoint a period, stamped at its start, only while running. */
 class Ec2CpuMetricsTest {
     @RegisterExtension
-    static final EmulatorExtension AWS = VirtualEc2.extension().perTest();
-
-    private VirtualEc2 cloud;
-
-    @BeforeEach
-    void start() {
-        cloud = new VirtualEc2(AWS);
-    }
+    final VirtualEc2 cloud = new VirtualEc2();
 
     @Test
     void detailedMonitoringPublishesOneDatapointAMinuteAtTheBaseline() {

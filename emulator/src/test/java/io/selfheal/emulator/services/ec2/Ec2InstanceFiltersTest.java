@@ -3,7 +3,6 @@ package io.selfheal.emulator.services.ec2;
 import static io.selfheal.emulator.services.ec2.Ec2InstancesTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.selfheal.emulator.EmulatorExtension;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,16 +22,14 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
  */
 class Ec2InstanceFiltersTest {
     @RegisterExtension
-    static final EmulatorExtension AWS = VirtualEc2.extension();
+    static final VirtualEc2 cloud = new VirtualEc2();
 
-    private static VirtualEc2 cloud;
     private static Instance web;
     private static Instance db;
     private static String webGroup;
 
     @BeforeAll
     static void launch() {
-        cloud = new VirtualEc2(AWS);
         String subnetB = cloud.ec2.describeSubnets(b -> b.filters(filter("availability-zone", "us-east-1b")))
                 .subnets().get(0).subnetId();
         webGroup = cloud.ec2.createSecurityGroup(b -> b.groupName(Ec2SecurityGroupsTest.name()).description("web"))

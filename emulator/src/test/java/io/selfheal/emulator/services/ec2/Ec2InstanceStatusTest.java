@@ -3,11 +3,9 @@ package io.selfheal.emulator.services.ec2;
 import static io.selfheal.emulator.services.ec2.Ec2InstancesTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.selfheal.emulator.EmulatorExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceStatusResponse;
@@ -17,14 +15,7 @@ import software.amazon.awssdk.services.ec2.model.InstanceStatus;
 /** DescribeInstanceStatus through the SDK: shapes, running-only default, filters, ids and paging. */
 class Ec2InstanceStatusTest {
     @RegisterExtension
-    static final EmulatorExtension AWS = VirtualEc2.extension().perTest();
-
-    private VirtualEc2 cloud;
-
-    @BeforeEach
-    void start() {
-        cloud = new VirtualEc2(AWS);
-    }
+    final VirtualEc2 cloud = new VirtualEc2();
 
     @Test
     void aRunningInstancePassesBothChecks() {

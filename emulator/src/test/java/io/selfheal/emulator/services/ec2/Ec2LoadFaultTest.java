@@ -3,10 +3,8 @@ package io.selfheal.emulator.services.ec2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.selfheal.emulator.EmulatorExtension;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
@@ -15,14 +13,7 @@ import software.amazon.awssdk.services.ec2.model.InstanceStatus;
 /** Injected load through {@code Ec2Control}: a runaway process a reboot clears, a burst that ends by itself, a hang. */
 class Ec2LoadFaultTest {
     @RegisterExtension
-    static final EmulatorExtension AWS = VirtualEc2.extension().perTest();
-
-    private VirtualEc2 cloud;
-
-    @BeforeEach
-    void start() {
-        cloud = new VirtualEc2(AWS);
-    }
+    final VirtualEc2 cloud = new VirtualEc2();
 
     @Test
     void aRunawayProcessPinsTheCpuUntilARebootThroughTheSdk() {

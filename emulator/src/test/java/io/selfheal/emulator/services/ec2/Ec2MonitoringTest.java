@@ -3,9 +3,7 @@ package io.selfheal.emulator.services.ec2;
 import static io.selfheal.emulator.services.ec2.Ec2InstancesTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.selfheal.emulator.EmulatorExtension;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.model.InstanceMonitoring;
@@ -14,14 +12,7 @@ import software.amazon.awssdk.services.ec2.model.MonitoringState;
 /** RunInstances {@code Monitoring.Enabled}, MonitorInstances and UnmonitorInstances through the SDK. */
 class Ec2MonitoringTest {
     @RegisterExtension
-    static final EmulatorExtension AWS = VirtualEc2.extension().perTest();
-
-    private VirtualEc2 cloud;
-
-    @BeforeEach
-    void start() {
-        cloud = new VirtualEc2(AWS);
-    }
+    final VirtualEc2 cloud = new VirtualEc2();
 
     @Test
     void runInstancesWithMonitoringStartsPendingThenEnabled() {

@@ -8,34 +8,60 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
-/** An emulator on a virtual clock with EC2 and CloudWatch clients: the fixture of the load and metrics tests. */
-final class VirtualEc2 {
+/**
+ * An emulator on a virtual clock standing at START with EC2 and CloudWatch clients: the fixture of the load and metrics
+ * tests, registered as {@code @RegisterExtension final VirtualEc2 cloud = new VirtualEc2()} (an emulator per test) or
+ * on a static field (one per class).
+ */
+final class VirtualEc2 implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
     static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     static final String AMI = "ami-0abcdef1234567890";
 
-    final VirtualClock clock;
-    final Emulator emulator;
-    final Ec2Client ec2;
-    final CloudWatchClient cw;
-    final Ec2Control control;
+    private final EmulatorExtension aws = EmulatorExtension.virtualTime(START);
+    VirtualClock clock;
+    Emulator emulator;
+    Ec2Client ec2;
+    CloudWatchClient cw;
+    Ec2Control control;
 
-    /** On the emulator of {@link #extension()}, while a test runs. */
-    VirtualEc2(EmulatorExtension aws) {
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        aws.beforeAll(context);
+        bind();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        aws.beforeEach(context);
+        bind();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        aws.afterEach(context);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        aws.afterAll(context);
+    }
+
+    private void bind() {
         clock = aws.clock();
         emulator = aws.emulator();
         ec2 = aws.client(Ec2Client.class);
         cw = aws.client(CloudWatchClient.class);
         control = emulator.control().component(Ec2Control.class);
-    }
-
-    /** An emulator on a virtual clock standing at START. */
-    static EmulatorExtension extension() {
-        return EmulatorExtension.virtualTime(START);
     }
 
     /** Launches one instance at START and lets it reach running (at START + the transition delay). */
