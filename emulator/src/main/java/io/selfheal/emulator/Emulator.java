@@ -11,6 +11,7 @@ import io.selfheal.emulator.core.EmulatorClock;
 import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.core.EventsBacklog;
 import io.selfheal.emulator.core.IdentityRegistry;
+import io.selfheal.emulator.core.Ids;
 import io.selfheal.emulator.core.InternalBus;
 import io.selfheal.emulator.core.Retention;
 import io.selfheal.emulator.frontdoor.FrontDoor;
@@ -62,7 +63,8 @@ public final class Emulator implements AutoCloseable {
         }
         context = new EmulatorContext(b.region, b.host, b.clock, new IdentityRegistry(b.accountId), activity,
                 new InternalBus(workers, activity), b.retention, workers, scheduler,
-                (port, handler) -> NettyHttpServer.start(eventLoops, b.host, port, workers, handler));
+                (port, handler) -> NettyHttpServer.start(eventLoops, b.host, port, workers, handler),
+                b.seed == null ? Ids.random() : Ids.seeded(b.seed));
         context.register(EventsBacklog.class, b.eventsBacklog);
         List<AwsService> loaded = new ArrayList<>();
         ServiceLoader.load(AwsServiceProvider.class).stream()
@@ -71,6 +73,7 @@ public final class Emulator implements AutoCloseable {
         for (AwsServiceProvider provider : b.extraServices) {
             loaded.add(provider.create(context));
         }
+        b.afterServices.forEach(hook -> hook.accept(context));
         services = new ServiceRegistry(loaded);
         control = new ControlApi(context, services);
         FrontDoor frontDoor = new FrontDoor(context, services, new ControlHttpHandler(control, services));
@@ -135,8 +138,10 @@ public final class Emulator implements AutoCloseable {
         private EmulatorClock clock = EmulatorClock.system();
         private Retention retention = Retention.defaults();
         private EventsBacklog eventsBacklog = EventsBacklog.DEFAULT;
+        private String seed;
         private final List<AwsServiceProvider> extraServices = new ArrayList<>();
         private final java.util.Set<Class<?>> without = new java.util.HashSet<>();
+        private final List<java.util.function.Consumer<EmulatorContext>> afterServices = new ArrayList<>();
 
         /** 0 picks any free port. */
         public Builder port(int port) {
@@ -171,6 +176,15 @@ public final class Emulator implements AutoCloseable {
         /** The clock every service reads and schedules on; {@code new VirtualClock(start)} for virtual time. */
         public Builder clock(EmulatorClock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Derives ids (instances, events, messages, request ids …) from this seed instead of drawing them at random,
+         * so two runs that make the same calls get the same ids. Scenario runs pass the scenario's name.
+         */
+        public Builder seed(String seed) {
+            this.seed = seed;
             return this;
         }
 
@@ -211,6 +225,16 @@ public final class Emulator implements AutoCloseable {
         /** Adds a service beyond those on the class path (tests, extensions). */
         public Builder service(AwsServiceProvider provider) {
             extraServices.add(provider);
+            return this;
+        }
+
+        /**
+         * Runs once every service is created, before the port opens: for tests and extensions that reach the
+         * internal bus without being a service (a probe that records messages, a stand-in handler, which wins over
+         * the built-in one because it registers last).
+         */
+        public Builder afterServices(java.util.function.Consumer<EmulatorContext> hook) {
+            afterServices.add(hook);
             return this;
         }
 

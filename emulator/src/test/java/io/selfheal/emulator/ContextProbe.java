@@ -4,8 +4,7 @@ import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operation;
-import java.util.Map;
+import io.selfheal.emulator.service.Operations;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -29,8 +28,8 @@ public final class ContextProbe implements AwsServiceProvider {
             }
 
             @Override
-            public Map<String, Operation> operations() {
-                return Map.of();
+            public Operations operations() {
+                return new Operations("test");
             }
         };
     }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -21,10 +20,6 @@ import org.junit.jupiter.api.Test;
 class CoverageDocTest {
     private static final Path DOC = Path.of("../docs/coverage.md");
     static final String END_MARKER = "<!-- end of generated part: notes below are written by hand -->";
-    private static final Map<String, String> NAMES = Map.of("sts", "AWS STS", "ec2", "Amazon EC2",
-            "monitoring", "Amazon CloudWatch", "events", "Amazon EventBridge", "lambda", "AWS Lambda",
-            "sqs", "Amazon SQS", "sns", "Amazon SNS", "logs", "Amazon CloudWatch Logs",
-            "cloudtrail", "AWS CloudTrail");
 
     @Test
     void coverageDocListsExactlyTheOperationsServed() throws IOException {
@@ -51,15 +46,14 @@ class CoverageDocTest {
                 .append("`CoverageDocTest` (which fails when this list and the code disagree). Every operation listed\n")
                 .append("is tested through the AWS SDK for Java v2 against the emulator's port.\n\n");
         for (AwsService service : emulator.services().all().stream()
-                .sorted(Comparator.comparing(s -> NAMES.getOrDefault(s.descriptor().signingName(),
-                        s.descriptor().signingName()))).toList()) {
+                .sorted(Comparator.comparing(AwsService::displayName)).toList()) {
             String signing = service.descriptor().signingName();
-            out.append("## ").append(NAMES.getOrDefault(signing, signing)).append("\n\n")
+            out.append("## ").append(service.displayName()).append("\n\n")
                     .append("Signing name `").append(signing).append("`; protocols: ")
                     .append(service.protocols().stream().map(CoverageDocTest::protocol)
                             .collect(Collectors.joining(", ")))
                     .append(".\n\n");
-            for (String op : new TreeSet<>(service.operations().keySet())) {
+            for (String op : new TreeSet<>(service.operations().names())) {
                 out.append("- ").append(op).append('\n');
             }
             out.append('\n');

@@ -8,26 +8,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /** The front door through a real SDK client and raw HTTP: routing, identity, and AWS error shapes. */
 class FrontDoorTest {
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime();
+
     private static Emulator emulator;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.startOnFreePort();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
+        emulator = AWS.emulator();
     }
 
     @Test

@@ -2,47 +2,29 @@ package io.selfheal.emulator;
 
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.messages.ServiceEvent;
-import io.selfheal.emulator.protocol.ServiceDescriptor;
-import io.selfheal.emulator.service.AwsService;
-import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A stand-in for EventBridge in tests: a service with no operations that records every {@link ServiceEvent}
- * published on the bus. Add it with {@code Emulator.builder().service(capture)}.
+ * The {@link ServiceEvent}s an emulator's services published (what EventBridge receives), read from a
+ * {@link BusProbe} recording them: {@code EmulatorExtension.realTime().recording(ServiceEvent.class)}.
  */
-public final class ServiceEventCapture implements AwsServiceProvider {
-    private final List<ServiceEvent> events = new CopyOnWriteArrayList<>();
+public final class ServiceEventCapture {
+    private final EmulatorExtension aws;
 
-    @Override
-    public AwsService create(io.selfheal.emulator.core.EmulatorContext context) {
-        context.bus().subscribe(ServiceEvent.class, events::add);
-        return new AwsService() {
-            @Override
-            public ServiceDescriptor descriptor() {
-                return ServiceDescriptor.json11("selfheal-test-capture", "SelfhealTestCapture");
-            }
-
-            @Override
-            public Map<String, Operation> operations() {
-                return Map.of();
-            }
-        };
+    public ServiceEventCapture(EmulatorExtension aws) {
+        this.aws = aws;
     }
 
     public List<ServiceEvent> all() {
-        return List.copyOf(events);
+        return aws.bus().published(ServiceEvent.class);
     }
 
     /** The events about one resource ARN, in arrival order. */
     public List<ServiceEvent> about(String resourceArn) {
-        return events.stream().filter(e -> e.resources().contains(resourceArn)).toList();
+        return all().stream().filter(e -> e.resources().contains(resourceArn)).toList();
     }
 
     /** A reference event from {@code src/test/resources/reference-events}. */

@@ -17,18 +17,14 @@ import java.time.Instant;
  * @param status     the HTTP status answered
  * @param errorCode  the AWS error code, or null on success
  * @param durationMicros time spent answering
+ * @param readOnly   whether the operation only reads, as registered with it (false when none was found)
+ * @param iamAction  the operation's IAM action ({@code cloudwatch:PutMetricData}), or null when none was found
  */
 public record ApiCall(Instant time, String requestId, String accountId, String region, String service,
                       String operation, String callerArn, JsonNode parameters, int status, String errorCode,
-                      long durationMicros) {
+                      long durationMicros, boolean readOnly, String iamAction) {
 
     public boolean succeeded() {
         return errorCode == null;
-    }
-
-    /** Heuristic shared with CloudTrail's read-only flag: calls that only read start with these verbs. */
-    public boolean readOnly() {
-        return operation.startsWith("Describe") || operation.startsWith("Get") || operation.startsWith("List")
-                || operation.startsWith("Test") || operation.startsWith("Lookup");
     }
 }

@@ -23,13 +23,14 @@ public final class EmulatorContext {
     private final ExecutorService workers;
     private final ScheduledExecutorService scheduler;
     private final HttpServerFactory servers;
+    private final Ids ids;
     private final Map<Class<?>, Object> components = new ConcurrentHashMap<>();
     private volatile String endpoint;
 
     /** @param retention the bounds of every history; the call log is built with it */
     public EmulatorContext(String defaultRegion, String host, EmulatorClock clock, IdentityRegistry identities,
                            ActivityTracker activity, InternalBus bus, Retention retention, ExecutorService workers,
-                           ScheduledExecutorService scheduler, HttpServerFactory servers) {
+                           ScheduledExecutorService scheduler, HttpServerFactory servers, Ids ids) {
         this.retention = retention;
         this.defaultRegion = defaultRegion;
         this.host = host;
@@ -41,6 +42,7 @@ public final class EmulatorContext {
         this.workers = workers;
         this.scheduler = scheduler;
         this.servers = servers;
+        this.ids = ids;
     }
 
     /** Starts further listeners on the emulator's bind address and event loops. */
@@ -63,6 +65,11 @@ public final class EmulatorContext {
 
     public EmulatorClock clock() {
         return clock;
+    }
+
+    /** The emulator's id generator: random, or seeded for reproducible scenario runs. */
+    public Ids ids() {
+        return ids;
     }
 
     public IdentityRegistry identities() {

@@ -17,7 +17,8 @@ import java.util.logging.Logger;
  * <ul>
  *   <li>{@link #publish}: fire-and-forget to every subscriber of the message's type, asynchronously, tracked as
  *       in-flight work until each subscriber has run;</li>
- *   <li>{@link #ask}: a synchronous request to the single handler of a request type.</li>
+ *   <li>{@link #ask}: a synchronous, typed {@link BusRequest} to the single handler of its type; a
+ *       {@link NoHandlerException} when there is none.</li>
  * </ul>
  */
 public final class InternalBus {
@@ -52,19 +53,25 @@ public final class InternalBus {
 
     /**
      * Registers the handler of a request type. The last registration wins, so a test (or an extension added with
-     * {@code Emulator.builder().service(…)}, created after the built-in services) can stand in for a service.
+     * {@code Emulator.builder().service(…)} or {@code afterServices(…)}, after the built-in services) can stand in
+     * for a service.
      */
     @SuppressWarnings("unchecked")
-    public <Q, R> void handle(Class<Q> requestType, Function<? super Q, ? extends R> handler) {
+    public <Q extends BusRequest<R>, R> void handle(Class<Q> requestType, Function<? super Q, ? extends R> handler) {
         handlers.put(requestType, q -> handler.apply((Q) q));
     }
 
+    /**
+     * Asks the one handler of the request's type, on the caller's thread.
+     *
+     * @throws NoHandlerException when no service handles the type; whatever the handler throws otherwise, unchanged
+     */
     @SuppressWarnings("unchecked")
-    public <R> R ask(Object request, Class<R> responseType) {
+    public <R> R ask(BusRequest<R> request) {
         Function<Object, Object> handler = handlers.get(request.getClass());
         if (handler == null) {
-            throw new IllegalStateException("no service handles " + request.getClass().getName());
+            throw new NoHandlerException(request.getClass());
         }
-        return responseType.cast(handler.apply(request));
+        return (R) handler.apply(request);
     }
 }

@@ -6,7 +6,6 @@ import io.selfheal.emulator.core.ApiCall;
 import io.selfheal.emulator.core.AwsException;
 import io.selfheal.emulator.core.CallerIdentity;
 import io.selfheal.emulator.core.EmulatorContext;
-import io.selfheal.emulator.core.Ids;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.core.RequestContext;
 import io.selfheal.emulator.http.HttpHandler;
@@ -15,6 +14,7 @@ import io.selfheal.emulator.http.HttpResponse;
 import io.selfheal.emulator.messages.ApiCallCompleted;
 import io.selfheal.emulator.messages.ApiCallSelector;
 import io.selfheal.emulator.protocol.SigV4Scope;
+import io.selfheal.emulator.service.OperationSpec;
 import io.selfheal.emulator.service.RawOperation;
 import io.selfheal.emulator.service.ServiceRegistry;
 import java.time.Instant;
@@ -71,7 +71,7 @@ public final class FrontDoor implements HttpHandler {
         SigV4Scope scope = SigV4Scope.of(request);
         CallerIdentity caller = context.identities().resolve(scope.accessKeyId());
         String region = scope.region() == null || scope.region().isEmpty() ? context.defaultRegion() : scope.region();
-        String requestId = Ids.uuid();
+        String requestId = context.ids().uuid("request");
         Dispatch dispatch;
         try {
             dispatch = resolver.resolve(request, scope);
@@ -79,7 +79,7 @@ public final class FrontDoor implements HttpHandler {
             RequestContext ctx = new RequestContext(requestId, region, caller,
                     refused.service() == null ? "unknown" : refused.service(), "Unknown", now, context.endpoint());
             HttpResponse response = refused.codec().error(ctx, refused.error());
-            record(ctx, Json.object(), response.status(), refused.error().code(), started);
+            record(ctx, null, Json.object(), response.status(), refused.error().code(), started);
             reply.accept(response);
             return;
         }
@@ -118,8 +118,8 @@ public final class FrontDoor implements HttpHandler {
             errorMessage = failure.getMessage();
             response = dispatch.codec().error(ctx, failure);
         }
-        ApiCall call = record(ctx, dispatch.input(), response.status(), errorCode, started);
-        if (published != null && published.wants(ctx.service(), ctx.operation())) {
+        ApiCall call = record(ctx, dispatch.spec(), dispatch.input(), response.status(), errorCode, started);
+        if (published != null && published.wants(dispatch.spec())) {
             // Only hands the data over: the CloudTrail record is built by the subscriber on a worker thread.
             context.bus().publish(new ApiCallCompleted(call, ctx.caller(), result, errorMessage,
                     request.header("User-Agent"), sourceIp(request)));
@@ -137,10 +137,13 @@ public final class FrontDoor implements HttpHandler {
         return (comma < 0 ? forwarded : forwarded.substring(0, comma)).trim();
     }
 
-    private ApiCall record(RequestContext ctx, ObjectNode input, int status, String errorCode, long startedNanos) {
+    /** @param spec the operation's registration, null when the request named none */
+    private ApiCall record(RequestContext ctx, OperationSpec spec, ObjectNode input, int status, String errorCode,
+                           long startedNanos) {
         ApiCall call = new ApiCall(ctx.receivedAt(), ctx.requestId(), ctx.accountId(), ctx.region(),
                 ctx.service(), ctx.operation(), ctx.caller().arn(), LoggedParameters.of(input, status >= 400), status,
-                errorCode, (System.nanoTime() - startedNanos) / 1000);
+                errorCode, (System.nanoTime() - startedNanos) / 1000, spec != null && spec.readOnly(),
+                spec == null ? null : spec.iamAction());
         context.callLog().record(call);
         return call;
     }

@@ -1,5 +1,7 @@
 package io.selfheal.emulator.messages;
 
+import io.selfheal.emulator.service.OperationSpec;
+
 /**
  * Registered as an emulator component by the service that records API calls (CloudTrail): tells the front door which
  * calls to publish as {@link ApiCallCompleted}, so calls nobody records (data events such as PutEvents, SendMessage)
@@ -7,5 +9,5 @@ package io.selfheal.emulator.messages;
  */
 @FunctionalInterface
 public interface ApiCallSelector {
-    boolean wants(String service, String operation);
+    boolean wants(OperationSpec operation);
 }

@@ -1,10 +1,12 @@
 package io.selfheal.emulator.messages;
 
+import io.selfheal.emulator.core.BusRequest;
+
 /**
  * A service principal asks Lambda to invoke a function asynchronously (invocation type {@code Event}), as EventBridge
  * does for a rule's Lambda target. Lambda checks the function's resource policy for {@code principal} (and
  * {@code sourceArn} when the policy names one) before accepting, as AWS does.
- * Ask with {@code bus.ask(new InvokeFunction(…), InvokeFunction.Result.class)}.
+ * Ask with {@code bus.ask(new InvokeFunction(…))}.
  *
  * @param accountId     the account of the caller
  * @param region        the region of the caller
@@ -15,7 +17,8 @@ package io.selfheal.emulator.messages;
  * @param sourceAccount the account that owns the source resource
  */
 public record InvokeFunction(String accountId, String region, String functionArn, byte[] payload, String principal,
-                             String sourceArn, String sourceAccount) {
+                             String sourceArn, String sourceAccount)
+        implements BusRequest<InvokeFunction.Result> {
 
     /**
      * Lambda's answer: accepted (queued for asynchronous invocation), or refused with the error AWS would report

@@ -1,11 +1,12 @@
 package io.selfheal.emulator.messages;
 
+import io.selfheal.emulator.core.BusRequest;
 import java.util.Map;
 
 /**
  * A service principal publishes to an SNS topic (an EventBridge target, a CloudWatch alarm action). SNS checks the
  * topic policy for {@code principal}/{@code sourceArn}, then fans out to the subscriptions.
- * Ask with {@code bus.ask(new PublishToTopic(…), Delivery.class)}; the id of an accepted delivery is the MessageId.
+ * Ask with {@code bus.ask(new PublishToTopic(…))}; the id of an accepted delivery is the MessageId.
  *
  * @param topicArn          {@code arn:aws:sns:<region>:<account>:<name>}
  * @param message           the message
@@ -15,5 +16,6 @@ import java.util.Map;
  * @param sourceArn         the publishing resource, for {@code aws:SourceArn} conditions
  */
 public record PublishToTopic(String topicArn, String message, String subject, Map<String, String> messageAttributes,
-                             String principal, String sourceArn) {
+                             String principal, String sourceArn)
+        implements BusRequest<Delivery> {
 }

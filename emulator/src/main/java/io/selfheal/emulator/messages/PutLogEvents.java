@@ -1,12 +1,13 @@
 package io.selfheal.emulator.messages;
 
+import io.selfheal.emulator.core.BusRequest;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Log events written to CloudWatch Logs by a service: a Lambda function's output (into {@code /aws/lambda/<name>},
  * created when missing as Lambda does), or an EventBridge log-group target (which needs a resource policy allowing
- * {@code events.amazonaws.com}, as on AWS). Ask with {@code bus.ask(new PutLogEvents(…), Delivery.class)}.
+ * {@code events.amazonaws.com}, as on AWS). Ask with {@code bus.ask(new PutLogEvents(…))}.
  *
  * @param accountId       the account that owns the log group
  * @param region          its region
@@ -18,7 +19,8 @@ import java.util.List;
  * @param sourceArn       the writing resource, for {@code aws:SourceArn} conditions
  */
 public record PutLogEvents(String accountId, String region, String logGroupName, String logStreamName,
-                           List<LogEvent> events, boolean createGroup, String principal, String sourceArn) {
+                           List<LogEvent> events, boolean createGroup, String principal, String sourceArn)
+        implements BusRequest<Delivery> {
 
     /** One log line with its time. */
     public record LogEvent(Instant timestamp, String message) {

@@ -1,11 +1,12 @@
 package io.selfheal.emulator.messages;
 
+import io.selfheal.emulator.core.BusRequest;
 import java.util.Map;
 
 /**
  * A service principal sends a message to an SQS queue (an EventBridge target, an SNS subscription, a dead-letter
  * queue). SQS checks the queue policy for {@code principal} and {@code sourceArn}, as AWS does, then enqueues.
- * Ask with {@code bus.ask(new SendToQueue(…), Delivery.class)}; the id of an accepted delivery is the MessageId.
+ * Ask with {@code bus.ask(new SendToQueue(…))}; the id of an accepted delivery is the MessageId.
  *
  * @param queueArn        {@code arn:aws:sqs:<region>:<account>:<name>}
  * @param body            the message body
@@ -17,5 +18,6 @@ import java.util.Map;
  * @param sourceArn       the sending resource (rule or topic ARN), for {@code aws:SourceArn} conditions
  */
 public record SendToQueue(String queueArn, String body, Map<String, String> attributes, String messageGroupId,
-                          String deduplicationId, String principal, String sourceArn) {
+                          String deduplicationId, String principal, String sourceArn)
+        implements BusRequest<Delivery> {
 }

@@ -2,10 +2,17 @@ package io.selfheal.emulator.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import java.util.Map;
 
 /** One emulated AWS service as the front door sees it. */
 public interface AwsService extends AutoCloseable {
+    /**
+     * The service's name as AWS writes it ("Amazon CloudWatch"), for documents such as {@code docs/coverage.md};
+     * every built-in service names itself (a test checks), test stand-ins need not.
+     */
+    default String displayName() {
+        return descriptor().signingName();
+    }
+
     /** The service's primary protocol (its signing name names the service in the call log). */
     io.selfheal.emulator.protocol.ServiceDescriptor descriptor();
 
@@ -25,20 +32,22 @@ public interface AwsService extends AutoCloseable {
         return result;
     }
 
-    /** Operations by AWS operation name. */
-    Map<String, Operation> operations();
+    /** Operations by AWS operation name, each with its facts ({@link OperationSpec}). */
+    Operations operations();
 
-    /** For REST protocols: the HTTP binding of each operation. */
+    /** For REST protocols: the HTTP binding of each operation, as registered with it. */
     default List<RestRoute> routes() {
-        return List.of();
+        return operations().routes();
     }
 
     /**
-     * Whether an operation may block (wait on a function, write files). Others run on the front door's event loop,
-     * which saves two thread hand-offs per call; an operation that blocks without saying so stalls the port.
+     * Whether an operation may block (wait on a function, write files), as registered with it. Others run on the
+     * front door's event loop, which saves two thread hand-offs per call; an operation that blocks without saying so
+     * stalls the port.
      */
     default boolean blocking(String operation) {
-        return false;
+        OperationSpec spec = operations().spec(operation);
+        return spec != null && spec.isBlocking();
     }
 
     /** Forget all state (every account and region). */

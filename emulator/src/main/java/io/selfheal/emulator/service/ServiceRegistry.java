@@ -27,7 +27,7 @@ public final class ServiceRegistry implements AutoCloseable {
                 }
                 if (d.protocol() == Protocol.QUERY || d.protocol() == Protocol.EC2_QUERY) {
                     queryDescriptors.put(service, d);
-                    for (String action : service.operations().keySet()) {
+                    for (String action : service.operations().names()) {
                         queryServicesByAction.computeIfAbsent(action, a -> new ArrayList<>()).add(service);
                     }
                 }

@@ -17,7 +17,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * The default backend: a fresh in-process emulator on a free loopback port, one per scenario, on a virtual clock
- * (starting at the current second) unless real time is asked for.
+ * unless real time is asked for. A scenario's cloud is seeded with the scenario's name: its ids and request ids are
+ * the same in every run, and its virtual clock starts at {@link #SEEDED_START}, so two runs can be diffed.
  */
 public final class EmbeddedCloud implements Cloud {
     private final Emulator emulator;
@@ -27,9 +28,21 @@ public final class EmbeddedCloud implements Cloud {
         this(true);
     }
 
+    /** Where a seeded virtual clock starts: a fixed instant, so timestamps repeat from run to run. */
+    public static final java.time.Instant SEEDED_START = java.time.Instant.parse("2026-01-01T00:00:00Z");
+
     public EmbeddedCloud(boolean virtualTime) {
-        this(Emulator.builder().port(0).clock(virtualTime
-                ? new VirtualClock(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+        this(virtualTime, null);
+    }
+
+    /**
+     * @param seed null for random ids and a virtual clock starting at the current second; else the seed of the
+     *             ids, and a virtual clock starting at {@link #SEEDED_START}
+     */
+    public EmbeddedCloud(boolean virtualTime, String seed) {
+        this(Emulator.builder().port(0).seed(seed).clock(virtualTime
+                ? new VirtualClock(seed != null ? SEEDED_START
+                        : java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
                 : io.selfheal.emulator.core.EmulatorClock.system()).start());
     }
 

@@ -38,8 +38,9 @@ public record LeastPrivilegeExpectation(String function) implements Expectation 
         TreeSet<String> used = new TreeSet<>();
         for (ApiCall c : run.cloud().calls()) {
             if (c.callerArn().contains(":assumed-role/") && c.callerArn().endsWith(session)) {
-                // IAM's prefix is the signing name, except CloudWatch's ("monitoring" on the wire).
-                used.add(("monitoring".equals(c.service()) ? "cloudwatch" : c.service()) + ":" + c.operation());
+                // The action the operation registered (lambda:InvokeFunction, cloudwatch:… though it signs as
+                // monitoring); a call to an operation nobody registered has none.
+                used.add(c.iamAction() != null ? c.iamAction() : c.service() + ":" + c.operation());
             }
         }
         List<String> denied = new ArrayList<>();

@@ -1,5 +1,8 @@
 package io.selfheal.emulator.services.cloudtrail;
 
+import static io.selfheal.emulator.service.OperationSpec.read;
+import static io.selfheal.emulator.service.OperationSpec.write;
+
 import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.core.RegionalStore;
 import io.selfheal.emulator.messages.ApiCallCompleted;
@@ -7,8 +10,9 @@ import io.selfheal.emulator.messages.ApiCallSelector;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operation;
-import java.util.Map;
+import io.selfheal.emulator.service.OperationSpec;
+import io.selfheal.emulator.service.Operations;
+import io.selfheal.emulator.service.ResourceArns;
 
 /** AWS CloudTrail: records every management call the front door answers; LookupEvents reads the history. */
 public final class CloudTrailService implements AwsService {
@@ -25,15 +29,21 @@ public final class CloudTrailService implements AwsService {
 
     private final RegionalStore<EventHistory> histories;
     private final Recorder recorder;
-    private final Map<String, Operation> operations;
+    private final Operations operations;
 
     CloudTrailService(EmulatorContext context) {
         histories = new RegionalStore<>(() -> new EventHistory(context.retention()));
-        recorder = new Recorder(histories, context.bus());
+        recorder = new Recorder(histories, context.bus(), context.ids());
         LookupEventsOperation lookup = new LookupEventsOperation(histories);
-        operations = Map.of("LookupEvents", lookup::lookupEvents);
-        context.register(ApiCallSelector.class, EventSelection::management);
+        operations = new Operations("cloudtrail").add(read("LookupEvents", lookup::lookupEvents)
+                .resources(ResourceArns.ANY));
+        context.register(ApiCallSelector.class, OperationSpec::managementEvent);
         context.bus().subscribe(ApiCallCompleted.class, recorder::record);
+    }
+
+    @Override
+    public String displayName() {
+        return "AWS CloudTrail";
     }
 
     @Override
@@ -42,7 +52,7 @@ public final class CloudTrailService implements AwsService {
     }
 
     @Override
-    public Map<String, Operation> operations() {
+    public Operations operations() {
         return operations;
     }
 

@@ -28,16 +28,19 @@ final class Recorder {
     /** First use of each role session's key, standing for the session's creationDate. */
     private final Map<String, Instant> sessionsSeen = new ConcurrentHashMap<>();
 
-    Recorder(RegionalStore<EventHistory> histories, InternalBus bus) {
+    private final Ids ids;
+
+    Recorder(RegionalStore<EventHistory> histories, InternalBus bus, Ids ids) {
         this.histories = histories;
         this.bus = bus;
+        this.ids = ids;
     }
 
     void record(ApiCallCompleted done) {
         ApiCall call = done.call();
         Instant sessionCreated = done.caller().isAssumedRole()
                 ? sessionsSeen.computeIfAbsent(done.caller().accessKeyId(), k -> call.time()) : call.time();
-        String eventId = Ids.uuid();
+        String eventId = ids.uuid("cloudtrail-event");
         ObjectNode record = Records.record(done, eventId, sessionCreated);
         EventHistory history = histories.get(call.accountId(), call.region());
         history.add(new TrailEvent(history.nextSequence(), eventId, call.operation(), call.readOnly(),

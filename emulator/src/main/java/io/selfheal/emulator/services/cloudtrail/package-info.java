@@ -2,9 +2,10 @@
  * AWS CloudTrail (AWS JSON 1.1, {@code X-Amz-Target: com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.*}):
  * the account's default event history, as every account has it without a trail.
  *
- * <p>The front door hands every answered call that CloudTrail records ({@link
- * io.selfheal.emulator.services.cloudtrail.EventSelection}: management events; data events such as PutEvents,
- * SendMessage, Publish, Invoke, PutLogEvents or PutMetricData are not logged without data-event selectors) to the
+ * <p>The front door hands every answered call that CloudTrail records (management events, as each service
+ * registers its operations: {@link io.selfheal.emulator.service.OperationSpec#dataEvent()} marks the data events
+ * such as PutEvents, SendMessage, Publish, Invoke, PutLogEvents or PutMetricData, not logged without data-event
+ * selectors) to the
  * internal bus as {@link io.selfheal.emulator.messages.ApiCallCompleted}; the record is built on a worker thread, so
  * the event loop only pays one bus hand-off for management calls. Write calls ({@code readOnly: false}) reach the
  * account's default event bus as "AWS API Call via CloudTrail" with source {@code aws.<service>}; every record is

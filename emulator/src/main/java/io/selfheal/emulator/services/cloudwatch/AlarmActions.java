@@ -3,6 +3,7 @@ package io.selfheal.emulator.services.cloudwatch;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.core.Json;
+import io.selfheal.emulator.messages.ArnTargets;
 import io.selfheal.emulator.messages.Delivery;
 import io.selfheal.emulator.messages.InstanceAlarmAction;
 import io.selfheal.emulator.messages.InvokeFunction;
@@ -92,25 +93,24 @@ final class AlarmActions {
             return "The alarm's metric has no InstanceId dimension, so EC2 action " + action + " has no instance";
         }
         InstanceAlarmAction.Result r = context.bus().ask(new InstanceAlarmAction(t.accountId(), t.region(),
-                t.instanceId(), action, t.alarmArn()), InstanceAlarmAction.Result.class);
+                t.instanceId(), action, t.alarmArn()));
         return r.accepted() ? null : r.error();
     }
 
     /** @return null on success, else the error to record */
     private String execute(String arn, Request t, ObjectNode data) {
-        String[] parts = arn.split(":", 7);
-        String service = parts.length > 2 ? parts[2] : "";
-        if (service.equals("sns")) {
+        ArnTargets.Target target = ArnTargets.parse(arn);
+        ArnTargets.Kind kind = target == null ? null : target.kind();
+        if (kind == ArnTargets.Kind.TOPIC) {
             String message = t.snsMessage();
             Delivery d = context.bus().ask(new PublishToTopic(arn, message, t.subject(), Map.of(),
-                    SNS_PRINCIPAL, t.alarmArn()), Delivery.class);
+                    SNS_PRINCIPAL, t.alarmArn()));
             data.put("notificationResource", arn).put("publishedMessage", message);
             return d.accepted() ? null : d.errorCode() + ": " + d.errorMessage();
         }
-        if (service.equals("lambda")) {
+        if (kind == ArnTargets.Kind.FUNCTION) {
             InvokeFunction.Result r = context.bus().ask(new InvokeFunction(t.accountId(), t.region(), arn,
-                    t.lambdaPayload(), LAMBDA_PRINCIPAL, t.alarmArn(), t.accountId()),
-                    InvokeFunction.Result.class);
+                    t.lambdaPayload(), LAMBDA_PRINCIPAL, t.alarmArn(), t.accountId()));
             data.put("notificationResource", arn);
             if (r.accepted()) {
                 data.put("requestId", r.requestId());
@@ -118,9 +118,11 @@ final class AlarmActions {
             }
             return r.errorCode() + ": " + r.errorMessage();
         }
-        if (service.equals("automate") && parts.length > 5 && parts[4].equals("ec2")) {
-            return ec2(parts[5], t);
+        if (kind == ArnTargets.Kind.EC2_ACTION) {
+            return ec2(target.name(), t);
         }
+        String[] parts = arn.split(":", 4);
+        String service = parts.length > 2 ? parts[2] : "";
         return "The selfheal emulator does not run " + service + " alarm actions yet; the action was not run";
     }
 }

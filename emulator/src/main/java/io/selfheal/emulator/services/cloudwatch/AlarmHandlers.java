@@ -48,7 +48,7 @@ final class AlarmHandlers {
                         + " already exists as a composite alarm; alarm names are unique across both kinds.");
             }
             if (alarm == null) {
-                region.put(new MetricAlarm(ctx.arn("cloudwatch", "alarm:" + definition.name()), Ids.uuid(),
+                region.put(new MetricAlarm(ctx.arn("cloudwatch", "alarm:" + definition.name()), context.ids().uuid("metric-alarm"),
                         definition, now));
                 region.record(AlarmHistoryData.created(definition, now));
             } else {

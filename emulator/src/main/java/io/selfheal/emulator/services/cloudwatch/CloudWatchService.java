@@ -1,15 +1,18 @@
 package io.selfheal.emulator.services.cloudwatch;
 
+import static io.selfheal.emulator.service.OperationSpec.read;
+import static io.selfheal.emulator.service.OperationSpec.write;
+
 import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.core.RegionalStore;
 import io.selfheal.emulator.messages.PutMetricData;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operation;
-import java.util.LinkedHashMap;
+import io.selfheal.emulator.service.OperationSpec;
+import io.selfheal.emulator.service.Operations;
+import io.selfheal.emulator.service.ResourceArns;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Amazon CloudWatch: metric alarms and metrics, over both of its protocols: AWS query (the SDK for Java v2, older
@@ -24,7 +27,10 @@ public final class CloudWatchService implements AwsService {
 
     private final RegionalStore<CloudWatchRegion> store = new RegionalStore<>(CloudWatchRegion::new);
     private final RegionalStore<MetricStore> metrics = new RegionalStore<>(MetricStore::new);
-    private final Map<String, Operation> operations;
+    private static final ResourceArns ALARM = ResourceArns.each("AlarmName", CloudWatchService::alarmArn);
+    private static final ResourceArns ALARMS = ResourceArns.each("AlarmNames", CloudWatchService::alarmArn);
+
+    private final Operations operations;
     private final AlarmEvaluation evaluation;
 
     /** ServiceLoader entry. */
@@ -41,24 +47,39 @@ public final class CloudWatchService implements AwsService {
         evaluation = new AlarmEvaluation(context, store, metrics, transitions);
         AlarmHandlers alarms = new AlarmHandlers(context, store, transitions, evaluation, composites);
         AlarmActionsSwitch actionsSwitch = new AlarmActionsSwitch(store);
-        Map<String, Operation> ops = new LinkedHashMap<>();
-        ops.put("PutMetricAlarm", alarms::putMetricAlarm);
-        ops.put("PutCompositeAlarm", new PutCompositeAlarmOperation(context, store, transitions, composites));
-        ops.put("DescribeAlarms", new DescribeAlarmsOperation(store));
-        ops.put("SetAlarmState", alarms::setAlarmState);
-        ops.put("DeleteAlarms", alarms::deleteAlarms);
-        ops.put("DescribeAlarmHistory", new AlarmHistoryOperation(store));
-        ops.put("DescribeAlarmsForMetric", new AlarmsForMetricOperation(store));
-        ops.put("EnableAlarmActions", actionsSwitch::enable);
-        ops.put("DisableAlarmActions", actionsSwitch::disable);
-        ops.put("PutMetricData", new PutMetricDataOperation(metrics));
-        ops.put("GetMetricStatistics", new GetMetricStatisticsOperation(metrics));
-        ops.put("GetMetricData", new GetMetricDataOperation(metrics));
-        ops.put("ListMetrics", new ListMetricsOperation(metrics));
-        ops.replaceAll((name, op) -> CloudWatchErrors.jsonTyped(op));
-        operations = Map.copyOf(ops);
+        // IAM's prefix is cloudwatch, though the service signs as monitoring.
+        operations = new Operations("cloudwatch");
+        add(write("PutMetricAlarm", alarms::putMetricAlarm).resources(ALARM));
+        add(write("PutCompositeAlarm", new PutCompositeAlarmOperation(context, store, transitions, composites))
+                .resources(ALARM));
+        add(read("DescribeAlarms", new DescribeAlarmsOperation(store)));
+        add(write("SetAlarmState", alarms::setAlarmState).resources(ALARM));
+        add(write("DeleteAlarms", alarms::deleteAlarms).resources(ALARMS));
+        add(read("DescribeAlarmHistory", new AlarmHistoryOperation(store)));
+        add(read("DescribeAlarmsForMetric", new AlarmsForMetricOperation(store)).resources(ResourceArns.ANY));
+        add(write("EnableAlarmActions", actionsSwitch::enable).resources(ALARMS));
+        add(write("DisableAlarmActions", actionsSwitch::disable).resources(ALARMS));
+        add(write("PutMetricData", new PutMetricDataOperation(metrics)).dataEvent().resources(ResourceArns.ANY));
+        add(read("GetMetricStatistics", new GetMetricStatisticsOperation(metrics)).dataEvent()
+                .resources(ResourceArns.ANY));
+        add(read("GetMetricData", new GetMetricDataOperation(metrics)).dataEvent().resources(ResourceArns.ANY));
+        add(read("ListMetrics", new ListMetricsOperation(metrics)).dataEvent().resources(ResourceArns.ANY));
         ServiceMetricsSubscriber serviceMetrics = new ServiceMetricsSubscriber(metrics, context.clock());
         context.bus().subscribe(PutMetricData.class, serviceMetrics::accept);
+    }
+
+    private static String alarmArn(io.selfheal.emulator.core.RequestContext ctx, String name) {
+        return ctx.arn("cloudwatch", "alarm:" + name);
+    }
+
+    /** Every operation answers JSON-protocol errors with their typed shape. */
+    private void add(OperationSpec spec) {
+        operations.add(spec.handledBy(CloudWatchErrors.jsonTyped(spec.handler())));
+    }
+
+    @Override
+    public String displayName() {
+        return "Amazon CloudWatch";
     }
 
     @Override
@@ -73,7 +94,7 @@ public final class CloudWatchService implements AwsService {
     }
 
     @Override
-    public Map<String, Operation> operations() {
+    public Operations operations() {
         return operations;
     }
 

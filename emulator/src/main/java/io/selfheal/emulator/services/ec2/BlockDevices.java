@@ -73,7 +73,7 @@ final class BlockDevices {
                 default -> null;
             };
             Integer throughput = s.throughput != null ? s.throughput : s.type.equals("gp3") ? 125 : null;
-            Volume v = new Volume(Ids.hex("vol", 17), s.size, s.type, iops, throughput, s.encrypted, s.snapshotId,
+            Volume v = new Volume(region.ids.hex("vol", 17), s.size, s.type, iops, throughput, s.encrypted, s.snapshotId,
                     instance.availabilityZone, now, instance.instanceId, s.device, s.deleteOnTermination);
             v.tags().putAll(tags);
             region.volumes.put(v.volumeId, v);

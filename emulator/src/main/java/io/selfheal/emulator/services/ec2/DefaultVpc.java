@@ -16,19 +16,19 @@ final class DefaultVpc {
     }
 
     static Vpc create(Ec2Region region, String accountId, String regionName) {
-        Vpc vpc = new Vpc(Ids.hex("vpc", 17), accountId, CIDR, Ids.hex("vpc-cidr-assoc", 17), Ids.hex("dopt", 17),
+        Vpc vpc = new Vpc(region.ids.hex("vpc", 17), accountId, CIDR, region.ids.hex("vpc-cidr-assoc", 17), region.ids.hex("dopt", 17),
                 true);
         region.vpcs.put(vpc.vpcId, vpc);
         for (int z = 0; z < ZONES.size(); z++) {
-            Subnet subnet = new Subnet(Ids.hex("subnet", 17), vpc.vpcId, accountId, regionName,
+            Subnet subnet = new Subnet(region.ids.hex("subnet", 17), vpc.vpcId, accountId, regionName,
                     regionName + ZONES.get(z), z * 16, true);
             region.subnets.put(subnet.subnetId, subnet);
         }
-        SecurityGroup group = new SecurityGroup(Ids.hex("sg", 17), "default", "default VPC security group",
+        SecurityGroup group = new SecurityGroup(region.ids.hex("sg", 17), "default", "default VPC security group",
                 vpc.vpcId, accountId, regionName);
-        group.rules.add(new SecurityGroupRule(Ids.hex("sgr", 17), group, false, "-1", null, null, null, null, null,
+        group.rules.add(new SecurityGroupRule(region.ids.hex("sgr", 17), group, false, "-1", null, null, null, null, null,
                 group.groupId, accountId, null));
-        group.rules.add(SecurityGroupRules.allEgress(group));
+        group.rules.add(SecurityGroupRules.allEgress(region.ids, group));
         region.securityGroups.put(group.groupId, group);
         return vpc;
     }

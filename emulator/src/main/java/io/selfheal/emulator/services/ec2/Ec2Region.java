@@ -1,5 +1,6 @@
 package io.selfheal.emulator.services.ec2;
 
+import io.selfheal.emulator.core.Ids;
 import io.selfheal.emulator.core.RegionalStore;
 import io.selfheal.emulator.core.RequestContext;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.stream.Stream;
  * groups, network interfaces, volumes and snapshots. Every read and write happens under this object's monitor.
  */
 final class Ec2Region {
+    /** The emulator's id generator, for everything created in this region. */
+    final Ids ids;
     private final Map<String, Instance> instances = new LinkedHashMap<>();
     final Map<String, Vpc> vpcs = new LinkedHashMap<>();
     final Map<String, Subnet> subnets = new LinkedHashMap<>();
@@ -24,6 +27,10 @@ final class Ec2Region {
     private Vpc defaultVpc;
     /** Set when the emulator is reset, so timers still scheduled for these instances do nothing. */
     private boolean discarded;
+
+    Ec2Region(Ids ids) {
+        this.ids = ids;
+    }
 
     /** The caller's region, its default VPC in place; callers then lock it. */
     static Ec2Region of(RegionalStore<Ec2Region> store, RequestContext ctx) {

@@ -1,21 +1,23 @@
 package io.selfheal.emulator.services.ec2;
 
+import static io.selfheal.emulator.service.OperationSpec.read;
+import static io.selfheal.emulator.service.OperationSpec.write;
+
 import io.selfheal.emulator.control.Ec2Control;
 import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.core.RegionalStore;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operation;
-import java.util.HashMap;
-import java.util.Map;
+import io.selfheal.emulator.service.Operations;
+import io.selfheal.emulator.service.ResourceArns;
 
 /** Amazon EC2: the instance lifecycle and instance tags. */
 public final class Ec2Service implements AwsService {
     private static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.ec2("http://ec2.amazonaws.com/doc/2016-11-15/");
 
-    private final RegionalStore<Ec2Region> store = new RegionalStore<>(Ec2Region::new);
-    private final Map<String, Operation> operations;
+    private final RegionalStore<Ec2Region> store;
+    private final Operations operations;
     private final InstanceMetrics metrics;
 
     /** ServiceLoader entry. */
@@ -27,63 +29,72 @@ public final class Ec2Service implements AwsService {
     }
 
     Ec2Service(EmulatorContext context) {
+        store = new RegionalStore<>(() -> new Ec2Region(context.ids()));
         InstanceLifecycle lifecycle = new InstanceLifecycle(context);
         RunInstancesHandler run = new RunInstancesHandler(context, store, lifecycle);
         DescribeInstancesHandler describe = new DescribeInstancesHandler(store);
         InstanceStateHandlers states = new InstanceStateHandlers(store, lifecycle);
         TagHandlers tags = new TagHandlers(store);
         new InstanceAlarmActionHandler(context, store, lifecycle); // CloudWatch alarm EC2 actions, over the bus
-        Map<String, Operation> table = new HashMap<>(Map.of(
-                "RunInstances", run::runInstances,
-                "DescribeInstances", describe::describeInstances,
-                "StartInstances", states::startInstances,
-                "StopInstances", states::stopInstances,
-                "RebootInstances", states::rebootInstances,
-                "TerminateInstances", states::terminateInstances,
-                "CreateTags", tags::createTags,
-                "DeleteTags", tags::deleteTags));
+        new InstanceDescriptions(context, store); // DescribeInstance, for services that report on instances
+        operations = new Operations("ec2");
+        operations.add(write("RunInstances", run::runInstances).resources(Ec2Arns.LAUNCH));
+        operations.add(read("DescribeInstances", describe::describeInstances).resources(ResourceArns.ANY));
+        operations.add(write("StartInstances", states::startInstances).resources(Ec2Arns.INSTANCES));
+        operations.add(write("StopInstances", states::stopInstances).resources(Ec2Arns.INSTANCES));
+        operations.add(write("RebootInstances", states::rebootInstances).resources(Ec2Arns.INSTANCES));
+        operations.add(write("TerminateInstances", states::terminateInstances).resources(Ec2Arns.INSTANCES));
+        operations.add(write("CreateTags", tags::createTags).resources(Ec2Arns.TAGGED));
+        operations.add(write("DeleteTags", tags::deleteTags).resources(Ec2Arns.TAGGED));
         // Load, metrics and status checks.
         MonitoringHandlers monitoring = new MonitoringHandlers(store, lifecycle);
         InstanceStatusHandler status = new InstanceStatusHandler(store, lifecycle.metrics());
-        table.put("MonitorInstances", monitoring::monitorInstances);
-        table.put("UnmonitorInstances", monitoring::unmonitorInstances);
-        table.put("DescribeInstanceStatus", status::describeInstanceStatus);
+        operations.add(write("MonitorInstances", monitoring::monitorInstances).resources(Ec2Arns.INSTANCES));
+        operations.add(write("UnmonitorInstances", monitoring::unmonitorInstances).resources(Ec2Arns.INSTANCES));
+        operations.add(read("DescribeInstanceStatus", status::describeInstanceStatus).resources(ResourceArns.ANY));
         // VPCs, security groups, network interfaces, attributes, volumes and snapshots.
-        table.putAll(networkOperations(context));
-        operations = Map.copyOf(table);
+        networkOperations(context, tags);
         metrics = lifecycle.metrics();
         context.register(Ec2Control.class, new Ec2ControlView(store, metrics));
     }
 
     /** VPCs, subnets, security groups and their rules, network interfaces, instance attributes, EBS, DescribeTags. */
-    private Map<String, Operation> networkOperations(EmulatorContext context) {
+    private void networkOperations(EmulatorContext context, TagHandlers tags) {
         VpcHandlers vpcs = new VpcHandlers(store);
         SecurityGroupHandlers groups = new SecurityGroupHandlers(store);
         SecurityGroupRuleHandlers rules = new SecurityGroupRuleHandlers(store);
         NetworkInterfaceHandlers interfaces = new NetworkInterfaceHandlers(store);
         InstanceAttributeHandlers attributes = new InstanceAttributeHandlers(store);
         SnapshotHandlers ebs = new SnapshotHandlers(context, store);
-        TagHandlers tags = new TagHandlers(store);
-        return Map.ofEntries(
-                Map.entry("DescribeVpcs", vpcs::describeVpcs),
-                Map.entry("DescribeSubnets", vpcs::describeSubnets),
-                Map.entry("CreateSecurityGroup", groups::createSecurityGroup),
-                Map.entry("DeleteSecurityGroup", groups::deleteSecurityGroup),
-                Map.entry("DescribeSecurityGroups", groups::describeSecurityGroups),
-                Map.entry("AuthorizeSecurityGroupIngress", rules::authorizeIngress),
-                Map.entry("AuthorizeSecurityGroupEgress", rules::authorizeEgress),
-                Map.entry("RevokeSecurityGroupIngress", rules::revokeIngress),
-                Map.entry("RevokeSecurityGroupEgress", rules::revokeEgress),
-                Map.entry("DescribeSecurityGroupRules", rules::describeSecurityGroupRules),
-                Map.entry("DescribeNetworkInterfaces", interfaces::describeNetworkInterfaces),
-                Map.entry("ModifyNetworkInterfaceAttribute", interfaces::modifyNetworkInterfaceAttribute),
-                Map.entry("ModifyInstanceAttribute", attributes::modifyInstanceAttribute),
-                Map.entry("DescribeInstanceAttribute", attributes::describeInstanceAttribute),
-                Map.entry("DescribeVolumes", ebs::describeVolumes),
-                Map.entry("CreateSnapshot", ebs::createSnapshot),
-                Map.entry("CreateSnapshots", ebs::createSnapshots),
-                Map.entry("DescribeSnapshots", ebs::describeSnapshots),
-                Map.entry("DescribeTags", tags::describeTags));
+        operations.add(read("DescribeVpcs", vpcs::describeVpcs).resources(ResourceArns.ANY));
+        operations.add(read("DescribeSubnets", vpcs::describeSubnets).resources(ResourceArns.ANY));
+        operations.add(write("CreateSecurityGroup", groups::createSecurityGroup).resources(Ec2Arns.NEW_GROUP));
+        operations.add(write("DeleteSecurityGroup", groups::deleteSecurityGroup).resources(Ec2Arns.GROUP));
+        operations.add(read("DescribeSecurityGroups", groups::describeSecurityGroups).resources(ResourceArns.ANY));
+        operations.add(write("AuthorizeSecurityGroupIngress", rules::authorizeIngress).resources(Ec2Arns.GROUP));
+        operations.add(write("AuthorizeSecurityGroupEgress", rules::authorizeEgress).resources(Ec2Arns.GROUP));
+        operations.add(write("RevokeSecurityGroupIngress", rules::revokeIngress).resources(Ec2Arns.GROUP));
+        operations.add(write("RevokeSecurityGroupEgress", rules::revokeEgress).resources(Ec2Arns.GROUP));
+        operations.add(read("DescribeSecurityGroupRules", rules::describeSecurityGroupRules)
+                .resources(ResourceArns.ANY));
+        operations.add(read("DescribeNetworkInterfaces", interfaces::describeNetworkInterfaces)
+                .resources(ResourceArns.ANY));
+        operations.add(write("ModifyNetworkInterfaceAttribute", interfaces::modifyNetworkInterfaceAttribute)
+                .resources(Ec2Arns.INTERFACE));
+        operations.add(write("ModifyInstanceAttribute", attributes::modifyInstanceAttribute)
+                .resources(Ec2Arns.INSTANCES));
+        operations.add(read("DescribeInstanceAttribute", attributes::describeInstanceAttribute)
+                .resources(Ec2Arns.INSTANCES));
+        operations.add(read("DescribeVolumes", ebs::describeVolumes).resources(ResourceArns.ANY));
+        operations.add(write("CreateSnapshot", ebs::createSnapshot).resources(Ec2Arns.VOLUME));
+        operations.add(write("CreateSnapshots", ebs::createSnapshots).resources(Ec2Arns.INSTANCE_SNAPSHOTS));
+        operations.add(read("DescribeSnapshots", ebs::describeSnapshots).resources(ResourceArns.ANY));
+        operations.add(read("DescribeTags", tags::describeTags).resources(ResourceArns.ANY));
+    }
+
+    @Override
+    public String displayName() {
+        return "Amazon EC2";
     }
 
     @Override
@@ -92,7 +103,7 @@ public final class Ec2Service implements AwsService {
     }
 
     @Override
-    public Map<String, Operation> operations() {
+    public Operations operations() {
         return operations;
     }
 

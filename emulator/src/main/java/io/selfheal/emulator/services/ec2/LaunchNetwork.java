@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /** An instance's place in the network at launch: its security groups and its primary network interface. */
 final class LaunchNetwork {
@@ -43,19 +42,15 @@ final class LaunchNetwork {
 
     static void attachInterface(Ec2Region region, Instance instance, Subnet subnet, List<SecurityGroup> groups,
                                 Map<String, String> tags, Instant now) {
-        NetworkInterface eni = new NetworkInterface(Ids.hex("eni", 17), subnet, instance.privateIpAddress,
-                instance.privateDnsName, mac(), Ids.hex("eni-attach", 17), instance.instanceId, now, groups);
+        NetworkInterface eni = new NetworkInterface(region.ids.hex("eni", 17), subnet, instance.privateIpAddress,
+                instance.privateDnsName, mac(region), region.ids.hex("eni-attach", 17), instance.instanceId, now, groups);
         eni.tags().putAll(tags);
         region.networkInterfaces.put(eni.networkInterfaceId, eni);
         instance.primaryInterface = eni;
     }
 
     /** A locally administered unicast address, as EC2's {@code 0e:…}/{@code 02:…} addresses are. */
-    private static String mac() {
-        StringBuilder mac = new StringBuilder("0e");
-        for (int i = 0; i < 5; i++) {
-            mac.append(':').append(String.format("%02x", ThreadLocalRandom.current().nextInt(256)));
-        }
-        return mac.toString();
+    private static String mac(Ec2Region region) {
+        return "0e:" + region.ids.hexBytes("mac", 5);
     }
 }

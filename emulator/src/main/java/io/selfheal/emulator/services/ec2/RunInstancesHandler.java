@@ -69,12 +69,12 @@ final class RunInstancesHandler {
             if (!earlier.isEmpty()) {
                 return InstanceXml.reservation(earlier);
             }
-            String reservationId = Ids.hex("r", 17);
+            String reservationId = context.ids().hex("r", 17);
             Instant now = context.clock().now();
             List<Instance> launched = new ArrayList<>();
             for (int index = 0; index < count; index++) {
                 String ip = subnet.nextPrivateIp();
-                Instance instance = new Instance(ctx.accountId(), ctx.region(), Ids.hex("i", 17), reservationId,
+                Instance instance = new Instance(ctx.accountId(), ctx.region(), context.ids().hex("i", 17), reservationId,
                         imageId, instanceType, keyName, subnet.subnetId, subnet.vpcId, subnet.availabilityZone, ip,
                         privateDnsName(ip, ctx.region()), index, clientToken, now);
                 instance.tags.putAll(tags.get("instance"));

@@ -83,10 +83,10 @@ final class SecurityGroupHandlers {
                         "The security group '" + name + "' already exists for VPC '" + vpc.vpcId + "'");
             }
             Ec2Errors.checkDryRun(p);
-            SecurityGroup group = new SecurityGroup(Ids.hex("sg", 17), name, description, vpc.vpcId,
+            SecurityGroup group = new SecurityGroup(region.ids.hex("sg", 17), name, description, vpc.vpcId,
                     ctx.accountId(), ctx.region());
             group.tags().putAll(tags);
-            group.rules.add(SecurityGroupRules.allEgress(group));
+            group.rules.add(SecurityGroupRules.allEgress(region.ids, group));
             region.securityGroups.put(group.groupId, group);
             ObjectNode result = Json.object().put("return", true).put("groupId", group.groupId);
             result.set("tagSet", InstanceXml.tagSet(group.tags()));

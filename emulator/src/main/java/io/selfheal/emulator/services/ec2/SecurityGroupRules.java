@@ -31,8 +31,8 @@ final class SecurityGroupRules {
     }
 
     /** The all-traffic-out rule every new VPC security group starts with. */
-    static SecurityGroupRule allEgress(SecurityGroup group) {
-        return new SecurityGroupRule(Ids.hex("sgr", 17), group, true, "-1", null, null, "0.0.0.0/0", null, null,
+    static SecurityGroupRule allEgress(Ids ids, SecurityGroup group) {
+        return new SecurityGroupRule(ids.hex("sgr", 17), group, true, "-1", null, null, "0.0.0.0/0", null, null,
                 null, null, null);
     }
 
@@ -62,13 +62,13 @@ final class SecurityGroupRules {
         Integer[] ports = ports(protocol, p.integer("FromPort"), p.integer("ToPort"));
         if (source != null) {
             SecurityGroup peer = groupByName(region, group.vpcId, source);
-            return List.of(rule(group, egress, protocol, ports, null, null, null, peer, null));
+            return List.of(rule(region.ids, group, egress, protocol, ports, null, null, null, peer, null));
         }
         String cidr = p.string("CidrIp");
         if (cidr == null) {
             throw p.errors().missing("CidrIp");
         }
-        return List.of(rule(group, egress, protocol, ports, ipv4(cidr), null, null, null, null));
+        return List.of(rule(region.ids, group, egress, protocol, ports, ipv4(cidr), null, null, null, null));
     }
 
     private static List<SecurityGroupRule> permission(Params p, SecurityGroup group, boolean egress, Ec2Region region) {
@@ -77,12 +77,12 @@ final class SecurityGroupRules {
         List<SecurityGroupRule> rules = new ArrayList<>();
         for (ObjectNode n : p.objects("IpRanges")) {
             Params range = new Params(n, p.errors());
-            rules.add(rule(group, egress, protocol, ports, ipv4(required(range, "CidrIp")), null, null, null,
+            rules.add(rule(region.ids, group, egress, protocol, ports, ipv4(required(range, "CidrIp")), null, null, null,
                     description(range)));
         }
         for (ObjectNode n : p.objects("Ipv6Ranges")) {
             Params range = new Params(n, p.errors());
-            rules.add(rule(group, egress, protocol, ports, null, ipv6(required(range, "CidrIpv6")), null, null,
+            rules.add(rule(region.ids, group, egress, protocol, ports, null, ipv6(required(range, "CidrIpv6")), null, null,
                     description(range)));
         }
         for (ObjectNode n : p.objects("PrefixListIds")) {
@@ -92,12 +92,12 @@ final class SecurityGroupRules {
                 throw AwsException.badRequest("InvalidPrefixListId.Malformed",
                         "Invalid id: \"" + id + "\" (expecting \"pl-...\")");
             }
-            rules.add(rule(group, egress, protocol, ports, null, null, id, null, description(list)));
+            rules.add(rule(region.ids, group, egress, protocol, ports, null, null, id, null, description(list)));
         }
         for (ObjectNode n : p.objects("Groups")) {
             Params pair = new Params(n, p.errors());
             SecurityGroup peer = peer(pair, group, region);
-            rules.add(rule(group, egress, protocol, ports, null, null, null, peer, description(pair)));
+            rules.add(rule(region.ids, group, egress, protocol, ports, null, null, null, peer, description(pair)));
         }
         if (rules.isEmpty()) {
             // A permission without a peer names no rule at all.
@@ -107,10 +107,10 @@ final class SecurityGroupRules {
         return rules;
     }
 
-    private static SecurityGroupRule rule(SecurityGroup group, boolean egress, String protocol, Integer[] ports,
-                                          String cidrIpv4, String cidrIpv6, String prefixListId, SecurityGroup peer,
-                                          String description) {
-        return new SecurityGroupRule(Ids.hex("sgr", 17), group, egress, protocol, ports[0], ports[1], cidrIpv4,
+    private static SecurityGroupRule rule(Ids ids, SecurityGroup group, boolean egress, String protocol,
+                                          Integer[] ports, String cidrIpv4, String cidrIpv6, String prefixListId,
+                                          SecurityGroup peer, String description) {
+        return new SecurityGroupRule(ids.hex("sgr", 17), group, egress, protocol, ports[0], ports[1], cidrIpv4,
                 cidrIpv6, prefixListId, peer == null ? null : peer.groupId, peer == null ? null : peer.ownerId,
                 description);
     }

@@ -146,7 +146,7 @@ final class SnapshotHandlers {
 
     private Snapshot take(Ec2Region region, RequestContext ctx, Volume volume, String description,
                           Map<String, String> tags) {
-        Snapshot s = new Snapshot(Ids.hex("snap", 17), volume.volumeId, volume.size, description, ctx.accountId(),
+        Snapshot s = new Snapshot(context.ids().hex("snap", 17), volume.volumeId, volume.size, description, ctx.accountId(),
                 volume.encrypted, context.clock().now());
         s.tags().putAll(tags);
         region.snapshots.put(s.snapshotId, s);

@@ -34,7 +34,10 @@ final class ApiDestinationOperations {
     private final RegionalStore<ApiDestinationsState> states;
     private final EmulatorClock clock;
 
-    ApiDestinationOperations(RegionalStore<ApiDestinationsState> states, EmulatorClock clock) {
+    private final Ids ids;
+
+    ApiDestinationOperations(RegionalStore<ApiDestinationsState> states, EmulatorClock clock, Ids ids) {
+        this.ids = ids;
         this.states = states;
         this.clock = clock;
     }
@@ -51,7 +54,7 @@ final class ApiDestinationOperations {
         existingConnection(state, connectionArn);
         Instant now = clock.now();
         ApiDestination destination = new ApiDestination(name,
-                ctx.arn("events", "api-destination/" + name + "/" + Ids.uuid()), description, connectionArn, endpoint,
+                ctx.arn("events", "api-destination/" + name + "/" + ids.uuid("api-destination")), description, connectionArn, endpoint,
                 method, rateLimit, now, now);
         if (state.destinations.putIfAbsent(name, destination) != null) {
             throw new AwsException("ResourceAlreadyExistsException",

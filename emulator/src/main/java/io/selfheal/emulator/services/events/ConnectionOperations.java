@@ -56,7 +56,7 @@ final class ConnectionOperations {
         checkAuth(type, auth);
         ApiDestinationsState state = states.get(ctx);
         Instant now = context.clock().now();
-        String id = Ids.uuid();
+        String id = context.ids().uuid("connection");
         boolean oauth = type.equals(Connection.OAUTH);
         Connection connection = new Connection(name, ctx.arn("events", "connection/" + name + "/" + id),
                 description, type, auth, oauth ? "AUTHORIZING" : "AUTHORIZED", null,

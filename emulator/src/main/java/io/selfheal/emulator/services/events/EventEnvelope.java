@@ -27,11 +27,11 @@ final class EventEnvelope {
     private EventEnvelope() {
     }
 
-    static ObjectNode of(String source, String detailType, String account, Instant time, String region,
+    static ObjectNode of(Ids ids, String source, String detailType, String account, Instant time, String region,
                          List<String> resources, ObjectNode detail) {
         ObjectNode event = Json.object();
         event.put("version", "0");
-        event.put("id", Ids.uuid());
+        event.put("id", ids.uuid("event"));
         event.put("detail-type", detailType);
         event.put("source", source);
         event.put("account", account);

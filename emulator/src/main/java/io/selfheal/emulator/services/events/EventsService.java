@@ -1,5 +1,8 @@
 package io.selfheal.emulator.services.events;
 
+import static io.selfheal.emulator.service.OperationSpec.read;
+import static io.selfheal.emulator.service.OperationSpec.write;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.control.EventsControl;
 import io.selfheal.emulator.core.EmulatorContext;
@@ -10,10 +13,10 @@ import io.selfheal.emulator.messages.ServiceEvent;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operation;
+import io.selfheal.emulator.service.Operations;
+import io.selfheal.emulator.service.ResourceArns;
 import java.net.http.HttpClient;
 import java.util.List;
-import java.util.Map;
 
 /** Amazon EventBridge: the operation table, the service events subscription and the control component. */
 public final class EventsService implements AwsService {
@@ -35,7 +38,7 @@ public final class EventsService implements AwsService {
     private final EventDispatcher dispatcher;
     private final ScheduleRunner schedules;
     private final Retries retries;
-    private final Map<String, Operation> operations;
+    private final Operations operations;
     private final EmulatorContext context;
 
     EventsService(EmulatorContext context) {
@@ -50,59 +53,64 @@ public final class EventsService implements AwsService {
         dispatcher.targets(new TargetDeliveries(context, retries, new BusTarget(states, dispatcher::dispatchNow),
                 new ApiDestinationTarget(apiDestinations, http, tokens)));
         ConnectionOperations connections = new ConnectionOperations(apiDestinations, context, tokens);
-        ApiDestinationOperations destinations = new ApiDestinationOperations(apiDestinations, context.clock());
+        ApiDestinationOperations destinations = new ApiDestinationOperations(apiDestinations, context.clock(),
+                context.ids());
         schedules = new ScheduleRunner(context, states, dispatcher);
         RuleOperations rules = new RuleOperations(states, schedules);
         TargetOperations targets = new TargetOperations(states);
-        PutEventsOperation putEvents = new PutEventsOperation(states, dispatcher, context.clock());
+        PutEventsOperation putEvents = new PutEventsOperation(states, dispatcher, context.clock(), context.ids());
         PatternTestOperation patternTest = new PatternTestOperation();
         BusOperations buses = new BusOperations(states, context.clock());
         TagOperations tags = new TagOperations(states);
         ArchiveOperations archives = new ArchiveOperations(states, context.clock());
         ReplayOperations replays = new ReplayOperations(states, dispatcher, context);
-        operations = Map.ofEntries(
-                Map.entry("PutRule", rules::putRule),
-                Map.entry("DescribeRule", rules::describeRule),
-                Map.entry("DeleteRule", rules::deleteRule),
-                Map.entry("EnableRule", rules::enableRule),
-                Map.entry("DisableRule", rules::disableRule),
-                Map.entry("ListRules", rules::listRules),
-                Map.entry("ListRuleNamesByTarget", rules::listRuleNamesByTarget),
-                // Buses, tags, archives and replays.
-                Map.entry("CreateEventBus", buses::createEventBus),
-                Map.entry("DescribeEventBus", buses::describeEventBus),
-                Map.entry("UpdateEventBus", buses::updateEventBus),
-                Map.entry("ListEventBuses", buses::listEventBuses),
-                Map.entry("DeleteEventBus", buses::deleteEventBus),
-                Map.entry("TagResource", tags::tagResource),
-                Map.entry("UntagResource", tags::untagResource),
-                Map.entry("ListTagsForResource", tags::listTagsForResource),
-                Map.entry("CreateArchive", archives::createArchive),
-                Map.entry("DescribeArchive", archives::describeArchive),
-                Map.entry("ListArchives", archives::listArchives),
-                Map.entry("UpdateArchive", archives::updateArchive),
-                Map.entry("DeleteArchive", archives::deleteArchive),
-                Map.entry("StartReplay", replays::startReplay),
-                Map.entry("DescribeReplay", replays::describeReplay),
-                Map.entry("ListReplays", replays::listReplays),
-                Map.entry("CancelReplay", replays::cancelReplay),
-                Map.entry("PutTargets", targets::putTargets),
-                Map.entry("RemoveTargets", targets::removeTargets),
-                Map.entry("ListTargetsByRule", targets::listTargetsByRule),
-                Map.entry("PutEvents", putEvents::putEvents),
-                Map.entry("TestEventPattern", patternTest::testEventPattern),
-                // Connections and API destinations
-                Map.entry("CreateConnection", connections::createConnection),
-                Map.entry("DescribeConnection", connections::describeConnection),
-                Map.entry("ListConnections", connections::listConnections),
-                Map.entry("UpdateConnection", connections::updateConnection),
-                Map.entry("DeauthorizeConnection", connections::deauthorizeConnection),
-                Map.entry("DeleteConnection", connections::deleteConnection),
-                Map.entry("CreateApiDestination", destinations::createApiDestination),
-                Map.entry("DescribeApiDestination", destinations::describeApiDestination),
-                Map.entry("ListApiDestinations", destinations::listApiDestinations),
-                Map.entry("UpdateApiDestination", destinations::updateApiDestination),
-                Map.entry("DeleteApiDestination", destinations::deleteApiDestination));
+        operations = new Operations("events");
+        operations.add(write("PutRule", rules::putRule).resources(EventsArns.RULE));
+        operations.add(read("DescribeRule", rules::describeRule));
+        operations.add(write("DeleteRule", rules::deleteRule).resources(EventsArns.RULE));
+        operations.add(write("EnableRule", rules::enableRule).resources(EventsArns.RULE));
+        operations.add(write("DisableRule", rules::disableRule).resources(EventsArns.RULE));
+        operations.add(read("ListRules", rules::listRules));
+        operations.add(read("ListRuleNamesByTarget", rules::listRuleNamesByTarget));
+        // Buses, tags, archives and replays.
+        operations.add(write("CreateEventBus", buses::createEventBus).resources(EventsArns.BUS));
+        operations.add(read("DescribeEventBus", buses::describeEventBus));
+        operations.add(write("UpdateEventBus", buses::updateEventBus).resources(EventsArns.BUS));
+        operations.add(read("ListEventBuses", buses::listEventBuses));
+        operations.add(write("DeleteEventBus", buses::deleteEventBus).resources(EventsArns.BUS));
+        operations.add(write("TagResource", tags::tagResource).resources(EventsArns.TAGGED));
+        operations.add(write("UntagResource", tags::untagResource).resources(EventsArns.TAGGED));
+        operations.add(read("ListTagsForResource", tags::listTagsForResource));
+        operations.add(write("CreateArchive", archives::createArchive).resources(EventsArns.ARCHIVE));
+        operations.add(read("DescribeArchive", archives::describeArchive));
+        operations.add(read("ListArchives", archives::listArchives));
+        operations.add(write("UpdateArchive", archives::updateArchive).resources(EventsArns.ARCHIVE));
+        operations.add(write("DeleteArchive", archives::deleteArchive).resources(EventsArns.ARCHIVE));
+        operations.add(write("StartReplay", replays::startReplay).resources(EventsArns.REPLAY));
+        operations.add(read("DescribeReplay", replays::describeReplay));
+        operations.add(read("ListReplays", replays::listReplays));
+        operations.add(write("CancelReplay", replays::cancelReplay).resources(EventsArns.REPLAY));
+        operations.add(write("PutTargets", targets::putTargets).resources(EventsArns.RULE));
+        operations.add(write("RemoveTargets", targets::removeTargets).resources(EventsArns.RULE));
+        operations.add(read("ListTargetsByRule", targets::listTargetsByRule));
+        operations.add(write("PutEvents", putEvents::putEvents).dataEvent().resources(EventsArns.PUT_EVENTS));
+        operations.add(read("TestEventPattern", patternTest::testEventPattern).resources(ResourceArns.ANY));
+        // Connections and API destinations
+        operations.add(write("CreateConnection", connections::createConnection).resources(EventsArns.CONNECTION));
+        operations.add(read("DescribeConnection", connections::describeConnection));
+        operations.add(read("ListConnections", connections::listConnections));
+        operations.add(write("UpdateConnection", connections::updateConnection).resources(EventsArns.CONNECTION));
+        operations.add(write("DeauthorizeConnection", connections::deauthorizeConnection)
+                .resources(EventsArns.CONNECTION));
+        operations.add(write("DeleteConnection", connections::deleteConnection).resources(EventsArns.CONNECTION));
+        operations.add(write("CreateApiDestination", destinations::createApiDestination)
+                .resources(EventsArns.API_DESTINATION));
+        operations.add(read("DescribeApiDestination", destinations::describeApiDestination));
+        operations.add(read("ListApiDestinations", destinations::listApiDestinations));
+        operations.add(write("UpdateApiDestination", destinations::updateApiDestination)
+                .resources(EventsArns.API_DESTINATION));
+        operations.add(write("DeleteApiDestination", destinations::deleteApiDestination)
+                .resources(EventsArns.API_DESTINATION));
         context.bus().subscribe(ServiceEvent.class, this::onServiceEvent);
         context.register(EventsControl.class, new EventsControlImpl(log, dispatcher, context.bus()));
     }
@@ -116,9 +124,14 @@ public final class EventsService implements AwsService {
         EventBus bus = states.get(e.accountId(), e.region()).defaultBus(e.accountId(), e.region());
         ObjectNode detail = e.detail() == null ? Json.object() : e.detail().deepCopy();
         List<String> resources = e.resources() == null ? List.of() : e.resources();
-        ObjectNode event = EventEnvelope.of(e.source(), e.detailType(), e.accountId(),
+        ObjectNode event = EventEnvelope.of(context.ids(), e.source(), e.detailType(), e.accountId(),
                 e.time() == null ? context.clock().now() : e.time(), e.region(), resources, detail);
         dispatcher.dispatchNow(bus, event);
+    }
+
+    @Override
+    public String displayName() {
+        return "Amazon EventBridge";
     }
 
     @Override
@@ -127,7 +140,7 @@ public final class EventsService implements AwsService {
     }
 
     @Override
-    public Map<String, Operation> operations() {
+    public Operations operations() {
         return operations;
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.AwsException;
 import io.selfheal.emulator.core.EmulatorClock;
+import io.selfheal.emulator.core.Ids;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.core.RegionalStore;
 import io.selfheal.emulator.core.RequestContext;
@@ -37,7 +38,10 @@ final class PutEventsOperation {
     private final EventDispatcher dispatcher;
     private final EmulatorClock clock;
 
-    PutEventsOperation(RegionalStore<EventsState> states, EventDispatcher dispatcher, EmulatorClock clock) {
+    private final Ids ids;
+
+    PutEventsOperation(RegionalStore<EventsState> states, EventDispatcher dispatcher, EmulatorClock clock, Ids ids) {
+        this.ids = ids;
         this.states = states;
         this.dispatcher = dispatcher;
         this.clock = clock;
@@ -102,7 +106,7 @@ final class PutEventsOperation {
         if (res != null && res.isArray()) {
             res.forEach(r -> resources.add(r.asText()));
         }
-        return EventEnvelope.of(source, detailType, ctx.accountId(), time(entry), ctx.region(), resources,
+        return EventEnvelope.of(ids, source, detailType, ctx.accountId(), time(entry), ctx.region(), resources,
                 (ObjectNode) detail);
     }
 

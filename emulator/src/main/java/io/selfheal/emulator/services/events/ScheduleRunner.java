@@ -162,7 +162,7 @@ final class ScheduleRunner {
 
     private void fire(Rule rule, Entry entry, Instant scheduledTime) {
         EventBus bus = states.get(entry.accountId, entry.region).existingBus(entry.busName);
-        ObjectNode event = EventEnvelope.of(SOURCE, DETAIL_TYPE, entry.accountId, scheduledTime, entry.region,
+        ObjectNode event = EventEnvelope.of(context.ids(), SOURCE, DETAIL_TYPE, entry.accountId, scheduledTime, entry.region,
                 List.of(rule.arn()), Json.object());
         dispatcher.dispatchToRule(bus, rule, event);
     }

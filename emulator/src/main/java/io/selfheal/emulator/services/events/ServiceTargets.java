@@ -1,6 +1,7 @@
 package io.selfheal.emulator.services.events;
 
 import io.selfheal.emulator.core.EmulatorContext;
+import io.selfheal.emulator.core.NoHandlerException;
 import io.selfheal.emulator.messages.Delivery;
 import io.selfheal.emulator.messages.InvokeFunction;
 import io.selfheal.emulator.messages.PublishToTopic;
@@ -31,7 +32,7 @@ final class ServiceTargets {
         return s -> ask("Lambda", s, () -> {
             InvokeFunction.Result result = context.bus().ask(new InvokeFunction(s.bus().accountId(),
                     s.bus().region(), s.target().arn(), s.input().getBytes(StandardCharsets.UTF_8),
-                    EventDispatcher.EVENTS_PRINCIPAL, s.rule().arn(), s.bus().accountId()), InvokeFunction.Result.class);
+                    EventDispatcher.EVENTS_PRINCIPAL, s.rule().arn(), s.bus().accountId()));
             if (result == null) {
                 return TargetSender.Outcome.failed("InternalFailure", "Lambda gave no answer to the invocation.");
             }
@@ -49,7 +50,7 @@ final class ServiceTargets {
             boolean fifo = TargetKinds.isFifoQueue(s.target().arn());
             Delivery delivery = context.bus().ask(new SendToQueue(s.target().arn(), s.input(), Map.of(),
                     fifo ? s.target().messageGroupId() : null, fifo ? EventEnvelope.id(s.event()) : null,
-                    EventDispatcher.EVENTS_PRINCIPAL, s.rule().arn()), Delivery.class);
+                    EventDispatcher.EVENTS_PRINCIPAL, s.rule().arn()));
             return TargetSender.Outcome.of(delivery, "SQS");
         });
     }
@@ -57,8 +58,7 @@ final class ServiceTargets {
     /** SNS: one message, no subject. */
     static TargetSender topic(EmulatorContext context) {
         return s -> ask("SNS", s, () -> TargetSender.Outcome.of(context.bus().ask(new PublishToTopic(
-                s.target().arn(), s.input(), null, Map.of(), EventDispatcher.EVENTS_PRINCIPAL, s.rule().arn()),
-                Delivery.class), "SNS"));
+                s.target().arn(), s.input(), null, Map.of(), EventDispatcher.EVENTS_PRINCIPAL, s.rule().arn())), "SNS"));
     }
 
     /**
@@ -70,7 +70,7 @@ final class ServiceTargets {
         return s -> ask("CloudWatch Logs", s, () -> TargetSender.Outcome.of(context.bus().ask(new PutLogEvents(
                 s.kind().account(), s.kind().region(), s.kind().name(), EventEnvelope.id(s.event()),
                 List.of(new PutLogEvents.LogEvent(time(s, context), s.input())), false,
-                EventDispatcher.EVENTS_PRINCIPAL, s.rule().arn()), Delivery.class), "CloudWatch Logs"));
+                EventDispatcher.EVENTS_PRINCIPAL, s.rule().arn())), "CloudWatch Logs"));
     }
 
     private static Instant time(TargetSender.Send s, EmulatorContext context) {
@@ -85,7 +85,7 @@ final class ServiceTargets {
     private static TargetSender.Outcome ask(String service, TargetSender.Send s, Supplier<TargetSender.Outcome> call) {
         try {
             return call.get();
-        } catch (IllegalStateException noService) {
+        } catch (NoHandlerException noService) {
             return TargetSender.Outcome.failed("ServiceUnavailable", "No " + service
                     + " service is running in this emulator: " + noService.getMessage(), false);
         } catch (RuntimeException e) {

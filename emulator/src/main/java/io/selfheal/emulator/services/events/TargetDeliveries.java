@@ -161,7 +161,7 @@ final class TargetDeliveries {
         String note;
         try {
             Delivery dlq = context.bus().ask(new SendToQueue(target.deadLetterArn(), Json.write(event), attributes,
-                    null, null, EventDispatcher.EVENTS_PRINCIPAL, rule.arn()), Delivery.class);
+                    null, null, EventDispatcher.EVENTS_PRINCIPAL, rule.arn()));
             note = dlq != null && dlq.accepted() ? " (sent to dead-letter queue " + target.deadLetterArn() + ")"
                     : " (dead-letter queue " + target.deadLetterArn() + " refused it: "
                     + (dlq == null ? "no answer" : dlq.errorCode() + ": " + dlq.errorMessage()) + ")";

@@ -1,6 +1,6 @@
 package io.selfheal.emulator.services.events;
 
-import java.util.regex.Matcher;
+import io.selfheal.emulator.messages.ArnTargets;
 import java.util.regex.Pattern;
 
 /**
@@ -9,21 +9,19 @@ import java.util.regex.Pattern;
  * that says so, never accepted and dropped.
  */
 final class TargetKinds {
-    /** A kind of target, recognised by the shape of its ARN. */
+    /** A kind of target EventBridge delivers to: the receivers of {@link ArnTargets} it accepts. */
     enum Kind {
-        LAMBDA("arn:aws[a-z-]*:lambda:([a-z0-9-]+):(\\d{12}):function:([A-Za-z0-9_-]{1,64})(:[A-Za-z0-9$_-]{1,128})?"),
-        SQS("arn:aws[a-z-]*:sqs:([a-z0-9-]+):(\\d{12}):([A-Za-z0-9_-]{1,75}(\\.fifo)?|[A-Za-z0-9_-]{1,80})"),
-        SNS("arn:aws[a-z-]*:sns:([a-z0-9-]+):(\\d{12}):([A-Za-z0-9_-]{1,256}(\\.fifo)?)"),
-        /** CloudFormation's LogGroup Arn ends in {@code :*}; EventBridge takes the group either way. */
-        LOGS("arn:aws[a-z-]*:logs:([a-z0-9-]+):(\\d{12}):log-group:([.\\-_/#A-Za-z0-9]{1,512}?)(:\\*)?"),
-        EVENT_BUS("arn:aws[a-z-]*:events:([a-z0-9-]+):(\\d{12}):event-bus/([/.\\-_A-Za-z0-9]{1,256})"),
-        API_DESTINATION("arn:aws[a-z-]*:events:([a-z0-9-]+):(\\d{12}):api-destination/([.\\-_A-Za-z0-9]{1,64})"
-                + "/([\\-A-Za-z0-9]+)");
+        LAMBDA(ArnTargets.Kind.FUNCTION),
+        SQS(ArnTargets.Kind.QUEUE),
+        SNS(ArnTargets.Kind.TOPIC),
+        LOGS(ArnTargets.Kind.LOG_GROUP),
+        EVENT_BUS(ArnTargets.Kind.EVENT_BUS),
+        API_DESTINATION(ArnTargets.Kind.API_DESTINATION);
 
-        private final Pattern pattern;
+        private final ArnTargets.Kind receiver;
 
-        Kind(String regex) {
-            this.pattern = Pattern.compile(regex);
+        Kind(ArnTargets.Kind receiver) {
+            this.receiver = receiver;
         }
     }
 
@@ -38,10 +36,12 @@ final class TargetKinds {
 
     /** @return the kind and parts of {@code arn}, or null when selfheal does not deliver to it */
     static Parsed parse(String arn) {
-        for (Kind kind : Kind.values()) {
-            Matcher m = kind.pattern.matcher(arn);
-            if (m.matches()) {
-                return new Parsed(kind, m.group(1), m.group(2), m.group(3));
+        ArnTargets.Target target = ArnTargets.parse(arn);
+        if (target != null) {
+            for (Kind kind : Kind.values()) {
+                if (kind.receiver == target.kind()) {
+                    return new Parsed(kind, target.region(), target.account(), target.name());
+                }
             }
         }
         return null;
@@ -61,7 +61,8 @@ final class TargetKinds {
     }
 
     static boolean isFifoQueue(String arn) {
-        return isQueue(arn) && arn.endsWith(".fifo");
+        ArnTargets.Target target = ArnTargets.parse(arn);
+        return target != null && target.fifoQueue();
     }
 
     static boolean isArn(String arn) {

@@ -11,13 +11,13 @@ import io.selfheal.emulator.core.Ids;
  */
 record FunctionCredentials(String accessKeyId, String secretAccessKey, String sessionToken, CallerIdentity identity) {
 
-    static FunctionCredentials issue(FunctionConfig config, String functionName) {
+    static FunctionCredentials issue(Ids ids, FunctionConfig config, String functionName) {
         String account = config.roleAccount();
-        String accessKeyId = Ids.iamId("ASIA");
+        String accessKeyId = ids.iamId("ASIA");
         CallerIdentity identity = new CallerIdentity(account,
                 "arn:aws:sts::" + account + ":assumed-role/" + config.roleName() + "/" + functionName,
-                Ids.iamId("AROA") + ":" + functionName, accessKeyId, "AssumedRole");
-        return new FunctionCredentials(accessKeyId, Ids.secret(40), "IQoJb3JpZ2luX2VjE" + Ids.secret(300), identity);
+                ids.iamId("AROA") + ":" + functionName, accessKeyId, "AssumedRole");
+        return new FunctionCredentials(accessKeyId, ids.secret(40), "IQoJb3JpZ2luX2VjE" + ids.secret(300), identity);
     }
 
     void register(IdentityRegistry identities) {

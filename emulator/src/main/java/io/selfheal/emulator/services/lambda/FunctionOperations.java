@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.AwsException;
 import io.selfheal.emulator.core.EmulatorContext;
-import io.selfheal.emulator.core.Ids;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.core.RequestContext;
 import io.selfheal.emulator.service.Params;
@@ -41,9 +40,9 @@ final class FunctionOperations {
         }
         runtime.requireAvailable(config.runtime());
         FunctionCode code = runtime.extract(zip, config.runtime());
-        FunctionCredentials credentials = FunctionCredentials.issue(config, name);
+        FunctionCredentials credentials = FunctionCredentials.issue(context.ids(), config, name);
         LambdaFunction function = new LambdaFunction(ctx.accountId(), ctx.region(), name,
-                new FunctionRevision(config, code, credentials, ctx.receivedAt(), Ids.uuid()), tags(p));
+                new FunctionRevision(config, code, credentials, ctx.receivedAt(), context.ids().uuid("revision")), tags(p));
         if (!functions.add(function)) {
             code.delete();
             throw exists(name);
@@ -110,7 +109,7 @@ final class FunctionOperations {
         FunctionConfig.requireUpdatable(old.config().runtime(), today(ctx));
         runtime.requireAvailable(old.config().runtime());
         FunctionCode code = runtime.extract(zip, old.config().runtime());
-        replace(function, new FunctionRevision(old.config(), code, old.credentials(), ctx.receivedAt(), Ids.uuid()));
+        replace(function, new FunctionRevision(old.config(), code, old.credentials(), ctx.receivedAt(), context.ids().uuid("revision")));
         old.code().delete();
         return FunctionJson.configuration(function);
     }
@@ -124,10 +123,10 @@ final class FunctionOperations {
         FunctionCredentials credentials = old.credentials();
         boolean newRole = !config.role().equals(old.config().role());
         if (newRole) {
-            credentials = FunctionCredentials.issue(config, function.name());
+            credentials = FunctionCredentials.issue(context.ids(), config, function.name());
             credentials.register(context.identities());
         }
-        replace(function, new FunctionRevision(config, old.code(), credentials, ctx.receivedAt(), Ids.uuid()));
+        replace(function, new FunctionRevision(config, old.code(), credentials, ctx.receivedAt(), context.ids().uuid("revision")));
         if (newRole) {
             old.credentials().unregister(context.identities());
         }

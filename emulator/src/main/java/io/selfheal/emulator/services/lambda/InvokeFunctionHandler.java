@@ -13,7 +13,10 @@ final class InvokeFunctionHandler {
     private final FunctionRegistry functions;
     private final Invoker invoker;
 
-    InvokeFunctionHandler(FunctionRegistry functions, Invoker invoker) {
+    private final Ids ids;
+
+    InvokeFunctionHandler(FunctionRegistry functions, Invoker invoker, Ids ids) {
+        this.ids = ids;
         this.functions = functions;
         this.invoker = invoker;
     }
@@ -32,7 +35,7 @@ final class InvokeFunctionHandler {
             if (payload.length > InvokeOperation.MAX_ASYNC_PAYLOAD) {
                 throw InvokeOperation.tooLarge(InvokeOperation.MAX_ASYNC_PAYLOAD);
             }
-            String requestId = Ids.uuid();
+            String requestId = ids.uuid("invocation");
             invoker.invokeAsync(function, requestId, request.principal(), payload, null);
             return InvokeFunction.Result.accepted(requestId);
         } catch (AwsException e) {

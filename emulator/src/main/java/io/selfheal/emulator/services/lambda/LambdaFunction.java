@@ -1,6 +1,5 @@
 package io.selfheal.emulator.services.lambda;
 
-import io.selfheal.emulator.core.Ids;
 import io.selfheal.emulator.services.lambda.runtime.SandboxPool;
 import java.util.Map;
 import java.util.function.Function;
@@ -83,9 +82,9 @@ final class LambdaFunction {
     }
 
     /** A policy change: a new RevisionId, same sandboxes. */
-    synchronized void touch() {
+    synchronized void touch(String revisionId) {
         FunctionRevision r = revision;
-        revision = new FunctionRevision(r.config(), r.code(), r.credentials(), r.lastModified(), Ids.uuid());
+        revision = new FunctionRevision(r.config(), r.code(), r.credentials(), r.lastModified(), revisionId);
     }
 
     /** Marks the function deleted and detaches its sandboxes; the caller closes them. */

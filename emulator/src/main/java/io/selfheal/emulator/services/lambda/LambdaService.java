@@ -1,20 +1,22 @@
 package io.selfheal.emulator.services.lambda;
 
+import static io.selfheal.emulator.service.OperationSpec.read;
+import static io.selfheal.emulator.service.OperationSpec.write;
+
 import io.selfheal.emulator.control.LambdaControl;
 import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.messages.InvokeFunction;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operation;
-import io.selfheal.emulator.service.RestRoute;
+import io.selfheal.emulator.service.Operations;
+import io.selfheal.emulator.service.ResourceArns;
 import io.selfheal.emulator.services.lambda.runtime.SandboxPool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /** AWS Lambda: functions run as real sandboxes of their language runtime. */
@@ -22,18 +24,12 @@ public final class LambdaService implements AwsService {
     private static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.restJson("lambda");
     private static final String FUNCTIONS = "/2015-03-31/functions";
     private static final String FUNCTION = FUNCTIONS + "/{FunctionName}";
-    private static final List<RestRoute> ROUTES = List.of(
-            RestRoute.of("POST", FUNCTIONS, "CreateFunction", 201),
-            RestRoute.of("GET", FUNCTIONS, "ListFunctions", 200),
-            RestRoute.of("GET", FUNCTION, "GetFunction", 200),
-            RestRoute.of("DELETE", FUNCTION, "DeleteFunction", 204),
-            RestRoute.of("GET", FUNCTION + "/configuration", "GetFunctionConfiguration", 200),
-            RestRoute.of("PUT", FUNCTION + "/configuration", "UpdateFunctionConfiguration", 200),
-            RestRoute.of("PUT", FUNCTION + "/code", "UpdateFunctionCode", 200),
-            RestRoute.of("POST", FUNCTION + "/invocations", "Invoke", 200),
-            RestRoute.of("POST", FUNCTION + "/policy", "AddPermission", 201),
-            RestRoute.of("GET", FUNCTION + "/policy", "GetPolicy", 200),
-            RestRoute.of("DELETE", FUNCTION + "/policy/{StatementId}", "RemovePermission", 204));
+    /** IAM names a function by its unqualified ARN, whichever form FunctionName takes. */
+    private static final ResourceArns FUNCTION_ARN = ResourceArns.each("FunctionName", (ctx, name) -> {
+        FunctionRef ref = FunctionRef.parse(name);
+        return FunctionRef.arn(ref.region() == null ? ctx.region() : ref.region(),
+                ref.accountId() == null ? ctx.accountId() : ref.accountId(), ref.name());
+    });
 
     /** ServiceLoader entry. */
     public static final class Provider implements AwsServiceProvider {
@@ -47,7 +43,7 @@ public final class LambdaService implements AwsService {
     private final FunctionRegistry functions = new FunctionRegistry();
     private final InvocationHistory history;
     private final FunctionRuntime runtime;
-    private final Map<String, Operation> operations;
+    private final Operations operations;
 
     public LambdaService(EmulatorContext context) {
         this.context = context;
@@ -59,22 +55,38 @@ public final class LambdaService implements AwsService {
         }
         Invoker invoker = new Invoker(context, runtime, history);
         FunctionOperations fn = new FunctionOperations(context, functions, runtime);
-        PermissionOperations policy = new PermissionOperations(functions);
-        this.operations = Map.ofEntries(
-                Map.entry("CreateFunction", fn::create),
-                Map.entry("ListFunctions", fn::list),
-                Map.entry("GetFunction", fn::get),
-                Map.entry("GetFunctionConfiguration", fn::getConfiguration),
-                Map.entry("UpdateFunctionConfiguration", fn::updateConfiguration),
-                Map.entry("UpdateFunctionCode", fn::updateCode),
-                Map.entry("DeleteFunction", fn::delete),
-                Map.entry("Invoke", new InvokeOperation(functions, invoker)),
-                Map.entry("AddPermission", policy::add),
-                Map.entry("GetPolicy", policy::get),
-                Map.entry("RemovePermission", policy::remove));
-        InvokeFunctionHandler bus = new InvokeFunctionHandler(functions, invoker);
+        PermissionOperations policy = new PermissionOperations(functions, context.ids());
+        // Invoke waits for the function; code uploads write files; deletes stop processes: all off the event loop.
+        this.operations = new Operations("lambda");
+        operations.add(write("CreateFunction", fn::create).blocking().rest("POST", FUNCTIONS, 201)
+                .resources(FUNCTION_ARN));
+        operations.add(read("ListFunctions", fn::list).blocking().rest("GET", FUNCTIONS, 200)
+                .resources(ResourceArns.ANY));
+        operations.add(read("GetFunction", fn::get).blocking().rest("GET", FUNCTION, 200).resources(FUNCTION_ARN));
+        operations.add(write("DeleteFunction", fn::delete).blocking().rest("DELETE", FUNCTION, 204)
+                .resources(FUNCTION_ARN));
+        operations.add(read("GetFunctionConfiguration", fn::getConfiguration).blocking()
+                .rest("GET", FUNCTION + "/configuration", 200).resources(FUNCTION_ARN));
+        operations.add(write("UpdateFunctionConfiguration", fn::updateConfiguration).blocking()
+                .rest("PUT", FUNCTION + "/configuration", 200).resources(FUNCTION_ARN));
+        operations.add(write("UpdateFunctionCode", fn::updateCode).blocking()
+                .rest("PUT", FUNCTION + "/code", 200).resources(FUNCTION_ARN));
+        operations.add(write("Invoke", new InvokeOperation(functions, invoker)).dataEvent().blocking()
+                .iam("lambda:InvokeFunction").rest("POST", FUNCTION + "/invocations", 200).resources(FUNCTION_ARN));
+        operations.add(write("AddPermission", policy::add).blocking().rest("POST", FUNCTION + "/policy", 201)
+                .resources(FUNCTION_ARN));
+        operations.add(read("GetPolicy", policy::get).blocking().rest("GET", FUNCTION + "/policy", 200)
+                .resources(FUNCTION_ARN));
+        operations.add(write("RemovePermission", policy::remove).blocking()
+                .rest("DELETE", FUNCTION + "/policy/{StatementId}", 204).resources(FUNCTION_ARN));
+        InvokeFunctionHandler bus = new InvokeFunctionHandler(functions, invoker, context.ids());
         context.bus().handle(InvokeFunction.class, bus::handle);
         context.register(LambdaControl.class, history);
+    }
+
+    @Override
+    public String displayName() {
+        return "AWS Lambda";
     }
 
     @Override
@@ -82,20 +94,9 @@ public final class LambdaService implements AwsService {
         return DESCRIPTOR;
     }
 
-    /** Invoke waits for the function; code uploads write files; deletes stop processes: all off the event loop. */
     @Override
-    public boolean blocking(String operation) {
-        return true;
-    }
-
-    @Override
-    public Map<String, Operation> operations() {
+    public Operations operations() {
         return operations;
-    }
-
-    @Override
-    public List<RestRoute> routes() {
-        return ROUTES;
     }
 
     /** The live sandbox process ids of a function (for tests and the harness): empty when none run. */

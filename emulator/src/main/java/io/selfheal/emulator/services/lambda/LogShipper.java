@@ -1,6 +1,7 @@
 package io.selfheal.emulator.services.lambda;
 
 import io.selfheal.emulator.core.InternalBus;
+import io.selfheal.emulator.core.NoHandlerException;
 import io.selfheal.emulator.messages.Delivery;
 import io.selfheal.emulator.messages.PutLogEvents;
 import io.selfheal.emulator.services.lambda.runtime.InvocationResult;
@@ -46,12 +47,12 @@ final class LogShipper {
         }
         try {
             Delivery d = bus.ask(new PutLogEvents(function.accountId(), function.region(),
-                    "/aws/lambda/" + function.name(), result.logStream(), events, true, null, null), Delivery.class);
+                    "/aws/lambda/" + function.name(), result.logStream(), events, true, null, null));
             if (!d.accepted()) {
                 LOG.warning(() -> "CloudWatch Logs refused the log of " + function.name() + ": " + d.errorCode()
                         + ": " + d.errorMessage());
             }
-        } catch (IllegalStateException noLogsService) {
+        } catch (NoHandlerException noLogsService) {
             LOG.log(Level.FINE, "no CloudWatch Logs service to ship the log of " + function.name() + " to",
                     noLogsService);
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package io.selfheal.emulator.services.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.AwsException;
+import io.selfheal.emulator.core.Ids;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.core.RequestContext;
 import io.selfheal.emulator.service.Params;
@@ -16,7 +17,10 @@ final class PermissionOperations {
 
     private final FunctionRegistry functions;
 
-    PermissionOperations(FunctionRegistry functions) {
+    private final Ids ids;
+
+    PermissionOperations(FunctionRegistry functions, Ids ids) {
+        this.ids = ids;
         this.functions = functions;
     }
 
@@ -37,7 +41,7 @@ final class PermissionOperations {
         }
         ResourcePolicy.Statement statement = function.policy().add(new ResourcePolicy.Statement(sid, action,
                 principal, function.arn(), sourceArn, sourceAccount, p.string("PrincipalOrgID")));
-        function.touch();
+        function.touch(ids.uuid("revision"));
         return Json.object().put("Statement", Json.write(statement.toJson()));
     }
 
@@ -54,7 +58,7 @@ final class PermissionOperations {
         Params p = FunctionOperations.params(input);
         LambdaFunction function = require(ctx, p);
         function.policy().remove(p.required("StatementId"));
-        function.touch();
+        function.touch(ids.uuid("revision"));
         return null;
     }
 

@@ -1,13 +1,16 @@
 package io.selfheal.emulator.services.logs;
 
+import static io.selfheal.emulator.service.OperationSpec.read;
+import static io.selfheal.emulator.service.OperationSpec.write;
+
 import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.core.RegionalStore;
 import io.selfheal.emulator.messages.PutLogEvents;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operation;
-import java.util.Map;
+import io.selfheal.emulator.service.Operations;
+import io.selfheal.emulator.service.ResourceArns;
 
 /** Amazon CloudWatch Logs: the operation table and the bus handler for other services' log events. */
 public final class LogsService implements AwsService {
@@ -22,7 +25,7 @@ public final class LogsService implements AwsService {
     }
 
     private final RegionalStore<LogsRegion> states = new RegionalStore<>(LogsRegion::new);
-    private final Map<String, Operation> operations;
+    private final Operations operations;
 
     LogsService(EmulatorContext context) {
         LogGroupOperations groups = new LogGroupOperations(states);
@@ -32,29 +35,36 @@ public final class LogsService implements AwsService {
         FilterLogEventsOperation filter = new FilterLogEventsOperation(states);
         ResourcePolicyOperations policies = new ResourcePolicyOperations(states);
         Tags tags = new Tags(states);
-        operations = Map.ofEntries(
-                Map.entry("CreateLogGroup", groups::create),
-                Map.entry("DeleteLogGroup", groups::delete),
-                Map.entry("DescribeLogGroups", groups::describe),
-                Map.entry("PutRetentionPolicy", groups::putRetentionPolicy),
-                Map.entry("DeleteRetentionPolicy", groups::deleteRetentionPolicy),
-                Map.entry("CreateLogStream", streams::create),
-                Map.entry("DeleteLogStream", streams::delete),
-                Map.entry("DescribeLogStreams", streams::describe),
-                Map.entry("PutLogEvents", put::putLogEvents),
-                Map.entry("GetLogEvents", get::getLogEvents),
-                Map.entry("FilterLogEvents", filter::filterLogEvents),
-                Map.entry("PutResourcePolicy", policies::put),
-                Map.entry("DescribeResourcePolicies", policies::describe),
-                Map.entry("DeleteResourcePolicy", policies::delete),
-                Map.entry("TagResource", tags::tagResource),
-                Map.entry("UntagResource", tags::untagResource),
-                Map.entry("ListTagsForResource", tags::listTagsForResource),
-                Map.entry("TagLogGroup", tags::tagLogGroup),
-                Map.entry("UntagLogGroup", tags::untagLogGroup),
-                Map.entry("ListTagsLogGroup", tags::listTagsLogGroup));
+        // FilterLogEvents may test a pattern against every event of a group: too much for the event loop.
+        operations = new Operations("logs");
+        operations.add(write("CreateLogGroup", groups::create).resources(LogsArns.GROUP));
+        operations.add(write("DeleteLogGroup", groups::delete).resources(LogsArns.GROUP));
+        operations.add(read("DescribeLogGroups", groups::describe).resources(ResourceArns.ANY));
+        operations.add(write("PutRetentionPolicy", groups::putRetentionPolicy).resources(LogsArns.GROUP));
+        operations.add(write("DeleteRetentionPolicy", groups::deleteRetentionPolicy).resources(LogsArns.GROUP));
+        operations.add(write("CreateLogStream", streams::create).resources(LogsArns.STREAM));
+        operations.add(write("DeleteLogStream", streams::delete).resources(LogsArns.STREAM));
+        operations.add(read("DescribeLogStreams", streams::describe).resources(LogsArns.GROUP));
+        operations.add(write("PutLogEvents", put::putLogEvents).dataEvent().resources(LogsArns.STREAM));
+        operations.add(read("GetLogEvents", get::getLogEvents).dataEvent().resources(LogsArns.GROUP));
+        operations.add(read("FilterLogEvents", filter::filterLogEvents).dataEvent().blocking()
+                .resources(LogsArns.GROUP));
+        operations.add(write("PutResourcePolicy", policies::put).resources(ResourceArns.ANY));
+        operations.add(read("DescribeResourcePolicies", policies::describe));
+        operations.add(write("DeleteResourcePolicy", policies::delete).resources(ResourceArns.ANY));
+        operations.add(write("TagResource", tags::tagResource).resources(LogsArns.TAGGED));
+        operations.add(write("UntagResource", tags::untagResource).resources(LogsArns.TAGGED));
+        operations.add(read("ListTagsForResource", tags::listTagsForResource));
+        operations.add(write("TagLogGroup", tags::tagLogGroup).resources(LogsArns.GROUP));
+        operations.add(write("UntagLogGroup", tags::untagLogGroup).resources(LogsArns.GROUP));
+        operations.add(read("ListTagsLogGroup", tags::listTagsLogGroup).resources(LogsArns.GROUP));
         BusDeliveries deliveries = new BusDeliveries(states, context.clock());
         context.bus().handle(PutLogEvents.class, deliveries::deliver);
+    }
+
+    @Override
+    public String displayName() {
+        return "Amazon CloudWatch Logs";
     }
 
     @Override
@@ -63,17 +73,8 @@ public final class LogsService implements AwsService {
     }
 
     @Override
-    public Map<String, Operation> operations() {
+    public Operations operations() {
         return operations;
-    }
-
-    /**
-     * FilterLogEvents may test a pattern against every event of a group (parsing each one for JSON patterns): too
-     * much for the front door's event loop. Every other operation is a short in-memory change or lookup.
-     */
-    @Override
-    public boolean blocking(String operation) {
-        return operation.equals("FilterLogEvents");
     }
 
     /** Forgets every group, stream, event and policy. */

@@ -21,7 +21,10 @@ final class Envelopes {
 
     private final String endpoint;
 
-    Envelopes(String endpoint) {
+    private final Ids ids;
+
+    Envelopes(String endpoint, Ids ids) {
+        this.ids = ids;
         this.endpoint = endpoint;
     }
 
@@ -109,8 +112,8 @@ final class Envelopes {
     }
 
     /** Base64 of the right length; a placeholder, as the emulator holds no SNS signing key. */
-    private static String signature(String messageId) {
-        byte[] bytes = (messageId + Ids.secret(220)).getBytes(StandardCharsets.UTF_8);
+    private String signature(String messageId) {
+        byte[] bytes = (messageId + ids.secret(220)).getBytes(StandardCharsets.UTF_8);
         return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(bytes, 256));
     }
 }

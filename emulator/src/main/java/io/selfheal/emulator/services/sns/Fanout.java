@@ -43,7 +43,7 @@ final class Fanout {
     /** Sends an HTTP/S subscriber the SubscriptionConfirmation carrying its token. */
     void confirm(Subscription s) {
         context.workers().execute(context.activity().track(() -> {
-            String messageId = Ids.uuid();
+            String messageId = context.ids().uuid("notification");
             String body = Json.write(envelopes().confirmation(s, messageId, context.clock().now()));
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("x-amz-sns-message-type", "SubscriptionConfirmation");
@@ -78,7 +78,7 @@ final class Fanout {
             body = Json.write(envelopes().notification(n, s));
         }
         Delivery d = context.bus().ask(new SendToQueue(s.endpoint, body, attributes, n.groupId(), n.dedupId(),
-                PRINCIPAL, s.topicArn.toString()), Delivery.class);
+                PRINCIPAL, s.topicArn.toString()));
         return d.accepted() ? null : d.errorCode() + ": " + d.errorMessage();
     }
 
@@ -86,7 +86,7 @@ final class Fanout {
         byte[] event = Json.write(envelopes().lambdaEvent(n, s)).getBytes(StandardCharsets.UTF_8);
         String account = s.topicArn.accountId();
         InvokeFunction.Result r = context.bus().ask(new InvokeFunction(account, s.topicArn.region(), s.endpoint,
-                event, PRINCIPAL, s.topicArn.toString(), account), InvokeFunction.Result.class);
+                event, PRINCIPAL, s.topicArn.toString(), account));
         return r.accepted() ? null : r.errorCode() + ": " + r.errorMessage();
     }
 
@@ -117,6 +117,6 @@ final class Fanout {
     }
 
     private Envelopes envelopes() {
-        return new Envelopes(context.endpoint());
+        return new Envelopes(context.endpoint(), context.ids());
     }
 }

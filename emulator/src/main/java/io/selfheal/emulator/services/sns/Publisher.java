@@ -21,7 +21,10 @@ final class Publisher {
     private final EmulatorClock clock;
     private final Fanout fanout;
 
-    Publisher(EmulatorClock clock, Fanout fanout) {
+    private final Ids ids;
+
+    Publisher(EmulatorClock clock, Fanout fanout, Ids ids) {
+        this.ids = ids;
         this.clock = clock;
         this.fanout = fanout;
     }
@@ -63,7 +66,7 @@ final class Publisher {
             throw SnsErrors.invalidParameter("MessageDeduplicationId", "The request includes "
                     + "MessageDeduplicationId parameter that is not valid for this topic type");
         }
-        Notification n = new Notification(Ids.uuid(), topic.arn, r.subject(), r.message(), perProtocol,
+        Notification n = new Notification(ids.uuid("notification"), topic.arn, r.subject(), r.message(), perProtocol,
                 r.attributes(), clock.now(), groupId, dedupId, sequence);
         fanout.publish(topic, n);
         return n;

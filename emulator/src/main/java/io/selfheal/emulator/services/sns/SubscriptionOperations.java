@@ -6,18 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.Ids;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.core.RequestContext;
+import io.selfheal.emulator.messages.ArnTargets;
 import io.selfheal.emulator.service.Params;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Subscribe, ConfirmSubscription, Unsubscribe, ListSubscriptions(ByTopic), Get/SetSubscriptionAttributes. */
 final class SubscriptionOperations {
-    private static final Pattern QUEUE_ARN = Pattern.compile("arn:aws:sqs:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,80}(\\.fifo)?");
-    private static final Pattern FUNCTION_ARN =
-            Pattern.compile("arn:aws:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9$_-]+)?");
     private static final Set<String> PROTOCOLS =
             Set.of("sqs", "lambda", "http", "https", "email", "email-json", "sms", "application", "firehose");
     /** Protocols that wait for ConfirmSubscription with the token sent to the endpoint. */
@@ -29,7 +26,10 @@ final class SubscriptionOperations {
     private final Topics topics;
     private final Fanout fanout;
 
-    SubscriptionOperations(Topics topics, Fanout fanout) {
+    private final Ids ids;
+
+    SubscriptionOperations(Topics topics, Fanout fanout, Ids ids) {
+        this.ids = ids;
         this.topics = topics;
         this.fanout = fanout;
     }
@@ -55,7 +55,7 @@ final class SubscriptionOperations {
                 return answer(existing, returnArn);
             }
         }
-        Subscription s = new Subscription(topic.arn + ":" + Ids.uuid(), topic.arn, protocol, endpoint,
+        Subscription s = new Subscription(topic.arn + ":" + ids.uuid("subscription"), topic.arn, protocol, endpoint,
                 ctx.accountId(), pending ? token() : null, pending);
         // The scope first: a nested policy is only valid once the scope says MessageBody.
         if (attributes.containsKey("FilterPolicyScope")) {
@@ -159,7 +159,7 @@ final class SubscriptionOperations {
         }
         switch (protocol) {
             case "sqs" -> {
-                if (!QUEUE_ARN.matcher(endpoint).matches()) {
+                if (!ArnTargets.is(ArnTargets.Kind.QUEUE, endpoint)) {
                     throw SnsErrors.invalidParameter("SQS endpoint ARN");
                 }
                 if (endpoint.endsWith(".fifo") && !topic.fifo()) {
@@ -168,7 +168,7 @@ final class SubscriptionOperations {
                 }
             }
             case "lambda" -> {
-                if (!FUNCTION_ARN.matcher(endpoint).matches()) {
+                if (!ArnTargets.is(ArnTargets.Kind.FUNCTION, endpoint)) {
                     throw SnsErrors.invalidParameter("Lambda endpoint ARN");
                 }
             }
@@ -209,7 +209,7 @@ final class SubscriptionOperations {
     }
 
     /** Confirmation tokens are long hex strings on AWS. */
-    private static String token() {
-        return Ids.hex("2336412f37fb687f", 240).replace("-", "");
+    private String token() {
+        return ids.hex("2336412f37fb687f", 240).replace("-", "");
     }
 }

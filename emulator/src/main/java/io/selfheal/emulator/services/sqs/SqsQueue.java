@@ -52,7 +52,10 @@ final class SqsQueue {
     private final LinkedHashMap<String, SqsMessage> messages = new LinkedHashMap<>();
     private final Map<String, Dedup> deduplication = new HashMap<>();
 
-    SqsQueue(String name, String accountId, String region, Map<String, String> attributes, Instant now) {
+    private final Ids ids;
+
+    SqsQueue(Ids ids, String name, String accountId, String region, Map<String, String> attributes, Instant now) {
+        this.ids = ids;
         this.name = name;
         this.accountId = accountId;
         this.region = region;
@@ -129,7 +132,7 @@ final class SqsQueue {
         }
         String sequenceNumber = fifo ? String.format("18%018d", ++sequence) : null;
         int delay = delaySeconds != null ? delaySeconds : seconds("DelaySeconds");
-        SqsMessage message = new SqsMessage(Ids.uuid(), body, messageAttributes, now, senderId, groupId,
+        SqsMessage message = new SqsMessage(ids.uuid("message"), body, messageAttributes, now, senderId, groupId,
                 deduplicationId, sequenceNumber, null, now.plusSeconds(delay));
         messages.put(message.messageId, message);
         if (dedupKey != null) {
@@ -252,7 +255,7 @@ final class SqsQueue {
     }
 
     private String receiptHandle(String messageId) {
-        String raw = messageId + " " + arn + " " + Ids.uuid();
+        String raw = messageId + " " + arn + " " + ids.uuid("receipt");
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -1,5 +1,6 @@
 package io.selfheal.emulator.services.sqs;
 
+import io.selfheal.emulator.core.Ids;
 import io.selfheal.emulator.core.RegionalStore;
 import io.selfheal.emulator.core.RequestContext;
 import java.net.URI;
@@ -14,6 +15,16 @@ final class SqsQueues {
     private static final Pattern ARN = Pattern.compile("^arn:aws[a-z-]*:sqs:([a-z0-9-]+):(\\d{12}):(.+)$");
 
     private final RegionalStore<Map<String, SqsQueue>> store = new RegionalStore<>(ConcurrentHashMap::new);
+    private final Ids ids;
+
+    SqsQueues(Ids ids) {
+        this.ids = ids;
+    }
+
+    /** The emulator's ids, for the queues' message ids and receipt handles. */
+    Ids ids() {
+        return ids;
+    }
 
     Map<String, SqsQueue> in(String accountId, String region) {
         return store.get(accountId, region);
@@ -32,6 +43,15 @@ final class SqsQueues {
         if (queueUrl == null || queueUrl.isEmpty()) {
             throw SqsErrors.missingParameter("QueueUrl");
         }
+        Located at = locate(ctx, queueUrl);
+        if (at == null) {
+            throw SqsErrors.nonExistentQueue();
+        }
+        return require(find(at.account(), at.region(), at.name()));
+    }
+
+    /** The account, region and name a QueueUrl names (see {@link #byUrl}), or null when it names no queue. */
+    static Located locate(RequestContext ctx, String queueUrl) {
         String path;
         String region = ctx.region();
         try {
@@ -44,13 +64,17 @@ final class SqsQueues {
                 }
             }
         } catch (IllegalArgumentException e) {
-            throw SqsErrors.nonExistentQueue();
+            return null;
         }
         String[] parts = path.replaceAll("^/+|/+$", "").split("/");
-        if (parts.length != 2) {
-            throw SqsErrors.nonExistentQueue();
+        return parts.length == 2 ? new Located(parts[0], region, parts[1]) : null;
+    }
+
+    /** Where a QueueUrl points. */
+    record Located(String account, String region, String name) {
+        String arn() {
+            return "arn:aws:sqs:" + region + ":" + account + ":" + name;
         }
-        return require(find(parts[0], region, parts[1]));
     }
 
     /** The queue an ARN names, or null. */

@@ -1,16 +1,20 @@
 package io.selfheal.emulator.services.sqs;
 
+import static io.selfheal.emulator.service.OperationSpec.read;
+import static io.selfheal.emulator.service.OperationSpec.write;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.selfheal.emulator.core.EmulatorContext;
+import io.selfheal.emulator.core.RequestContext;
 import io.selfheal.emulator.messages.Delivery;
 import io.selfheal.emulator.messages.SendToQueue;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operation;
-import java.util.HashMap;
+import io.selfheal.emulator.service.OperationSpec;
+import io.selfheal.emulator.service.Operations;
+import io.selfheal.emulator.service.ResourceArns;
 import java.util.List;
-import java.util.Map;
 
 /** Amazon SQS: one operation table behind AWS JSON 1.0 (query-compatible) and AWS query. */
 public final class SqsService implements AwsService {
@@ -26,37 +30,52 @@ public final class SqsService implements AwsService {
         }
     }
 
-    private final SqsQueues queues = new SqsQueues();
-    private final Map<String, Operation> operations = new HashMap<>();
+    private final SqsQueues queues;
+    /** IAM names a queue by its ARN; requests name it by URL ({@code <endpoint>/<account>/<name>}). */
+    private static final ResourceArns QUEUE = ResourceArns.each("QueueUrl", SqsService::queueArn);
+
+    private static final ResourceArns NEW_QUEUE = ResourceArns.each("QueueName", (ctx, name) -> ctx.arn("sqs", name));
+
+    private final Operations operations = new Operations("sqs");
 
     SqsService(EmulatorContext context) {
+        queues = new SqsQueues(context.ids());
         QueueOperations q = new QueueOperations(queues, context.clock());
         MessageOperations m = new MessageOperations(queues, context.clock());
         Receiver receiver = new Receiver(queues, context.clock());
-        add("CreateQueue", q::createQueue);
-        add("GetQueueUrl", q::getQueueUrl);
-        add("ListQueues", q::listQueues);
-        add("GetQueueAttributes", q::getQueueAttributes);
-        add("SetQueueAttributes", q::setQueueAttributes);
-        add("DeleteQueue", q::deleteQueue);
-        add("PurgeQueue", q::purgeQueue);
-        add("TagQueue", q::tagQueue);
-        add("UntagQueue", q::untagQueue);
-        add("ListQueueTags", q::listQueueTags);
-        add("SendMessage", m::sendMessage);
-        add("SendMessageBatch", m::sendMessageBatch);
-        add("ReceiveMessage", receiver::receiveMessage);
-        add("DeleteMessage", m::deleteMessage);
-        add("DeleteMessageBatch", m::deleteMessageBatch);
-        add("ChangeMessageVisibility", m::changeMessageVisibility);
-        add("ChangeMessageVisibilityBatch", m::changeMessageVisibilityBatch);
+        add(write("CreateQueue", q::createQueue).resources(NEW_QUEUE));
+        add(read("GetQueueUrl", q::getQueueUrl));
+        add(read("ListQueues", q::listQueues).resources(ResourceArns.ANY));
+        add(read("GetQueueAttributes", q::getQueueAttributes).resources(QUEUE));
+        add(write("SetQueueAttributes", q::setQueueAttributes).resources(QUEUE));
+        add(write("DeleteQueue", q::deleteQueue).resources(QUEUE));
+        add(write("PurgeQueue", q::purgeQueue).resources(QUEUE));
+        add(write("TagQueue", q::tagQueue).resources(QUEUE));
+        add(write("UntagQueue", q::untagQueue).resources(QUEUE));
+        add(read("ListQueueTags", q::listQueueTags).resources(QUEUE));
+        add(write("SendMessage", m::sendMessage).dataEvent().resources(QUEUE));
+        add(write("SendMessageBatch", m::sendMessageBatch).dataEvent().iam("sqs:SendMessage").resources(QUEUE));
+        add(write("ReceiveMessage", receiver::receiveMessage).dataEvent().blocking().resources(QUEUE));
+        add(write("DeleteMessage", m::deleteMessage).dataEvent().resources(QUEUE));
+        add(write("DeleteMessageBatch", m::deleteMessageBatch).dataEvent().iam("sqs:DeleteMessage").resources(QUEUE));
+        add(write("ChangeMessageVisibility", m::changeMessageVisibility).dataEvent().resources(QUEUE));
+        add(write("ChangeMessageVisibilityBatch", m::changeMessageVisibilityBatch).dataEvent()
+                .iam("sqs:ChangeMessageVisibility").resources(QUEUE));
         QueueDelivery delivery = new QueueDelivery(queues, context.clock());
         context.bus().handle(SendToQueue.class, (SendToQueue send) -> (Delivery) delivery.deliver(send));
     }
 
-    /** Every operation reads JSON shapes; query requests are reshaped first. */
-    private void add(String name, Operation operation) {
-        operations.put(name, (ctx, input) -> operation.handle(ctx, SqsQueryShapes.request(input)));
+    /**
+     * Every operation reads JSON shapes; query requests are reshaped first. (ReceiveMessage is counted a write, as
+     * it hides what it returns for the visibility timeout.)
+     */
+    private void add(OperationSpec spec) {
+        operations.add(spec.handledBy((ctx, input) -> spec.handler().handle(ctx, SqsQueryShapes.request(input))));
+    }
+
+    @Override
+    public String displayName() {
+        return "Amazon SQS";
     }
 
     @Override
@@ -70,7 +89,7 @@ public final class SqsService implements AwsService {
     }
 
     @Override
-    public Map<String, Operation> operations() {
+    public Operations operations() {
         return operations;
     }
 
@@ -79,10 +98,9 @@ public final class SqsService implements AwsService {
         return SqsQueryShapes.result(operation, result);
     }
 
-    /** A long poll waits on a worker thread for up to 20 seconds. */
-    @Override
-    public boolean blocking(String operation) {
-        return operation.equals("ReceiveMessage");
+    private static String queueArn(RequestContext ctx, String queueUrl) {
+        SqsQueues.Located at = SqsQueues.locate(ctx, queueUrl);
+        return at == null ? queueUrl : at.arn();
     }
 
     /** How many long polls are waiting on the named queue (visible to tests in this package). */

@@ -1,5 +1,8 @@
 package io.selfheal.emulator.services.sts;
 
+import static io.selfheal.emulator.service.OperationSpec.read;
+import static io.selfheal.emulator.service.OperationSpec.write;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.CallerIdentity;
@@ -9,8 +12,8 @@ import io.selfheal.emulator.core.RequestContext;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operation;
-import java.util.Map;
+import io.selfheal.emulator.service.Operations;
+import io.selfheal.emulator.service.ResourceArns;
 
 /** AWS Security Token Service. */
 public final class StsService implements AwsService {
@@ -26,13 +29,21 @@ public final class StsService implements AwsService {
     }
 
     @Override
+    public String displayName() {
+        return "AWS STS";
+    }
+
+    @Override
     public ServiceDescriptor descriptor() {
         return DESCRIPTOR;
     }
 
+    private final Operations operations = new Operations("sts")
+            .add(read("GetCallerIdentity", this::getCallerIdentity).resources(ResourceArns.ANY));
+
     @Override
-    public Map<String, Operation> operations() {
-        return Map.of("GetCallerIdentity", this::getCallerIdentity);
+    public Operations operations() {
+        return operations;
     }
 
     private JsonNode getCallerIdentity(RequestContext ctx, ObjectNode input) {

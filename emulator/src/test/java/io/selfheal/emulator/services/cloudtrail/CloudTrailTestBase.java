@@ -5,21 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.selfheal.emulator.Emulator;
-import io.selfheal.emulator.TestClients;
+import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.control.EventRecord;
 import io.selfheal.emulator.control.EventsControl;
 import io.selfheal.emulator.core.CallerIdentity;
-import io.selfheal.emulator.core.EmulatorContext;
-import io.selfheal.emulator.protocol.ServiceDescriptor;
-import io.selfheal.emulator.service.AwsService;
-import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operation;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -32,6 +26,11 @@ abstract class CloudTrailTestBase {
             "arn:aws:sts::" + ACCOUNT + ":assumed-role/remediation-role/remediate",
             "AROAEXAMPLEROLEID0001:remediate", "ASIAEXAMPLESESSION01", "AssumedRole");
 
+    /** The function session's access key is registered as Lambda registers it when it starts a function. */
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime()
+            .configure(b -> b.afterServices(context -> context.identities().register(FUNCTION_SESSION)));
+
     static Emulator emulator;
     static CloudTrailClient cloudtrail;
     static Ec2Client ec2;
@@ -39,18 +38,10 @@ abstract class CloudTrailTestBase {
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.builder().port(0).service(new SessionRegistrar()).start();
-        cloudtrail = TestClients.of(CloudTrailClient.builder(), emulator);
-        ec2 = TestClients.of(Ec2Client.builder(), emulator);
-        events = TestClients.of(EventBridgeClient.builder(), emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        cloudtrail.close();
-        ec2.close();
-        events.close();
-        emulator.close();
+        emulator = AWS.emulator();
+        cloudtrail = AWS.client(CloudTrailClient.class);
+        ec2 = AWS.client(Ec2Client.class);
+        events = AWS.client(EventBridgeClient.class);
     }
 
     @BeforeEach
@@ -78,24 +69,5 @@ abstract class CloudTrailTestBase {
         await().atMost(Duration.ofSeconds(10)).until(() -> ec2.describeInstances(b -> b.instanceIds(id))
                 .reservations().get(0).instances().get(0).state().nameAsString().equals("running"));
         return id;
-    }
-
-    /** Registers the function session's access key, as the Lambda service does when it starts a function. */
-    static final class SessionRegistrar implements AwsServiceProvider {
-        @Override
-        public AwsService create(EmulatorContext context) {
-            context.identities().register(FUNCTION_SESSION);
-            return new AwsService() {
-                @Override
-                public ServiceDescriptor descriptor() {
-                    return ServiceDescriptor.json11("selfheal-test-sessions", "SelfhealTestSessions");
-                }
-
-                @Override
-                public Map<String, Operation> operations() {
-                    return Map.of();
-                }
-            };
-        }
     }
 }

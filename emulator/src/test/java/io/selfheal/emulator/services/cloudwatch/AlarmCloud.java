@@ -2,8 +2,8 @@ package io.selfheal.emulator.services.cloudwatch;
 
 import io.selfheal.emulator.Emulator;
 import io.selfheal.emulator.ServiceEventCapture;
-import io.selfheal.emulator.TestClients;
-import io.selfheal.emulator.core.VirtualClock;
+import io.selfheal.emulator.EmulatorExtension;
+import io.selfheal.emulator.messages.ServiceEvent;
 import java.time.Duration;
 import java.time.Instant;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -17,21 +17,29 @@ import software.amazon.awssdk.services.cloudwatch.model.Statistic;
  * An emulator on a {@link VirtualClock} with a CloudWatch client, an event capture and stand-ins for SNS and Lambda:
  * what the alarm tests share. Metric data goes in through the SDK, time moves only when a test advances it.
  */
-final class AlarmCloud implements AutoCloseable {
+final class AlarmCloud {
     static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     static final String ACCOUNT = "123456789012";
     static final String INSTANCE = "i-0123456789abcdef0";
     /** PutMetricData refuses the AWS/ prefix, so the tests publish "CPU" under their own namespace. */
     static final String NAMESPACE = "Selfheal/Test";
 
-    final ServiceEventCapture events = new ServiceEventCapture();
-    final StandInActionTargets targets = new StandInActionTargets();
+    final ServiceEventCapture events;
+    final StandInActionTargets targets;
     final Emulator emulator;
     final CloudWatchClient cw;
 
-    AlarmCloud() {
-        emulator = Emulator.builder().port(0).clock(new VirtualClock(START)).service(events).service(targets).start();
-        cw = TestClients.of(CloudWatchClient.builder(), emulator);
+    /** On the emulator of {@link #extension()}, while a test runs. */
+    AlarmCloud(EmulatorExtension aws) {
+        emulator = aws.emulator();
+        events = new ServiceEventCapture(aws);
+        targets = new StandInActionTargets(aws.bus());
+        cw = aws.client(CloudWatchClient.class);
+    }
+
+    /** The emulator the alarm tests run on: a virtual clock at START, recording the services' events. */
+    static EmulatorExtension extension() {
+        return EmulatorExtension.virtualTime(START).recording(ServiceEvent.class);
     }
 
     /** Period 60, GreaterThanThreshold 90 on the instance's CPUUtilization (Average). */
@@ -69,11 +77,5 @@ final class AlarmCloud implements AutoCloseable {
 
     software.amazon.awssdk.services.cloudwatch.model.MetricAlarm describe(String name) {
         return cw.describeAlarms(b -> b.alarmNames(name)).metricAlarms().get(0);
-    }
-
-    @Override
-    public void close() {
-        cw.close();
-        emulator.close();
     }
 }

@@ -5,20 +5,24 @@ import static io.selfheal.emulator.services.cloudwatch.AlarmCloud.cpuAbove90;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.ServiceEventCapture;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.messages.InvokeFunction;
 import io.selfheal.emulator.messages.PublishToTopic;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmHistoryItem;
 import software.amazon.awssdk.services.cloudwatch.model.HistoryItemType;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
 /** Alarm actions asked over the bus of stand-in SNS and Lambda, and recorded in history. */
 class CloudWatchAlarmActionsTest {
+    @RegisterExtension
+    static final EmulatorExtension AWS = AlarmCloud.extension().perTest();
+
     private static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:ops";
     private static final String FUNCTION = "arn:aws:lambda:us-east-1:123456789012:function:restart";
     private static final String REBOOT = "arn:aws:automate:us-east-1:ec2:reboot";
@@ -27,12 +31,7 @@ class CloudWatchAlarmActionsTest {
 
     @BeforeEach
     void start() {
-        cloud = new AlarmCloud();
-    }
-
-    @AfterEach
-    void stop() {
-        cloud.close();
+        cloud = new AlarmCloud(AWS);
     }
 
     @Test

@@ -6,28 +6,27 @@ import static io.selfheal.emulator.services.cloudwatch.AlarmCloud.cpuAbove90;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.messages.ServiceEvent;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
 /** Metric alarms evaluated every minute on the virtual clock from data put through the SDK. */
 class CloudWatchAlarmEvaluationTest {
+    @RegisterExtension
+    static final EmulatorExtension AWS = AlarmCloud.extension().perTest();
+
     private AlarmCloud cloud;
 
     @BeforeEach
     void start() {
-        cloud = new AlarmCloud();
-    }
-
-    @AfterEach
-    void stop() {
-        cloud.close();
+        cloud = new AlarmCloud(AWS);
     }
 
     @Test

@@ -8,39 +8,36 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.selfheal.emulator.Emulator;
+import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.ServiceEventCapture;
-import io.selfheal.emulator.TestClients;
 import io.selfheal.emulator.messages.ServiceEvent;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
 /** Each alarm state change is one "CloudWatch Alarm State Change" on the bus, shaped as AWS's sample. */
 class CloudWatchAlarmEventsTest {
+    // A virtual clock: these tests force states; minute-by-minute evaluation (tested elsewhere) must not interfere.
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension
+            .virtualTime(java.time.Instant.now()).recording(ServiceEvent.class);
+
     private static final Duration QUIET = Duration.ofSeconds(5);
     private static final String STATE_TIMESTAMP = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+0000";
 
-    private static final ServiceEventCapture CAPTURE = new ServiceEventCapture();
+    private static final ServiceEventCapture CAPTURE = new ServiceEventCapture(AWS);
     private static Emulator emulator;
     private static CloudWatchClient cw;
 
     @BeforeAll
     static void start() {
-        // A virtual clock: these tests force states; minute-by-minute evaluation (tested elsewhere) must not interfere.
-        emulator = Emulator.builder().port(0).clock(new io.selfheal.emulator.core.VirtualClock(java.time.Instant.now()))
-                .service(CAPTURE).start();
-        cw = TestClients.of(CloudWatchClient.builder(), emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        cw.close();
-        emulator.close();
+        emulator = AWS.emulator();
+        cw = AWS.client(CloudWatchClient.class);
     }
 
     @Test

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.core.Json;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmHistoryItem;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmHistoryResponse;
@@ -19,16 +20,14 @@ import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 
 /** DescribeAlarmHistory and DescribeAlarmsForMetric. */
 class CloudWatchAlarmHistoryTest {
+    @RegisterExtension
+    static final EmulatorExtension AWS = AlarmCloud.extension().perTest();
+
     private AlarmCloud cloud;
 
     @BeforeEach
     void start() {
-        cloud = new AlarmCloud();
-    }
-
-    @AfterEach
-    void stop() {
-        cloud.close();
+        cloud = new AlarmCloud(AWS);
     }
 
     @Test

@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.selfheal.emulator.Emulator;
+import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.TestClients;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
@@ -25,21 +26,18 @@ import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 
 /** PutMetricAlarm, DescribeAlarms, SetAlarmState and DeleteAlarms through the SDK's CloudWatchClient (query). */
 class CloudWatchAlarmsTest {
+    // A virtual clock: these tests force states; minute-by-minute evaluation (tested elsewhere) must not interfere.
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension
+            .virtualTime(java.time.Instant.now());
+
     private static Emulator emulator;
     private static CloudWatchClient cw;
 
     @BeforeAll
     static void start() {
-        // A virtual clock: these tests force states; minute-by-minute evaluation (tested elsewhere) must not interfere.
-        emulator = Emulator.builder().port(0).clock(new io.selfheal.emulator.core.VirtualClock(java.time.Instant.now()))
-                .start();
-        cw = TestClients.of(CloudWatchClient.builder(), emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        cw.close();
-        emulator.close();
+        emulator = AWS.emulator();
+        cw = AWS.client(CloudWatchClient.class);
     }
 
     @Test

@@ -7,12 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.messages.ServiceEvent;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmHistoryItem;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
@@ -27,22 +28,20 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
  * SetAlarmState) and the User Guide ("Creating a composite alarm", "Alarm events and EventBridge") describe them.
  */
 class CloudWatchCompositeAlarmsTest {
+    @RegisterExtension
+    static final EmulatorExtension AWS = AlarmCloud.extension().perTest();
+
     private static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:ops";
 
     private AlarmCloud cloud;
 
     @BeforeEach
     void start() {
-        cloud = new AlarmCloud();
+        cloud = new AlarmCloud(AWS);
         for (String child : List.of("cpu", "net", "deploying")) {
             cloud.cw.putMetricAlarm(cpuAbove90(child, 1).build());
             set(child, StateValue.OK);
         }
-    }
-
-    @AfterEach
-    void stop() {
-        cloud.close();
     }
 
     @Test

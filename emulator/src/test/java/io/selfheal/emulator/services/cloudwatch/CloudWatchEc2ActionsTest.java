@@ -3,12 +3,12 @@ package io.selfheal.emulator.services.cloudwatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.selfheal.emulator.TestClients;
+import io.selfheal.emulator.EmulatorExtension;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmHistoryItem;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
 import software.amazon.awssdk.services.cloudwatch.model.HistoryItemType;
@@ -22,6 +22,9 @@ import software.amazon.awssdk.services.ec2.model.InstanceStateName;
  * {@code InstanceId} dimension when the alarm enters the state, and each attempt is an Action history item.
  */
 class CloudWatchEc2ActionsTest {
+    @RegisterExtension
+    static final EmulatorExtension AWS = AlarmCloud.extension().perTest();
+
     private static final String STOP = "arn:aws:automate:us-east-1:ec2:stop";
     private static final String TERMINATE = "arn:aws:automate:us-east-1:ec2:terminate";
     private static final String REBOOT = "arn:aws:automate:us-east-1:ec2:reboot";
@@ -32,18 +35,12 @@ class CloudWatchEc2ActionsTest {
 
     @BeforeEach
     void start() {
-        cloud = new AlarmCloud();
-        ec2 = TestClients.of(Ec2Client.builder(), cloud.emulator);
+        cloud = new AlarmCloud(AWS);
+        ec2 = AWS.client(Ec2Client.class);
         instance = ec2.runInstances(r -> r.imageId("ami-12345678").minCount(1).maxCount(1)).instances().get(0)
                 .instanceId();
         cloud.advance(Duration.ofSeconds(1));
         assertThat(state()).isEqualTo(InstanceStateName.RUNNING);
-    }
-
-    @AfterEach
-    void stop() {
-        ec2.close();
-        cloud.close();
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.selfheal.emulator.Emulator;
-import io.selfheal.emulator.TestClients;
+import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.core.Json;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -15,9 +15,9 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
@@ -30,6 +30,9 @@ import software.amazon.awssdk.services.cloudwatch.model.Statistic;
  * in {@code x-amzn-query-error}. State is shared with the query protocol the Java SDK speaks.
  */
 class CloudWatchJsonProtocolTest {
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime();
+
     private static final String JSON_1_0 = "application/x-amz-json-1.0";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Instant BASE = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.HOURS);
@@ -38,14 +41,8 @@ class CloudWatchJsonProtocolTest {
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.startOnFreePort();
-        cw = TestClients.of(CloudWatchClient.builder(), emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        cw.close();
-        emulator.close();
+        emulator = AWS.emulator();
+        cw = AWS.client(CloudWatchClient.class);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.selfheal.emulator.Emulator;
+import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.core.EmulatorClock;
 import io.selfheal.emulator.TestClients;
 import java.time.Instant;
@@ -14,9 +15,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
@@ -36,19 +37,16 @@ import software.amazon.awssdk.services.cloudwatch.model.StatisticSet;
  * CloudWatchClient (query).
  */
 class CloudWatchMetricsTest {
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime();
+
     private static Emulator emulator;
     private static CloudWatchClient cw;
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.startOnFreePort();
-        cw = TestClients.of(CloudWatchClient.builder(), emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        cw.close();
-        emulator.close();
+        emulator = AWS.emulator();
+        cw = AWS.client(CloudWatchClient.class);
     }
 
     @Test

@@ -4,10 +4,11 @@ import static io.selfheal.emulator.services.cloudwatch.AlarmCloud.START;
 import static io.selfheal.emulator.services.cloudwatch.AlarmCloud.cpuAbove90;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.selfheal.emulator.EmulatorExtension;
 import java.time.Duration;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,20 +21,18 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
  * rows.
  */
 class CloudWatchMissingDataTest {
+    @RegisterExtension
+    static final EmulatorExtension AWS = AlarmCloud.extension();
+
     private static final String RETAIN = "RETAIN";
     private static AlarmCloud cloud;
     private static int count;
 
     @BeforeAll
     static void start() {
-        cloud = new AlarmCloud();
+        cloud = new AlarmCloud(AWS);
         // Every case evaluates at a fresh minute after its five periods; start with room for them.
         cloud.advance(Duration.ofMinutes(1));
-    }
-
-    @AfterAll
-    static void stop() {
-        cloud.close();
     }
 
     static Stream<Arguments> table() {

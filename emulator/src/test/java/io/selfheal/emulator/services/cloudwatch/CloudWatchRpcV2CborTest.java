@@ -4,7 +4,7 @@ import static io.selfheal.emulator.services.cloudwatch.CloudWatchMetricsTest.nam
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selfheal.emulator.Emulator;
-import io.selfheal.emulator.TestClients;
+import io.selfheal.emulator.EmulatorExtension;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,9 +14,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
@@ -31,6 +31,9 @@ import software.amazon.awssdk.services.cloudwatch.model.Statistic;
  * byte by byte as a client would (with a SigV4 credential scope); state is shared with the Java SDK's query protocol.
  */
 class CloudWatchRpcV2CborTest {
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime();
+
     private static final String SERVICE = "GraniteServiceVersion20100801";
     private static final String CBOR = "application/cbor";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -40,14 +43,8 @@ class CloudWatchRpcV2CborTest {
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.startOnFreePort();
-        cw = TestClients.of(CloudWatchClient.builder(), emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        cw.close();
-        emulator.close();
+        emulator = AWS.emulator();
+        cw = AWS.client(CloudWatchClient.class);
     }
 
     @Test

@@ -2,19 +2,18 @@ package io.selfheal.emulator.services.cloudwatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.selfheal.emulator.ContextProbe;
 import io.selfheal.emulator.Emulator;
-import io.selfheal.emulator.TestClients;
+import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.messages.PutMetricData;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
@@ -28,21 +27,17 @@ import software.amazon.awssdk.services.cloudwatch.model.Statistic;
  * name, and forgotten by reset.
  */
 class CloudWatchServiceMetricsBusTest {
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime();
+
     private static final String ACCOUNT = Emulator.DEFAULT_ACCOUNT;
-    private static final ContextProbe PUBLISHER = new ContextProbe();
     private static Emulator emulator;
     private static CloudWatchClient cw;
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.builder().port(0).service(PUBLISHER).start();
-        cw = TestClients.of(CloudWatchClient.builder(), emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        cw.close();
-        emulator.close();
+        emulator = AWS.emulator();
+        cw = AWS.client(CloudWatchClient.class);
     }
 
     @BeforeEach
@@ -110,7 +105,7 @@ class CloudWatchServiceMetricsBusTest {
     }
 
     private static void publish(String account, String region, PutMetricData.Datum... data) {
-        PUBLISHER.context().bus().publish(new PutMetricData(account, region, "AWS/Events", List.of(data)));
+        AWS.bus().context().bus().publish(new PutMetricData(account, region, "AWS/Events", List.of(data)));
         assertThat(emulator.control().awaitIdle(Duration.ofSeconds(10))).as("emulator went idle").isTrue();
     }
 

@@ -8,16 +8,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.selfheal.emulator.Emulator;
-import io.selfheal.emulator.TestClients;
+import io.selfheal.emulator.EmulatorExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
@@ -29,6 +29,9 @@ import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 
 /** GetMetricStatistics over known data, through the SDK's CloudWatchClient (query protocol). */
 class CloudWatchStatisticsTest {
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime();
+
     private static Emulator emulator;
     private static CloudWatchClient cw;
     /** A whole hour two hours ago: aligned for every period, and well inside the two weeks PutMetricData accepts. */
@@ -36,14 +39,8 @@ class CloudWatchStatisticsTest {
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.startOnFreePort();
-        cw = TestClients.of(CloudWatchClient.builder(), emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        cw.close();
-        emulator.close();
+        emulator = AWS.emulator();
+        cw = AWS.client(CloudWatchClient.class);
     }
 
     @Test

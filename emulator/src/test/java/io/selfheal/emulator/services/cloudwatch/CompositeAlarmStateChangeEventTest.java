@@ -6,12 +6,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.ServiceEventCapture;
 import io.selfheal.emulator.messages.ServiceEvent;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
 /**
@@ -20,6 +22,9 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
  * the sample's alarm, and an event emitted through the SDK with the sample's keys.
  */
 class CompositeAlarmStateChangeEventTest {
+    @RegisterExtension
+    static final EmulatorExtension AWS = AlarmCloud.extension();
+
     private static final JsonNode REFERENCE =
             ServiceEventCapture.reference("cloudwatch-alarm-state-change-composite.json");
     private static final JsonNode DETAIL = REFERENCE.get("detail");
@@ -40,30 +45,29 @@ class CompositeAlarmStateChangeEventTest {
 
     @Test
     void anEmittedEventHasTheSamplesKeysAndEnvelope() {
-        try (AlarmCloud cloud = new AlarmCloud()) {
-            cloud.cw.putMetricAlarm(AlarmCloud.cpuAbove90("ServerCpuTooHigh", 1).build());
-            cloud.cw.putMetricAlarm(AlarmCloud.cpuAbove90("ServiceMaintenanceAlarm", 1).build());
-            cloud.cw.setAlarmState(b -> b.alarmName("ServiceMaintenanceAlarm").stateValue(StateValue.ALARM)
-                    .stateReason("maintenance"));
-            cloud.cw.putCompositeAlarm(b -> b.alarmName("ServiceAggregatedAlarm")
-                    .alarmRule("ALARM(ServerCpuTooHigh)")
-                    .actionsSuppressor("ServiceMaintenanceAlarm").actionsSuppressorWaitPeriod(120)
-                    .actionsSuppressorExtensionPeriod(180));
-            String arn = AlarmCloud.arn("ServiceAggregatedAlarm");
-            cloud.cw.setAlarmState(b -> b.alarmName("ServerCpuTooHigh").stateValue(StateValue.ALARM)
-                    .stateReason("test"));
-            List<ServiceEvent> events = await().until(() -> cloud.events.about(arn), e -> e.size() == 2);
-            ServiceEvent event = events.get(1);
-            assertThat(event.source()).isEqualTo(REFERENCE.get("source").asText());
-            assertThat(event.detailType()).isEqualTo(REFERENCE.get("detail-type").asText());
-            assertThat(event.resources()).containsExactly(arn);
-            // The sample's previous state is a creation (no suppression keys); its new state a suppressed ALARM.
-            assertThat(paths(event.detail())).containsExactlyElementsOf(paths(DETAIL));
-            assertThat(event.detail().get("state").get("actionsSuppressedBy").asText()).isEqualTo("Alarm");
-            assertThat(event.detail().get("state").get("reason").asText())
-                    .isEqualTo(AlarmCloud.arn("ServerCpuTooHigh") + " transitioned to ALARM at Thursday 1 January, "
-                            + "2026 00:00:00 UTC");
-        }
+        AlarmCloud cloud = new AlarmCloud(AWS);
+        cloud.cw.putMetricAlarm(AlarmCloud.cpuAbove90("ServerCpuTooHigh", 1).build());
+        cloud.cw.putMetricAlarm(AlarmCloud.cpuAbove90("ServiceMaintenanceAlarm", 1).build());
+        cloud.cw.setAlarmState(b -> b.alarmName("ServiceMaintenanceAlarm").stateValue(StateValue.ALARM)
+                .stateReason("maintenance"));
+        cloud.cw.putCompositeAlarm(b -> b.alarmName("ServiceAggregatedAlarm")
+                .alarmRule("ALARM(ServerCpuTooHigh)")
+                .actionsSuppressor("ServiceMaintenanceAlarm").actionsSuppressorWaitPeriod(120)
+                .actionsSuppressorExtensionPeriod(180));
+        String arn = AlarmCloud.arn("ServiceAggregatedAlarm");
+        cloud.cw.setAlarmState(b -> b.alarmName("ServerCpuTooHigh").stateValue(StateValue.ALARM)
+                .stateReason("test"));
+        List<ServiceEvent> events = await().until(() -> cloud.events.about(arn), e -> e.size() == 2);
+        ServiceEvent event = events.get(1);
+        assertThat(event.source()).isEqualTo(REFERENCE.get("source").asText());
+        assertThat(event.detailType()).isEqualTo(REFERENCE.get("detail-type").asText());
+        assertThat(event.resources()).containsExactly(arn);
+        // The sample's previous state is a creation (no suppression keys); its new state a suppressed ALARM.
+        assertThat(paths(event.detail())).containsExactlyElementsOf(paths(DETAIL));
+        assertThat(event.detail().get("state").get("actionsSuppressedBy").asText()).isEqualTo("Alarm");
+        assertThat(event.detail().get("state").get("reason").asText())
+                .isEqualTo(AlarmCloud.arn("ServerCpuTooHigh") + " transitioned to ALARM at Thursday 1 January, "
+                        + "2026 00:00:00 UTC");
     }
 
     private static AlarmState state(JsonNode node) {

@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
 import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
 
 /** AWS/EC2 CPUUtilization on the virtual clock: one datapoint a period, stamped at its start, only while running. */
 class Ec2CpuMetricsTest {
-    private final VirtualEc2 cloud = new VirtualEc2();
-
-    @AfterEach
-    void close() {
-        cloud.close();
-    }
+    @RegisterExtension
+    final VirtualEc2 cloud = new VirtualEc2();
 
     @Test
     void detailedMonitoringPublishesOneDatapointAMinuteAtTheBaseline() {

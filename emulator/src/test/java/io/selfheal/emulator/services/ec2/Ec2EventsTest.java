@@ -5,37 +5,34 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.selfheal.emulator.Emulator;
+import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.ServiceEventCapture;
-import io.selfheal.emulator.TestClients;
 import io.selfheal.emulator.messages.ServiceEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /** Every instance state change is one "EC2 Instance State-change Notification" on the bus, in AWS's shape. */
 class Ec2EventsTest {
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime().recording(ServiceEvent.class);
+
     private static final Duration SETTLE = Duration.ofSeconds(5);
 
-    private static final ServiceEventCapture CAPTURE = new ServiceEventCapture();
+    private static final ServiceEventCapture CAPTURE = new ServiceEventCapture(AWS);
     private static Emulator emulator;
     private static Ec2Client ec2;
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.builder().port(0).service(CAPTURE).start();
-        ec2 = TestClients.of(Ec2Client.builder(), emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        ec2.close();
-        emulator.close();
+        emulator = AWS.emulator();
+        ec2 = AWS.client(Ec2Client.class);
     }
 
     @Test

@@ -4,30 +4,27 @@ import static io.selfheal.emulator.services.ec2.Ec2InstancesTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selfheal.emulator.Emulator;
-import io.selfheal.emulator.TestClients;
+import io.selfheal.emulator.EmulatorExtension;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.InstanceAttributeName;
 
 /** ModifyInstanceAttribute and DescribeInstanceAttribute: groups, termination protection, instance type. */
 class Ec2InstanceAttributesTest {
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime();
+
     private static Emulator emulator;
     private static Ec2Client ec2;
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.startOnFreePort();
-        ec2 = TestClients.of(Ec2Client.builder(), emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        ec2.close();
-        emulator.close();
+        emulator = AWS.emulator();
+        ec2 = AWS.client(Ec2Client.class);
     }
 
     private static String launch() {

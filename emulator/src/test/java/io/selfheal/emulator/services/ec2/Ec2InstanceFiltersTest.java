@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStatus;
@@ -21,14 +21,15 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
  * on two instances that differ in every filtered field. A virtual clock makes launch times exact.
  */
 class Ec2InstanceFiltersTest {
-    private static VirtualEc2 cloud;
+    @RegisterExtension
+    static final VirtualEc2 cloud = new VirtualEc2();
+
     private static Instance web;
     private static Instance db;
     private static String webGroup;
 
     @BeforeAll
     static void launch() {
-        cloud = new VirtualEc2();
         String subnetB = cloud.ec2.describeSubnets(b -> b.filters(filter("availability-zone", "us-east-1b")))
                 .subnets().get(0).subnetId();
         webGroup = cloud.ec2.createSecurityGroup(b -> b.groupName(Ec2SecurityGroupsTest.name()).description("web"))
@@ -41,11 +42,6 @@ class Ec2InstanceFiltersTest {
         cloud.advance(Duration.ofMinutes(1));
         web = describe(filter("instance-id", webId)).get(0);
         db = describe(filter("instance-id", dbId)).get(0);
-    }
-
-    @AfterAll
-    static void close() {
-        cloud.close();
     }
 
     @Test

@@ -6,20 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceStatusResponse;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.InstanceStatus;
 
 /** DescribeInstanceStatus through the SDK: shapes, running-only default, filters, ids and paging. */
 class Ec2InstanceStatusTest {
-    private final VirtualEc2 cloud = new VirtualEc2();
-
-    @AfterEach
-    void close() {
-        cloud.close();
-    }
+    @RegisterExtension
+    final VirtualEc2 cloud = new VirtualEc2();
 
     @Test
     void aRunningInstancePassesBothChecks() {

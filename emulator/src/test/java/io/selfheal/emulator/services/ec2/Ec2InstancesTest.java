@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.selfheal.emulator.Emulator;
-import io.selfheal.emulator.TestClients;
+import io.selfheal.emulator.EmulatorExtension;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
@@ -24,19 +24,16 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
 /** RunInstances, DescribeInstances (ids, filters, paging) and tags through the SDK's Ec2Client. */
 class Ec2InstancesTest {
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime();
+
     private static Emulator emulator;
     private static Ec2Client ec2;
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.startOnFreePort();
-        ec2 = TestClients.of(Ec2Client.builder(), emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        ec2.close();
-        emulator.close();
+        emulator = AWS.emulator();
+        ec2 = AWS.client(Ec2Client.class);
     }
 
     @Test

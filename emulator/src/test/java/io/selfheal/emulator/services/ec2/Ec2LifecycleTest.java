@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.selfheal.emulator.Emulator;
+import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.TestClients;
 import io.selfheal.emulator.control.Ec2Control;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Instance;
@@ -22,6 +23,9 @@ import software.amazon.awssdk.services.ec2.model.TerminateInstancesRequest;
 
 /** Start, stop, reboot and terminate through the SDK: AWS's answers, timed transitions, refusals and DryRun. */
 class Ec2LifecycleTest {
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime();
+
     private static final Duration SETTLE = Duration.ofSeconds(5);
 
     private static Emulator emulator;
@@ -30,15 +34,9 @@ class Ec2LifecycleTest {
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.startOnFreePort();
-        ec2 = TestClients.of(Ec2Client.builder(), emulator);
+        emulator = AWS.emulator();
+        ec2 = AWS.client(Ec2Client.class);
         control = emulator.control().component(Ec2Control.class);
-    }
-
-    @AfterAll
-    static void stop() {
-        ec2.close();
-        emulator.close();
     }
 
     @Test

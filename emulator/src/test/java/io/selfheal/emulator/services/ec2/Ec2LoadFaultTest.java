@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
 import software.amazon.awssdk.services.ec2.model.InstanceStatus;
 
 /** Injected load through {@code Ec2Control}: a runaway process a reboot clears, a burst that ends by itself, a hang. */
 class Ec2LoadFaultTest {
-    private final VirtualEc2 cloud = new VirtualEc2();
-
-    @AfterEach
-    void close() {
-        cloud.close();
-    }
+    @RegisterExtension
+    final VirtualEc2 cloud = new VirtualEc2();
 
     @Test
     void aRunawayProcessPinsTheCpuUntilARebootThroughTheSdk() {

@@ -4,19 +4,15 @@ import static io.selfheal.emulator.services.ec2.Ec2InstancesTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.model.InstanceMonitoring;
 import software.amazon.awssdk.services.ec2.model.MonitoringState;
 
 /** RunInstances {@code Monitoring.Enabled}, MonitorInstances and UnmonitorInstances through the SDK. */
 class Ec2MonitoringTest {
-    private final VirtualEc2 cloud = new VirtualEc2();
-
-    @AfterEach
-    void close() {
-        cloud.close();
-    }
+    @RegisterExtension
+    final VirtualEc2 cloud = new VirtualEc2();
 
     @Test
     void runInstancesWithMonitoringStartsPendingThenEnabled() {

@@ -5,11 +5,11 @@ import static io.selfheal.emulator.services.ec2.Ec2VpcTest.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selfheal.emulator.Emulator;
-import io.selfheal.emulator.TestClients;
+import io.selfheal.emulator.EmulatorExtension;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AuthorizeSecurityGroupIngressResponse;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
@@ -20,6 +20,9 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
 
 /** Authorize/Revoke ingress and egress and DescribeSecurityGroupRules: the "SSH open to the world" drift. */
 class Ec2SecurityGroupRulesTest {
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime();
+
     private static final IpPermission SSH_WORLD = IpPermission.builder().ipProtocol("tcp").fromPort(22).toPort(22)
             .ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build()).build();
 
@@ -28,14 +31,8 @@ class Ec2SecurityGroupRulesTest {
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.startOnFreePort();
-        ec2 = TestClients.of(Ec2Client.builder(), emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        ec2.close();
-        emulator.close();
+        emulator = AWS.emulator();
+        ec2 = AWS.client(Ec2Client.class);
     }
 
     private static String group() {

@@ -5,11 +5,11 @@ import static io.selfheal.emulator.services.ec2.Ec2VpcTest.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selfheal.emulator.Emulator;
-import io.selfheal.emulator.TestClients;
+import io.selfheal.emulator.EmulatorExtension;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.CreateSecurityGroupResponse;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
@@ -21,19 +21,16 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
 /** CreateSecurityGroup, DeleteSecurityGroup, DescribeSecurityGroups through the SDK. */
 class Ec2SecurityGroupsTest {
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime();
+
     private static Emulator emulator;
     private static Ec2Client ec2;
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.startOnFreePort();
-        ec2 = TestClients.of(Ec2Client.builder(), emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        ec2.close();
-        emulator.close();
+        emulator = AWS.emulator();
+        ec2 = AWS.client(Ec2Client.class);
     }
 
     static String name() {

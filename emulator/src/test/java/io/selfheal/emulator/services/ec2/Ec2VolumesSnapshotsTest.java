@@ -5,14 +5,13 @@ import static io.selfheal.emulator.services.ec2.Ec2VpcTest.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selfheal.emulator.Emulator;
-import io.selfheal.emulator.TestClients;
-import io.selfheal.emulator.core.VirtualClock;
+import io.selfheal.emulator.EmulatorExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.CreateSnapshotResponse;
@@ -26,19 +25,16 @@ import software.amazon.awssdk.services.ec2.model.Volume;
 
 /** Launch-time EBS volumes, DescribeVolumes, CreateSnapshot(s) and DescribeSnapshots on a virtual clock. */
 class Ec2VolumesSnapshotsTest {
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.virtualTime(Instant.parse("2024-01-01T00:00:00Z"));
+
     private static Emulator emulator;
     private static Ec2Client ec2;
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.builder().port(0).clock(new VirtualClock(Instant.parse("2024-01-01T00:00:00Z"))).start();
-        ec2 = TestClients.of(Ec2Client.builder(), emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        ec2.close();
-        emulator.close();
+        emulator = AWS.emulator();
+        ec2 = AWS.client(Ec2Client.class);
     }
 
     private static Instance launch() {

@@ -10,13 +10,13 @@ import io.selfheal.emulator.core.EmulatorClock;
 import io.selfheal.emulator.TestClients;
 import io.selfheal.emulator.control.EventRecord;
 import io.selfheal.emulator.control.EventsControl;
-import io.selfheal.emulator.core.Ids;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.messages.InvokeFunction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -313,7 +313,7 @@ class EventBridgeArchiveReplayTest {
                         holding.countDown();
                         await(release);
                     }
-                    return InvokeFunction.Result.accepted(Ids.uuid());
+                    return InvokeFunction.Result.accepted(UUID.randomUUID().toString());
                 }))).start();
              EventBridgeClient client = TestClients.of(EventBridgeClient.builder(), gated)) {
             client.putRule(r -> r.name("orders").eventPattern(ORDERS));

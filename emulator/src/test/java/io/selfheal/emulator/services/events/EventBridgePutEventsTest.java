@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.control.EventRecord;
 import io.selfheal.emulator.core.Json;
+import io.selfheal.emulator.core.NoHandlerException;
 import io.selfheal.emulator.messages.InvokeFunction;
 import io.selfheal.emulator.messages.ServiceEvent;
 import java.net.http.HttpClient;
@@ -237,7 +238,7 @@ class EventBridgePutEventsTest extends EventBridgeTestBase {
     void noLambdaServiceIsAFailedDeliveryNotACrash() {
         putRule("orders", ORDERS);
         putTarget("orders", Target.builder().id("fn").arn(FUNCTION).build());
-        lambda.fail(FUNCTION, new IllegalStateException("no service handles " + InvokeFunction.class.getName()));
+        lambda.fail(FUNCTION, new NoHandlerException(InvokeFunction.class));
 
         events.putEvents(r -> r.entries(order("{}"), order("{}")));
         awaitIdle();

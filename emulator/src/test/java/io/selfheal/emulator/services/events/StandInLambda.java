@@ -1,15 +1,15 @@
 package io.selfheal.emulator.services.events;
 
 import io.selfheal.emulator.core.EmulatorContext;
-import io.selfheal.emulator.core.Ids;
 import io.selfheal.emulator.messages.InvokeFunction;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operation;
+import io.selfheal.emulator.service.Operations;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -32,7 +32,7 @@ final class StandInLambda implements AwsServiceProvider {
             if (failure != null) {
                 throw failure;
             }
-            return refusals.getOrDefault(request.functionArn(), InvokeFunction.Result.accepted(Ids.uuid()));
+            return refusals.getOrDefault(request.functionArn(), InvokeFunction.Result.accepted(UUID.randomUUID().toString()));
         });
         return new AwsService() {
             @Override
@@ -41,8 +41,8 @@ final class StandInLambda implements AwsServiceProvider {
             }
 
             @Override
-            public Map<String, Operation> operations() {
-                return Map.of();
+            public Operations operations() {
+                return new Operations("test");
             }
         };
     }

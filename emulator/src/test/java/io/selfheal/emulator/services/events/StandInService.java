@@ -4,8 +4,7 @@ import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operation;
-import java.util.Map;
+import io.selfheal.emulator.service.Operations;
 import java.util.function.Consumer;
 
 /**
@@ -27,8 +26,8 @@ final class StandInService {
                 }
 
                 @Override
-                public Map<String, Operation> operations() {
-                    return Map.of();
+                public Operations operations() {
+                    return new Operations("test");
                 }
             };
         };

@@ -1,7 +1,6 @@
 package io.selfheal.emulator.services.events;
 
 import io.selfheal.emulator.core.EmulatorContext;
-import io.selfheal.emulator.core.Ids;
 import io.selfheal.emulator.messages.Delivery;
 import io.selfheal.emulator.messages.PublishToTopic;
 import io.selfheal.emulator.messages.PutLogEvents;
@@ -9,9 +8,10 @@ import io.selfheal.emulator.messages.SendToQueue;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operation;
+import io.selfheal.emulator.service.Operations;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -51,8 +51,8 @@ final class StandInTargets implements AwsServiceProvider {
             }
 
             @Override
-            public Map<String, Operation> operations() {
-                return Map.of();
+            public Operations operations() {
+                return new Operations("test");
             }
         };
     }
@@ -60,11 +60,11 @@ final class StandInTargets implements AwsServiceProvider {
     private Delivery answer(String resource) {
         Delivery refusal = refusals.get(resource);
         if (refusal == null) {
-            return Delivery.accepted(Ids.uuid());
+            return Delivery.accepted(UUID.randomUUID().toString());
         }
         Integer left = remaining.computeIfPresent(resource, (k, n) -> n - 1);
         if (left != null && left < 0) {
-            return Delivery.accepted(Ids.uuid());
+            return Delivery.accepted(UUID.randomUUID().toString());
         }
         return refusal;
     }

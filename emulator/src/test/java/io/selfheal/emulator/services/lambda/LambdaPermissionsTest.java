@@ -176,7 +176,7 @@ class LambdaPermissionsTest {
     private static InvokeFunction.Result ask(String function, String sourceArn) {
         return CONTEXT.context().bus().ask(new InvokeFunction("123456789012", "us-east-1", function,
                 "{\"detail-type\":\"test\"}".getBytes(StandardCharsets.UTF_8), "events.amazonaws.com", sourceArn,
-                "123456789012"), InvokeFunction.Result.class);
+                "123456789012"));
     }
 
     private static LambdaControl control() {

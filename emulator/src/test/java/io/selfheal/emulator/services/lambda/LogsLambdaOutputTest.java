@@ -9,7 +9,7 @@ import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.messages.PutLogEvents;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
-import io.selfheal.emulator.service.Operation;
+import io.selfheal.emulator.service.Operations;
 import io.selfheal.emulator.services.lambda.testfunctions.EnvironmentHandler;
 import io.selfheal.emulator.services.lambda.testfunctions.LoggingHandler;
 import java.time.Duration;
@@ -117,8 +117,8 @@ class LogsLambdaOutputTest {
                 }
 
                 @Override
-                public Map<String, Operation> operations() {
-                    return Map.of();
+                public Operations operations() {
+                    return new Operations("test");
                 }
             };
         }).start(); LambdaClient client = TestClients.of(LambdaClient.builder(), noLogs)) {

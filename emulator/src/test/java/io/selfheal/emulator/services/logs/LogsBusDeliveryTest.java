@@ -166,7 +166,7 @@ class LogsBusDeliveryTest {
     }
 
     private static Delivery deliver(PutLogEvents message) {
-        return CONTEXT.context().bus().ask(message, Delivery.class);
+        return CONTEXT.context().bus().ask(message);
     }
 
     private static PutLogEvents.LogEvent line(String message) {

@@ -25,7 +25,7 @@ class SnsPublishToTopicBusTest extends SnsTestBase {
 
     private static Delivery publish(String topic, String principal, String sourceArn) {
         return queues.ask(new PublishToTopic(topic, "{\"detail\":{}}", null, Map.of("source", "aws.events"),
-                principal, sourceArn), Delivery.class);
+                principal, sourceArn));
     }
 
     @Test

@@ -1,15 +1,15 @@
 package io.selfheal.emulator.services.sns;
 
 import io.selfheal.emulator.core.EmulatorContext;
-import io.selfheal.emulator.core.Ids;
 import io.selfheal.emulator.messages.Delivery;
 import io.selfheal.emulator.messages.SendToQueue;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operation;
+import io.selfheal.emulator.service.Operations;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -27,7 +27,7 @@ final class StandInQueues implements AwsServiceProvider {
         this.context = context;
         context.bus().handle(SendToQueue.class, m -> {
             sent.add(m);
-            return refusals.getOrDefault(m.queueArn(), Delivery.accepted(Ids.uuid()));
+            return refusals.getOrDefault(m.queueArn(), Delivery.accepted(UUID.randomUUID().toString()));
         });
         return new AwsService() {
             @Override
@@ -36,8 +36,8 @@ final class StandInQueues implements AwsServiceProvider {
             }
 
             @Override
-            public Map<String, Operation> operations() {
-                return Map.of();
+            public Operations operations() {
+                return new Operations("test");
             }
         };
     }
@@ -51,8 +51,8 @@ final class StandInQueues implements AwsServiceProvider {
     }
 
     /** Asks on the emulator's bus, as another service (EventBridge, CloudWatch) would. */
-    <R> R ask(Object request, Class<R> answer) {
-        return context.bus().ask(request, answer);
+    <R> R ask(io.selfheal.emulator.core.BusRequest<R> request) {
+        return context.bus().ask(request);
     }
 
     void clear() {

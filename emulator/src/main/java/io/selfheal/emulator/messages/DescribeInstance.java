@@ -1,0 +1,52 @@
+package io.selfheal.emulator.messages;
+
+import io.selfheal.emulator.core.BusRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Another service asks EC2 about one instance and its network interfaces, as GuardDuty findings and Config
+ * configuration items describe them ({@code resource.instanceDetails}: type, image, launch time, state, tags, and per
+ * interface its subnet, VPC, private address and security groups). Ask with {@code bus.ask(new DescribeInstance(…))};
+ * EC2 answers {@link Result#notFound()} for an instance it does not know (terminated instances stay known for a while,
+ * as on AWS).
+ *
+ * @param accountId  the account the instance belongs to
+ * @param region     its region
+ * @param instanceId {@code i-…}
+ */
+public record DescribeInstance(String accountId, String region, String instanceId)
+        implements BusRequest<DescribeInstance.Result> {
+
+    /** EC2's answer: the instance, or none. */
+    public record Result(Instance instance) {
+        public static Result notFound() {
+            return new Result(null);
+        }
+
+        public boolean found() {
+            return instance != null;
+        }
+    }
+
+    /**
+     * The instance as EC2's DescribeInstances shows it.
+     *
+     * @param state {@code pending}, {@code running}, {@code shutting-down}, {@code terminated}, {@code stopping},
+     *              {@code stopped}
+     */
+    public record Instance(String instanceId, String state, String instanceType, String imageId, String vpcId,
+                           String subnetId, String availabilityZone, String privateIpAddress,
+                           String privateDnsName, Instant launchTime, Map<String, String> tags,
+                           List<NetworkInterface> networkInterfaces) {
+    }
+
+    /** One attached interface, with its security groups. */
+    public record NetworkInterface(String networkInterfaceId, String subnetId, String vpcId, String privateIpAddress,
+                                   String privateDnsName, String macAddress, List<SecurityGroup> securityGroups) {
+    }
+
+    public record SecurityGroup(String groupId, String groupName) {
+    }
+}

@@ -1,0 +1,50 @@
+package io.selfheal.emulator.services.ec2;
+
+import io.selfheal.emulator.core.RequestContext;
+import io.selfheal.emulator.service.ResourceArns;
+import java.util.List;
+
+/**
+ * The ARNs IAM matches EC2 requests against ("Resource types defined by Amazon EC2" in the Service Authorization
+ * Reference, https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2.html): an id's prefix
+ * names its resource type. Snapshots are the exception with no account in their ARN.
+ */
+final class Ec2Arns {
+    static final ResourceArns INSTANCES = ResourceArns.each("InstanceId", Ec2Arns::of);
+    static final ResourceArns GROUP = ResourceArns.each("GroupId", Ec2Arns::of);
+    static final ResourceArns TAGGED = ResourceArns.each("ResourceId", Ec2Arns::of);
+    static final ResourceArns INTERFACE = ResourceArns.each("NetworkInterfaceId", Ec2Arns::of);
+    static final ResourceArns VOLUME = ResourceArns.each("VolumeId", Ec2Arns::of);
+    /** RunInstances: the new instances and the image they start from (images have no account in their ARN). */
+    static final ResourceArns LAUNCH = (ctx, input) -> List.of(ctx.arn("ec2", "instance/*"),
+            "arn:aws:ec2:" + ctx.region() + "::image/" + input.path("ImageId").asText());
+    /** CreateSecurityGroup: the new group, in the VPC it names (the default VPC's otherwise). */
+    static final ResourceArns NEW_GROUP = (ctx, input) -> input.hasNonNull("VpcId")
+            ? List.of(ctx.arn("ec2", "security-group/*"), of(ctx, input.get("VpcId").asText()))
+            : List.of(ctx.arn("ec2", "security-group/*"));
+    /** CreateSnapshots: the instance of InstanceSpecification and the new snapshots. */
+    static final ResourceArns INSTANCE_SNAPSHOTS = (ctx, input) -> List.of(
+            of(ctx, input.path("InstanceSpecification").path("InstanceId").asText()),
+            "arn:aws:ec2:" + ctx.region() + "::snapshot/*");
+
+    private Ec2Arns() {
+    }
+
+    /** The ARN of the resource an EC2 id names, e.g. {@code i-0abc…} → {@code …:instance/i-0abc…}. */
+    static String of(RequestContext ctx, String id) {
+        int dash = id.lastIndexOf('-');
+        String type = switch (dash < 0 ? "" : id.substring(0, dash)) {
+            case "i" -> "instance";
+            case "sg" -> "security-group";
+            case "sgr" -> "security-group-rule";
+            case "eni" -> "network-interface";
+            case "vol" -> "volume";
+            case "vpc" -> "vpc";
+            case "subnet" -> "subnet";
+            case "snap" -> "snapshot";
+            default -> "unknown";
+        };
+        String account = type.equals("snapshot") ? "" : ctx.accountId();
+        return "arn:aws:ec2:" + ctx.region() + ":" + account + ":" + type + "/" + id;
+    }
+}
