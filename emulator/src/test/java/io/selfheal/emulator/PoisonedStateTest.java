@@ -17,9 +17,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -36,22 +35,13 @@ import software.amazon.awssdk.services.sts.StsClient;
  * never makes a later answer unparseable, and only real region names open a region.
  */
 class PoisonedStateTest {
-    private static Emulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = Emulator.startOnFreePort();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime();
 
     /** https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html: AlarmName. */
     @Test
     void alarmNamesWithControlCharactersOrUnpairedSurrogatesAreRefused() throws Exception {
-        try (CloudWatchClient cw = TestClients.of(CloudWatchClient.builder(), emulator)) {
+        try (CloudWatchClient cw = TestClients.of(CloudWatchClient.builder(), AWS.emulator())) {
             assertThatThrownBy(() -> cw.putMetricAlarm(b -> alarm(b, "bad\u0001name")))
                     .isInstanceOfSatisfying(CloudWatchException.class, e -> {
                         assertThat(e.statusCode()).isEqualTo(400);
@@ -72,7 +62,7 @@ class PoisonedStateTest {
                 + "\"AlarmDescription\": \"ctl\\u0001 half\\ud800 end\", " + ALARM_BODY));
         assertThat(put.status()).isEqualTo(200);
 
-        try (CloudWatchClient cw = TestClients.of(CloudWatchClient.builder(), emulator)) { // AWS query: XML
+        try (CloudWatchClient cw = TestClients.of(CloudWatchClient.builder(), AWS.emulator())) { // AWS query: XML
             MetricAlarm alarm = cw.describeAlarms(b -> b.alarmNames("poisoned-description")).metricAlarms().get(0);
             assertThat(alarm.alarmDescription()).isEqualTo("ctl\ufffd half\ufffd end");
         }
@@ -85,9 +75,9 @@ class PoisonedStateTest {
     @Test
     void aCredentialScopeMustNameARealRegionInEveryProtocol() {
         Region madeUp = Region.of("xx-fuzz-9");
-        try (StsClient sts = TestClients.of(StsClient.builder(), emulator, madeUp);
-             EventBridgeClient events = TestClients.of(EventBridgeClient.builder(), emulator, madeUp);
-             LambdaClient lambda = TestClients.of(LambdaClient.builder(), emulator, madeUp)) {
+        try (StsClient sts = TestClients.of(StsClient.builder(), AWS.emulator(), madeUp);
+             EventBridgeClient events = TestClients.of(EventBridgeClient.builder(), AWS.emulator(), madeUp);
+             LambdaClient lambda = TestClients.of(LambdaClient.builder(), AWS.emulator(), madeUp)) {
             assertRegionRefused(() -> sts.getCallerIdentity(), "SignatureDoesNotMatch");
             assertRegionRefused(() -> events.putRule(b -> b.name("r").scheduleExpression("rate(1 hour)")),
                     "InvalidSignatureException");
@@ -96,8 +86,8 @@ class PoisonedStateTest {
         // Every real region has AWS's shape, including ones newer than this code.
         for (String real : List.of("us-east-1", "ap-southeast-7", "mx-central-1", "us-gov-west-1", "cn-northwest-1",
                 "eusc-de-east-1")) {
-            try (StsClient sts = TestClients.of(StsClient.builder(), emulator, Region.of(real))) {
-                assertThat(sts.getCallerIdentity().account()).as(real).isEqualTo(emulator.accountId());
+            try (StsClient sts = TestClients.of(StsClient.builder(), AWS.emulator(), Region.of(real))) {
+                assertThat(sts.getCallerIdentity().account()).as(real).isEqualTo(AWS.emulator().accountId());
             }
         }
     }
@@ -122,7 +112,7 @@ class PoisonedStateTest {
     }
 
     private static RawExchange raw() {
-        return new RawExchange("127.0.0.1", emulator.port(), 10_000);
+        return new RawExchange("127.0.0.1", AWS.emulator().port(), 10_000);
     }
 
     private static RawRequest jsonAlarm(String body) {
@@ -157,7 +147,7 @@ class PoisonedStateTest {
                 "print([a['AlarmName'] for a in cw.describe_alarms()['MetricAlarms']])"));
         Process python;
         try {
-            python = new ProcessBuilder("python3", script.toString(), emulator.endpoint().toString())
+            python = new ProcessBuilder("python3", script.toString(), AWS.emulator().endpoint().toString())
                     .redirectErrorStream(true).start();
         } catch (IOException noPython) {
             assumeTrue(false, "python3 is not installed");

@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.selfheal.emulator.EmulatorExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
@@ -34,25 +34,16 @@ class FrontDoorFuzzTest {
     private static final int CASES = Integer.getInteger("selfheal.fuzz.cases", 3000);
     private static final long SEED = Long.getLong("selfheal.fuzz.seed", System.nanoTime());
     private static final int MAX_REPORTED = 25;
-    private static Emulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = Emulator.startOnFreePort();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime();
 
     @Test
     void everyMalformedRequestIsAnsweredInItsProtocolsShapeAndTheServerStaysWhole() {
         System.out.println("FrontDoorFuzzTest seed " + SEED + " (rerun with -Dselfheal.fuzz.seed=" + SEED + "), "
                 + CASES + " cases");
-        Baseline before = Baseline.create(emulator);
+        Baseline before = Baseline.create(AWS.emulator());
 
-        RawExchange exchange = new RawExchange("127.0.0.1", emulator.port(), 15_000);
+        RawExchange exchange = new RawExchange("127.0.0.1", AWS.emulator().port(), 15_000);
         FuzzCases cases = new FuzzCases(SEED);
         List<String> failures = new ArrayList<>();
         int failed = 0;
@@ -78,7 +69,7 @@ class FrontDoorFuzzTest {
                 (System.nanoTime() - started) / 1_000_000, failed);
         assertThat(failures).as("seed %d: %d of %d cases failed", SEED, failed, CASES).isEmpty();
 
-        before.assertStillServed(emulator);
+        before.assertStillServed(AWS.emulator());
     }
 
     /** The exact bytes of a failing case, for {@code nc} against a running emulator. */

@@ -9,9 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.selfheal.emulator.EmulatorExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The AWS query answer on the wire when there is nothing to say. An operation with an output always carries its
@@ -25,17 +25,8 @@ class QueryResultElementTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** A 12-digit access key id selects that account: nothing is in it. */
     private static final String ACCOUNT = "444455556666";
-    private static Emulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = Emulator.startOnFreePort();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime();
 
     @Test
     void sqsAnswersAnEmptyResultForNothingAndNoResultForNoOutput() throws Exception {
@@ -78,7 +69,7 @@ class QueryResultElementTest {
     }
 
     private static String query(String signingName, String form) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(emulator.endpoint().resolve("/"))
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(AWS.emulator().endpoint().resolve("/"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "AWS4-HMAC-SHA256 Credential=" + ACCOUNT + "/20250101/us-east-1/"
