@@ -59,12 +59,13 @@ class EventBridgeArchiveReplayTest {
     private static final StandInLambda lambda = new StandInLambda();
     @RegisterExtension
     static final EmulatorExtension AWS = EmulatorExtension.on(() -> EmulatorClock.of(clock::get))
-            .configure(b -> b.without(CloudTrailService.Provider.class).service(lambda)).resetBeforeEach();
+            .configure(b -> b.without(CloudTrailService.Provider.class)).resetBeforeEach();
     private static Emulator emulator;
     private static EventBridgeClient events;
 
     @BeforeAll
     static void start() {
+        lambda.answerOn(AWS.bus());
         emulator = AWS.emulator();
         events = AWS.client(EventBridgeClient.class);
     }

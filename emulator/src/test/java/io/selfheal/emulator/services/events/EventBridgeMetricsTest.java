@@ -34,12 +34,13 @@ class EventBridgeMetricsTest {
     /** The metrics EventBridge publishes for CloudWatch are recorded from the start, forgotten before each test. */
     @RegisterExtension
     static final EmulatorExtension AWS = EmulatorExtension.on(() -> EmulatorClock.of(clock::get))
-            .configure(b -> b.service(lambda)).recording(PutMetricData.class).resetBeforeEach();
+            .recording(PutMetricData.class).resetBeforeEach();
     private static Emulator emulator;
     private static EventBridgeClient events;
 
     @BeforeAll
     static void start() {
+        lambda.answerOn(AWS.bus());
         emulator = AWS.emulator();
         events = AWS.client(EventBridgeClient.class);
     }

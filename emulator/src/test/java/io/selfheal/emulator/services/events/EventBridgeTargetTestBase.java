@@ -38,20 +38,21 @@ abstract class EventBridgeTargetTestBase {
     static final RetryBackoff SHORT_BACKOFF = new RetryBackoff(Duration.ofMillis(10), Duration.ofMillis(10));
     /** The emulator's clock: real time until a test sets it. */
     static final AtomicReference<Instant> NOW = new AtomicReference<>();
-    /** Wired to each emulator the extension starts (they answer on that emulator's bus). */
     static final StandInLambda lambda = new StandInLambda();
     static final StandInTargets services = new StandInTargets();
 
     @RegisterExtension
     static final EmulatorExtension AWS = EmulatorExtension
             .on(() -> EmulatorClock.of(() -> NOW.get() == null ? Instant.now() : NOW.get()))
-            .configure(b -> b.service(lambda).service(services)).resetBeforeEach();
+            .resetBeforeEach();
 
     static Emulator emulator;
     static EventBridgeClient events;
 
     @BeforeAll
     static void startEmulator() {
+        lambda.answerOn(AWS.bus());
+        services.answerOn(AWS.bus());
         emulator = AWS.emulator();
         // Real time: retries 10 ms apart, so a test waits milliseconds, not AWS's seconds, for them.
         emulator.services().get(EventsService.class).retries().backoff(SHORT_BACKOFF);

@@ -19,18 +19,17 @@ abstract class EventBridgeTestBase {
     static final String ACCOUNT = "123456789012";
     static final String FUNCTION = "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:remediate";
 
-    /** Wired to each emulator the extension starts (it answers InvokeFunction on that emulator's bus). */
-    static final StandInLambda lambda = new StandInLambda();
-
     @RegisterExtension
-    static final EmulatorExtension AWS = EmulatorExtension.realTime().configure(b -> b.service(lambda))
-            .resetBeforeEach();
+    static final EmulatorExtension AWS = EmulatorExtension.realTime().resetBeforeEach();
+
+    static final StandInLambda lambda = new StandInLambda();
 
     static Emulator emulator;
     static EventBridgeClient events;
 
     @BeforeAll
     static void startEmulator() {
+        lambda.answerOn(AWS.bus());
         emulator = AWS.emulator();
         events = AWS.client(EventBridgeClient.class);
     }
