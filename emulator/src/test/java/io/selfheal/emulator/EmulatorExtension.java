@@ -59,6 +59,14 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
         return new EmulatorExtension(() -> new VirtualClock(start));
     }
 
+    /**
+     * An emulator on a clock of the test's own (one it moves by hand, say), asked of {@code clock} for each emulator
+     * the extension starts.
+     */
+    public static EmulatorExtension on(Supplier<? extends EmulatorClock> clock) {
+        return new EmulatorExtension(clock::get);
+    }
+
     /** Further settings of the emulator: {@code configure(b -> b.without(…).region(…))}. */
     public EmulatorExtension configure(UnaryOperator<Emulator.Builder> more) {
         UnaryOperator<Emulator.Builder> before = settings;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.selfheal.emulator.Emulator;
+import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.services.cloudtrail.CloudTrailService;
 import io.selfheal.emulator.core.EmulatorClock;
 import io.selfheal.emulator.TestClients;
@@ -21,10 +22,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.Archive;
 import software.amazon.awssdk.services.eventbridge.model.ArchiveState;
@@ -55,26 +56,22 @@ class EventBridgeArchiveReplayTest {
     private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
 
     private static final AtomicReference<Instant> clock = new AtomicReference<>(T0);
-    private static StandInLambda lambda;
+    private static final StandInLambda lambda = new StandInLambda();
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.on(() -> EmulatorClock.of(clock::get))
+            .configure(b -> b.without(CloudTrailService.Provider.class)).resetBeforeEach();
     private static Emulator emulator;
     private static EventBridgeClient events;
 
     @BeforeAll
     static void start() {
-        lambda = new StandInLambda();
-        emulator = Emulator.builder().port(0).without(CloudTrailService.Provider.class).clock(EmulatorClock.of(clock::get)).service(lambda).start();
-        events = TestClients.of(EventBridgeClient.builder(), emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        events.close();
-        emulator.close();
+        lambda.answerOn(AWS.bus());
+        emulator = AWS.emulator();
+        events = AWS.client(EventBridgeClient.class);
     }
 
     @BeforeEach
     void forgetEverything() {
-        emulator.control().reset();
         lambda.clear();
         clock.set(T0);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.selfheal.emulator.Emulator;
+import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.TestClients;
 import io.selfheal.emulator.messages.Delivery;
 import io.selfheal.emulator.messages.SendToQueue;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
@@ -33,34 +35,34 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 class EventBridgeBackpressureTest {
     private static final String QUEUE = "arn:aws:sqs:us-east-1:123456789012:slow";
 
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime().configure(b -> b.eventsBacklog(3)).perTest();
+
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch gate = new CountDownLatch(1);
     private Emulator emulator;
 
     @BeforeEach
     void start() {
-        // A queue that holds every delivery until the test opens the gate (the last SendToQueue handler wins).
-        emulator = Emulator.builder().port(0).eventsBacklog(3)
-                .service(StandInService.wiredBy("slow-queue", ctx -> ctx.bus().handle(SendToQueue.class, m -> {
-                    try {
-                        gate.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    received.add(m.body());
-                    return Delivery.accepted(m.body());
-                })))
-                .start();
-        try (EventBridgeClient events = TestClients.of(EventBridgeClient.builder(), emulator)) {
-            events.putRule(r -> r.name("all").eventPattern("{\"source\":[\"flood\"]}"));
-            events.putTargets(r -> r.rule("all").targets(t -> t.id("q").arn(QUEUE).inputPath("$.detail.n")));
-        }
+        emulator = AWS.emulator();
+        // A queue that holds every delivery until the test opens the gate.
+        AWS.bus().answer(SendToQueue.class, m -> {
+            try {
+                gate.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            received.add(m.body());
+            return Delivery.accepted(m.body());
+        });
+        EventBridgeClient events = AWS.client(EventBridgeClient.class);
+        events.putRule(r -> r.name("all").eventPattern("{\"source\":[\"flood\"]}"));
+        events.putTargets(r -> r.rule("all").targets(t -> t.id("q").arn(QUEUE).inputPath("$.detail.n")));
     }
 
     @AfterEach
-    void stop() {
+    void openTheGate() {
         gate.countDown();
-        emulator.close();
     }
 
     @Test

@@ -3,20 +3,19 @@ package io.selfheal.emulator.services.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selfheal.emulator.Emulator;
+import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.core.EmulatorClock;
-import io.selfheal.emulator.TestClients;
 import io.selfheal.emulator.messages.PutMetricData;
 import io.selfheal.emulator.messages.PutMetricData.Datum;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 
@@ -31,33 +30,29 @@ class EventBridgeMetricsTest {
     private static final Instant T0 = Instant.parse("2024-05-01T10:00:30Z");
 
     private static final AtomicReference<Instant> clock = new AtomicReference<>(T0);
-    private static final List<PutMetricData> published = new CopyOnWriteArrayList<>();
-    private static StandInLambda lambda;
+    private static final StandInLambda lambda = new StandInLambda();
+    /** The metrics EventBridge publishes for CloudWatch are recorded from the start, forgotten before each test. */
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.on(() -> EmulatorClock.of(clock::get))
+            .recording(PutMetricData.class).resetBeforeEach();
     private static Emulator emulator;
     private static EventBridgeClient events;
 
     @BeforeAll
     static void start() {
-        lambda = new StandInLambda();
-        emulator = Emulator.builder().port(0).clock(EmulatorClock.of(clock::get)).service(lambda)
-                .service(StandInService.wiredBy("cloudwatch-standin",
-                        ctx -> ctx.bus().subscribe(PutMetricData.class, published::add)))
-                .start();
-        events = TestClients.of(EventBridgeClient.builder(), emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        events.close();
-        emulator.close();
+        lambda.answerOn(AWS.bus());
+        emulator = AWS.emulator();
+        events = AWS.client(EventBridgeClient.class);
     }
 
     @BeforeEach
     void forgetEverything() {
-        emulator.control().reset();
         lambda.clear();
         clock.set(T0);
-        published.clear();
+    }
+
+    private static List<PutMetricData> published() {
+        return AWS.bus().published(PutMetricData.class);
     }
 
     @Test
@@ -70,7 +65,7 @@ class EventBridgeMetricsTest {
         put("com.example.orders", null);
         awaitIdle();
 
-        assertThat(published).singleElement().satisfies(m -> {
+        assertThat(published()).singleElement().satisfies(m -> {
             assertThat(m.namespace()).isEqualTo("AWS/Events");
             assertThat(m.accountId()).isEqualTo(EventBridgeTestBase.ACCOUNT);
             assertThat(m.region()).isEqualTo("us-east-1");
@@ -114,7 +109,7 @@ class EventBridgeMetricsTest {
         events.putRule(r -> r.name("orders").eventPattern(ORDERS));
         put("com.example.billing", null);
         awaitIdle();
-        assertThat(published).isEmpty();
+        assertThat(published()).isEmpty();
     }
 
     @Test
@@ -137,7 +132,7 @@ class EventBridgeMetricsTest {
     }
 
     private static List<Datum> datums() {
-        return published.stream().flatMap(m -> m.data().stream()).toList();
+        return published().stream().flatMap(m -> m.data().stream()).toList();
     }
 
     /** The sum of a metric with exactly those dimensions. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.selfheal.emulator.Emulator;
-import io.selfheal.emulator.TestClients;
+import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.control.EventRecord.TargetDelivery;
 import io.selfheal.emulator.control.EventsControl;
 import io.selfheal.emulator.core.VirtualClock;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.ConnectionAuthorizationType;
 import software.amazon.awssdk.services.eventbridge.model.RetryPolicy;
@@ -43,6 +44,8 @@ class EventBridgeRetryTest {
     static final String PATTERN = "{\"source\":[\"selfheal.retry\"]}";
     static final VirtualClock CLOCK = new VirtualClock(Instant.parse("2026-01-01T00:00:00Z"));
 
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.on(() -> CLOCK);
     static Emulator emulator;
     static EventBridgeClient events;
     static SqsClient sqs;
@@ -57,9 +60,9 @@ class EventBridgeRetryTest {
 
     @BeforeAll
     static void start() throws IOException {
-        emulator = Emulator.builder().port(0).clock(CLOCK).start();
-        events = TestClients.of(EventBridgeClient.builder(), emulator);
-        sqs = TestClients.of(SqsClient.builder(), emulator);
+        emulator = AWS.emulator();
+        events = AWS.client(EventBridgeClient.class);
+        sqs = AWS.client(SqsClient.class);
         web = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         web.createContext("/hook", exchange -> {
             calls.add(CLOCK.now());
@@ -73,9 +76,6 @@ class EventBridgeRetryTest {
     @AfterAll
     static void stop() {
         web.stop(0);
-        events.close();
-        sqs.close();
-        emulator.close();
     }
 
     @BeforeEach

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.selfheal.emulator.Emulator;
+import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.services.cloudtrail.CloudTrailService;
 import io.selfheal.emulator.core.EmulatorClock;
 import io.selfheal.emulator.TestClients;
@@ -16,10 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
 import software.amazon.awssdk.services.eventbridge.model.RuleState;
@@ -38,26 +39,22 @@ class EventBridgeSchedulesTest {
     private static final String RULE_ARN = "arn:aws:events:us-east-1:" + ACCOUNT + ":rule/every-5";
 
     private static final AtomicReference<Instant> clock = new AtomicReference<>(T0);
-    private static StandInLambda lambda;
+    private static final StandInLambda lambda = new StandInLambda();
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.on(() -> EmulatorClock.of(clock::get))
+            .configure(b -> b.without(CloudTrailService.Provider.class)).resetBeforeEach();
     private static Emulator emulator;
     private static EventBridgeClient events;
 
     @BeforeAll
     static void start() {
-        lambda = new StandInLambda();
-        emulator = Emulator.builder().port(0).without(CloudTrailService.Provider.class).clock(EmulatorClock.of(clock::get)).service(lambda).start();
-        events = TestClients.of(EventBridgeClient.builder(), emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        events.close();
-        emulator.close();
+        lambda.answerOn(AWS.bus());
+        emulator = AWS.emulator();
+        events = AWS.client(EventBridgeClient.class);
     }
 
     @BeforeEach
     void forgetEverything() {
-        emulator.control().reset();
         lambda.clear();
         clock.set(T0);
     }

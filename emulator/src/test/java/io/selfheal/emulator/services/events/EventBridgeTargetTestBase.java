@@ -3,7 +3,7 @@ package io.selfheal.emulator.services.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selfheal.emulator.Emulator;
-import io.selfheal.emulator.TestClients;
+import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.control.EventRecord;
 import io.selfheal.emulator.control.EventRecord.TargetDelivery;
 import io.selfheal.emulator.control.EventsControl;
@@ -13,9 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -38,31 +38,29 @@ abstract class EventBridgeTargetTestBase {
     static final RetryBackoff SHORT_BACKOFF = new RetryBackoff(Duration.ofMillis(10), Duration.ofMillis(10));
     /** The emulator's clock: real time until a test sets it. */
     static final AtomicReference<Instant> NOW = new AtomicReference<>();
-    static StandInLambda lambda;
-    static StandInTargets services;
+    static final StandInLambda lambda = new StandInLambda();
+    static final StandInTargets services = new StandInTargets();
+
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension
+            .on(() -> EmulatorClock.of(() -> NOW.get() == null ? Instant.now() : NOW.get()))
+            .resetBeforeEach();
+
     static Emulator emulator;
     static EventBridgeClient events;
 
     @BeforeAll
     static void startEmulator() {
-        lambda = new StandInLambda();
-        services = new StandInTargets();
-        EmulatorClock clock = EmulatorClock.of(() -> NOW.get() == null ? Instant.now() : NOW.get());
-        emulator = Emulator.builder().port(0).clock(clock).service(lambda).service(services).start();
+        lambda.answerOn(AWS.bus());
+        services.answerOn(AWS.bus());
+        emulator = AWS.emulator();
         // Real time: retries 10 ms apart, so a test waits milliseconds, not AWS's seconds, for them.
         emulator.services().get(EventsService.class).retries().backoff(SHORT_BACKOFF);
-        events = TestClients.of(EventBridgeClient.builder(), emulator);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        events.close();
-        emulator.close();
+        events = AWS.client(EventBridgeClient.class);
     }
 
     @BeforeEach
     void forgetEverything() {
-        emulator.control().reset();
         lambda.clear();
         services.clear();
         NOW.set(null);

@@ -1,14 +1,14 @@
 package io.selfheal.emulator.services.events;
 
 import io.selfheal.emulator.Emulator;
-import io.selfheal.emulator.TestClients;
+import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.control.EventRecord;
 import io.selfheal.emulator.control.EventsControl;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 
@@ -19,26 +19,23 @@ abstract class EventBridgeTestBase {
     static final String ACCOUNT = "123456789012";
     static final String FUNCTION = "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:remediate";
 
-    static StandInLambda lambda;
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime().resetBeforeEach();
+
+    static final StandInLambda lambda = new StandInLambda();
+
     static Emulator emulator;
     static EventBridgeClient events;
 
     @BeforeAll
     static void startEmulator() {
-        lambda = new StandInLambda();
-        emulator = Emulator.builder().port(0).service(lambda).start();
-        events = TestClients.of(EventBridgeClient.builder(), emulator);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        events.close();
-        emulator.close();
+        lambda.answerOn(AWS.bus());
+        emulator = AWS.emulator();
+        events = AWS.client(EventBridgeClient.class);
     }
 
     @BeforeEach
-    void forgetEverything() {
-        emulator.control().reset();
+    void forgetInvocations() {
         lambda.clear();
     }
 

@@ -3,15 +3,15 @@ package io.selfheal.emulator.services.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selfheal.emulator.Emulator;
-import io.selfheal.emulator.TestClients;
+import io.selfheal.emulator.EmulatorExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -32,6 +32,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 class EventBridgeTransformedQueueBodyTest {
     static final String DETAIL = "{\"instance-id\":\"i-0123456789\",\"state\":\"RUNNING\",\"tags\":[\"web\",\"prod\"]}";
 
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime();
     static Emulator emulator;
     static EventBridgeClient events;
     static SqsClient sqs;
@@ -42,18 +44,10 @@ class EventBridgeTransformedQueueBodyTest {
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.builder().port(0).start();
-        events = TestClients.of(EventBridgeClient.builder(), emulator);
-        sqs = TestClients.of(SqsClient.builder(), emulator);
-        cloudWatch = TestClients.of(CloudWatchClient.builder(), emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        events.close();
-        sqs.close();
-        cloudWatch.close();
-        emulator.close();
+        emulator = AWS.emulator();
+        events = AWS.client(EventBridgeClient.class);
+        sqs = AWS.client(SqsClient.class);
+        cloudWatch = AWS.client(CloudWatchClient.class);
     }
 
     @BeforeEach

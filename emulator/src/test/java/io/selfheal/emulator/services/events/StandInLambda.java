@@ -1,11 +1,7 @@
 package io.selfheal.emulator.services.events;
 
-import io.selfheal.emulator.core.EmulatorContext;
+import io.selfheal.emulator.BusProbe;
 import io.selfheal.emulator.messages.InvokeFunction;
-import io.selfheal.emulator.protocol.ServiceDescriptor;
-import io.selfheal.emulator.service.AwsService;
-import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operations;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -14,19 +10,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Stands in for the Lambda service in EventBridge tests: answers {@link InvokeFunction} on the internal bus (the last
- * handler registered wins), records every request, and refuses the functions a test tells it to.
+ * Stands in for the Lambda service in EventBridge tests: answers {@link InvokeFunction} on the internal bus in its
+ * place ({@link BusProbe#answer}), records every request, and refuses the functions a test tells it to.
  */
-final class StandInLambda implements AwsServiceProvider {
+final class StandInLambda {
     private final List<InvokeFunction> invocations = new CopyOnWriteArrayList<>();
     private final Map<String, InvokeFunction.Result> refusals = new ConcurrentHashMap<>();
     private final Map<String, RuntimeException> failures = new ConcurrentHashMap<>();
-    private volatile EmulatorContext context;
+    private volatile BusProbe bus;
 
-    @Override
-    public AwsService create(EmulatorContext context) {
-        this.context = context;
-        context.bus().handle(InvokeFunction.class, request -> {
+    /** Answers on this emulator's bus from now on. */
+    void answerOn(BusProbe probe) {
+        bus = probe;
+        probe.answer(InvokeFunction.class, request -> {
             invocations.add(request);
             RuntimeException failure = failures.get(request.functionArn());
             if (failure != null) {
@@ -34,17 +30,6 @@ final class StandInLambda implements AwsServiceProvider {
             }
             return refusals.getOrDefault(request.functionArn(), InvokeFunction.Result.accepted(UUID.randomUUID().toString()));
         });
-        return new AwsService() {
-            @Override
-            public ServiceDescriptor descriptor() {
-                return ServiceDescriptor.json11("standin-lambda", "StandInLambda");
-            }
-
-            @Override
-            public Operations operations() {
-                return new Operations("test");
-            }
-        };
     }
 
     /** The function answers as Lambda would refuse the caller, e.g. AccessDeniedException. */
@@ -59,7 +44,7 @@ final class StandInLambda implements AwsServiceProvider {
 
     /** Publishes on the emulator's internal bus, as another service (CloudWatch, EC2) would. */
     void publish(Object message) {
-        context.bus().publish(message);
+        bus.publish(message);
     }
 
     List<InvokeFunction> invocations() {

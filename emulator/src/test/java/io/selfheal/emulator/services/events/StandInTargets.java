@@ -1,14 +1,10 @@
 package io.selfheal.emulator.services.events;
 
-import io.selfheal.emulator.core.EmulatorContext;
+import io.selfheal.emulator.BusProbe;
 import io.selfheal.emulator.messages.Delivery;
 import io.selfheal.emulator.messages.PublishToTopic;
 import io.selfheal.emulator.messages.PutLogEvents;
 import io.selfheal.emulator.messages.SendToQueue;
-import io.selfheal.emulator.protocol.ServiceDescriptor;
-import io.selfheal.emulator.service.AwsService;
-import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operations;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,11 +13,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Stands in for SQS, SNS and CloudWatch Logs in EventBridge tests: answers {@link SendToQueue},
- * {@link PublishToTopic} and {@link PutLogEvents} on the internal bus (the last handler registered wins), records
+ * {@link PublishToTopic} and {@link PutLogEvents} on the internal bus in their place ({@link BusProbe#answer}), records
  * every request, and refuses the resources a test tells it to, as a queue policy, topic policy or log group resource
  * policy would.
  */
-final class StandInTargets implements AwsServiceProvider {
+final class StandInTargets {
     private final List<SendToQueue> messages = new CopyOnWriteArrayList<>();
     private final List<PublishToTopic> publications = new CopyOnWriteArrayList<>();
     private final List<PutLogEvents> logWrites = new CopyOnWriteArrayList<>();
@@ -30,31 +26,20 @@ final class StandInTargets implements AwsServiceProvider {
     /** How many more deliveries a resource refuses before it accepts again; absent means always. */
     private final Map<String, Integer> remaining = new ConcurrentHashMap<>();
 
-    @Override
-    public AwsService create(EmulatorContext context) {
-        context.bus().handle(SendToQueue.class, m -> {
+    /** Answers on this emulator's bus from now on. */
+    void answerOn(BusProbe bus) {
+        bus.answer(SendToQueue.class, m -> {
             messages.add(m);
             return answer(m.queueArn());
         });
-        context.bus().handle(PublishToTopic.class, m -> {
+        bus.answer(PublishToTopic.class, m -> {
             publications.add(m);
             return answer(m.topicArn());
         });
-        context.bus().handle(PutLogEvents.class, m -> {
+        bus.answer(PutLogEvents.class, m -> {
             logWrites.add(m);
             return answer(m.logGroupName());
         });
-        return new AwsService() {
-            @Override
-            public ServiceDescriptor descriptor() {
-                return ServiceDescriptor.json11("standin-targets", "StandInTargets");
-            }
-
-            @Override
-            public Operations operations() {
-                return new Operations("test");
-            }
-        };
     }
 
     private Delivery answer(String resource) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.selfheal.emulator.Emulator;
-import io.selfheal.emulator.TestClients;
+import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.services.lambda.testfunctions.EchoHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,10 +16,10 @@ import java.util.zip.ZipOutputStream;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.Architecture;
@@ -36,19 +36,15 @@ import software.amazon.awssdk.services.lambda.model.State;
 /** Creating, reading, listing, updating and deleting functions, and Lambda's refusals, through the real SDK. */
 class LambdaFunctionsTest {
     private static final String ARN_PREFIX = "arn:aws:lambda:us-east-1:123456789012:function:";
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime();
     private static Emulator emulator;
     private static LambdaClient lambda;
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.startOnFreePort();
-        lambda = TestClients.of(LambdaClient.builder(), emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        lambda.close();
-        emulator.close();
+        emulator = AWS.emulator();
+        lambda = AWS.client(LambdaClient.class);
     }
 
     @AfterEach

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.selfheal.emulator.Emulator;
-import io.selfheal.emulator.TestClients;
+import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.control.FunctionInvocation;
 import io.selfheal.emulator.control.LambdaControl;
 import io.selfheal.emulator.core.Json;
@@ -22,9 +22,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
@@ -38,25 +38,21 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /** Invoke through the real SDK, against functions running in real RIC sandboxes. */
 class LambdaInvokeTest {
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime();
     private static Emulator emulator;
     private static LambdaClient lambda;
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.startOnFreePort();
-        lambda = TestClients.of(LambdaClient.builder(), emulator);
+        emulator = AWS.emulator();
+        lambda = AWS.client(LambdaClient.class);
         TestFunctions.create(lambda, "echo", EchoHandler.class);
         TestFunctions.create(lambda, "env", EnvironmentHandler.class, b -> b.memorySize(256)
                 .environment(e -> e.variables(Map.of("TARGET_TAG", "selfheal"))));
         TestFunctions.create(lambda, "failing", FailingHandler.class);
         TestFunctions.create(lambda, "logging", LoggingHandler.class);
         TestFunctions.create(lambda, "sleeping", SleepingHandler.class, b -> b.timeout(30));
-    }
-
-    @AfterAll
-    static void stop() {
-        lambda.close();
-        emulator.close();
     }
 
     @Test

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.selfheal.emulator.ContextProbe;
 import io.selfheal.emulator.Emulator;
+import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.TestClients;
 import io.selfheal.emulator.control.FunctionInvocation;
 import io.selfheal.emulator.control.LambdaControl;
@@ -14,11 +14,11 @@ import io.selfheal.emulator.messages.InvokeFunction;
 import io.selfheal.emulator.services.lambda.testfunctions.EchoHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.AddPermissionResponse;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
@@ -29,20 +29,15 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 class LambdaPermissionsTest {
     private static final String RULE_ARN = "arn:aws:events:us-east-1:123456789012:rule/instance-unhealthy";
     private static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:remediate";
-    private static final ContextProbe CONTEXT = new ContextProbe();
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime();
     private static Emulator emulator;
     private static LambdaClient lambda;
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.builder().port(0).service(CONTEXT).start();
-        lambda = TestClients.of(LambdaClient.builder(), emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        lambda.close();
-        emulator.close();
+        emulator = AWS.emulator();
+        lambda = AWS.client(LambdaClient.class);
     }
 
     @BeforeEach
@@ -174,7 +169,7 @@ class LambdaPermissionsTest {
     }
 
     private static InvokeFunction.Result ask(String function, String sourceArn) {
-        return CONTEXT.context().bus().ask(new InvokeFunction("123456789012", "us-east-1", function,
+        return AWS.bus().bus().ask(new InvokeFunction("123456789012", "us-east-1", function,
                 "{\"detail-type\":\"test\"}".getBytes(StandardCharsets.UTF_8), "events.amazonaws.com", sourceArn,
                 "123456789012"));
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.selfheal.emulator.Emulator;
+import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.TestClients;
 import io.selfheal.emulator.control.FunctionInvocation;
 import io.selfheal.emulator.control.LambdaControl;
@@ -17,27 +18,23 @@ import io.selfheal.emulator.services.lambda.testfunctions.SleepingHandler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /** How sandboxes end: timeouts, crashes, init failures, deletes, updates and the emulator closing. */
 class LambdaSandboxLifecycleTest {
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime();
     private static Emulator emulator;
     private static LambdaClient lambda;
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.startOnFreePort();
-        lambda = TestClients.of(LambdaClient.builder(), emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        lambda.close();
-        emulator.close();
+        emulator = AWS.emulator();
+        lambda = AWS.client(LambdaClient.class);
     }
 
     @Test

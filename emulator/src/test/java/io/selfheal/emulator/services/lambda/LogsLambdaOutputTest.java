@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.selfheal.emulator.Emulator;
+import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.TestClients;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.messages.PutLogEvents;
@@ -16,9 +17,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
@@ -35,24 +36,19 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
  */
 class LogsLambdaOutputTest {
     private static final String STREAM = "\\d{4}/\\d\\d/\\d\\d/\\[\\$LATEST][0-9a-f]{32}";
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime();
     private static Emulator emulator;
     private static LambdaClient lambda;
     private static CloudWatchLogsClient logs;
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.startOnFreePort();
-        lambda = TestClients.of(LambdaClient.builder(), emulator);
-        logs = TestClients.of(CloudWatchLogsClient.builder(), emulator);
+        emulator = AWS.emulator();
+        lambda = AWS.client(LambdaClient.class);
+        logs = AWS.client(CloudWatchLogsClient.class);
         TestFunctions.create(lambda, "logging", LoggingHandler.class);
         TestFunctions.create(lambda, "env", EnvironmentHandler.class);
-    }
-
-    @AfterAll
-    static void stop() {
-        logs.close();
-        lambda.close();
-        emulator.close();
     }
 
     @Test

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.selfheal.emulator.Emulator;
-import io.selfheal.emulator.TestClients;
-import org.junit.jupiter.api.AfterAll;
+import io.selfheal.emulator.EmulatorExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
@@ -19,13 +19,15 @@ import software.amazon.awssdk.services.lambda.model.LogType;
  * nodejs-context.html, nodejs-logging.html, nodejs-exceptions.html
  */
 class NodeFunctionsTest {
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime();
     private static Emulator emulator;
     private static LambdaClient lambda;
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.startOnFreePort();
-        lambda = TestClients.of(LambdaClient.builder(), emulator);
+        emulator = AWS.emulator();
+        lambda = AWS.client(LambdaClient.class);
         byte[] zip = TestFunctions.zipOf("/lambda/nodejs");
         TestFunctions.createScript(lambda, "esm", "nodejs22.x", zip, "index.handler", b -> b.timeout(60));
         TestFunctions.createScript(lambda, "esm-fails", "nodejs20.x", zip, "index.fails", b -> { });
@@ -34,12 +36,6 @@ class NodeFunctionsTest {
         TestFunctions.createScript(lambda, "missing", "nodejs20.x", zip, "nothere.handler", b -> { });
         TestFunctions.createScript(lambda, "not-exported", "nodejs20.x", zip, "index.nope", b -> { });
         TestFunctions.createScript(lambda, "sleeps", "nodejs20.x", zip, "sleeps.handler", b -> b.timeout(1));
-    }
-
-    @AfterAll
-    static void stop() {
-        lambda.close();
-        emulator.close();
     }
 
     @Test

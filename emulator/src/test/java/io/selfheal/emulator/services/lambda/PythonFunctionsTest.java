@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.selfheal.emulator.Emulator;
-import io.selfheal.emulator.TestClients;
+import io.selfheal.emulator.EmulatorExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
@@ -30,6 +31,8 @@ import software.amazon.awssdk.services.lambda.model.LogType;
  */
 class PythonFunctionsTest {
     private static final Path DEBIAN_PYTHON = Path.of("/usr/bin/python3");
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime();
     private static Emulator emulator;
     private static LambdaClient lambda;
 
@@ -38,8 +41,8 @@ class PythonFunctionsTest {
         if (Files.isExecutable(DEBIAN_PYTHON)) {
             System.setProperty("selfheal.lambda.python", DEBIAN_PYTHON.toString());
         }
-        emulator = Emulator.startOnFreePort();
-        lambda = TestClients.of(LambdaClient.builder(), emulator);
+        emulator = AWS.emulator();
+        lambda = AWS.client(LambdaClient.class);
         byte[] zip = TestFunctions.zipOf("/lambda/python");
         create("echo", "python3.12", zip, "echo.handler", Map.of("TARGET_TAG", "selfheal"));
         create("calls-aws", "python3.13", zip, "calls_aws.handler", Map.of());
@@ -54,8 +57,6 @@ class PythonFunctionsTest {
     @AfterAll
     static void stop() {
         System.clearProperty("selfheal.lambda.python");
-        lambda.close();
-        emulator.close();
     }
 
     private static void create(String name, String runtime, byte[] zip, String handler, Map<String, String> env) {

@@ -3,18 +3,17 @@ package io.selfheal.emulator.services.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.selfheal.emulator.ContextProbe;
 import io.selfheal.emulator.Emulator;
-import io.selfheal.emulator.TestClients;
+import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.messages.Delivery;
 import io.selfheal.emulator.messages.PutLogEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InvalidParameterException;
@@ -31,20 +30,15 @@ class LogsBusDeliveryTest {
     private static final String ACCOUNT = "123456789012";
     private static final String RULE_ARN = "arn:aws:events:us-east-1:123456789012:rule/to-logs";
     private static final String EVENTS = "events.amazonaws.com";
-    private static final ContextProbe CONTEXT = new ContextProbe();
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime();
     private static Emulator emulator;
     private static CloudWatchLogsClient logs;
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.builder().port(0).service(CONTEXT).start();
-        logs = TestClients.of(CloudWatchLogsClient.builder(), emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        logs.close();
-        emulator.close();
+        emulator = AWS.emulator();
+        logs = AWS.client(CloudWatchLogsClient.class);
     }
 
     @AfterEach
@@ -166,7 +160,7 @@ class LogsBusDeliveryTest {
     }
 
     private static Delivery deliver(PutLogEvents message) {
-        return CONTEXT.context().bus().ask(message);
+        return AWS.bus().bus().ask(message);
     }
 
     private static PutLogEvents.LogEvent line(String message) {

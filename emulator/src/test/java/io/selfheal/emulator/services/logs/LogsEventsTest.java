@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.selfheal.emulator.Emulator;
-import io.selfheal.emulator.TestClients;
+import io.selfheal.emulator.EmulatorExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
@@ -25,19 +25,16 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundExce
 /** PutLogEvents' batch rules, GetLogEvents' tokens and retention, on a clock the test controls. */
 class LogsEventsTest {
     private static final ManualClock CLOCK = new ManualClock();
+
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.on(() -> CLOCK);
     private static Emulator emulator;
     private static CloudWatchLogsClient logs;
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.builder().port(0).clock(CLOCK).start();
-        logs = TestClients.of(CloudWatchLogsClient.builder(), emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        logs.close();
-        emulator.close();
+        emulator = AWS.emulator();
+        logs = AWS.client(CloudWatchLogsClient.class);
     }
 
     @BeforeEach

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.selfheal.emulator.Emulator;
-import io.selfheal.emulator.TestClients;
+import io.selfheal.emulator.EmulatorExtension;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
@@ -48,14 +48,17 @@ class LogsFilterTest {
             "{\"level\": \"INFO\", \"count\": 3}",
             "{\"level\": \"ERROR\", \"count\": \"9\"}");
 
+    private static long t0;
+
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime();
     private static Emulator emulator;
     private static CloudWatchLogsClient logs;
-    private static long t0;
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.startOnFreePort();
-        logs = TestClients.of(CloudWatchLogsClient.builder(), emulator);
+        emulator = AWS.emulator();
+        logs = AWS.client(CloudWatchLogsClient.class);
         logs.createLogGroup(r -> r.logGroupName("app"));
         logs.createLogStream(r -> r.logGroupName("app").logStreamName("text"));
         logs.createLogStream(r -> r.logGroupName("app").logStreamName("json"));
@@ -63,12 +66,6 @@ class LogsFilterTest {
         // The streams interleave in time: text at even offsets, json at odd ones.
         logs.putLogEvents(r -> r.logGroupName("app").logStreamName("text").logEvents(events(TEXT, 0)));
         logs.putLogEvents(r -> r.logGroupName("app").logStreamName("json").logEvents(events(JSON, 1)));
-    }
-
-    @AfterAll
-    static void stop() {
-        logs.close();
-        emulator.close();
     }
 
     @Test

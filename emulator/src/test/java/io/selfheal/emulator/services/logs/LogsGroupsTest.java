@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.selfheal.emulator.Emulator;
-import io.selfheal.emulator.TestClients;
+import io.selfheal.emulator.EmulatorExtension;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogGroupsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsResponse;
@@ -25,19 +25,16 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundExce
 /** Log groups and streams, retention settings and tags through the real SDK client. */
 class LogsGroupsTest {
     private static final String ARN_PREFIX = "arn:aws:logs:us-east-1:123456789012:log-group:";
+
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime();
     private static Emulator emulator;
     private static CloudWatchLogsClient logs;
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.startOnFreePort();
-        logs = TestClients.of(CloudWatchLogsClient.builder(), emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        logs.close();
-        emulator.close();
+        emulator = AWS.emulator();
+        logs = AWS.client(CloudWatchLogsClient.class);
     }
 
     @AfterEach

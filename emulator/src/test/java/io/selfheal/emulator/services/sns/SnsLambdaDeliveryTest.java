@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.selfheal.emulator.Emulator;
-import io.selfheal.emulator.TestClients;
+import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.control.FunctionInvocation;
 import io.selfheal.emulator.control.LambdaControl;
 import io.selfheal.emulator.core.Json;
@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -33,27 +33,22 @@ import software.amazon.awssdk.services.sns.SnsClient;
 class SnsLambdaDeliveryTest {
     private static final String PACKAGE = "io/selfheal/emulator/services/lambda/testfunctions/";
 
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime();
     private static Emulator emulator;
     private static SnsClient sns;
     private static LambdaClient lambda;
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.startOnFreePort();
-        sns = TestClients.of(SnsClient.builder(), emulator);
-        lambda = TestClients.of(LambdaClient.builder(), emulator);
+        emulator = AWS.emulator();
+        sns = AWS.client(SnsClient.class);
+        lambda = AWS.client(LambdaClient.class);
         SdkBytes jar = SdkBytes.fromByteArray(testFunctionsJar());
         lambda.createFunction(r -> r.functionName("on-alert").runtime("java17")
                 .role("arn:aws:iam::123456789012:role/service-role/remediation-role")
                 .handler(EchoHandler.class.getName() + "::handleRequest")
                 .code(c -> c.zipFile(jar)));
-    }
-
-    @AfterAll
-    static void stop() {
-        sns.close();
-        lambda.close();
-        emulator.close();
     }
 
     /** The Lambda tests' handlers as a deployment package, as {@code mvn package} would build it. */

@@ -24,8 +24,8 @@ class SnsPublishToTopicBusTest extends SnsTestBase {
     }
 
     private static Delivery publish(String topic, String principal, String sourceArn) {
-        return queues.ask(new PublishToTopic(topic, "{\"detail\":{}}", null, Map.of("source", "aws.events"),
-                principal, sourceArn));
+        return AWS.bus().bus().ask(new PublishToTopic(topic, "{\"detail\":{}}", null,
+                Map.of("source", "aws.events"), principal, sourceArn));
     }
 
     @Test

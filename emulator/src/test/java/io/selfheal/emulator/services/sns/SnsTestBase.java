@@ -3,12 +3,12 @@ package io.selfheal.emulator.services.sns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selfheal.emulator.Emulator;
-import io.selfheal.emulator.TestClients;
+import io.selfheal.emulator.EmulatorExtension;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
@@ -16,26 +16,22 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 abstract class SnsTestBase {
     static final String ACCOUNT = "123456789012";
 
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime().resetBeforeEach();
+
     static StandInQueues queues;
     static Emulator emulator;
     static SnsClient sns;
 
     @BeforeAll
     static void startEmulator() {
-        queues = new StandInQueues();
-        emulator = Emulator.builder().port(0).service(queues).start();
-        sns = TestClients.of(SnsClient.builder(), emulator);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        sns.close();
-        emulator.close();
+        queues = new StandInQueues(AWS.bus());
+        emulator = AWS.emulator();
+        sns = AWS.client(SnsClient.class);
     }
 
     @BeforeEach
-    void forgetEverything() {
-        emulator.control().reset();
+    void forgetQueues() {
         queues.clear();
     }
 

@@ -22,7 +22,7 @@ class SqsPolicyDeliveryTest extends SqsTestBase {
     }
 
     private static Delivery busAsk(SendToQueue send) {
-        return CONTEXT.context().bus().ask(send);
+        return AWS.bus().bus().ask(send);
     }
 
     private static String policy(String condition) {

@@ -1,33 +1,27 @@
 package io.selfheal.emulator.services.sqs;
 
-import io.selfheal.emulator.ContextProbe;
 import io.selfheal.emulator.Emulator;
-import io.selfheal.emulator.TestClients;
+import io.selfheal.emulator.EmulatorExtension;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** One emulator and one unmodified SDK client per test class; every test makes its own queues. */
 abstract class SqsTestBase {
+    /** Its bus ({@code AWS.bus()}) is asked as other services ask SQS. */
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.realTime();
+
     static Emulator emulator;
     static SqsClient sqs;
 
-    /** The emulator's context, for asking the internal bus as other services do. */
-    static final ContextProbe CONTEXT = new ContextProbe();
-
     @BeforeAll
     static void start() {
-        emulator = Emulator.builder().port(0).service(CONTEXT).start();
-        sqs = TestClients.of(SqsClient.builder(), emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        sqs.close();
-        emulator.close();
+        emulator = AWS.emulator();
+        sqs = AWS.client(SqsClient.class);
     }
 
     static String unique(String prefix) {

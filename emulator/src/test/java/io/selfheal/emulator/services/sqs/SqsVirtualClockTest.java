@@ -2,9 +2,7 @@ package io.selfheal.emulator.services.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.selfheal.emulator.Emulator;
-import io.selfheal.emulator.TestClients;
-import io.selfheal.emulator.core.VirtualClock;
+import io.selfheal.emulator.EmulatorExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,8 +11,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -29,14 +28,14 @@ class SqsVirtualClockTest {
     private static final String ACCOUNT = "123456789012";
     private static final String REGION = "us-east-1";
 
-    private final VirtualClock clock = new VirtualClock(START);
-    private final Emulator emulator = Emulator.builder().port(0).clock(clock).start();
-    private final SqsClient sqs = TestClients.of(SqsClient.builder(), emulator);
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.virtualTime(START).perTest();
 
-    @AfterEach
-    void stop() {
-        sqs.close();
-        emulator.close();
+    private SqsClient sqs;
+
+    @BeforeEach
+    void client(SqsClient client) {
+        sqs = client;
     }
 
     @Test
@@ -93,14 +92,14 @@ class SqsVirtualClockTest {
         // "Amazon SQS short and long polling": a long poll answers as soon as a message is available.
         String name = unique("poll");
         String url = queue(name, Map.of());
-        int timersBefore = clock.pendingTimers();
+        int timersBefore = AWS.clock().pendingTimers();
         sqs.sendMessage(b -> b.queueUrl(url).messageBody("later").delaySeconds(5));
         CompletableFuture<List<Message>> poll = longPoll(url, 20);
         awaitWaiting(name);
         advance(Duration.ofSeconds(5));
         assertThat(poll.orTimeout(10, TimeUnit.SECONDS).join()).extracting(Message::body).containsExactly("later");
-        assertThat(clock.now()).isEqualTo(START.plusSeconds(5));
-        assertThat(clock.pendingTimers()).isEqualTo(timersBefore);
+        assertThat(AWS.clock().now()).isEqualTo(START.plusSeconds(5));
+        assertThat(AWS.clock().pendingTimers()).isEqualTo(timersBefore);
     }
 
     @Test
@@ -119,7 +118,7 @@ class SqsVirtualClockTest {
     void aLongPollOnAClockNobodyAdvancesEndsAfterItsWaitInRealTime() {
         String url = queue("idle", Map.of());
         assertThat(longPoll(url, 1).orTimeout(10, TimeUnit.SECONDS).join()).isEmpty();
-        assertThat(clock.now()).isEqualTo(START);
+        assertThat(AWS.clock().now()).isEqualTo(START);
     }
 
     @Test
@@ -168,7 +167,7 @@ class SqsVirtualClockTest {
 
     /** Until the poll sleeps on the queue, which it does only after arming its clock timer. */
     private void awaitWaiting(String queueName) {
-        SqsService service = emulator.services().get(SqsService.class);
+        SqsService service = AWS.emulator().services().get(SqsService.class);
         Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> service.longPolls(ACCOUNT, REGION, queueName) == 1);
     }
@@ -179,6 +178,6 @@ class SqsVirtualClockTest {
     }
 
     private void advance(Duration by) {
-        emulator.control().advance(by);
+        AWS.advance(by);
     }
 }
