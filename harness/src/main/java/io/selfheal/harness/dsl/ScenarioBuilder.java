@@ -22,6 +22,7 @@ public final class ScenarioBuilder extends Spec<ScenarioBuilder> {
 
     private final String name;
     private String description;
+    private String seed;
     private List<String> tags = List.of();
     private Path baseDir = Path.of("");
     private boolean realClock;
@@ -40,6 +41,11 @@ public final class ScenarioBuilder extends Spec<ScenarioBuilder> {
     /** What it proves, in a sentence or two. */
     public ScenarioBuilder description(String description) {
         return with(s -> s.description = description);
+    }
+
+    /** The file's {@code seed:}: what the run's ids derive from (default: the scenario's name). */
+    public ScenarioBuilder seed(String seed) {
+        return with(s -> s.seed = seed);
     }
 
     public ScenarioBuilder tags(String... tags) {
@@ -120,7 +126,7 @@ public final class ScenarioBuilder extends Spec<ScenarioBuilder> {
         }
         return new Scenario(name, description, tags, null, built, builtFaults,
                 within == null ? Scenario.DEFAULT_WITHIN : within, builtOutcomes, redelivery, probes, !realClock,
-                bound == null ? null : new Scenario.Recovery(bound));
+                bound == null ? null : new Scenario.Recovery(bound), seed);
     }
 
     private static List<Expectation> expectations(Checks list, List<OutcomeSpec> specs) {

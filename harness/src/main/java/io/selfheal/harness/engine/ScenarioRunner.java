@@ -18,7 +18,7 @@ public final class ScenarioRunner {
     private java.util.function.BiConsumer<ScenarioRun, ScenarioResult> onFinished = (run, result) -> { };
 
     public ScenarioRunner() {
-        this(scenario -> new EmbeddedCloud(scenario.virtualTime(), scenario.name()));
+        this(scenario -> new EmbeddedCloud(scenario.virtualTime(), scenario.idSeed()));
     }
 
     /** @param clouds makes the cloud for one run; called once per run, possibly from several threads at once */

@@ -45,7 +45,7 @@ final class ScenarioDescriptor extends AbstractTestDescriptor implements Node<Se
 
     @Override
     public SelfhealExecutionContext before(SelfhealExecutionContext context) {
-        cloud = new EmbeddedCloud(scenario.virtualTime(), scenario.name());
+        cloud = new EmbeddedCloud(scenario.virtualTime(), scenario.idSeed());
         ScenarioDriver driver = new ScenarioDriver(scenario, cloud);
         driver.start();
         return context.with(driver);

@@ -25,14 +25,31 @@ import java.util.List;
  * @param steadyState probes that must hold before the faults (else the scenario is invalid) and again at the end
  * @param virtualTime whether the cloud runs on a virtual clock (the default) or in real time
  * @param recovery    the MTTR bound, null when the scenario sets none
+ * @param seed        what the run's ids, request ids and timestamps derive from; null for the scenario's name
  */
 public record Scenario(String name, String description, List<String> tags, Path file, Stack stack,
                        List<Fault> faults, Duration within, List<Expectation> outcomes, Idempotency idempotency,
-                       List<Expectation> steadyState, boolean virtualTime, Recovery recovery) {
+                       List<Expectation> steadyState, boolean virtualTime, Recovery recovery, String seed) {
 
     public static final Duration DEFAULT_WITHIN = Duration.ofSeconds(60);
     /** How long the steady state may take to establish itself after provisioning. */
     public static final Duration STEADY_WITHIN = Duration.ofMinutes(15);
+
+    /** A scenario seeded by its name. */
+    public Scenario(String name, String description, List<String> tags, Path file, Stack stack, List<Fault> faults,
+                    Duration within, List<Expectation> outcomes, Idempotency idempotency,
+                    List<Expectation> steadyState, boolean virtualTime, Recovery recovery) {
+        this(name, description, tags, file, stack, faults, within, outcomes, idempotency, steadyState, virtualTime,
+                recovery, null);
+    }
+
+    /**
+     * The seed of the run's ids: {@code seed:} when the file gives one (two scenarios that should be diffed against
+     * each other share it), else the scenario's name.
+     */
+    public String idSeed() {
+        return seed == null ? name : seed;
+    }
 
     /** A scenario without a recovery bound (the form before {@code recovery:} existed). */
     public Scenario(String name, String description, List<String> tags, Path file, Stack stack, List<Fault> faults,

@@ -58,7 +58,7 @@ public final class ScenarioLoader {
         YNode root = YNode.parse(file.toString(), text, problems);
         problems.throwIfAny();
         YMap m = root.map().allow("scenario", "description", "tags", "clock", "stack", "steadyState", "faults",
-                "expect", "idempotency", "recovery");
+                "expect", "idempotency", "recovery", "seed");
         String name = m.requiredString("scenario");
         ScenarioRules.checkName(name, m.problems());
         Path dir = file.toAbsolutePath().getParent();
@@ -81,7 +81,7 @@ public final class ScenarioLoader {
         problems.throwIfAny();
         return new Scenario(name, m.string("description"), m.strings("tags"), file, stack, faults,
                 within == null ? Scenario.DEFAULT_WITHIN : within, outcomes, idempotency, steadyState,
-                !"real".equals(clock), recovery);
+                !"real".equals(clock), recovery, m.string("seed"));
     }
 
     /**

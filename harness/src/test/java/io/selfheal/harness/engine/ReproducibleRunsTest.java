@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class ReproducibleRunsTest {
     private static final String TEXT = """
             scenario: %s
+            %s
             stack:
               instances:
                 web: {imageId: ami-0abcdef1234567890}
@@ -54,12 +55,24 @@ class ReproducibleRunsTest {
         assertThat(run("reproducible").instanceIds).doesNotContainAnyElementsOf(run("other").instanceIds);
     }
 
+    /** {@code seed:} overrides the name: scenarios that share a seed share their ids, whatever their names. */
+    @Test
+    void aSeedKeyOverridesTheName() {
+        Trace seeded = run("renamed", "seed: reproducible");
+        assertThat(seeded.instanceIds).isEqualTo(run("reproducible").instanceIds);
+        assertThat(seeded.instanceIds).doesNotContainAnyElementsOf(run("renamed").instanceIds);
+    }
+
     /** What a run left: its instances, its events' ids and its calls (time, request id, operation). */
     private record Trace(boolean passed, List<String> instanceIds, List<String> eventIds, List<String> calls) {
     }
 
     private static Trace run(String name) {
-        Scenario scenario = new ScenarioLoader().load(Path.of(name + ".yaml"), TEXT.formatted(name));
+        return run(name, "");
+    }
+
+    private static Trace run(String name, String seedLine) {
+        Scenario scenario = new ScenarioLoader().load(Path.of(name + ".yaml"), TEXT.formatted(name, seedLine));
         List<Trace> traces = new ArrayList<>();
         ScenarioResult result = new ScenarioRunner().onFinished((run, r) -> traces.add(new Trace(r.passed(),
                 List.of(run.state().instanceId("web"), run.state().instanceId("worker")),
