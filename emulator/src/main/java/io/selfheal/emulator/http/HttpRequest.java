@@ -28,14 +28,27 @@ public record HttpRequest(String method, String path, Map<String, String> query,
 
     /** For a malformed URI: the raw path, no query, and {@link #malformed} says why. */
     public static HttpRequest of(String method, String uri, Map<String, List<String>> rawHeaders, byte[] body) {
-        int q = uri.indexOf('?');
-        String rawPath = q < 0 ? uri : uri.substring(0, q);
-        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, String> headers = newHeaders();
         rawHeaders.forEach((name, values) -> {
             if (!values.isEmpty()) {
                 headers.put(name, values.get(0));
             }
         });
+        return ofHeaders(method, uri, headers, body);
+    }
+
+    /** An empty header map of the kind {@link #headers} is: case-insensitive names. */
+    public static Map<String, String> newHeaders() {
+        return new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    }
+
+    /**
+     * As {@link #of}, with headers already reduced to the first value of each name in a map from {@link #newHeaders()},
+     * which the request keeps (the server builds it once instead of copying it twice).
+     */
+    public static HttpRequest ofHeaders(String method, String uri, Map<String, String> headers, byte[] body) {
+        int q = uri.indexOf('?');
+        String rawPath = q < 0 ? uri : uri.substring(0, q);
         byte[] bytes = body == null ? new byte[0] : body;
         try {
             Map<String, String> query = q < 0 ? Map.of() : parseForm(uri.substring(q + 1));

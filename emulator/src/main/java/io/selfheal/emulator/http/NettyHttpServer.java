@@ -12,6 +12,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -23,9 +24,6 @@ import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
@@ -88,6 +86,9 @@ public final class NettyHttpServer implements AutoCloseable {
     }
 
     private static final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+        /** Response header names are the services' own constants: checking each name's characters is wasted work. */
+        private static final DefaultHttpHeadersFactory RESPONSE_HEADERS =
+                DefaultHttpHeadersFactory.headersFactory().withNameValidation(false);
         private final Executor worker;
         private final HttpHandler handler;
 
@@ -99,16 +100,16 @@ public final class NettyHttpServer implements AutoCloseable {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
             boolean keepAlive = HttpUtil.isKeepAlive(msg) && msg.decoderResult().isSuccess();
-            Map<String, List<String>> headers = new LinkedHashMap<>();
+            Map<String, String> headers = HttpRequest.newHeaders();
             for (Map.Entry<String, String> h : msg.headers()) {
-                headers.computeIfAbsent(h.getKey(), k -> new ArrayList<>(1)).add(h.getValue());
+                headers.putIfAbsent(h.getKey(), h.getValue());
             }
             byte[] body = new byte[msg.content().readableBytes()];
             msg.content().readBytes(body);
             HttpRequest request = msg.decoderResult().isSuccess()
-                    ? decoded(HttpRequest.of(msg.method().name(), msg.uri(), headers, body))
+                    ? decoded(HttpRequest.ofHeaders(msg.method().name(), msg.uri(), headers, body))
                     // What was read of the head still says which protocol to refuse in; the stream is then closed.
-                    : HttpRequest.of(msg.method().name(), msg.uri(), headers, new byte[0])
+                    : HttpRequest.ofHeaders(msg.method().name(), msg.uri(), headers, new byte[0])
                             .malformed("The request line or headers are malformed or too long.");
             worker.execute(() -> {
                 try {
@@ -132,7 +133,8 @@ public final class NettyHttpServer implements AutoCloseable {
 
         private static void write(ChannelHandlerContext ctx, HttpResponse response, boolean keepAlive) {
             FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                    HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
+                    HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()),
+                    RESPONSE_HEADERS, DefaultHttpHeadersFactory.trailersFactory());
             response.headers().forEach((k, v) -> out.headers().set(k, v));
             out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
             if (keepAlive) {
