@@ -47,7 +47,8 @@ class PythonFunctionsTest {
         create("echo", "python3.12", zip, "echo.handler", Map.of("TARGET_TAG", "selfheal"));
         create("calls-aws", "python3.13", zip, "calls_aws.handler", Map.of());
         create("logs", "python3.11", zip, "logs.handler", Map.of());
-        create("fails", "python3.9", zip, "fails.handler", Map.of());
+        // Not python3.9: AWS refuses new python3.9 functions from 2027-02-01 (RuntimeBlockDatesTest).
+        create("fails", "python3.12", zip, "fails.handler", Map.of());
         create("no-module", "python3.12", zip, "not_there.handler", Map.of());
         create("no-handler", "python3.12", zip, "echo.nothing", Map.of());
         create("broken-import", "python3.10", zip, "broken_import.handler", Map.of());

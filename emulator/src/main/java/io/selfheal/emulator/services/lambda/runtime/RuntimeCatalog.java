@@ -16,7 +16,10 @@ import java.util.function.Function;
  * Dates are those of AWS's "Lambda runtimes" page (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html,
  * "Supported runtimes"): after {@code deprecation} a runtime is still accepted (AWS only stops patching it); AWS
  * then refuses new functions on it from {@code blockCreate} and code or configuration updates from
- * {@code blockUpdate}. A null block date is one AWS has not announced.
+ * {@code blockUpdate}. A null date is one AWS has not announced or that could not be confirmed here: the stored
+ * copies of that page end before its table, so the block dates below come from sources quoting it (an AWS re:Post
+ * answer for python3.9, which AWS pushed back from early 2026; endoflife.date's AWS Lambda table for nodejs22.x
+ * and python3.13, whose "deprecated support" end is the block-update date). Re-check them against the page.
  */
 public final class RuntimeCatalog {
     /** Starts the sandboxes of a language; one instance per emulator, given the runtime's work directory. */
@@ -63,14 +66,14 @@ public final class RuntimeCatalog {
         String node = "AWS SDK for JavaScript v3 (pinned in lambda-runtime-nodejs/package-lock.json)";
         row("java17", java, date(2026, 6, 30), null, null, JAVA);
         row("java21", java, date(2029, 6, 30), null, null, JAVA);
-        row("python3.9", python, date(2025, 12, 15), null, null, PYTHON);
+        row("python3.9", python, date(2025, 12, 15), date(2027, 2, 1), date(2027, 3, 3), PYTHON);
         row("python3.10", python, date(2026, 6, 30), null, null, PYTHON);
         row("python3.11", python, date(2026, 6, 30), null, null, PYTHON);
         row("python3.12", python, date(2028, 10, 31), null, null, PYTHON);
-        row("python3.13", python, date(2029, 6, 30), null, null, PYTHON);
+        row("python3.13", python, date(2029, 6, 30), null, date(2029, 8, 31), PYTHON);
         row("nodejs18.x", node, date(2025, 9, 1), null, null, NODEJS);
         row("nodejs20.x", node, date(2026, 4, 30), null, null, NODEJS);
-        row("nodejs22.x", node, date(2027, 4, 30), null, null, NODEJS);
+        row("nodejs22.x", node, date(2027, 4, 30), null, date(2027, 7, 1), NODEJS);
         // Retired: AWS refuses them for create and update (its "Deprecated runtimes" table); their block dates all
         // passed long ago, so the deprecation date stands in for both. No class runs them.
         for (String id : List.of("nodejs16.x", "nodejs14.x", "nodejs12.x", "nodejs10.x", "nodejs8.10", "nodejs6.10",
