@@ -49,7 +49,7 @@ final class SimulateOperations {
             boundary = store.boundary(account, holder.permissionsBoundary);
         }
         identity.addAll(inputs(p, "PolicyInputList"));
-        return simulate(p, principal, identity, boundary, ctx.accountId());
+        return simulate(p, principal, identity, boundary, ctx.accountId(), source.contains(":role/") ? "role" : "user");
     }
 
     JsonNode simulateCustom(RequestContext ctx, ObjectNode input) {
@@ -63,11 +63,13 @@ final class SimulateOperations {
         String account = callerArn.split(":").length > 4 ? callerArn.split(":")[4] : ctx.accountId();
         Principal principal = new Principal(callerArn, account, callerArn.contains(":role/")
                 ? PrincipalType.AssumedRole : PrincipalType.IAMUser, callerArn, Map.of());
-        return simulate(p, principal, identity, boundaries.isEmpty() ? null : boundaries.get(0), ctx.accountId());
+        return simulate(p, principal, identity, boundaries.isEmpty() ? null : boundaries.get(0), ctx.accountId(),
+                "none");
     }
 
+    /** @param inlineType the PolicySourceType of inline policies: {@code role} or {@code user} */
     private JsonNode simulate(Params p, Principal principal, List<NamedPolicy> identity, NamedPolicy boundary,
-                              String accountId) {
+                              String accountId, String inlineType) {
         List<String> actions = p.strings("ActionNames");
         if (actions.isEmpty()) {
             throw Params.QUERY.missing("ActionNames");
@@ -86,13 +88,13 @@ final class SimulateOperations {
             for (String resource : resources) {
                 Decision d = PolicyEvaluator.evaluate(new AuthorizationRequest(principal, action, resource, context),
                         set);
-                results.add(result(action, resource, d));
+                results.add(result(action, resource, d, inlineType));
             }
         }
         return IamParams.page(p, results, "EvaluationResults", r -> r);
     }
 
-    private static ObjectNode result(String action, String resource, Decision d) {
+    private static ObjectNode result(String action, String resource, Decision d, String inlineType) {
         ObjectNode r = Json.object().put("EvalActionName", action).put("EvalResourceName", resource)
                 .put("EvalDecision", switch (d.outcome()) {
                     case ALLOW -> "allowed";
@@ -102,7 +104,7 @@ final class SimulateOperations {
         ArrayNode matched = r.putArray("MatchedStatements");
         if (d.statement() != null) {
             matched.addObject().put("SourcePolicyId", d.statement().policyName())
-                    .put("SourcePolicyType", sourceType(d.statement()));
+                    .put("SourcePolicyType", sourceType(d.statement(), inlineType));
         }
         ArrayNode missing = r.putArray("MissingContextValues");
         d.unevaluated().forEach(u -> {
@@ -113,7 +115,7 @@ final class SimulateOperations {
     }
 
     /** The model's PolicySourceType, and "IAM Policy" for PolicyInputList documents as the simulator says. */
-    private static String sourceType(Decision.MatchedStatement s) {
+    private static String sourceType(Decision.MatchedStatement s, String inlineType) {
         if (s.policyType() == Decision.PolicyType.RESOURCE_BASED) {
             return "resource";
         }
@@ -124,7 +126,7 @@ final class SimulateOperations {
         if (name.startsWith("arn:aws:iam::aws:")) {
             return "aws-managed";
         }
-        return name.startsWith("arn:") ? "user-managed" : "none";
+        return name.startsWith("arn:") ? "user-managed" : inlineType;
     }
 
     private static List<NamedPolicy> inputs(Params p, String member) {

@@ -48,7 +48,10 @@ class IamSimulateTest {
                         org.assertj.core.groups.Tuple.tuple("ec2:DescribeInstances",
                                 PolicyEvaluationDecisionType.ALLOWED));
         assertThat(results.get(1).matchedStatements()).singleElement()
-                .satisfies(s -> assertThat(s.sourcePolicyId()).isEqualTo("no-terminate"));
+                .satisfies(s -> {
+                    assertThat(s.sourcePolicyId()).isEqualTo("no-terminate");
+                    assertThat(s.sourcePolicyTypeAsString()).isEqualTo("role");
+                });
         assertThat(results.get(3).matchedStatements()).singleElement().satisfies(s -> {
             assertThat(s.sourcePolicyId()).isEqualTo("arn:aws:iam::aws:policy/AmazonEC2ReadOnlyAccess");
             assertThat(s.sourcePolicyTypeAsString()).isEqualTo("aws-managed");
