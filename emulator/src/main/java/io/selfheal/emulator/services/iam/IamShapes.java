@@ -19,26 +19,24 @@ final class IamShapes {
             n.put("Description", r.description);
         }
         n.put("MaxSessionDuration", r.maxSessionDuration);
-        if (r.permissionsBoundary != null) {
-            n.putObject("PermissionsBoundary").put("PermissionsBoundaryType", "Policy")
-                    .put("PermissionsBoundaryArn", r.permissionsBoundary);
-        }
-        if (withTags && !r.tags.isEmpty()) {
-            n.set("Tags", Tags.json(r.tags));
-        }
-        return n;
+        return holder(n, r, withTags);
     }
 
     static ObjectNode user(User u, boolean withTags) {
         ObjectNode n = Json.object().put("Path", u.path).put("UserName", u.name).put("UserId", u.userId)
                 .put("Arn", u.arn);
         n.set("CreateDate", TimestampNode.of(u.created));
-        if (u.permissionsBoundary != null) {
+        return holder(n, u, withTags);
+    }
+
+    /** What roles and users show alike: their permissions boundary and, where the operation shows them, tags. */
+    private static ObjectNode holder(ObjectNode n, PolicyHolder h, boolean withTags) {
+        if (h.permissionsBoundary != null) {
             n.putObject("PermissionsBoundary").put("PermissionsBoundaryType", "Policy")
-                    .put("PermissionsBoundaryArn", u.permissionsBoundary);
+                    .put("PermissionsBoundaryArn", h.permissionsBoundary);
         }
-        if (withTags && !u.tags.isEmpty()) {
-            n.set("Tags", Tags.json(u.tags));
+        if (withTags && !h.tags.isEmpty()) {
+            n.set("Tags", Tags.json(h.tags));
         }
         return n;
     }
