@@ -4,17 +4,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * IAM's wildcards ({@code *} any run of characters, {@code ?} one) and policy variables ({@code ${aws:username}},
  * {@code ${aws:PrincipalTag/team, 'none'}}, {@code ${*}} for a literal asterisk): "IAM policy elements: Variables and
  * tags", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html. A variable's value is
  * literal text, never a wildcard; a variable without a value and without a default makes the pattern match nothing.
+ * Matching walks pattern and value once with backtracking to the last {@code *} (no regular expressions), so a
+ * policy full of wildcards costs at most pattern × value steps whatever a client wrote.
  */
 final class Wildcards {
     private static final int CACHE_LIMIT = 4096;
-    private static final Map<String, Pattern> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, Glob> CACHE = new ConcurrentHashMap<>();
+
+    /** A pattern's characters, each marked wildcard or literal. */
+    private record Glob(char[] chars, boolean[] wild) {
+    }
 
     private Wildcards() {
     }
@@ -25,30 +30,59 @@ final class Wildcards {
         if (pattern.equals("*")) {
             return true;
         }
-        Pattern compiled = compile(pattern, ignoreCase, variables);
-        return compiled != null && compiled.matcher(value).matches();
-    }
-
-    private static Pattern compile(String pattern, boolean ignoreCase, Function<String, List<String>> variables) {
-        boolean hasVariables = variables != null && pattern.contains("${");
-        if (hasVariables) {
-            String regex = regex(pattern, variables);
-            return regex == null ? null : Pattern.compile(regex, ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
-        }
-        String cacheKey = (ignoreCase ? "i" : "s") + pattern;
-        Pattern cached = CACHE.get(cacheKey);
-        if (cached == null) {
-            if (CACHE.size() > CACHE_LIMIT) {
-                CACHE.clear();
+        Glob glob;
+        if (variables != null && pattern.contains("${")) {
+            glob = compile(pattern, variables);
+        } else {
+            glob = CACHE.get(pattern);
+            if (glob == null) {
+                if (CACHE.size() > CACHE_LIMIT) {
+                    CACHE.clear();
+                }
+                glob = compile(pattern, null);
+                CACHE.put(pattern, glob);
             }
-            cached = Pattern.compile(regex(pattern, null), ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
-            CACHE.put(cacheKey, cached);
         }
-        return cached;
+        return glob != null && match(glob, value, ignoreCase);
     }
 
-    private static String regex(String pattern, Function<String, List<String>> variables) {
-        StringBuilder out = new StringBuilder();
+    private static boolean match(Glob g, String value, boolean ignoreCase) {
+        int m = g.chars().length;
+        int n = value.length();
+        int p = 0;
+        int v = 0;
+        int star = -1;
+        int starValue = 0;
+        while (v < n) {
+            if (p < m && g.wild()[p] && g.chars()[p] == '*') {
+                star = p++;
+                starValue = v;
+            } else if (p < m && ((g.wild()[p] && g.chars()[p] == '?') || same(g.chars()[p], value.charAt(v),
+                    ignoreCase))) {
+                p++;
+                v++;
+            } else if (star >= 0) {
+                p = star + 1;
+                v = ++starValue;
+            } else {
+                return false;
+            }
+        }
+        while (p < m && g.wild()[p] && g.chars()[p] == '*') {
+            p++;
+        }
+        return p == m;
+    }
+
+    private static boolean same(char a, char b, boolean ignoreCase) {
+        return a == b || (ignoreCase && (Character.toLowerCase(a) == Character.toLowerCase(b)
+                || Character.toUpperCase(a) == Character.toUpperCase(b)));
+    }
+
+    /** The pattern with its variables resolved into literal characters, or null when one has no value. */
+    private static Glob compile(String pattern, Function<String, List<String>> variables) {
+        StringBuilder chars = new StringBuilder(pattern.length());
+        StringBuilder wild = new StringBuilder(pattern.length());
         int i = 0;
         while (i < pattern.length()) {
             char c = pattern.charAt(i);
@@ -58,15 +92,20 @@ final class Wildcards {
                 if (value == null) {
                     return null;
                 }
-                out.append(Pattern.quote(value));
+                chars.append(value);
+                wild.append("0".repeat(value.length()));
                 i = end + 1;
                 continue;
             }
-            out.append(c == '*' ? ".*" : c == '?' ? "." : Character.isLetterOrDigit(c) ? String.valueOf(c)
-                    : Pattern.quote(String.valueOf(c)));
+            chars.append(c);
+            wild.append(c == '*' || c == '?' ? '1' : '0');
             i++;
         }
-        return out.toString();
+        boolean[] flags = new boolean[wild.length()];
+        for (int k = 0; k < flags.length; k++) {
+            flags[k] = wild.charAt(k) == '1';
+        }
+        return new Glob(chars.toString().toCharArray(), flags);
     }
 
     /** The text with its variables replaced (for exact comparisons), or null when one has no value. */

@@ -297,6 +297,17 @@ class PolicyEvaluatorTest {
         assertThat(d.unevaluated()).containsExactly("guard: ec2:Vpc (StringEquals)");
     }
 
+    /** A pattern of many wildcards against a long value that does not match answers at once (no regex backtracking). */
+    @Test
+    void manyWildcardsAgainstALongValueStayCheap() {
+        String pattern = "arn:" + "*a".repeat(200) + "b";
+        long start = System.nanoTime();
+        assertThat(Wildcards.matches(pattern, "arn:" + "a".repeat(5000), false, null)).isFalse();
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(2));
+        assertThat(Wildcards.matches("${*}-${?}", "*-?", false, k -> null)).isTrue();
+        assertThat(Wildcards.matches("${*}-${?}", "x-y", false, k -> null)).isFalse();
+    }
+
     @Test
     void variablesAreLiteralIn2008Documents() {
         PolicyDocument old = PolicyDocument.parse("{\"Version\":\"2008-10-17\",\"Statement\":{\"Effect\":\"Allow\","
