@@ -55,13 +55,16 @@ final class IamParams {
             try {
                 start = Integer.parseInt(marker);
             } catch (NumberFormatException e) {
+                start = -1;
+            }
+            if (start < 0 || start > items.size()) {
                 throw IamErrors.invalidInput("Invalid Marker.");
             }
         }
         int end = Math.min(items.size(), start + max);
         ObjectNode out = Json.object();
         var list = out.putArray(listName);
-        for (int i = Math.min(start, end); i < end; i++) {
+        for (int i = start; i < end; i++) {
             list.add(render.apply(items.get(i)));
         }
         out.put("IsTruncated", end < items.size());

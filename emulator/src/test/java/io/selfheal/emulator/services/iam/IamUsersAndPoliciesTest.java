@@ -191,6 +191,8 @@ class IamUsersAndPoliciesTest {
         assertThat(rest.isTruncated()).isFalse();
         assertThat(rest.roles()).extracting(r -> r.roleName()).containsExactly("paged-2");
         assertThat(iam.listRolesPaginator(b -> b.pathPrefix("/paged/").maxItems(1)).roles()).hasSize(3);
+        assertThatThrownBy(() -> iam.listRoles(b -> b.marker("-5")))
+                .isInstanceOf(software.amazon.awssdk.services.iam.model.InvalidInputException.class);
     }
 
     @Test
