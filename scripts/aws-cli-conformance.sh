@@ -392,6 +392,27 @@ failed_invocations=$(aws cloudwatch get-metric-statistics --namespace AWS/Events
   --query 'length(Datapoints)')
 check "cloudwatch AWS/Events FailedInvocations of cli-rule" "0" "$failed_invocations"
 
+echo "== IAM and STS: a role trusting a user, its policies, the simulator, assume-role as the user"
+printf '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::%s:user/cli-user"},"Action":"sts:AssumeRole"}]}' \
+  "$account" > "$work/trust.json"
+printf '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:RebootInstances","Resource":"*"}]}' > "$work/reboot.json"
+check "iam create-role" "arn:aws:iam::$account:role/cli-assumable" "$(aws iam create-role --role-name cli-assumable \
+  --assume-role-policy-document "file://$work/trust.json" --query Role.Arn)"
+aws iam put-role-policy --role-name cli-assumable --policy-name reboot --policy-document "file://$work/reboot.json"
+check "iam simulate-principal-policy" "allowed" "$(aws iam simulate-principal-policy \
+  --policy-source-arn "arn:aws:iam::$account:role/cli-assumable" --action-names ec2:RebootInstances \
+  --query 'EvaluationResults[0].EvalDecision')"
+expect_error "sts assume-role as the root" "Roles may not be assumed by root accounts" sts assume-role \
+  --role-arn "arn:aws:iam::$account:role/cli-assumable" --role-session-name root
+aws iam create-user --user-name cli-user > /dev/null
+read -r user_key user_secret < <(aws iam create-access-key --user-name cli-user \
+  --query 'AccessKey.[AccessKeyId,SecretAccessKey]')
+read -r s_key s_secret s_token < <(AWS_ACCESS_KEY_ID=$user_key AWS_SECRET_ACCESS_KEY=$user_secret aws sts assume-role \
+  --role-arn "arn:aws:iam::$account:role/cli-assumable" --role-session-name cli \
+  --query 'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]')
+check "sts get-caller-identity with the session" "arn:aws:sts::$account:assumed-role/cli-assumable/cli" \
+  "$(AWS_ACCESS_KEY_ID=$s_key AWS_SECRET_ACCESS_KEY=$s_secret AWS_SESSION_TOKEN=$s_token aws sts get-caller-identity --query Arn)"
+
 echo "== Robustness: nothing a client sends poisons the state others read"
 expect_error "a made-up region in the credential scope" "SignatureDoesNotMatch" --region xx-fuzz-9 sts get-caller-identity
 expect_error "an alarm name with a control character" "ValidationError" cloudwatch put-metric-alarm \

@@ -24,7 +24,7 @@ public final class StsService implements AwsService {
     public static final class Provider implements AwsServiceProvider {
         @Override
         public AwsService create(EmulatorContext context) {
-            return new StsService();
+            return new StsService(context);
         }
     }
 
@@ -38,8 +38,13 @@ public final class StsService implements AwsService {
         return DESCRIPTOR;
     }
 
-    private final Operations operations = new Operations("sts")
-            .add(read("GetCallerIdentity", this::getCallerIdentity).resources(ResourceArns.ANY));
+    private final Operations operations = new Operations("sts");
+
+    StsService(EmulatorContext context) {
+        AssumeRoleOperation assume = new AssumeRoleOperation(context);
+        operations.add(read("GetCallerIdentity", this::getCallerIdentity).resources(ResourceArns.ANY));
+        operations.add(read("AssumeRole", assume::assumeRole).resources(ResourceArns.arnIn("RoleArn")));
+    }
 
     @Override
     public Operations operations() {

@@ -72,6 +72,26 @@ class SqsPolicyDeliveryTest extends SqsTestBase {
                 .isFalse();
     }
 
+    /**
+     * The policy engine's negated operators and SourceAccount (the confused-deputy guard of "Amazon SQS policy
+     * examples", https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-creating-custom-policies-access-policy-examples.html):
+     * a Deny with ArnNotEquals refuses every rule but the named one; the old evaluator never applied it.
+     */
+    @Test
+    void aDenyOnEveryOtherRuleAndAnAccountConditionAreEvaluated() {
+        String url = createQueue(unique("guarded"), Map.of(QueueAttributeName.POLICY, "{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"events.amazonaws.com\"},"
+                + "\"Action\":\"sqs:SendMessage\",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":"
+                + "{\"aws:SourceAccount\":\"123456789012\"}}},{\"Effect\":\"Deny\",\"Principal\":\"*\","
+                + "\"Action\":\"sqs:SendMessage\",\"Resource\":\"*\",\"Condition\":{\"ArnNotEquals\":"
+                + "{\"aws:SourceArn\":\"" + RULE + "\"}}}]}"));
+        assertThat(deliver(arnOf(url), "events.amazonaws.com", RULE).accepted()).isTrue();
+        assertThat(deliver(arnOf(url), "events.amazonaws.com", "arn:aws:events:us-east-1:123456789012:rule/other")
+                .errorCode()).isEqualTo("AccessDeniedException");
+        assertThat(deliver(arnOf(url), "events.amazonaws.com", "arn:aws:events:us-east-1:210987654321:rule/heal")
+                .errorCode()).isEqualTo("AccessDeniedException");
+    }
+
     @Test
     void deliveriesWithinTheAccountNeedNoPolicyAndMissingQueuesAreRefused() {
         String url = createQueue(unique("internal"));

@@ -1,0 +1,129 @@
+package io.selfheal.emulator.services.sts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.selfheal.emulator.core.AwsException;
+import io.selfheal.emulator.core.CallerIdentity;
+import io.selfheal.emulator.core.EmulatorContext;
+import io.selfheal.emulator.core.Json;
+import io.selfheal.emulator.core.NoHandlerException;
+import io.selfheal.emulator.core.RequestContext;
+import io.selfheal.emulator.core.policy.AuthorizationRequest;
+import io.selfheal.emulator.core.policy.Decision;
+import io.selfheal.emulator.core.policy.NamedPolicy;
+import io.selfheal.emulator.core.policy.PolicyEvaluator;
+import io.selfheal.emulator.core.policy.PolicySet;
+import io.selfheal.emulator.core.policy.Principal;
+import io.selfheal.emulator.messages.PrincipalPolicies;
+import io.selfheal.emulator.messages.RoleLookup;
+import io.selfheal.emulator.protocol.TimestampNode;
+import io.selfheal.emulator.service.Params;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * AssumeRole (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html): the role's trust policy and,
+ * unless it names the caller itself, the caller's identity policies must allow {@code sts:AssumeRole}, as the policy
+ * engine decides for any resource policy ("Cross-account policy evaluation logic"). The account root may not assume
+ * roles. The session's keys are registered, so calls signed with them are the session's.
+ */
+final class AssumeRoleOperation {
+    private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]*");
+    /** "Role chaining limits your … session to a maximum of one hour." */
+    private static final int CHAINED_MAX = 3600;
+
+    private final EmulatorContext context;
+
+    AssumeRoleOperation(EmulatorContext context) {
+        this.context = context;
+    }
+
+    JsonNode assumeRole(RequestContext ctx, ObjectNode input) {
+        Params p = new Params(input, Params.QUERY);
+        String roleArn = p.required("RoleArn");
+        if (roleArn.length() < 20 || roleArn.length() > 2048) {
+            throw Params.QUERY.invalid("RoleArn", roleArn, roleArn.length() < 20
+                    ? "Member must have length greater than or equal to 20"
+                    : "Member must have length less than or equal to 2048");
+        }
+        String sessionName = p.required("RoleSessionName");
+        if (sessionName.length() < 2 || sessionName.length() > 64) {
+            throw Params.QUERY.invalid("RoleSessionName", sessionName, sessionName.length() < 2
+                    ? "Member must have length greater than or equal to 2"
+                    : "Member must have length less than or equal to 64");
+        }
+        if (!SESSION_NAME.matcher(sessionName).matches()) {
+            throw Params.QUERY.invalid("RoleSessionName", sessionName,
+                    "Member must satisfy regular expression pattern: [\\w+=,.@-]*");
+        }
+        int duration = p.integer("DurationSeconds", 3600);
+        if (duration < 900 || duration > 43200) {
+            throw Params.QUERY.invalid("DurationSeconds", String.valueOf(duration), duration < 900
+                    ? "Member must have value greater than or equal to 900"
+                    : "Member must have value less than or equal to 43200");
+        }
+        CallerIdentity caller = ctx.caller();
+        if ("Root".equals(caller.type())) {
+            throw accessDenied("Roles may not be assumed by root accounts.");
+        }
+        RoleLookup.Result role = context.bus().ask(new RoleLookup(roleArn));
+        Decision decision = role.exists() ? decide(caller, role, sessionName) : null;
+        if (decision == null || !decision.allowed()) {
+            throw accessDenied("User: " + caller.arn() + " is not authorized to perform: sts:AssumeRole on resource: "
+                    + roleArn);
+        }
+        if (caller.isAssumedRole() && duration > CHAINED_MAX) {
+            throw AwsException.badRequest("ValidationError", "The requested DurationSeconds exceeds the 1 hour "
+                    + "session limit for roles assumed by role chaining.");
+        }
+        if (duration > role.maxSessionDurationSeconds()) {
+            throw AwsException.badRequest("ValidationError",
+                    "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+        }
+        return issue(role, sessionName, duration);
+    }
+
+    /** The trust policy is the role's resource policy; the caller's identity policies come from IAM. */
+    private Decision decide(CallerIdentity caller, RoleLookup.Result role, String sessionName) {
+        Principal principal = caller.principal();
+        PrincipalPolicies.Result identity = PrincipalPolicies.Result.notFound();
+        try {
+            identity = context.bus().ask(new PrincipalPolicies(caller.arn()));
+        } catch (NoHandlerException e) {
+            // No IAM in this emulator: the trust policy alone can name the caller.
+        }
+        if (identity.found()) {
+            principal = new Principal(caller.arn(), caller.accountId(), principal.type(), identity.arn(),
+                    identity.tags());
+        }
+        Instant now = context.clock().now();
+        AuthorizationRequest request = AuthorizationRequest.of(principal, "sts:AssumeRole", role.roleArn(), Map.of(
+                "aws:CurrentTime", now.toString(), "aws:EpochTime", String.valueOf(now.getEpochSecond()),
+                "sts:RoleSessionName", sessionName));
+        return PolicyEvaluator.evaluate(request, new PolicySet(identity.identityPolicies(),
+                new NamedPolicy("AssumeRolePolicyDocument", role.trustPolicy()), identity.permissionsBoundary(),
+                role.accountId()));
+    }
+
+    private JsonNode issue(RoleLookup.Result role, String sessionName, int duration) {
+        String roleName = role.roleArn().substring(role.roleArn().lastIndexOf('/') + 1);
+        String sessionArn = "arn:aws:sts::" + role.accountId() + ":assumed-role/" + roleName + "/" + sessionName;
+        String accessKeyId = context.ids().iamId("ASIA");
+        String assumedRoleId = role.roleId() + ":" + sessionName;
+        context.identities().register(new CallerIdentity(role.accountId(), sessionArn, assumedRoleId, accessKeyId,
+                "AssumedRole"));
+        ObjectNode out = Json.object();
+        ObjectNode credentials = out.putObject("Credentials").put("AccessKeyId", accessKeyId)
+                .put("SecretAccessKey", context.ids().secret(40))
+                .put("SessionToken", "IQoJb3JpZ2luX2VjE" + context.ids().secret(300));
+        credentials.set("Expiration", TimestampNode.of(context.clock().now().plusSeconds(duration)));
+        out.putObject("AssumedRoleUser").put("AssumedRoleId", assumedRoleId).put("Arn", sessionArn);
+        out.put("PackedPolicySize", 0);
+        return out;
+    }
+
+    private static AwsException accessDenied(String message) {
+        return new AwsException("AccessDenied", message, 403);
+    }
+}
