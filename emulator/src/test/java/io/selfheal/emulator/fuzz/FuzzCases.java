@@ -326,7 +326,9 @@ public final class FuzzCases {
         return switch (r.nextInt(5)) {
             // Up to Netty's 8 KiB head the header is just long; beyond, the head is refused at the HTTP level, where
             // the protocol is answered when the headers read so far say it (the one before the bad line is lost).
-            case 0 -> r.nextBoolean() ? q.withHeader("long header", "X-Fuzz", "v".repeat(1 + r.nextInt(7_000)))
+            // A second header mutation keeps the first: shortening an over-long header back to a valid one would
+            // leave a well-formed request judged as refused bytes.
+            case 0 -> q.header("X-Fuzz") != null ? q : r.nextBoolean() ? q.withHeader("long header", "X-Fuzz", "v".repeat(1 + r.nextInt(7_000)))
                     : q.withHeader("over-long header", "X-Fuzz", "v".repeat(9_000 + r.nextInt(20_000))).asRawHttp();
             case 1 -> q.withHeader("latin-1 header", "X-Fuzz", "caf\u00e9 \u00ff");
             case 2 -> q.withHeader("odd content type", "Content-Type", pick(r, new String[] {"text/plain",
