@@ -17,6 +17,11 @@ public final class GuardDutyService implements AwsService {
     private static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.restJson("guardduty");
     private static final String DETECTORS = "/detector";
     private static final String DETECTOR = DETECTORS + "/{DetectorId}";
+    private static final String FILTERS = DETECTOR + "/filter";
+    private static final String FILTER = FILTERS + "/{FilterName}";
+    /** IAM names a filter {@code arn:aws:guardduty:<region>:<account>:detector/<id>/filter/<name>}. */
+    static final ResourceArns FILTER_ARN = (ctx, input) -> java.util.List.of(ctx.arn("guardduty", "detector/"
+            + input.path("DetectorId").asText() + "/filter/" + input.path("FilterName").asText()));
     /** IAM names a detector {@code arn:aws:guardduty:<region>:<account>:detector/<id>}. */
     static final ResourceArns DETECTOR_ARN = ResourceArns.each("DetectorId",
             (ctx, id) -> ctx.arn("guardduty", "detector/" + id));
@@ -44,6 +49,27 @@ public final class GuardDutyService implements AwsService {
                 .resources(DETECTOR_ARN));
         operations.add(write("DeleteDetector", detectors::delete).rest("DELETE", DETECTOR, 200)
                 .resources(DETECTOR_ARN));
+        FindingOperations findings = new FindingOperations(store, occurrences);
+        operations.add(write("CreateSampleFindings", findings::createSamples)
+                .rest("POST", DETECTOR + "/findings/create", 200).resources(DETECTOR_ARN));
+        operations.add(read("ListFindings", findings::list).rest("POST", DETECTOR + "/findings", 200)
+                .resources(DETECTOR_ARN));
+        operations.add(read("GetFindings", findings::get).rest("POST", DETECTOR + "/findings/get", 200)
+                .resources(DETECTOR_ARN));
+        operations.add(read("GetFindingsStatistics", findings::statistics)
+                .rest("POST", DETECTOR + "/findings/statistics", 200).resources(DETECTOR_ARN));
+        operations.add(write("ArchiveFindings", findings::archive).rest("POST", DETECTOR + "/findings/archive", 200)
+                .resources(DETECTOR_ARN));
+        operations.add(write("UnarchiveFindings", findings::unarchive)
+                .rest("POST", DETECTOR + "/findings/unarchive", 200).resources(DETECTOR_ARN));
+        operations.add(write("UpdateFindingsFeedback", findings::feedback)
+                .rest("POST", DETECTOR + "/findings/feedback", 200).resources(DETECTOR_ARN));
+        FilterOperations filters = new FilterOperations(store);
+        operations.add(write("CreateFilter", filters::create).rest("POST", FILTERS, 200).resources(DETECTOR_ARN));
+        operations.add(read("ListFilters", filters::list).rest("GET", FILTERS, 200).resources(DETECTOR_ARN));
+        operations.add(read("GetFilter", filters::get).rest("GET", FILTER, 200).resources(FILTER_ARN));
+        operations.add(write("UpdateFilter", filters::update).rest("POST", FILTER, 200).resources(FILTER_ARN));
+        operations.add(write("DeleteFilter", filters::delete).rest("DELETE", FILTER, 200).resources(FILTER_ARN));
         context.register(GuardDutyControl.class, new GuardDutyControlView(context, store, occurrences));
     }
 

@@ -146,8 +146,14 @@ class GuardDutyInjectionTest {
         return AWS.emulator().control().guardDuty();
     }
 
+    /** After the bus has delivered what is in flight (subscribers run off the publishing thread). */
     static List<ServiceEvent> guardDutyEvents() {
-        return AWS.bus().published(ServiceEvent.class).stream().filter(e -> e.detailType().equals("GuardDuty Finding"))
+        return guardDutyEvents(AWS);
+    }
+
+    static List<ServiceEvent> guardDutyEvents(EmulatorExtension aws) {
+        assertThat(aws.emulator().control().awaitIdle(Duration.ofSeconds(10))).isTrue();
+        return aws.bus().published(ServiceEvent.class).stream().filter(e -> e.detailType().equals("GuardDuty Finding"))
                 .toList();
     }
 }
