@@ -9,7 +9,6 @@ import io.selfheal.emulator.core.RequestContext;
 import io.selfheal.emulator.service.PageToken;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,17 +47,7 @@ final class FindingOperations {
             types.addAll(FindingTypes.all());
         }
         for (FindingType type : types) {
-            ThreatDetails details = ThreatDetails.defaults(type);
-            Map<String, String> placeholders = new LinkedHashMap<>();
-            placeholders.put("instanceId", FindingResources.SAMPLE_INSTANCE);
-            placeholders.put("remoteIp", details.remoteIp());
-            placeholders.put("domain", details.domain());
-            placeholders.put("port", String.valueOf(details.remotePort() != 0 && type.resourceRole().equals("ACTOR")
-                    ? details.remotePort() : details.localPort()));
-            placeholders.put("role", "GeneratedFindingInstanceProfile");
-            occurrences.observe(d, new Occurrences.Observation(type, "sample", true, type.defaultSeverity(),
-                    FindingResources.sample(type, ctx.accountId()), FindingActions.of(type, details, "10.0.0.1"),
-                    placeholders));
+            occurrences.observe(d, SampleFindings.observation(type, ctx.accountId()));
         }
         return Json.object();
     }

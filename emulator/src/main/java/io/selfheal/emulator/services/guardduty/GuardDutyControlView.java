@@ -56,8 +56,7 @@ final class GuardDutyControlView implements GuardDutyControl {
         placeholders.put("instanceId", instance.instanceId());
         placeholders.put("remoteIp", details.remoteIp());
         placeholders.put("domain", details.domain());
-        placeholders.put("port", String.valueOf(type.action() == FindingType.ActionKind.NETWORK_CONNECTION
-                && type.resourceRole().equals("ACTOR") ? details.remotePort() : details.localPort()));
+        placeholders.put("port", String.valueOf(details.shownPort(type)));
         placeholders.put("role", role);
         Finding f = occurrences.observe(detector, new Occurrences.Observation(type, instance.instanceId(), false,
                 severity, FindingResources.of(type, instance, in.accountId()),

@@ -66,7 +66,7 @@ final class Occurrences {
         return finding;
     }
 
-    private static void fill(Finding f, Observation o) {
+    static void fill(Finding f, Observation o) {
         f.severity = o.severity();
         f.resource = o.resource();
         f.action = o.action();
@@ -74,7 +74,7 @@ final class Occurrences {
         f.description = fillIn(o.type().description(), o.placeholders());
     }
 
-    private static String fillIn(String template, Map<String, String> values) {
+    static String fillIn(String template, Map<String, String> values) {
         String out = template;
         for (Map.Entry<String, String> e : values.entrySet()) {
             out = out.replace("{" + e.getKey() + "}", e.getValue() == null ? "" : e.getValue());

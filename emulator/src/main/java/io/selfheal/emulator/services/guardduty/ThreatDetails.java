@@ -64,6 +64,12 @@ record ThreatDetails(String remoteIp, int remotePort, int localPort, String prot
         throw new IllegalArgumentException(name + " must be a port number 0–65535, not " + value);
     }
 
+    /** The port a title or description names: the remote one the instance calls, else its own. */
+    int shownPort(FindingType type) {
+        return type.action() == FindingType.ActionKind.NETWORK_CONNECTION && type.resourceRole().equals("ACTOR")
+                ? remotePort : localPort;
+    }
+
     /** The name GuardDuty gives a well-known port ({@code portName}). */
     static String portName(int port) {
         return switch (port) {
