@@ -135,6 +135,34 @@ class GuardDutyInjectionTest {
         assertThat(guardDutyEvents()).isEmpty();
     }
 
+    /** The same over HTTP, for harnesses in other processes: 409 without a detector, 400 for a bad request. */
+    @Test
+    void injectsOverTheControlHttpApi(Ec2Client ec2, GuardDutyClient gd) throws Exception {
+        String instanceId = instance(ec2);
+        String body = "{\"account\":\"" + AWS.emulator().accountId() + "\",\"region\":\"" + AWS.emulator().region()
+                + "\",\"instanceId\":\"" + instanceId + "\",\"type\":\"Backdoor:EC2/C&CActivity.B\",\"severity\":8}";
+
+        assertThat(post(body).statusCode()).isEqualTo(409);
+        String detectorId = gd.createDetector(b -> b.enable(true)).detectorId();
+        java.net.http.HttpResponse<String> created = post(body);
+        assertThat(created.statusCode()).isEqualTo(200);
+        JsonNode answer = io.selfheal.emulator.core.Json.parse(created.body());
+        assertThat(answer.path("detectorId").asText()).isEqualTo(detectorId);
+        assertThat(answer.path("count").asInt()).isEqualTo(1);
+        assertThat(gd.getFindings(b -> b.detectorId(detectorId).findingIds(answer.path("findingId").asText()))
+                .findings().get(0).resource().instanceDetails().instanceId()).isEqualTo(instanceId);
+        assertThat(post("{\"account\":\"1\"}").statusCode()).isEqualTo(400);
+        assertThat(post(body.replace("C&CActivity.B", "Nope")).body()).contains("unsupported finding type");
+    }
+
+    private static java.net.http.HttpResponse<String> post(String body) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(AWS.emulator().endpoint()
+                        + "/_selfheal/guardduty/findings"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        return java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     static String instance(Ec2Client ec2) {
         String id = ec2.runInstances(b -> b.imageId("ami-12345678").minCount(1).maxCount(1)).instances().get(0)
                 .instanceId();
