@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # AWS CLI v2 conformance: drives a running `bin/selfheal serve` with the AWS CLI, as a user would, through
 # EventBridge (buses, rules, every target kind, put-events, test-event-pattern, archives and replays, schedules),
-# SQS, SNS, CloudWatch Logs, EC2 (default VPC, security groups, instance status, snapshots), CloudTrail and
-# CloudWatch metrics, and input that must not poison state. Prints one line per check and "N passed, N failed".
+# SQS, SNS, CloudWatch Logs, EC2 (default VPC, security groups, instance status, snapshots), CloudTrail,
+# CloudWatch metrics, GuardDuty (detector, sample and injected findings to SQS), and input that must not poison state. Prints one line per check and "N passed, N failed".
 #
 #   scripts/aws-cli-conformance.sh http://127.0.0.1:4566 [remediations/target/remediations-lambda.jar]
 #
@@ -412,6 +412,38 @@ read -r s_key s_secret s_token < <(AWS_ACCESS_KEY_ID=$user_key AWS_SECRET_ACCESS
   --query 'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]')
 check "sts get-caller-identity with the session" "arn:aws:sts::$account:assumed-role/cli-assumable/cli" \
   "$(AWS_ACCESS_KEY_ID=$s_key AWS_SECRET_ACCESS_KEY=$s_secret AWS_SESSION_TOKEN=$s_token aws sts get-caller-identity --query Arn)"
+echo "== GuardDuty: detector, sample findings, criteria, archive, a rule delivering findings to SQS, errors"
+detector=$(aws guardduty create-detector --enable --finding-publishing-frequency FIFTEEN_MINUTES --query DetectorId)
+check "guardduty create-detector id" "32" "${#detector}"
+expect_error "guardduty a second detector" "BadRequestException" guardduty create-detector --enable
+check "guardduty get-detector" "ENABLED FIFTEEN_MINUTES" \
+  "$(aws guardduty get-detector --detector-id "$detector" --query '[Status,FindingPublishingFrequency]' | tr '\t' ' ')"
+check_contains "guardduty error message parsed" "detectorId is not owned by the current account" \
+  "$(aws guardduty get-detector --detector-id 0123456789abcdef0123456789abcdef 2>&1)"
+gq=$(aws sqs create-queue --queue-name cli-guardduty-findings --query QueueUrl)
+gq_arn=$(aws sqs get-queue-attributes --queue-url "$gq" --attribute-names QueueArn --query Attributes.QueueArn)
+aws sqs set-queue-attributes --queue-url "$gq" --attributes "{\"Policy\":$(queue_policy "$gq_arn" events.amazonaws.com | python3 -c 'import json,sys; print(json.dumps(sys.stdin.read()))')}"
+aws events put-rule --name cli-guardduty-high --event-pattern '{"source":["aws.guardduty"],"detail-type":["GuardDuty Finding"],"detail":{"severity":[{"numeric":[">=",7]}]}}' > /dev/null
+aws events put-targets --rule cli-guardduty-high --targets "Id=q,Arn=$gq_arn" > /dev/null
+aws guardduty create-sample-findings --detector-id "$detector" \
+  --finding-types 'Backdoor:EC2/C&CActivity.B' 'UnauthorizedAccess:EC2/SSHBruteForce'
+check "guardduty list-findings" "2" "$(aws guardduty list-findings --detector-id "$detector" --query 'length(FindingIds)')"
+high=$(aws guardduty list-findings --detector-id "$detector" --finding-criteria '{"Criterion":{"severity":{"Gte":7}}}' --query 'FindingIds[0]')
+check "guardduty get-findings by criteria" "Backdoor:EC2/C&CActivity.B i-99999999" \
+  "$(aws guardduty get-findings --detector-id "$detector" --finding-ids "$high" --query 'Findings[0].[Type,Resource.InstanceDetails.InstanceId]' | tr '\t' ' ')"
+delivered=$(receive "$gq")
+check "guardduty sample finding delivered to SQS in AWS's event shape" "GuardDuty Finding aws.guardduty $high True" \
+  "$(python3 -c 'import json,sys; e=json.loads(sys.argv[1]); d=e["detail"]; print(e["detail-type"], e["source"], d["id"], d["service"]["additionalInfo"]["sample"])' "$delivered")"
+aws guardduty archive-findings --detector-id "$detector" --finding-ids "$high"
+check "guardduty archived by criteria" "$high" \
+  "$(aws guardduty list-findings --detector-id "$detector" --finding-criteria '{"Criterion":{"service.archived":{"Equals":["true"]}}}' --query 'FindingIds[0]')"
+gd_instance=$(aws ec2 run-instances --image-id ami-12345678 --count 1 --query 'Instances[0].InstanceId')
+injected=$(curl -s -X POST "$endpoint/_selfheal/guardduty/findings" -H 'Content-Type: application/json' \
+  -d "{\"account\":\"$account\",\"region\":\"$region\",\"instanceId\":\"$gd_instance\",\"type\":\"Backdoor:EC2/C&CActivity.B!DNS\",\"severity\":8}" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["findingId"])')
+delivered=$(receive "$gq")
+check "guardduty injected finding for a real instance delivered" "$injected $gd_instance DNS_REQUEST" \
+  "$(python3 -c 'import json,sys; d=json.loads(sys.argv[1])["detail"]; print(d["id"], d["resource"]["instanceDetails"]["instanceId"], d["service"]["action"]["actionType"])' "$delivered")"
 
 echo "== Robustness: nothing a client sends poisons the state others read"
 expect_error "a made-up region in the credential scope" "SignatureDoesNotMatch" --region xx-fuzz-9 sts get-caller-identity

@@ -49,10 +49,15 @@ final class EventGenerator {
      */
     static ObjectNode generate(EventCatalog.Sample sample, Instant now, String region, String account,
                                List<String> sets) {
-        ObjectNode event = load(sample);
+        return generate(load(sample), sample.fresh(), now, region, account, sets);
+    }
+
+    /** As above, for an event made elsewhere (a GuardDuty finding of a chosen type) instead of the sample's file. */
+    static ObjectNode generate(ObjectNode event, Map<String, String> freshFields, Instant now, String region,
+                               String account, List<String> sets) {
         Map<Pattern, String> replacements = new LinkedHashMap<>();
         Map<String, String> tokens = new HashMap<>();
-        for (Map.Entry<String, String> fresh : sample.fresh().entrySet()) {
+        for (Map.Entry<String, String> fresh : freshFields.entrySet()) {
             JsonNode old = at(event, fresh.getKey());
             if (old != null && old.isTextual() && !old.asText().isEmpty()) {
                 replacements.put(Pattern.compile(Pattern.quote(old.asText())),

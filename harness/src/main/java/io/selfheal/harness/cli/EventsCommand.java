@@ -2,6 +2,7 @@ package io.selfheal.harness.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.selfheal.emulator.services.guardduty.SampleFindings;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +21,9 @@ import picocli.CommandLine.Spec;
         "Without arguments, list the types. The samples are AWS's documented events (the fixtures module)."})
 final class EventsCommand implements Callable<Integer> {
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    /** Placeholders the catalog's fresh fields replace (the guardduty sample's id, detector and event ids). */
+    private static final String HEX_32 = "0".repeat(32);
+    private static final String UUID_0 = "00000000-0000-4000-8000-000000000000";
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SERVICE", description = "e.g. cloudwatch, ec2, guardduty")
@@ -38,6 +42,11 @@ final class EventsCommand implements Callable<Integer> {
             "Override a field, e.g. --set detail.state.value=OK or --set 'resources[0]=arn:…'.",
             "VALUE is JSON when it parses as JSON (90, true, {\"a\":1}, \"90\"), else a string. Repeatable."})
     List<String> sets = new ArrayList<>();
+
+    @Option(names = "--type", paramLabel = "FINDING_TYPE", description = {
+            "For guardduty finding: the finding type, e.g. 'Backdoor:EC2/C&CActivity.B!DNS' (a sample finding as",
+            "CreateSampleFindings makes it, with that type's action)."})
+    String findingType;
 
     @Spec
     CommandSpec spec;
@@ -73,8 +82,19 @@ final class EventsCommand implements Callable<Integer> {
         if (region != null && !REGION.matcher(region).matches()) {
             return usage(err, "--region " + region + ": not a region name (e.g. eu-west-1)");
         }
+        if (findingType != null && !sample.get().type().equals("guardduty finding")) {
+            return usage(err, "--type applies to guardduty finding only");
+        }
+        if (findingType != null && !SampleFindings.types().contains(findingType)) {
+            return usage(err, "unknown finding type '" + findingType + "'; types: "
+                    + String.join(", ", SampleFindings.types()));
+        }
         try {
-            var event = EventGenerator.generate(sample.get(), Instant.now(), region, account, sets);
+            Instant now = Instant.now();
+            var event = findingType == null ? EventGenerator.generate(sample.get(), now, region, account, sets)
+                    : EventGenerator.generate(SampleFindings.event(findingType, "123456789012", "us-east-1",
+                            HEX_32, HEX_32.replace('0', '1'), UUID_0, now), sample.get().fresh(), now, region,
+                            account, sets);
             out.println(new ObjectMapper().writer(new AwsJsonPrinter()).writeValueAsString(event));
             out.flush();
             return SelfhealCli.OK;

@@ -59,6 +59,47 @@ class EventsCommandTest {
         assertThat(shape(event)).isEqualTo(shape(fixture));
     }
 
+    /**
+     * {@code --type} prints a sample finding of that type, with the type's action (DNS request for {@code !DNS}
+     * variants, a port probe for PortProbeUnprotectedPort …) and a fresh finding id that its ARN follows.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Backdoor:EC2/C&CActivity.B|NETWORK_CONNECTION|networkConnectionAction",
+            "Backdoor:EC2/C&CActivity.B!DNS|DNS_REQUEST|dnsRequestAction",
+            "CryptoCurrency:EC2/BitcoinTool.B!DNS|DNS_REQUEST|dnsRequestAction",
+            "Trojan:EC2/DNSDataExfiltration|DNS_REQUEST|dnsRequestAction",
+            "UnauthorizedAccess:EC2/SSHBruteForce|NETWORK_CONNECTION|networkConnectionAction",
+            "Recon:EC2/PortProbeUnprotectedPort|PORT_PROBE|portProbeAction",
+            "UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS|AWS_API_CALL|awsApiCallAction"})
+    void printsAGuardDutyFindingOfEachType(String findingType, String actionType, String actionMember)
+            throws IOException {
+        CliCapture run = CliCapture.run("events", "guardduty", "finding", "--type", findingType,
+                "--region", "eu-west-1");
+        assertThat(run.exit()).isZero();
+        JsonNode event = JSON.readTree(run.out());
+        JsonNode detail = event.get("detail");
+
+        assertThat(event.get("detail-type").asText()).isEqualTo("GuardDuty Finding");
+        assertThat(event.get("id").asText()).matches(UUID);
+        assertThat(event.get("region").asText()).isEqualTo("eu-west-1");
+        assertThat(detail.get("type").asText()).isEqualTo(findingType);
+        assertThat(detail.get("id").asText()).matches("[0-9a-f]{32}").isNotEqualTo("1".repeat(32));
+        assertThat(detail.get("arn").asText()).startsWith("arn:aws:guardduty:eu-west-1:")
+                .endsWith("/finding/" + detail.get("id").asText());
+        assertThat(detail.at("/service/action/actionType").asText()).isEqualTo(actionType);
+        assertThat(detail.at("/service/action/" + actionMember).isObject()).isTrue();
+        assertThat(detail.at("/service/additionalInfo/sample").asBoolean()).isTrue();
+    }
+
+    @Test
+    void refusesAnUnknownFindingTypeOrTypeOnAnotherEvent() {
+        CliCapture unknown = CliCapture.run("events", "guardduty", "finding", "--type", "Nothing:EC2/Such");
+        assertThat(unknown.exit()).isNotZero();
+        assertThat(unknown.err()).contains("unknown finding type").contains("Backdoor:EC2/C&CActivity.B");
+        assertThat(CliCapture.run("events", "ec2", "instance-state-change", "--type", "x").exit()).isNotZero();
+    }
+
     /** Printed as AWS prints its samples: with the fresh id and time put back, the fixture file byte for byte. */
     @ParameterizedTest
     @CsvSource({"events,scheduled,/events/scheduled-event.json",

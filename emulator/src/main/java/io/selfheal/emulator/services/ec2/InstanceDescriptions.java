@@ -29,12 +29,13 @@ final class InstanceDescriptions {
                     interfaces.add(new DescribeInstance.NetworkInterface(eni.networkInterfaceId, eni.subnet.subnetId,
                             eni.subnet.vpcId, eni.privateIpAddress, eni.privateDnsName, eni.macAddress,
                             eni.groups.stream().map(g -> new DescribeInstance.SecurityGroup(g.groupId, g.groupName))
-                                    .toList()));
+                                    .toList(), null, null)); // EC2 assigns no public addresses yet
                 }
             }
             return new DescribeInstance.Result(new DescribeInstance.Instance(i.instanceId, i.state.wireName(),
                     i.instanceType, i.imageId, i.vpcId, i.subnetId, i.availabilityZone, i.privateIpAddress,
-                    i.privateDnsName, i.launchTime, Map.copyOf(i.tags), List.copyOf(interfaces)));
+                    i.privateDnsName, i.launchTime, Map.copyOf(i.tags), List.copyOf(interfaces),
+                    null)); // no instance-profile associations yet
         }
     }
 }
