@@ -90,21 +90,21 @@ public final class LambdaService implements AwsService {
                 .resources(FUNCTION_ARN));
         operations.add(write("RemovePermission", policy::remove).blocking()
                 .rest("DELETE", FUNCTION + "/policy/{StatementId}", 204).resources(FUNCTION_ARN));
-        operations.add(write("PutFunctionEventInvokeConfig", asyncConfig::put)
+        operations.add(write("PutFunctionEventInvokeConfig", asyncConfig::put).blocking()
                 .rest("PUT", EVENT_INVOKE_CONFIG, 200).resources(FUNCTION_ARN));
-        operations.add(write("UpdateFunctionEventInvokeConfig", asyncConfig::update)
+        operations.add(write("UpdateFunctionEventInvokeConfig", asyncConfig::update).blocking()
                 .rest("POST", EVENT_INVOKE_CONFIG, 200).resources(FUNCTION_ARN));
-        operations.add(read("GetFunctionEventInvokeConfig", asyncConfig::get)
+        operations.add(read("GetFunctionEventInvokeConfig", asyncConfig::get).blocking()
                 .rest("GET", EVENT_INVOKE_CONFIG, 200).resources(FUNCTION_ARN));
-        operations.add(read("ListFunctionEventInvokeConfigs", asyncConfig::list)
+        operations.add(read("ListFunctionEventInvokeConfigs", asyncConfig::list).blocking()
                 .rest("GET", EVENT_INVOKE_CONFIG + "/list", 200).resources(FUNCTION_ARN));
-        operations.add(write("DeleteFunctionEventInvokeConfig", asyncConfig::delete)
+        operations.add(write("DeleteFunctionEventInvokeConfig", asyncConfig::delete).blocking()
                 .rest("DELETE", EVENT_INVOKE_CONFIG, 204).resources(FUNCTION_ARN));
-        operations.add(write("PutFunctionConcurrency", concurrency::put)
+        operations.add(write("PutFunctionConcurrency", concurrency::put).blocking()
                 .rest("PUT", "/2017-10-31/functions/{FunctionName}/concurrency", 200).resources(FUNCTION_ARN));
-        operations.add(read("GetFunctionConcurrency", concurrency::get)
+        operations.add(read("GetFunctionConcurrency", concurrency::get).blocking()
                 .rest("GET", "/2019-09-30/functions/{FunctionName}/concurrency", 200).resources(FUNCTION_ARN));
-        operations.add(write("DeleteFunctionConcurrency", concurrency::delete)
+        operations.add(write("DeleteFunctionConcurrency", concurrency::delete).blocking()
                 .rest("DELETE", "/2017-10-31/functions/{FunctionName}/concurrency", 204).resources(FUNCTION_ARN));
         InvokeFunctionHandler bus = new InvokeFunctionHandler(functions, queue, context.ids());
         context.bus().handle(InvokeFunction.class, bus::handle);
