@@ -200,6 +200,18 @@ class LambdaAsyncInvocationTest {
     }
 
     @Test
+    void aFaultForTwoMinutesFailsTheAttemptsWithinThemOnly() {
+        TestFunctions.create(lambda, "echo", EchoHandler.class);
+        faults().inject("123456789012", "us-east-1", "echo", FunctionFaults.Mode.CRASH, 0, Duration.ofMinutes(2));
+
+        invokeAsync("echo", "{}");
+        AWS.advance(Duration.ofMinutes(10));
+
+        assertThat(invocations("echo")).extracting(FunctionInvocation::errorType)
+                .containsExactly("Runtime.ExitError", "Runtime.ExitError", null);
+    }
+
+    @Test
     void aFailureRecordCanInvokeAnotherFunction() {
         TestFunctions.create(lambda, "failing", FailingHandler.class);
         TestFunctions.create(lambda, "handler", EchoHandler.class);
