@@ -48,10 +48,7 @@ class LambdaAsyncSourcesTest {
                 .destinationConfig(d -> d.onFailure(f -> f.destination(bus))));
         String queue = sqs.createQueue(b -> b.queueName("results")).queueUrl();
         String queueArn = "arn:aws:sqs:us-east-1:" + ACCOUNT + ":results";
-        sqs.setQueueAttributes(b -> b.queueUrl(queue).attributes(Map.of(QueueAttributeName.POLICY,
-                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
-                        + "\"events.amazonaws.com\"},\"Action\":\"sqs:SendMessage\",\"Resource\":\"" + queueArn
-                        + "\"}]}")));
+        allowToSend(sqs, queue, queueArn, "events.amazonaws.com");
         events.putRule(b -> b.name("failures").eventBusName("results")
                 .eventPattern("{\"source\":[\"lambda\"],\"detail-type\":[\"Lambda Function Invocation Result - "
                         + "Failure\"]}"));
@@ -82,10 +79,7 @@ class LambdaAsyncSourcesTest {
         String topic = sns.createTopic(b -> b.name("dead-letters")).topicArn();
         String queue = sqs.createQueue(b -> b.queueName("subscriber")).queueUrl();
         String queueArn = "arn:aws:sqs:us-east-1:" + ACCOUNT + ":subscriber";
-        sqs.setQueueAttributes(b -> b.queueUrl(queue).attributes(Map.of(QueueAttributeName.POLICY,
-                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
-                        + "\"sns.amazonaws.com\"},\"Action\":\"sqs:SendMessage\",\"Resource\":\"" + queueArn
-                        + "\"}]}")));
+        allowToSend(sqs, queue, queueArn, "sns.amazonaws.com");
         sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(queueArn));
         TestFunctions.create(lambda, "failing", FailingHandler.class,
                 b -> b.deadLetterConfig(d -> d.targetArn(topic)));
@@ -101,6 +95,13 @@ class LambdaAsyncSourcesTest {
         assertThat(notification.at("/MessageAttributes/RequestID/Value").asText()).isEqualTo(requestId);
         assertThat(notification.at("/MessageAttributes/ErrorCode/Value").asText()).isEqualTo("200");
         assertThat(notification.at("/MessageAttributes/ErrorMessage/Value").asText()).isEqualTo("refused: x");
+    }
+
+    /** A queue policy letting a service principal send, as EventBridge and SNS need. */
+    private static void allowToSend(SqsClient sqs, String queueUrl, String queueArn, String principal) {
+        sqs.setQueueAttributes(b -> b.queueUrl(queueUrl).attributes(Map.of(QueueAttributeName.POLICY,
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\""
+                        + principal + "\"},\"Action\":\"sqs:SendMessage\",\"Resource\":\"" + queueArn + "\"}]}")));
     }
 
     private static List<FunctionInvocation> invocations(String function) {
