@@ -30,6 +30,8 @@ final class AsyncOutcomes {
     private static final Logger LOG = Logger.getLogger(AsyncOutcomes.class.getName());
     /** Lambda puts the first 1 KB of the error message on a dead-lettered event. */
     private static final int DLQ_MESSAGE_LIMIT = 1024;
+    /** A dead letter's {@code ErrorCode} is a Number attribute; the others are Strings. */
+    private static final Map<String, String> ERROR_CODE_TYPE = Map.of("ErrorCode", "Number");
 
     /** Why a record was written: the {@code requestContext.condition}. */
     enum Condition {
@@ -171,9 +173,9 @@ final class AsyncOutcomes {
             try {
                 failure = target == null ? "not a queue or topic ARN" : switch (target.kind()) {
                     case QUEUE -> refusal(context.bus().ask(new SendToQueue(arn, body, attributes, null, null, null,
-                            e.function.arn())));
+                            e.function.arn(), ERROR_CODE_TYPE)));
                     case TOPIC -> refusal(context.bus().ask(new PublishToTopic(arn, body, null, attributes, null,
-                            e.function.arn())));
+                            e.function.arn(), ERROR_CODE_TYPE)));
                     default -> "not a queue or topic ARN";
                 };
             } catch (RuntimeException ex) {

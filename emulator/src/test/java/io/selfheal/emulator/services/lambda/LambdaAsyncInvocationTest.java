@@ -97,6 +97,8 @@ class LambdaAsyncInvocationTest {
         assertThat(dead.get(0).messageAttributes().get("RequestID").stringValue())
                 .isEqualTo(accepted.responseMetadata().requestId());
         assertThat(dead.get(0).messageAttributes().get("ErrorCode").stringValue()).isEqualTo("200");
+        assertThat(dead.get(0).messageAttributes().get("ErrorCode").dataType()).isEqualTo("Number");
+        assertThat(dead.get(0).messageAttributes().get("RequestID").dataType()).isEqualTo("String");
         assertThat(dead.get(0).messageAttributes().get("ErrorMessage").stringValue()).isEqualTo("refused: quota");
 
         // AWS/Lambda: three invocations, three errors, one event received and dropped (after its DLQ/destination)

@@ -94,6 +94,7 @@ class LambdaAsyncSourcesTest {
         assertThat(notification.get("Message").asText()).isEqualTo("{\"reason\":\"x\"}");
         assertThat(notification.at("/MessageAttributes/RequestID/Value").asText()).isEqualTo(requestId);
         assertThat(notification.at("/MessageAttributes/ErrorCode/Value").asText()).isEqualTo("200");
+        assertThat(notification.at("/MessageAttributes/ErrorCode/Type").asText()).isEqualTo("Number");
         assertThat(notification.at("/MessageAttributes/ErrorMessage/Value").asText()).isEqualTo("refused: x");
     }
 
