@@ -12,31 +12,7 @@ set -uo pipefail
 
 endpoint="${1:?usage: $0 ENDPOINT [LAMBDA_JAR]}"
 lambda_jar="${2:-}"
-AWS_BIN="${AWS_BIN:-/usr/bin/aws}"
-export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
-export AWS_DEFAULT_REGION=us-east-1 AWS_PAGER="" AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
-account=123456789012
-region=us-east-1
-passed=0
-failed=0
-
-aws() { "$AWS_BIN" --endpoint-url "$endpoint" --output text "$@"; }
-
-check() { # name expected actual
-  if [[ "$2" == "$3" ]]; then
-    passed=$((passed + 1)); echo "ok   $1"
-  else
-    failed=$((failed + 1)); echo "FAIL $1: expected [$2], got [$3]"
-  fi
-}
-
-check_contains() { # name needle haystack
-  if [[ "$3" == *"$2"* ]]; then
-    passed=$((passed + 1)); echo "ok   $1"
-  else
-    failed=$((failed + 1)); echo "FAIL $1: [$2] not in [$3]"
-  fi
-}
+source "$(dirname "$0")/cli-checks.sh"
 
 expect_error() { # name error-code command...
   local name=$1 code=$2 out

@@ -14,8 +14,20 @@ import java.util.Map;
  * @param messageAttributes string attributes (may be empty)
  * @param principal         the publishing service, e.g. {@code events.amazonaws.com}; null within the account
  * @param sourceArn         the publishing resource, for {@code aws:SourceArn} conditions
+ * @param attributeTypes    the Type of attributes that are not {@code String} (e.g. {@code Number}); may be empty
  */
 public record PublishToTopic(String topicArn, String message, String subject, Map<String, String> messageAttributes,
-                             String principal, String sourceArn)
+                             String principal, String sourceArn, Map<String, String> attributeTypes)
         implements BusRequest<Delivery> {
+
+    /** Every attribute a {@code String}. */
+    public PublishToTopic(String topicArn, String message, String subject, Map<String, String> messageAttributes,
+                          String principal, String sourceArn) {
+        this(topicArn, message, subject, messageAttributes, principal, sourceArn, Map.of());
+    }
+
+    /** The attribute's Type: {@code String} unless {@code attributeTypes} says otherwise. */
+    public String dataType(String attribute) {
+        return attributeTypes == null ? "String" : attributeTypes.getOrDefault(attribute, "String");
+    }
 }

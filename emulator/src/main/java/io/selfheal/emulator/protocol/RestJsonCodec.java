@@ -29,6 +29,7 @@ final class RestJsonCodec implements WireCodec {
         ObjectNode body = error.jsonType().equals(error.code())
                 ? Json.object().put("Type", error.senderFault() ? "User" : "Service").put("message", error.getMessage())
                 : Json.object().put("message", error.getMessage()).put("__type", error.jsonType());
+        error.fields().forEach(body::put);
         return HttpResponse.of(error.status(), JSON, Json.bytes(body))
                 .withHeader("x-amzn-RequestId", ctx.requestId())
                 .withHeader("x-amzn-ErrorType", error.code());

@@ -3,6 +3,7 @@ package io.selfheal.emulator.services.lambda;
 import static io.selfheal.emulator.service.OperationSpec.read;
 import static io.selfheal.emulator.service.OperationSpec.write;
 
+import io.selfheal.emulator.control.FunctionFaults;
 import io.selfheal.emulator.control.LambdaControl;
 import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.messages.InvokeFunction;
@@ -24,6 +25,7 @@ public final class LambdaService implements AwsService {
     private static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.restJson("lambda");
     private static final String FUNCTIONS = "/2015-03-31/functions";
     private static final String FUNCTION = FUNCTIONS + "/{FunctionName}";
+    private static final String EVENT_INVOKE_CONFIG = "/2019-09-25/functions/{FunctionName}/event-invoke-config";
     /** IAM names a function by its unqualified ARN, whichever form FunctionName takes. */
     private static final ResourceArns FUNCTION_ARN = ResourceArns.each("FunctionName", (ctx, name) -> {
         FunctionRef ref = FunctionRef.parse(name);
@@ -44,6 +46,8 @@ public final class LambdaService implements AwsService {
     private final InvocationHistory history;
     private final FunctionRuntime runtime;
     private final Operations operations;
+    private final ConcurrencyLimits limits;
+    private final InjectedFaults faults;
 
     public LambdaService(EmulatorContext context) {
         this.context = context;
@@ -53,7 +57,14 @@ public final class LambdaService implements AwsService {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create Lambda's work directory", e);
         }
-        Invoker invoker = new Invoker(context, runtime, history);
+        this.limits = new ConcurrencyLimits(functions);
+        this.faults = new InjectedFaults(functions, context.clock());
+        LambdaMetrics metrics = new LambdaMetrics(context.bus(), context.clock());
+        Invoker invoker = new Invoker(context, runtime, history, limits, faults, metrics);
+        AsyncEventQueue queue = new AsyncEventQueue(context, invoker, metrics);
+        queue.outcomes(new AsyncOutcomes(context, functions, queue, metrics));
+        EventInvokeConfigOperations asyncConfig = new EventInvokeConfigOperations(functions);
+        ConcurrencyOperations concurrency = new ConcurrencyOperations(functions, limits);
         FunctionOperations fn = new FunctionOperations(context, functions, runtime);
         PermissionOperations policy = new PermissionOperations(functions, context.ids());
         // Invoke waits for the function; code uploads write files; deletes stop processes: all off the event loop.
@@ -71,7 +82,7 @@ public final class LambdaService implements AwsService {
                 .rest("PUT", FUNCTION + "/configuration", 200).resources(FUNCTION_ARN));
         operations.add(write("UpdateFunctionCode", fn::updateCode).blocking()
                 .rest("PUT", FUNCTION + "/code", 200).resources(FUNCTION_ARN));
-        operations.add(write("Invoke", new InvokeOperation(functions, invoker)).dataEvent().blocking()
+        operations.add(write("Invoke", new InvokeOperation(functions, invoker, queue)).dataEvent().blocking()
                 .iam("lambda:InvokeFunction").rest("POST", FUNCTION + "/invocations", 200).resources(FUNCTION_ARN));
         operations.add(write("AddPermission", policy::add).blocking().rest("POST", FUNCTION + "/policy", 201)
                 .resources(FUNCTION_ARN));
@@ -79,9 +90,26 @@ public final class LambdaService implements AwsService {
                 .resources(FUNCTION_ARN));
         operations.add(write("RemovePermission", policy::remove).blocking()
                 .rest("DELETE", FUNCTION + "/policy/{StatementId}", 204).resources(FUNCTION_ARN));
-        InvokeFunctionHandler bus = new InvokeFunctionHandler(functions, invoker, context.ids());
+        operations.add(write("PutFunctionEventInvokeConfig", asyncConfig::put).blocking()
+                .rest("PUT", EVENT_INVOKE_CONFIG, 200).resources(FUNCTION_ARN));
+        operations.add(write("UpdateFunctionEventInvokeConfig", asyncConfig::update).blocking()
+                .rest("POST", EVENT_INVOKE_CONFIG, 200).resources(FUNCTION_ARN));
+        operations.add(read("GetFunctionEventInvokeConfig", asyncConfig::get).blocking()
+                .rest("GET", EVENT_INVOKE_CONFIG, 200).resources(FUNCTION_ARN));
+        operations.add(read("ListFunctionEventInvokeConfigs", asyncConfig::list).blocking()
+                .rest("GET", EVENT_INVOKE_CONFIG + "/list", 200).resources(FUNCTION_ARN));
+        operations.add(write("DeleteFunctionEventInvokeConfig", asyncConfig::delete).blocking()
+                .rest("DELETE", EVENT_INVOKE_CONFIG, 204).resources(FUNCTION_ARN));
+        operations.add(write("PutFunctionConcurrency", concurrency::put).blocking()
+                .rest("PUT", "/2017-10-31/functions/{FunctionName}/concurrency", 200).resources(FUNCTION_ARN));
+        operations.add(read("GetFunctionConcurrency", concurrency::get).blocking()
+                .rest("GET", "/2019-09-30/functions/{FunctionName}/concurrency", 200).resources(FUNCTION_ARN));
+        operations.add(write("DeleteFunctionConcurrency", concurrency::delete).blocking()
+                .rest("DELETE", "/2017-10-31/functions/{FunctionName}/concurrency", 204).resources(FUNCTION_ARN));
+        InvokeFunctionHandler bus = new InvokeFunctionHandler(functions, queue, context.ids());
         context.bus().handle(InvokeFunction.class, bus::handle);
         context.register(LambdaControl.class, history);
+        context.register(FunctionFaults.class, faults);
     }
 
     @Override
@@ -112,6 +140,8 @@ public final class LambdaService implements AwsService {
         deleteAll();
         functions.clear();
         history.clear();
+        limits.clear();
+        faults.clearAll();
     }
 
     /** Kills every sandbox and waits until each process is gone, then deletes the work directory. */

@@ -36,7 +36,8 @@ final class PublishToTopicHandler {
         }
         Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
         if (request.messageAttributes() != null) {
-            request.messageAttributes().forEach((k, v) -> attributes.put(k, new MessageAttribute("String", v)));
+            request.messageAttributes().forEach((k, v) -> attributes.put(k,
+                    new MessageAttribute(request.dataType(k), v)));
         }
         try {
             Notification n = publisher.publish(topic,

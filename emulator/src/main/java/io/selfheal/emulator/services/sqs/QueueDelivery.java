@@ -35,7 +35,8 @@ final class QueueDelivery {
         }
         ObjectNode attributes = Json.object();
         if (send.attributes() != null) {
-            send.attributes().forEach((k, v) -> attributes.putObject(k).put("DataType", "String").put("StringValue", v));
+            send.attributes().forEach((k, v) -> attributes.putObject(k).put("DataType", send.dataType(k))
+                    .put("StringValue", v));
         }
         try {
             SqsQueue.Sent sent = MessageSender.send(queue, new MessageSender.Request(send.body(), attributes, null,
