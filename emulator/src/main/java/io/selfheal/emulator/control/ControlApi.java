@@ -79,9 +79,28 @@ public final class ControlApi {
         throw new IllegalStateException("the emulator runs in real time: start it with a VirtualClock to advance time");
     }
 
+    /** Lambda's function faults: make a function throw, time out, crash or be throttled without changing its code. */
+    public FunctionFaults functionFaults() {
+        FunctionFaults faults = context.component(FunctionFaults.class);
+        if (faults == null) {
+            throw new IllegalStateException("this emulator runs no Lambda service");
+        }
+        return faults;
+    }
+
     /** A service's control component, e.g. {@code component(LambdaControl.class)}. */
     public <T> T component(Class<T> type) {
         return context.component(type);
+    }
+
+    /** The account requests without credentials of another act in. */
+    public String defaultAccountId() {
+        return context.defaultAccountId();
+    }
+
+    /** The region requests that name none act in. */
+    public String defaultRegion() {
+        return context.defaultRegion();
     }
 
     /** Forgets all resources and the call log. */

@@ -1,5 +1,6 @@
 package io.selfheal.emulator.control;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.ApiCall;
@@ -18,7 +19,9 @@ import java.util.logging.Logger;
  * {@code GET /_selfheal/health}, {@code GET /_selfheal/calls[?service=&operation=]},
  * {@code GET /_selfheal/retention} (each history's entries, bytes, limit and dropped count),
  * {@code POST /_selfheal/idle?timeoutMs=}, {@code GET /_selfheal/clock}, {@code POST /_selfheal/clock/advance?ms=}
- * (virtual clock only), {@code POST /_selfheal/reset}.
+ * (virtual clock only), {@code POST /_selfheal/reset}, {@code POST /_selfheal/lambda/faults} (JSON
+ * {@code {"account","region","function","mode","times","forSeconds"}}) and {@code DELETE /_selfheal/lambda/faults}
+ * (JSON {@code {"account","region","function"}}; no body ends every fault).
  */
 public final class ControlHttpHandler implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(ControlHttpHandler.class.getName());
@@ -43,7 +46,7 @@ public final class ControlHttpHandler implements HttpHandler {
             } else {
                 route(request, reply);
             }
-        } catch (BadParameter e) {
+        } catch (BadParameter | IllegalArgumentException e) {
             reply.accept(message(400, e.getMessage()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "control request failed: " + request.method() + " " + request.path(), e);
@@ -77,6 +80,22 @@ public final class ControlHttpHandler implements HttpHandler {
                 control.reset();
                 reply.accept(ok(Json.object().put("reset", true)));
             }
+            case "POST /lambda/faults" -> {
+                JsonNode body = body(request);
+                control.functionFaults().inject(account(body), region(body), required(body, "function"),
+                        mode(body), body.path("times").asInt(0),
+                        body.hasNonNull("forSeconds") ? Duration.ofSeconds(body.get("forSeconds").asLong()) : null);
+                reply.accept(ok(Json.object().put("injected", true)));
+            }
+            case "DELETE /lambda/faults" -> {
+                JsonNode body = request.body().length == 0 ? Json.object() : body(request);
+                if (body.hasNonNull("function")) {
+                    control.functionFaults().clear(account(body), region(body), body.get("function").asText());
+                } else {
+                    control.functionFaults().clearAll();
+                }
+                reply.accept(ok(Json.object().put("cleared", true)));
+            }
             default -> reply.accept(message(404, "no control route " + route));
         }
     }
@@ -100,6 +119,41 @@ public final class ControlHttpHandler implements HttpHandler {
             // worded below
         }
         throw new BadParameter(name + " must be a whole number of milliseconds from 0 to " + max + ", not " + text);
+    }
+
+    private static JsonNode body(HttpRequest request) {
+        try {
+            JsonNode body = Json.parse(request.body());
+            if (body != null && body.isObject()) {
+                return body;
+            }
+        } catch (java.io.IOException | RuntimeException notJson) {
+            // worded below
+        }
+        throw new BadParameter("the body must be a JSON object");
+    }
+
+    private static String required(JsonNode body, String field) {
+        if (!body.hasNonNull(field) || body.get(field).asText().isEmpty()) {
+            throw new BadParameter(field + " is required");
+        }
+        return body.get(field).asText();
+    }
+
+    private String account(JsonNode body) {
+        return body.hasNonNull("account") ? body.get("account").asText() : control.defaultAccountId();
+    }
+
+    private String region(JsonNode body) {
+        return body.hasNonNull("region") ? body.get("region").asText() : control.defaultRegion();
+    }
+
+    private static FunctionFaults.Mode mode(JsonNode body) {
+        try {
+            return FunctionFaults.Mode.parse(required(body, "mode"));
+        } catch (IllegalArgumentException e) {
+            throw new BadParameter(e.getMessage());
+        }
     }
 
     private static final class BadParameter extends RuntimeException {

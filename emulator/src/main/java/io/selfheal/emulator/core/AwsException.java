@@ -11,6 +11,7 @@ public class AwsException extends RuntimeException {
     private final int status;
     private final boolean senderFault;
     private final String jsonType;
+    private final java.util.Map<String, String> fields;
 
     public AwsException(String code, String message, int status) {
         this(code, message, status, status < 500);
@@ -21,11 +22,32 @@ public class AwsException extends RuntimeException {
     }
 
     private AwsException(String code, String message, int status, boolean senderFault, String jsonType) {
+        this(code, message, status, senderFault, jsonType, java.util.Map.of());
+    }
+
+    private AwsException(String code, String message, int status, boolean senderFault, String jsonType,
+                         java.util.Map<String, String> fields) {
         super(message, null, false, false);
         this.code = code;
         this.status = status;
         this.senderFault = senderFault;
         this.jsonType = jsonType;
+        this.fields = fields;
+    }
+
+    /**
+     * A member the error shape has beyond its message, e.g. Lambda's {@code TooManyRequestsException}
+     * {@code Reason}: JSON protocols write it into the error body next to {@code message}.
+     */
+    public AwsException withField(String name, String value) {
+        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(fields);
+        more.put(name, value);
+        return new AwsException(code, getMessage(), status, senderFault, jsonType, java.util.Map.copyOf(more));
+    }
+
+    /** The error shape's further members ({@link #withField}); empty for most errors. */
+    public java.util.Map<String, String> fields() {
+        return fields;
     }
 
     /**
@@ -34,7 +56,7 @@ public class AwsException extends RuntimeException {
      * ({@code AWS.SimpleQueueService.NonExistentQueue}) that both protocols report.
      */
     public AwsException withJsonType(String type) {
-        return new AwsException(code, getMessage(), status, senderFault, type);
+        return new AwsException(code, getMessage(), status, senderFault, type, fields);
     }
 
     /** The JSON shape name of the error: {@link #withJsonType} or else the code. */

@@ -25,6 +25,7 @@ final class RestJsonCodec implements WireCodec {
         ObjectNode body = Json.object()
                 .put("Type", error.senderFault() ? "User" : "Service")
                 .put("message", error.getMessage());
+        error.fields().forEach(body::put);
         return HttpResponse.of(error.status(), JSON, Json.bytes(body))
                 .withHeader("x-amzn-RequestId", ctx.requestId())
                 .withHeader("x-amzn-ErrorType", error.code());

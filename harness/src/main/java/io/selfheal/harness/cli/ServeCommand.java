@@ -32,8 +32,26 @@ final class ServeCommand implements Callable<Integer> {
                     + "ThrottlingException (SDKs retry it). Default: ${DEFAULT-VALUE}.")
     int eventsBacklog = io.selfheal.emulator.core.EventsBacklog.DEFAULT.events();
 
+    @Option(names = "--virtual-clock", arity = "0..1", paramLabel = "START", fallbackValue = "now",
+            description = "Run on a virtual clock that stands still until POST /_selfheal/clock/advance?ms= moves it "
+                    + "(retries, alarms and schedules then take no real time); START is an ISO-8601 instant, "
+                    + "default now.")
+    String virtualClock;
+
     @Spec
     CommandSpec spec;
+
+    private java.time.Instant virtualStart() {
+        if (virtualClock.equals("now")) {
+            return java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        }
+        try {
+            return java.time.Instant.parse(virtualClock);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--virtual-clock takes an ISO-8601 instant such as 2026-01-01T00:00:00Z, not " + virtualClock);
+        }
+    }
 
     @Override
     public Integer call() throws InterruptedException {
@@ -50,8 +68,12 @@ final class ServeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--events-backlog must be at least 1, got " + eventsBacklog);
         }
-        Emulator emulator = Emulator.builder().port(port).host(host).region(region).retention(retention)
-                .eventsBacklog(eventsBacklog).start();
+        Emulator.Builder builder = Emulator.builder().port(port).host(host).region(region).retention(retention)
+                .eventsBacklog(eventsBacklog);
+        if (virtualClock != null) {
+            builder.clock(new io.selfheal.emulator.core.VirtualClock(virtualStart()));
+        }
+        Emulator emulator = builder.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();
@@ -62,6 +84,10 @@ final class ServeCommand implements Callable<Integer> {
                 emulator.endpoint(), emulator.accountId(), emulator.region(), (System.nanoTime() - started) / 1_000_000);
         out.println("services: " + String.join(", ", emulator.services().all().stream()
                 .map(s -> s.descriptor().signingName()).toList()));
+        if (virtualClock != null) {
+            out.println("virtual clock at " + emulator.control().clock().now()
+                    + ": advance it with POST /_selfheal/clock/advance?ms=");
+        }
         out.println("export AWS_ENDPOINT_URL=" + emulator.endpoint());
         out.flush();
         stopped.await();

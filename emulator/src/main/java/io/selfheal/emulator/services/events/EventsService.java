@@ -9,6 +9,9 @@ import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.core.EventsBacklog;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.core.RegionalStore;
+import io.selfheal.emulator.messages.ArnTargets;
+import io.selfheal.emulator.messages.Delivery;
+import io.selfheal.emulator.messages.PutEventOnBus;
 import io.selfheal.emulator.messages.ServiceEvent;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
@@ -112,6 +115,7 @@ public final class EventsService implements AwsService {
         operations.add(write("DeleteApiDestination", destinations::deleteApiDestination)
                 .resources(EventsArns.API_DESTINATION));
         context.bus().subscribe(ServiceEvent.class, this::onServiceEvent);
+        context.bus().handle(PutEventOnBus.class, this::onPutEventOnBus);
         context.register(EventsControl.class, new EventsControlImpl(log, dispatcher, context.bus()));
     }
 
@@ -127,6 +131,24 @@ public final class EventsService implements AwsService {
         ObjectNode event = EventEnvelope.of(context.ids(), e.source(), e.detailType(), e.accountId(),
                 e.time() == null ? context.clock().now() : e.time(), e.region(), resources, detail);
         dispatcher.dispatchNow(bus, event);
+    }
+
+    /** Another service's event for a named bus (a Lambda destination): refused when the bus does not exist. */
+    private Delivery onPutEventOnBus(PutEventOnBus e) {
+        ArnTargets.Target target = ArnTargets.parse(e.busArn());
+        if (target == null || target.kind() != ArnTargets.Kind.EVENT_BUS) {
+            return Delivery.refused("ValidationException", "Not an event bus ARN: " + e.busArn());
+        }
+        EventBus bus = states.get(target.account(), target.region())
+                .findBus(target.account(), target.region(), target.name());
+        if (bus == null) {
+            return Delivery.refused("ResourceNotFoundException", "Event bus " + target.name() + " does not exist.");
+        }
+        ObjectNode event = EventEnvelope.of(context.ids(), e.source(), e.detailType(), target.account(),
+                e.time() == null ? context.clock().now() : e.time(), target.region(),
+                e.resources() == null ? List.of() : e.resources(), e.detail() == null ? Json.object() : e.detail());
+        dispatcher.dispatchNow(bus, event);
+        return Delivery.accepted(EventEnvelope.id(event));
     }
 
     @Override

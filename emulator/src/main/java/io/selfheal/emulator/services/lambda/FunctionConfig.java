@@ -2,6 +2,7 @@ package io.selfheal.emulator.services.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.selfheal.emulator.core.AwsException;
+import io.selfheal.emulator.messages.ArnTargets;
 import io.selfheal.emulator.service.Params;
 import io.selfheal.emulator.services.lambda.runtime.RuntimeCatalog;
 import java.time.LocalDate;
@@ -16,10 +17,11 @@ import java.util.regex.Pattern;
  * A function's configuration (what CreateFunction and UpdateFunctionConfiguration set), validated as Lambda
  * validates it.
  *
- * @param environment the function's own variables; null when it has none
+ * @param environment      the function's own variables; null when it has none
+ * @param deadLetterTarget DeadLetterConfig's TargetArn (an SQS queue or SNS topic); null when it has none
  */
 record FunctionConfig(String runtime, String handler, String role, String description, int timeout, int memorySize,
-                      Map<String, String> environment, String architecture) {
+                      Map<String, String> environment, String architecture, String deadLetterTarget) {
 
     /** Every runtime identifier Lambda's model knows: the rest are refused as invalid, these as unsupported here. */
     private static final Set<String> KNOWN_RUNTIMES = Set.of("nodejs", "nodejs4.3", "nodejs6.10", "nodejs8.10",
@@ -63,7 +65,7 @@ record FunctionConfig(String runtime, String handler, String role, String descri
         }
         return new FunctionConfig(runtime, handler(p.string("Handler")), role(p.string("Role")),
                 description(p.string("Description", "")), timeout(p.integer("Timeout", 3)),
-                memorySize(p.integer("MemorySize", 128)), environment(p), architecture(p));
+                memorySize(p.integer("MemorySize", 128)), environment(p), architecture(p), deadLetterTarget(p, null));
     }
 
     /** UpdateFunctionConfiguration: what the request names replaces, the rest stays. */
@@ -78,7 +80,8 @@ record FunctionConfig(String runtime, String handler, String role, String descri
                 p.has("Timeout") ? timeout(p.integer("Timeout")) : timeout,
                 p.has("MemorySize") ? memorySize(p.integer("MemorySize")) : memorySize,
                 p.has("Environment") ? environment(p) : environment,
-                architecture);
+                architecture,
+                deadLetterTarget(p, deadLetterTarget));
     }
 
     /** The role's name: the last path segment of its ARN, as in the role session's ARN. */
@@ -173,6 +176,27 @@ record FunctionConfig(String runtime, String handler, String role, String descri
                     "Member must have value less than or equal to 10240");
         }
         return memory;
+    }
+
+    /**
+     * DeadLetterConfig: an SQS queue or SNS topic; an empty TargetArn removes it.
+     * https://docs.aws.amazon.com/lambda/latest/api/API_DeadLetterConfig.html
+     */
+    private static String deadLetterTarget(Params p, String current) {
+        Params config = p.child("DeadLetterConfig");
+        if (config == null) {
+            return current;
+        }
+        String arn = config.string("TargetArn", "");
+        if (arn.isEmpty()) {
+            return null;
+        }
+        ArnTargets.Target target = ArnTargets.parse(arn);
+        if (target == null || (target.kind() != ArnTargets.Kind.QUEUE && target.kind() != ArnTargets.Kind.TOPIC)) {
+            throw LambdaErrors.invalidParameter("The provided target arn " + arn + " is invalid: a dead-letter "
+                    + "queue is an Amazon SQS queue or an Amazon SNS topic.");
+        }
+        return arn;
     }
 
     private static String architecture(Params p) {

@@ -35,6 +35,9 @@ final class FunctionJson {
             ObjectNode vars = out.putObject("Environment").putObject("Variables");
             c.environment().forEach(vars::put);
         }
+        if (c.deadLetterTarget() != null) {
+            out.putObject("DeadLetterConfig").put("TargetArn", c.deadLetterTarget());
+        }
         out.putObject("TracingConfig").put("Mode", "PassThrough");
         out.put("RevisionId", r.revisionId())
                 .put("State", "Active")
@@ -55,6 +58,9 @@ final class FunctionJson {
         out.putObject("Code").put("RepositoryType", "S3").put("Location",
                 "https://awslambda-" + f.region() + "-tasks.s3." + f.region() + ".amazonaws.com/snapshots/"
                         + f.accountId() + "/" + f.name() + "-" + f.revision().revisionId());
+        if (f.reservedConcurrency() != null) {
+            out.putObject("Concurrency").put("ReservedConcurrentExecutions", f.reservedConcurrency());
+        }
         if (!f.tags().isEmpty()) {
             ObjectNode tags = out.putObject("Tags");
             f.tags().forEach(tags::put);

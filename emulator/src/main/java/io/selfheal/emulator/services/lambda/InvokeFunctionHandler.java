@@ -11,14 +11,13 @@ import io.selfheal.emulator.messages.InvokeFunction;
  */
 final class InvokeFunctionHandler {
     private final FunctionRegistry functions;
-    private final Invoker invoker;
-
+    private final AsyncEventQueue queue;
     private final Ids ids;
 
-    InvokeFunctionHandler(FunctionRegistry functions, Invoker invoker, Ids ids) {
+    InvokeFunctionHandler(FunctionRegistry functions, AsyncEventQueue queue, Ids ids) {
         this.ids = ids;
         this.functions = functions;
-        this.invoker = invoker;
+        this.queue = queue;
     }
 
     InvokeFunction.Result handle(InvokeFunction request) {
@@ -36,7 +35,7 @@ final class InvokeFunctionHandler {
                 throw InvokeOperation.tooLarge(InvokeOperation.MAX_ASYNC_PAYLOAD);
             }
             String requestId = ids.uuid("invocation");
-            invoker.invokeAsync(function, requestId, request.principal(), payload, null);
+            queue.accept(function, requestId, request.principal(), payload, null);
             return InvokeFunction.Result.accepted(requestId);
         } catch (AwsException e) {
             return InvokeFunction.Result.refused(e.code(), e.getMessage());

@@ -29,10 +29,12 @@ final class InvokeOperation implements RawOperation {
 
     private final FunctionRegistry functions;
     private final Invoker invoker;
+    private final AsyncEventQueue queue;
 
-    InvokeOperation(FunctionRegistry functions, Invoker invoker) {
+    InvokeOperation(FunctionRegistry functions, Invoker invoker, AsyncEventQueue queue) {
         this.functions = functions;
         this.invoker = invoker;
+        this.queue = queue;
     }
 
     @Override
@@ -54,7 +56,7 @@ final class InvokeOperation implements RawOperation {
         return switch (type) {
             case "DryRun" -> HttpResponse.empty(204);
             case "Event" -> {
-                invoker.invokeAsync(function, ctx.requestId(), ctx.caller().arn(), payload, clientContext);
+                queue.accept(function, ctx.requestId(), ctx.caller().arn(), payload, clientContext);
                 yield HttpResponse.empty(202);
             }
             default -> {

@@ -15,6 +15,11 @@ final class LambdaFunction {
     private volatile FunctionRevision revision;
     private SandboxPool pool;
     private boolean deleted;
+    private volatile EventInvokeConfig eventInvokeConfig;
+    /** Reserved concurrency (PutFunctionConcurrency); null = the account's unreserved pool. */
+    private volatile Integer reservedConcurrency;
+    /** Invocations running now, sync and async; guarded by {@link ConcurrencyLimits}. */
+    int inFlight;
 
     LambdaFunction(String accountId, String region, String name, FunctionRevision revision, Map<String, String> tags) {
         this.accountId = accountId;
@@ -43,6 +48,23 @@ final class LambdaFunction {
 
     Map<String, String> tags() {
         return tags;
+    }
+
+    /** PutFunctionEventInvokeConfig's settings, or null when none were put. */
+    EventInvokeConfig eventInvokeConfig() {
+        return eventInvokeConfig;
+    }
+
+    void eventInvokeConfig(EventInvokeConfig config) {
+        this.eventInvokeConfig = config;
+    }
+
+    Integer reservedConcurrency() {
+        return reservedConcurrency;
+    }
+
+    void reservedConcurrency(Integer reserved) {
+        this.reservedConcurrency = reserved;
     }
 
     ResourcePolicy policy() {

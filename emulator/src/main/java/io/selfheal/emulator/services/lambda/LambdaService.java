@@ -3,6 +3,7 @@ package io.selfheal.emulator.services.lambda;
 import static io.selfheal.emulator.service.OperationSpec.read;
 import static io.selfheal.emulator.service.OperationSpec.write;
 
+import io.selfheal.emulator.control.FunctionFaults;
 import io.selfheal.emulator.control.LambdaControl;
 import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.messages.InvokeFunction;
@@ -30,6 +31,7 @@ public final class LambdaService implements AwsService {
     /** IAM names a mapping {@code arn:aws:lambda:<region>:<account>:event-source-mapping:<UUID>}. */
     private static final ResourceArns MAPPING_ARN = ResourceArns.each("UUID",
             (ctx, uuid) -> ctx.arn("lambda", "event-source-mapping:" + uuid));
+    private static final String EVENT_INVOKE_CONFIG = "/2019-09-25/functions/{FunctionName}/event-invoke-config";
     /** IAM names a function by its unqualified ARN, whichever form FunctionName takes. */
     private static final ResourceArns FUNCTION_ARN = ResourceArns.each("FunctionName", (ctx, name) -> {
         FunctionRef ref = FunctionRef.parse(name);
@@ -51,6 +53,8 @@ public final class LambdaService implements AwsService {
     private final FunctionRuntime runtime;
     private final Operations operations;
     private final EventSourceMappingOperations mappings;
+    private final ConcurrencyLimits limits;
+    private final InjectedFaults faults;
 
     public LambdaService(EmulatorContext context) {
         this.context = context;
@@ -60,7 +64,14 @@ public final class LambdaService implements AwsService {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create Lambda's work directory", e);
         }
-        Invoker invoker = new Invoker(context, runtime, history);
+        this.limits = new ConcurrencyLimits(functions);
+        this.faults = new InjectedFaults(functions, context.clock());
+        LambdaMetrics metrics = new LambdaMetrics(context.bus(), context.clock());
+        Invoker invoker = new Invoker(context, runtime, history, limits, faults, metrics);
+        AsyncEventQueue queue = new AsyncEventQueue(context, invoker, metrics);
+        queue.outcomes(new AsyncOutcomes(context, functions, queue, metrics));
+        EventInvokeConfigOperations asyncConfig = new EventInvokeConfigOperations(functions);
+        ConcurrencyOperations concurrency = new ConcurrencyOperations(functions, limits);
         FunctionOperations fn = new FunctionOperations(context, functions, runtime);
         PermissionOperations policy = new PermissionOperations(functions, context.ids());
         // Invoke waits for the function; code uploads write files; deletes stop processes: all off the event loop.
@@ -78,7 +89,7 @@ public final class LambdaService implements AwsService {
                 .rest("PUT", FUNCTION + "/configuration", 200).resources(FUNCTION_ARN));
         operations.add(write("UpdateFunctionCode", fn::updateCode).blocking()
                 .rest("PUT", FUNCTION + "/code", 200).resources(FUNCTION_ARN));
-        operations.add(write("Invoke", new InvokeOperation(functions, invoker)).dataEvent().blocking()
+        operations.add(write("Invoke", new InvokeOperation(functions, invoker, queue)).dataEvent().blocking()
                 .iam("lambda:InvokeFunction").rest("POST", FUNCTION + "/invocations", 200).resources(FUNCTION_ARN));
         operations.add(write("AddPermission", policy::add).blocking().rest("POST", FUNCTION + "/policy", 201)
                 .resources(FUNCTION_ARN));
@@ -98,9 +109,26 @@ public final class LambdaService implements AwsService {
                 .rest("PUT", MAPPING, 202).resources(MAPPING_ARN));
         operations.add(write("DeleteEventSourceMapping", mappings::delete).blocking()
                 .rest("DELETE", MAPPING, 202).resources(MAPPING_ARN));
-        InvokeFunctionHandler bus = new InvokeFunctionHandler(functions, invoker, context.ids());
+        operations.add(write("PutFunctionEventInvokeConfig", asyncConfig::put)
+                .rest("PUT", EVENT_INVOKE_CONFIG, 200).resources(FUNCTION_ARN));
+        operations.add(write("UpdateFunctionEventInvokeConfig", asyncConfig::update)
+                .rest("POST", EVENT_INVOKE_CONFIG, 200).resources(FUNCTION_ARN));
+        operations.add(read("GetFunctionEventInvokeConfig", asyncConfig::get)
+                .rest("GET", EVENT_INVOKE_CONFIG, 200).resources(FUNCTION_ARN));
+        operations.add(read("ListFunctionEventInvokeConfigs", asyncConfig::list)
+                .rest("GET", EVENT_INVOKE_CONFIG + "/list", 200).resources(FUNCTION_ARN));
+        operations.add(write("DeleteFunctionEventInvokeConfig", asyncConfig::delete)
+                .rest("DELETE", EVENT_INVOKE_CONFIG, 204).resources(FUNCTION_ARN));
+        operations.add(write("PutFunctionConcurrency", concurrency::put)
+                .rest("PUT", "/2017-10-31/functions/{FunctionName}/concurrency", 200).resources(FUNCTION_ARN));
+        operations.add(read("GetFunctionConcurrency", concurrency::get)
+                .rest("GET", "/2019-09-30/functions/{FunctionName}/concurrency", 200).resources(FUNCTION_ARN));
+        operations.add(write("DeleteFunctionConcurrency", concurrency::delete)
+                .rest("DELETE", "/2017-10-31/functions/{FunctionName}/concurrency", 204).resources(FUNCTION_ARN));
+        InvokeFunctionHandler bus = new InvokeFunctionHandler(functions, queue, context.ids());
         context.bus().handle(InvokeFunction.class, bus::handle);
         context.register(LambdaControl.class, history);
+        context.register(FunctionFaults.class, faults);
     }
 
     @Override
@@ -132,6 +160,8 @@ public final class LambdaService implements AwsService {
         deleteAll();
         functions.clear();
         history.clear();
+        limits.clear();
+        faults.clearAll();
     }
 
     /** Kills every sandbox and waits until each process is gone, then deletes the work directory. */

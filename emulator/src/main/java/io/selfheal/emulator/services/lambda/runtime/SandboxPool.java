@@ -81,6 +81,19 @@ public final class SandboxPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills one idle sandbox, as Lambda replaces the execution environment of an invocation that timed out or
+     * crashed (an injected fault, which ran in none): the next invocation starts a fresh one.
+     */
+    public synchronized void retireIdleSandbox() {
+        for (Sandbox sandbox : sandboxes) {
+            if (sandbox.idle()) {
+                sandbox.kill(); // under the pool's lock, so no invocation can take it meanwhile
+                return;
+            }
+        }
+    }
+
     /** The process ids of the live sandboxes (for the harness and tests). */
     public synchronized List<Long> pids() {
         return sandboxes.stream().map(Sandbox::pid).filter(pid -> pid > 0).toList();

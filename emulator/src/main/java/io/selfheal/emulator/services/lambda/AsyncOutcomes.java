@@ -1,0 +1,217 @@
+package io.selfheal.emulator.services.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.selfheal.emulator.core.EmulatorContext;
+import io.selfheal.emulator.core.Json;
+import io.selfheal.emulator.messages.ArnTargets;
+import io.selfheal.emulator.messages.Delivery;
+import io.selfheal.emulator.messages.PublishToTopic;
+import io.selfheal.emulator.messages.PutEventOnBus;
+import io.selfheal.emulator.messages.SendToQueue;
+import io.selfheal.emulator.services.lambda.runtime.InvocationResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Where an asynchronous event ends: its invocation record to the on-success or on-failure destination (SQS, SNS,
+ * an EventBridge bus or another function), and on failure the original event to the function's dead-letter queue
+ * (SQS or SNS) with Lambda's message attributes. A delivery that fails is counted ({@code DestinationDeliveryFailures},
+ * {@code DeadLetterErrors}) and logged, never silent.
+ * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html
+ */
+final class AsyncOutcomes {
+    private static final Logger LOG = Logger.getLogger(AsyncOutcomes.class.getName());
+    /** Lambda puts the first 1 KB of the error message on a dead-lettered event. */
+    private static final int DLQ_MESSAGE_LIMIT = 1024;
+
+    /** Why a record was written: the {@code requestContext.condition}. */
+    enum Condition {
+        SUCCESS("Success"), RETRIES_EXHAUSTED("RetriesExhausted"), EVENT_AGE_EXCEEDED("EventAgeExceeded");
+
+        final String text;
+
+        Condition(String text) {
+            this.text = text;
+        }
+    }
+
+    private final EmulatorContext context;
+    private final FunctionRegistry functions;
+    private final AsyncEventQueue queue;
+    private final LambdaMetrics metrics;
+
+    AsyncOutcomes(EmulatorContext context, FunctionRegistry functions, AsyncEventQueue queue, LambdaMetrics metrics) {
+        this.context = context;
+        this.functions = functions;
+        this.queue = queue;
+        this.metrics = metrics;
+    }
+
+    void succeeded(AsyncEventQueue.Event e) {
+        String destination = EventInvokeConfig.of(e.function).onSuccess();
+        if (destination != null) {
+            deliverRecord(e, destination, Condition.SUCCESS);
+        }
+    }
+
+    void failed(AsyncEventQueue.Event e, Condition condition) {
+        String destination = EventInvokeConfig.of(e.function).onFailure();
+        if (destination != null) {
+            deliverRecord(e, destination, condition);
+        }
+        String deadLetter = e.function.revision().config().deadLetterTarget();
+        if (deadLetter != null) {
+            deadLetter(e, deadLetter, condition);
+        }
+        if (destination == null && deadLetter == null) {
+            LOG.info(() -> "asynchronous event " + e.requestId + " of " + e.function.name() + " discarded ("
+                    + condition.text + ", no destination or dead-letter queue)");
+        }
+    }
+
+    /**
+     * The invocation record, as Lambda writes it for destinations.
+     */
+    ObjectNode record(AsyncEventQueue.Event e, Condition condition) {
+        ObjectNode record = Json.object().put("version", "1.0")
+                .put("timestamp", DateTimeFormatter.ISO_INSTANT.format(
+                        context.clock().now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+        record.putObject("requestContext").put("requestId", e.requestId)
+                .put("functionArn", e.function.arn() + ":$LATEST")
+                .put("condition", condition.text)
+                .put("approximateInvokeCount", e.attempts);
+        record.set("requestPayload", json(e.payload));
+        InvocationResult last = e.last;
+        if (last != null) {
+            ObjectNode response = record.putObject("responseContext").put("statusCode", 200)
+                    .put("executedVersion", "$LATEST");
+            if (last.failed()) {
+                response.put("functionError", "Unhandled");
+            }
+            record.set("responsePayload", json(last.payload()));
+        }
+        return record;
+    }
+
+    private void deliverRecord(AsyncEventQueue.Event e, String arn, Condition condition) {
+        ObjectNode record = record(e, condition);
+        String failure = send(e.function, arn, record, condition);
+        if (failure != null) {
+            metrics.count(e.function, "DestinationDeliveryFailures");
+            LOG.warning(() -> "the " + condition.text + " record of " + e.requestId + " could not be delivered to "
+                    + arn + ": " + failure);
+        }
+    }
+
+    /** @return null when delivered, else why not */
+    private String send(LambdaFunction from, String arn, ObjectNode record, Condition condition) {
+        String denied = deniedToExecutionRole(from, arn);
+        if (denied != null) {
+            return denied;
+        }
+        ArnTargets.Target target = ArnTargets.parse(arn);
+        if (target == null) {
+            return "not a destination ARN";
+        }
+        String body = Json.write(record);
+        try {
+            return switch (target.kind()) {
+                case QUEUE -> target.fifoQueue() ? "FIFO queues are not supported as destinations"
+                        : refusal(context.bus().ask(new SendToQueue(arn, body, Map.of(), null, null, null,
+                        from.arn())));
+                case TOPIC -> refusal(context.bus().ask(new PublishToTopic(arn, body, null, Map.of(), null,
+                        from.arn())));
+                case EVENT_BUS -> refusal(context.bus().ask(new PutEventOnBus(arn, "lambda",
+                        condition == Condition.SUCCESS ? "Lambda Function Invocation Result - Success"
+                                : "Lambda Function Invocation Result - Failure",
+                        List.of(from.arn() + ":$LATEST"), record, context.clock().now())));
+                case FUNCTION -> invokeFunction(target, from, body);
+                default -> "not a destination kind Lambda supports";
+            };
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "delivery to " + arn + " failed", e);
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
+
+    /** Another function: an asynchronous invocation with the record as its event. */
+    private String invokeFunction(ArnTargets.Target target, LambdaFunction from, String body) {
+        LambdaFunction to = functions.find(target.account(), target.region(), target.name());
+        if (to == null) {
+            return "Function not found: " + target.arn();
+        }
+        queue.accept(to, context.ids().uuid("invocation"), "lambda.amazonaws.com", body.getBytes(
+                StandardCharsets.UTF_8), null);
+        return null;
+    }
+
+    /**
+     * The dead-letter queue gets the event as it came, with {@code RequestID}, {@code ErrorCode} (the HTTP status
+     * of the failed invocation) and {@code ErrorMessage} (its first 1 KB).
+     */
+    private void deadLetter(AsyncEventQueue.Event e, String arn, Condition condition) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("RequestID", e.requestId);
+        attributes.put("ErrorCode", "200");
+        String message = e.last != null && e.last.errorMessage() != null ? e.last.errorMessage()
+                : condition == Condition.EVENT_AGE_EXCEEDED ? "Event age exceeded" : "Retries exhausted";
+        attributes.put("ErrorMessage", message.length() > DLQ_MESSAGE_LIMIT
+                ? message.substring(0, DLQ_MESSAGE_LIMIT) : message);
+        String body = new String(e.payload, StandardCharsets.UTF_8);
+        String failure = deniedToExecutionRole(e.function, arn);
+        if (failure == null) {
+            ArnTargets.Target target = ArnTargets.parse(arn);
+            try {
+                failure = target == null ? "not a queue or topic ARN" : switch (target.kind()) {
+                    case QUEUE -> refusal(context.bus().ask(new SendToQueue(arn, body, attributes, null, null, null,
+                            e.function.arn())));
+                    case TOPIC -> refusal(context.bus().ask(new PublishToTopic(arn, body, null, attributes, null,
+                            e.function.arn())));
+                    default -> "not a queue or topic ARN";
+                };
+            } catch (RuntimeException ex) {
+                failure = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+            }
+        }
+        if (failure != null) {
+            metrics.count(e.function, "DeadLetterErrors");
+            String why = failure;
+            LOG.warning(() -> "event " + e.requestId + " could not be sent to the dead-letter queue " + arn + ": "
+                    + why);
+        }
+    }
+
+    /**
+     * The seam for the execution role's permissions: Lambda sends records and dead letters as the function's
+     * role, which must allow {@code sqs:SendMessage}, {@code sns:Publish}, {@code events:PutEvents} or
+     * {@code lambda:InvokeFunction} on the target. Until IAM policies are evaluated here, every send is allowed.
+     *
+     * @return null when allowed, else the reason it is denied
+     */
+    private String deniedToExecutionRole(LambdaFunction function, String targetArn) {
+        return null;
+    }
+
+    private static String refusal(Delivery d) {
+        return d == null ? "no answer" : d.accepted() ? null : d.errorCode() + ": " + d.errorMessage();
+    }
+
+    private static JsonNode json(byte[] payload) {
+        if (payload == null) {
+            return Json.object().nullNode();
+        }
+        try {
+            return Json.parse(payload);
+        } catch (IOException notJson) {
+            return Json.object().textNode(new String(payload, StandardCharsets.UTF_8));
+        }
+    }
+
+}
