@@ -6,16 +6,7 @@
 # Prints one line per check and "N passed, N failed".
 #
 #   scripts/aws-cli-lambda-async.sh http://127.0.0.1:4566
-set -uo pipefail
-
-endpoint="${1:?usage: $0 ENDPOINT}"
-source "$(dirname "$0")/cli-checks.sh"
-
-advance() { # seconds: moves the virtual clock, running what falls due, once the cloud is quiet
-  python3 -c 'import sys, urllib.request
-urllib.request.urlopen(urllib.request.Request(sys.argv[1] + "/_selfheal/clock/advance?ms=" + sys.argv[2], method="POST")).read()' \
-    "$endpoint" "$(($1 * 1000))"
-}
+source "$(dirname "${BASH_SOURCE[0]}")/virtual-clock-checks.sh"
 
 attempts() { # how many times the function ran: one START line per attempt in its log group
   aws logs filter-log-events --log-group-name /aws/lambda/cli-always-fails --filter-pattern '"START RequestId"' \

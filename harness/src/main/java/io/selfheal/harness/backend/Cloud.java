@@ -58,6 +58,15 @@ public interface Cloud extends AutoCloseable {
     /** Makes a running instance hang (failed status check, CPU pinned at 100) until it is rebooted. */
     void stopResponding(String instanceId);
 
+    /**
+     * Makes a function misbehave without changing its code (Lambda's platform applies it around the real handler).
+     *
+     * @param mode        {@code throw}, {@code timeout}, {@code crash} or {@code throttle}
+     * @param times       how many invocations it affects; 0 = every one until {@code forDuration} ends
+     * @param forDuration how long it lasts on the cloud's clock, or null
+     */
+    void injectFunctionFault(String functionName, String mode, int times, Duration forDuration);
+
     /** Whether time moves only when the harness advances it. */
     boolean virtualTime();
 

@@ -2,6 +2,7 @@ package io.selfheal.harness.backend;
 
 import io.selfheal.emulator.Emulator;
 import io.selfheal.emulator.control.Ec2Control;
+import io.selfheal.emulator.control.FunctionFaults;
 import io.selfheal.emulator.control.EventRecord;
 import io.selfheal.emulator.control.EventsControl;
 import io.selfheal.emulator.control.FunctionInvocation;
@@ -132,6 +133,12 @@ public final class EmbeddedCloud implements Cloud {
     @Override
     public void setCpuLoad(String instanceId, double percent, Duration duration) {
         emulator.control().component(Ec2Control.class).setCpuLoad(instanceId, percent, duration);
+    }
+
+    @Override
+    public void injectFunctionFault(String functionName, String mode, int times, Duration forDuration) {
+        emulator.control().functionFaults().inject(emulator.accountId(), emulator.region(), functionName,
+                FunctionFaults.Mode.parse(mode), times, forDuration);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.selfheal.harness.dsl;
 
 import io.selfheal.harness.steps.Fault;
+import io.selfheal.harness.steps.FunctionFaultFault;
 import io.selfheal.harness.steps.RebootInstanceFault;
 import io.selfheal.harness.steps.SecurityGroupIngressFault;
 import io.selfheal.harness.steps.StopInstanceFault;
@@ -71,6 +72,41 @@ public final class Faults {
                 String key = checks.stackKey("ref", "securityGroups", group);
                 var permission = rule.build(checks.at("rule"));
                 return key == null ? null : new SecurityGroupIngressFault(key, permission);
+            }
+        };
+    }
+
+    /**
+     * {@code functionFault: {function, mode, times}}: the function's next {@code times} invocations fail by
+     * {@code mode} ({@code throw}, {@code timeout}, {@code crash}, {@code throttle}), applied by Lambda's platform.
+     */
+    public static FaultSpec functionFault(String function, String mode, int times) {
+        return functionFault(function, mode, times, null);
+    }
+
+    /** {@code functionFault: {function, mode, for}}: every invocation fails by {@code mode} for {@code duration}. */
+    public static FaultSpec functionFault(String function, String mode, Duration duration) {
+        return functionFault(function, mode, 0, duration);
+    }
+
+    private static FaultSpec functionFault(String function, String mode, int times, Duration duration) {
+        return new FaultSpec() {
+            @Override
+            public String key() {
+                return "functionFault";
+            }
+
+            @Override
+            public Fault build(Checks checks) {
+                String key = checks.stackKey("function", "functions", function);
+                String checked = checks.choice("mode", mode, "throw", "timeout", "crash", "throttle");
+                if (duration != null) {
+                    checks.positive("for", duration, "for must be a positive duration");
+                } else if (times < 1) {
+                    checks.problem("times", "times must be at least 1");
+                }
+                return key == null || checked == null ? null
+                        : new FunctionFaultFault(key, checked, times, duration);
             }
         };
     }

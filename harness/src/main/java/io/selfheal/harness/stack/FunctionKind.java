@@ -27,7 +27,12 @@ public final class FunctionKind extends AbstractStackKind<FunctionKind.Function>
      *                   ({@code leastPrivilege} expectation)
      */
     public record Function(String key, String name, Path code, String handler, String runtime, int timeout,
-                           int memory, Map<String, String> environment, String rolePolicy) {
+                           int memory, Map<String, String> environment, String rolePolicy, FunctionAsync async) {
+        /** A function without failure-handling settings. */
+        public Function(String key, String name, Path code, String handler, String runtime, int timeout, int memory,
+                        Map<String, String> environment, String rolePolicy) {
+            this(key, name, code, handler, runtime, timeout, memory, environment, rolePolicy, FunctionAsync.NONE);
+        }
     }
 
     /** The environment may refer to any of these ({@code ${queues.work.url}}). */
@@ -37,7 +42,8 @@ public final class FunctionKind extends AbstractStackKind<FunctionKind.Function>
 
     @Override
     public Function read(String key, YMap m, StackReading reading) {
-        m.allow("name", "code", "handler", "runtime", "timeout", "memory", "environment", "rolePolicy");
+        m.allow("name", "code", "handler", "runtime", "timeout", "memory", "environment", "rolePolicy",
+                "deadLetter", "eventInvokeConfig", "reservedConcurrency", "eventSources");
         JsonNode policy = m.has("rolePolicy") ? reading.json(m.get("rolePolicy")) : null;
         if (policy != null) {
             String problem = PolicyShape.problem(policy);
@@ -57,7 +63,8 @@ public final class FunctionKind extends AbstractStackKind<FunctionKind.Function>
         return new Function(key, StackReading.orElse(m.string("name"), key), code, m.requiredString("handler"),
                 StackReading.orElse(m.choice("runtime", RuntimeCatalog.identifiers().toArray(String[]::new)), "java17"),
                 StackReading.orElse(m.integer("timeout"), 3), StackReading.orElse(m.integer("memory"), 128),
-                m.stringMap("environment"), policy == null ? null : policy.toString());
+                m.stringMap("environment"), policy == null ? null : policy.toString(),
+                FunctionAsync.read(m, reading));
     }
 
     @Override
@@ -77,6 +84,10 @@ public final class FunctionKind extends AbstractStackKind<FunctionKind.Function>
             p.put(this, spec.key(), "name", spec.name());
             p.put(this, spec.key(), "arn", arn);
         }
+        // Destinations may name other functions: every function exists before any is configured.
+        for (Function spec : functions.values()) {
+            spec.async().provision(spec.name(), p);
+        }
     }
 
     /** The JSON Schema of this kind: its section's description, one entry's schema, and defs it refers to. */
@@ -91,6 +102,22 @@ public final class FunctionKind extends AbstractStackKind<FunctionKind.Function>
               "timeout": {"description": "Timeout in seconds (default 3, as AWS).", "type": "integer", "minimum": 1, "maximum": 900, "default": 3},
               "memory": {"description": "Memory in MB (default 128, as AWS).", "type": "integer", "minimum": 128, "maximum": 10240, "default": 128},
               "environment": {"description": "Environment variables, name to value.", "$ref": "#/$defs/textMap"},
+              "deadLetter": {"description": "The function's dead-letter queue or topic for asynchronous events that failed (DeadLetterConfig): {queue: key} or {topic: key}.", "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": {"queue": {"$ref": "#/$defs/stackKey"}, "topic": {"$ref": "#/$defs/stackKey"}, "function": {"$ref": "#/$defs/stackKey"}}},
+              "eventInvokeConfig": {"description": "Asynchronous invocation settings (PutFunctionEventInvokeConfig).", "type": "object", "additionalProperties": false, "properties": {
+                "maximumRetryAttempts": {"description": "Retries after a function error, 0 to 2 (default 2).", "type": "integer", "minimum": 0, "maximum": 2},
+                "maximumEventAge": {"description": "How long an event may wait, PT1M to PT6H (ISO-8601).", "$ref": "#/$defs/positiveDuration"},
+                "destinations": {"description": "Where invocation records go.", "type": "object", "additionalProperties": false, "properties": {
+                  "onSuccess": {"description": "{queue|topic|function: key}.", "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": {"queue": {"$ref": "#/$defs/stackKey"}, "topic": {"$ref": "#/$defs/stackKey"}, "function": {"$ref": "#/$defs/stackKey"}}},
+                  "onFailure": {"description": "{queue|topic|function: key}.", "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": {"queue": {"$ref": "#/$defs/stackKey"}, "topic": {"$ref": "#/$defs/stackKey"}, "function": {"$ref": "#/$defs/stackKey"}}}
+                }}
+              }},
+              "reservedConcurrency": {"description": "Reserved concurrency (PutFunctionConcurrency); 0 throttles every invocation.", "type": "integer", "minimum": 0},
+              "eventSources": {"description": "SQS event source mappings (CreateEventSourceMapping).", "type": "array", "items": {"type": "object", "additionalProperties": false, "required": ["queue"], "properties": {
+                "queue": {"description": "The key of the queues entry.", "$ref": "#/$defs/stackKey"},
+                "batchSize": {"description": "Messages per batch, 1 to 10000 (default 10; above 10 needs a batchingWindow).", "type": "integer", "minimum": 1, "maximum": 10000},
+                "batchingWindow": {"description": "MaximumBatchingWindowInSeconds as an ISO-8601 duration, up to PT5M.", "$ref": "#/$defs/positiveDuration"},
+                "reportBatchItemFailures": {"description": "FunctionResponseTypes [ReportBatchItemFailures]: the function reports the messages that failed.", "type": "boolean"}
+              }}},
               "rolePolicy": {"description": "The IAM policy document of the function's role (inline, JSON text, a .json file or classpath:); the leastPrivilege expectation checks the function's calls against it.", "anyOf": [{"type": "string"}, {"type": "object", "required": ["Version", "Statement"], "properties": {"Version": {"description": "The policy language version.", "enum": ["2012-10-17", "2008-10-17"]}, "Statement": {"description": "A statement or a list of them, each with Effect, Action (or NotAction) and Resource (or NotResource).", "type": ["object", "array"]}}}]}
             }}
             }

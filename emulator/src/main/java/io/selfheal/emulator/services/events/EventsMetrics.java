@@ -19,7 +19,10 @@ import java.util.Map;
  *   <li>{@code TriggeredRules}: once per rule that ran (matched, or fired by its schedule);</li>
  *   <li>{@code Invocations}: once per target an event was delivered to or given up on, per rule and without
  *       dimensions ("None, RuleName"); a retried delivery counts once, when it settles;</li>
- *   <li>{@code FailedInvocations}: once per target delivery that failed for good, per rule.</li>
+ *   <li>{@code FailedInvocations}: once per target delivery that failed for good, per rule;</li>
+ *   <li>{@code RetryInvocationAttempts}: once per retry of a target delivery, per rule, when it is made;</li>
+ *   <li>{@code InvocationsSentToDlq} and {@code InvocationsFailedToBeSentToDlq}: once per undelivered event sent
+ *       (or not: refused by the queue's policy, the queue missing) to the target's dead-letter queue, per rule.</li>
  * </ul>
  * A rule's dimensions are {@code RuleName} on the default bus and {@code EventBusName} + {@code RuleName} on a
  * custom bus ("Metrics that specify both the EventBusName and RuleName dimensions refer to a custom event bus").
@@ -36,8 +39,17 @@ final class EventsMetrics {
         this.bus = bus;
     }
 
-    /** Counts for one routed event on {@code eventBus}, published together. */
-    /** @param countsMatchedEvent whether a match counts the event's dimensionless MatchedEvents here */
+    /** Publishes one count of {@code metric} for {@code rule} at {@code time} (a retry, a dead letter). */
+    void count(EventBus eventBus, Rule rule, String metric, Instant time) {
+        Counts counts = new Counts(eventBus, time, false);
+        counts.add(metric, counts.dimensions(rule));
+        counts.publish();
+    }
+
+    /**
+     * Counts for one routed event on {@code eventBus}, published together.
+     *
+     * @param countsMatchedEvent whether a match counts the event's dimensionless MatchedEvents here */
     Counts counts(EventBus eventBus, Instant time, boolean countsMatchedEvent) {
         return new Counts(eventBus, time, countsMatchedEvent);
     }

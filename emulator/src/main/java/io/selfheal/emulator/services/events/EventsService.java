@@ -48,12 +48,13 @@ public final class EventsService implements AwsService {
         this.context = context;
         states = new RegionalStore<>(() -> new EventsState(context.clock()));
         log = new EventLog(context.retention());
-        dispatcher = new EventDispatcher(context, log, new EventsMetrics(context.bus()), backlogSettings(context));
+        EventsMetrics metrics = new EventsMetrics(context.bus());
+        dispatcher = new EventDispatcher(context, log, metrics, backlogSettings(context));
         HttpClient http = HttpClient.newBuilder().connectTimeout(ApiDestinationTarget.TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         tokens = new OAuthTokens(http, context.clock());
         retries = new Retries(context);
-        dispatcher.targets(new TargetDeliveries(context, retries, new BusTarget(states, dispatcher::dispatchNow),
+        dispatcher.targets(new TargetDeliveries(context, retries, metrics, new BusTarget(states, dispatcher::dispatchNow),
                 new ApiDestinationTarget(apiDestinations, http, tokens)));
         ConnectionOperations connections = new ConnectionOperations(apiDestinations, context, tokens);
         ApiDestinationOperations destinations = new ApiDestinationOperations(apiDestinations, context.clock(),

@@ -35,11 +35,14 @@ final class TargetDeliveries {
 
     private final EmulatorContext context;
     private final Retries retries;
+    private final EventsMetrics metrics;
     private final Map<TargetKinds.Kind, TargetSender> senders = new EnumMap<>(TargetKinds.Kind.class);
 
-    TargetDeliveries(EmulatorContext context, Retries retries, TargetSender bus, TargetSender apiDestination) {
+    TargetDeliveries(EmulatorContext context, Retries retries, EventsMetrics metrics, TargetSender bus,
+                     TargetSender apiDestination) {
         this.context = context;
         this.retries = retries;
+        this.metrics = metrics;
         senders.put(TargetKinds.Kind.LAMBDA, ServiceTargets.lambda(context));
         senders.put(TargetKinds.Kind.SQS, ServiceTargets.queue(context));
         senders.put(TargetKinds.Kind.SNS, ServiceTargets.topic(context));
@@ -63,7 +66,7 @@ final class TargetDeliveries {
         } catch (RuntimeException e) {
             TargetSender.Outcome failed = TargetSender.Outcome.failed("InputTransformationFailed",
                     String.valueOf(e.getMessage()), false);
-            record.deliveries().add(record(rule, target, null, deadLetter(rule, target, event, failed, 0, null)));
+            record.deliveries().add(record(rule, target, null, deadLetter(bus, rule, target, event, failed, 0, null)));
             return Status.FAILED;
         }
         TargetKinds.Parsed kind = TargetKinds.parse(target.arn());
@@ -104,21 +107,22 @@ final class TargetDeliveries {
                 return Status.DELIVERED;
             }
             if (!outcome.retriable()) {
-                add(deadLetter(rule, target, send.event(), outcome, retried, null));
+                add(deadLetter(send.bus(), rule, target, send.event(), outcome, retried, null));
                 return Status.FAILED;
             }
             if (retried >= target.maximumRetryAttempts()) {
-                add(deadLetter(rule, target, send.event(), outcome, retried, "MaximumRetryAttempts"));
+                add(deadLetter(send.bus(), rule, target, send.event(), outcome, retried, "MaximumRetryAttempts"));
                 return Status.FAILED;
             }
             Instant next = retries.clock().now().plus(retries.backoff().before(retried + 1));
             if (!next.isBefore(tooOld)) {
-                add(deadLetter(rule, target, send.event(), outcome, retried, "MaximumEventAgeInSeconds"));
+                add(deadLetter(send.bus(), rule, target, send.event(), outcome, retried, "MaximumEventAgeInSeconds"));
                 return Status.FAILED;
             }
             add(new TargetSender.Outcome(false, outcome.errorCode(), outcome.message() + " (retry " + (retried + 1)
                     + " due at " + next + ")", true));
             retries.schedule(next, () -> {
+                metrics.count(send.bus(), rule, "RetryInvocationAttempts", retries.clock().now());
                 Status status = attempt(retried + 1);
                 if (status != Status.RETRYING) {
                     settledLater.accept(status == Status.DELIVERED);
@@ -144,7 +148,7 @@ final class TargetDeliveries {
      * RETRY_ATTEMPTS). The body is the event as it reached the bus. What happened is
      * added to the failed attempt's message, so the harness sees it beside the failure.
      */
-    private TargetSender.Outcome deadLetter(Rule rule, Target target, ObjectNode event, TargetSender.Outcome failed,
+    private TargetSender.Outcome deadLetter(EventBus bus, Rule rule, Target target, ObjectNode event, TargetSender.Outcome failed,
                                             int retries, String exhausted) {
         if (target.deadLetterArn() == null) {
             return failed;
@@ -159,15 +163,19 @@ final class TargetDeliveries {
         }
         attributes.put("RETRY_ATTEMPTS", Integer.toString(retries));
         String note;
+        boolean sent = false;
         try {
             Delivery dlq = context.bus().ask(new SendToQueue(target.deadLetterArn(), Json.write(event), attributes,
                     null, null, EventDispatcher.EVENTS_PRINCIPAL, rule.arn()));
-            note = dlq != null && dlq.accepted() ? " (sent to dead-letter queue " + target.deadLetterArn() + ")"
+            sent = dlq != null && dlq.accepted();
+            note = sent ? " (sent to dead-letter queue " + target.deadLetterArn() + ")"
                     : " (dead-letter queue " + target.deadLetterArn() + " refused it: "
                     + (dlq == null ? "no answer" : dlq.errorCode() + ": " + dlq.errorMessage()) + ")";
         } catch (RuntimeException e) {
             note = " (dead-letter queue " + target.deadLetterArn() + " unreachable: " + e.getMessage() + ")";
         }
+        metrics.count(bus, rule, sent ? "InvocationsSentToDlq" : "InvocationsFailedToBeSentToDlq",
+                context.clock().now());
         return new TargetSender.Outcome(false, failed.errorCode(), failed.message() + note, failed.retriable());
     }
 }

@@ -12,6 +12,7 @@ import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
 import io.selfheal.emulator.service.Operations;
 import io.selfheal.emulator.service.ResourceArns;
+import io.selfheal.emulator.services.lambda.esm.EventSourceMappingOperations;
 import io.selfheal.emulator.services.lambda.runtime.SandboxPool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +26,11 @@ public final class LambdaService implements AwsService {
     private static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.restJson("lambda");
     private static final String FUNCTIONS = "/2015-03-31/functions";
     private static final String FUNCTION = FUNCTIONS + "/{FunctionName}";
+    private static final String MAPPINGS = "/2015-03-31/event-source-mappings";
+    private static final String MAPPING = MAPPINGS + "/{UUID}";
+    /** IAM names a mapping {@code arn:aws:lambda:<region>:<account>:event-source-mapping:<UUID>}. */
+    private static final ResourceArns MAPPING_ARN = ResourceArns.each("UUID",
+            (ctx, uuid) -> ctx.arn("lambda", "event-source-mapping:" + uuid));
     private static final String EVENT_INVOKE_CONFIG = "/2019-09-25/functions/{FunctionName}/event-invoke-config";
     /** IAM names a function by its unqualified ARN, whichever form FunctionName takes. */
     private static final ResourceArns FUNCTION_ARN = ResourceArns.each("FunctionName", (ctx, name) -> {
@@ -46,6 +52,7 @@ public final class LambdaService implements AwsService {
     private final InvocationHistory history;
     private final FunctionRuntime runtime;
     private final Operations operations;
+    private final EventSourceMappingOperations mappings;
     private final ConcurrencyLimits limits;
     private final InjectedFaults faults;
 
@@ -90,6 +97,18 @@ public final class LambdaService implements AwsService {
                 .resources(FUNCTION_ARN));
         operations.add(write("RemovePermission", policy::remove).blocking()
                 .rest("DELETE", FUNCTION + "/policy/{StatementId}", 204).resources(FUNCTION_ARN));
+        this.mappings = new EventSourceMappingOperations(context,
+                new MappedFunctionsView(functions, invoker, context.ids()));
+        operations.add(write("CreateEventSourceMapping", mappings::create).blocking()
+                .rest("POST", MAPPINGS, 202).resources(ResourceArns.ANY));
+        operations.add(read("ListEventSourceMappings", mappings::list).blocking()
+                .rest("GET", MAPPINGS, 200).resources(ResourceArns.ANY));
+        operations.add(read("GetEventSourceMapping", mappings::get).blocking()
+                .rest("GET", MAPPING, 200).resources(MAPPING_ARN));
+        operations.add(write("UpdateEventSourceMapping", mappings::update).blocking()
+                .rest("PUT", MAPPING, 202).resources(MAPPING_ARN));
+        operations.add(write("DeleteEventSourceMapping", mappings::delete).blocking()
+                .rest("DELETE", MAPPING, 202).resources(MAPPING_ARN));
         operations.add(write("PutFunctionEventInvokeConfig", asyncConfig::put).blocking()
                 .rest("PUT", EVENT_INVOKE_CONFIG, 200).resources(FUNCTION_ARN));
         operations.add(write("UpdateFunctionEventInvokeConfig", asyncConfig::update).blocking()
@@ -137,6 +156,7 @@ public final class LambdaService implements AwsService {
     /** Deletes every function (killing its sandboxes) and forgets every invocation. */
     @Override
     public void reset() {
+        mappings.reset();
         deleteAll();
         functions.clear();
         history.clear();
@@ -147,6 +167,7 @@ public final class LambdaService implements AwsService {
     /** Kills every sandbox and waits until each process is gone, then deletes the work directory. */
     @Override
     public void close() {
+        mappings.reset();
         deleteAll();
         runtime.close();
     }

@@ -49,7 +49,7 @@ final class QueueOperations {
         Map<String, String> initial = QueueAttributes.defaults(fifo);
         initial.putAll(requested);
         initial.values().removeIf(String::isEmpty);
-        SqsQueue created = new SqsQueue(queues.ids(), name, ctx.accountId(), ctx.region(), initial, now);
+        SqsQueue created = new SqsQueue(queues.ids(), queues.arrivals(), name, ctx.accountId(), ctx.region(), initial, now);
         SqsQueue queue = inRegion.merge(name, created, (old, fresh) -> old.deleted() ? fresh : old);
         if (queue != created) {
             // CreateQueue is idempotent only when every requested attribute matches the existing queue.

@@ -52,13 +52,11 @@ final class Receiver {
     private List<SqsMessage> poll(SqsQueue queue, int max, int visibility, Instant deadline) {
         long realDeadline = System.nanoTime() + Duration.between(clock.now(), deadline).toNanos();
         while (true) {
-            RedrivePolicy redrive = RedrivePolicy.of(queue.attribute("RedrivePolicy"));
-            SqsQueue deadLetterQueue = redrive == null ? null : queues.byArn(redrive.deadLetterTargetArn());
-            int maxReceiveCount = deadLetterQueue == null ? 0 : redrive.maxReceiveCount();
+            DeadLetterTarget deadLetters = deadLetterTarget(queue);
             SqsQueue.Received received;
             synchronized (queue) {
                 Instant now = clock.now();
-                received = queue.receive(max, visibility, maxReceiveCount, now);
+                received = queue.receive(max, visibility, deadLetters.maxReceiveCount(), now);
                 if (received.delivered().isEmpty() && received.deadLettered().isEmpty()) {
                     if (queue.deleted() || !now.isBefore(deadline)) {
                         return List.of();
@@ -71,13 +69,27 @@ final class Receiver {
                     continue;
                 }
             }
-            // Moved outside the source's monitor: two queues may be each other's dead-letter queue.
-            for (SqsMessage m : received.deadLettered()) {
-                deadLetterQueue.deadLetter(m, queue.arn, clock.now());
-            }
+            moveToDeadLetterQueue(received, queue, deadLetters);
             if (!received.delivered().isEmpty()) {
                 return received.delivered();
             }
+        }
+    }
+
+    /** Where the queue's redrive policy moves messages: its dead-letter queue, or none (maxReceiveCount 0). */
+    record DeadLetterTarget(SqsQueue queue, int maxReceiveCount) {
+    }
+
+    DeadLetterTarget deadLetterTarget(SqsQueue queue) {
+        RedrivePolicy redrive = RedrivePolicy.of(queue.attribute("RedrivePolicy"));
+        SqsQueue deadLetterQueue = redrive == null ? null : queues.byArn(redrive.deadLetterTargetArn());
+        return new DeadLetterTarget(deadLetterQueue, deadLetterQueue == null ? 0 : redrive.maxReceiveCount());
+    }
+
+    /** Called outside the source's monitor: two queues may be each other's dead-letter queue. */
+    void moveToDeadLetterQueue(SqsQueue.Received received, SqsQueue queue, DeadLetterTarget target) {
+        for (SqsMessage m : received.deadLettered()) {
+            target.queue().deadLetter(m, queue.arn, clock.now());
         }
     }
 
@@ -167,7 +179,7 @@ final class Receiver {
         return false;
     }
 
-    private static ObjectNode systemAttributes(SqsMessage m, Set<String> names) {
+    static ObjectNode systemAttributes(SqsMessage m, Set<String> names) {
         boolean all = names.contains("All");
         ObjectNode out = Json.object();
         put(out, names, all, "SenderId", m.senderId);

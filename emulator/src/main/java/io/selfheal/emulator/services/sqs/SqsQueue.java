@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A queue and its messages. Every method runs under the queue's monitor, which long-polling receivers also wait on:
@@ -53,9 +54,13 @@ final class SqsQueue {
     private final Map<String, Dedup> deduplication = new HashMap<>();
 
     private final Ids ids;
+    /** Told this queue's ARN when messages arrive, for pollers outside SQS ({@code QueueMessagesArrived}). */
+    private final Consumer<String> arrivals;
 
-    SqsQueue(Ids ids, String name, String accountId, String region, Map<String, String> attributes, Instant now) {
+    SqsQueue(Ids ids, Consumer<String> arrivals, String name, String accountId, String region,
+             Map<String, String> attributes, Instant now) {
         this.ids = ids;
+        this.arrivals = arrivals;
         this.name = name;
         this.accountId = accountId;
         this.region = region;
@@ -139,6 +144,7 @@ final class SqsQueue {
             deduplication.put(dedupKey, new Dedup(message.messageId, sequenceNumber, now.plus(DEDUPLICATION_WINDOW)));
         }
         notifyAll();
+        arrivals.accept(arn);
         return new Sent(message.messageId, sequenceNumber, message.md5OfBody, md5OfAttributes);
     }
 
@@ -151,6 +157,7 @@ final class SqsQueue {
         messages.put(m.messageId, new SqsMessage(m.messageId, m.body, m.attributes, m.sentAt, m.senderId, m.groupId,
                 m.deduplicationId, sequenceNumber, sourceArn, now));
         notifyAll();
+        arrivals.accept(arn);
     }
 
     /**

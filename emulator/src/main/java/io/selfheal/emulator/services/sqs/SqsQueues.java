@@ -6,6 +6,7 @@ import io.selfheal.emulator.core.RequestContext;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,9 +17,16 @@ final class SqsQueues {
 
     private final RegionalStore<Map<String, SqsQueue>> store = new RegionalStore<>(ConcurrentHashMap::new);
     private final Ids ids;
+    private final Consumer<String> arrivals;
 
-    SqsQueues(Ids ids) {
+    /** @param arrivals told a queue's ARN whenever messages arrive in it */
+    SqsQueues(Ids ids, Consumer<String> arrivals) {
         this.ids = ids;
+        this.arrivals = arrivals;
+    }
+
+    Consumer<String> arrivals() {
+        return arrivals;
     }
 
     /** The emulator's ids, for the queues' message ids and receipt handles. */

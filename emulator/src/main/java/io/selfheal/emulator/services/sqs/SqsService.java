@@ -6,7 +6,11 @@ import static io.selfheal.emulator.service.OperationSpec.write;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.core.RequestContext;
+import io.selfheal.emulator.messages.DeleteFromQueue;
 import io.selfheal.emulator.messages.Delivery;
+import io.selfheal.emulator.messages.DescribeQueue;
+import io.selfheal.emulator.messages.QueueMessagesArrived;
+import io.selfheal.emulator.messages.ReceiveFromQueue;
 import io.selfheal.emulator.messages.SendToQueue;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
@@ -39,7 +43,7 @@ public final class SqsService implements AwsService {
     private final Operations operations = new Operations("sqs");
 
     SqsService(EmulatorContext context) {
-        queues = new SqsQueues(context.ids());
+        queues = new SqsQueues(context.ids(), arn -> context.bus().publish(new QueueMessagesArrived(arn)));
         QueueOperations q = new QueueOperations(queues, context.clock());
         MessageOperations m = new MessageOperations(queues, context.clock());
         Receiver receiver = new Receiver(queues, context.clock());
@@ -63,6 +67,10 @@ public final class SqsService implements AwsService {
                 .iam("sqs:ChangeMessageVisibility").resources(QUEUE));
         QueueDelivery delivery = new QueueDelivery(queues, context.clock());
         context.bus().handle(SendToQueue.class, (SendToQueue send) -> (Delivery) delivery.deliver(send));
+        QueuePolling polling = new QueuePolling(queues, receiver, context.clock());
+        context.bus().handle(DescribeQueue.class, polling::describe);
+        context.bus().handle(ReceiveFromQueue.class, polling::receive);
+        context.bus().handle(DeleteFromQueue.class, polling::delete);
     }
 
     /**

@@ -22,6 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.ConnectionAuthorizationType;
 import software.amazon.awssdk.services.eventbridge.model.RetryPolicy;
@@ -208,6 +212,40 @@ class EventBridgeRetryTest {
         emulator.control().reset();
         CLOCK.advance(Duration.ofMinutes(1));
         assertThat(calls).hasSize(1);
+    }
+
+    /**
+     * The retry metrics of "Monitoring Amazon EventBridge"
+     * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-monitoring.html): RetryInvocationAttempts per
+     * retry made, InvocationsSentToDlq per event the dead-letter queue took, InvocationsFailedToBeSentToDlq per
+     * event it could not take — read back through CloudWatch's GetMetricStatistics.
+     */
+    @Test
+    void retriesAndDeadLettersAreCountedInAwsEvents() {
+        CloudWatchClient cloudWatch = AWS.client(CloudWatchClient.class);
+        target(hook, p -> p.maximumRetryAttempts(2));
+        Instant t0 = CLOCK.now();
+        putEvent("selfheal.retry");
+        CLOCK.advance(Duration.ofSeconds(10));
+        assertThat(sum(cloudWatch, "RetryInvocationAttempts", t0)).isEqualTo(2.0);
+        assertThat(sum(cloudWatch, "InvocationsSentToDlq", t0)).isEqualTo(1.0);
+        assertThat(sum(cloudWatch, "InvocationsFailedToBeSentToDlq", t0)).isNull();
+
+        sqs.deleteQueue(b -> b.queueUrl(dlqUrl));
+        target(hook, p -> p.maximumRetryAttempts(0));
+        putEvent("selfheal.retry");
+        CLOCK.advance(Duration.ofSeconds(10));
+        assertThat(sum(cloudWatch, "InvocationsFailedToBeSentToDlq", t0)).isEqualTo(1.0);
+        assertThat(sum(cloudWatch, "InvocationsSentToDlq", t0)).isEqualTo(1.0);
+    }
+
+    /** The Sum of an AWS/Events metric of the rule over the hour from {@code from}, or null without datapoints. */
+    private static Double sum(CloudWatchClient cloudWatch, String metric, Instant from) {
+        List<Datapoint> points = cloudWatch.getMetricStatistics(r -> r.namespace("AWS/Events").metricName(metric)
+                .dimensions(Dimension.builder().name("RuleName").value("remediate").build())
+                .startTime(from.minusSeconds(60)).endTime(from.plusSeconds(3600)).period(3600)
+                .statistics(Statistic.SUM)).datapoints();
+        return points.isEmpty() ? null : points.stream().mapToDouble(Datapoint::sum).sum();
     }
 
     private void target(String arn, Consumer<RetryPolicy.Builder> policy) {

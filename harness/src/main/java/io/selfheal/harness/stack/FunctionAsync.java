@@ -1,0 +1,133 @@
+package io.selfheal.harness.stack;
+
+import io.selfheal.harness.yaml.YMap;
+import io.selfheal.harness.yaml.YNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A function's failure handling, provisioned through Lambda's own APIs after CreateFunction: {@code deadLetter}
+ * (DeadLetterConfig, a queue or topic), {@code eventInvokeConfig} (PutFunctionEventInvokeConfig: retries, maximum
+ * event age, on-success and on-failure destinations), {@code reservedConcurrency} (PutFunctionConcurrency) and SQS
+ * {@code eventSources} (CreateEventSourceMapping).
+ *
+ * @param maximumRetryAttempts null = AWS's default (2)
+ * @param maximumEventAge      seconds; null = AWS's default (6 h)
+ */
+public record FunctionAsync(Ref deadLetter, Integer maximumRetryAttempts, Integer maximumEventAge, Ref onSuccess,
+                            Ref onFailure, Integer reservedConcurrency, List<EventSource> eventSources) {
+    public static final FunctionAsync NONE = new FunctionAsync(null, null, null, null, null, null, List.of());
+    static final String[] KEYS = {"deadLetter", "eventInvokeConfig", "reservedConcurrency", "eventSources"};
+
+    /** A stack resource by kind ({@code queues}, {@code topics}, {@code functions}) and key; its ARN is the target. */
+    public record Ref(String kind, String key) {
+        String arn(StackState state) {
+            return state.get(kind, key, "arn");
+        }
+    }
+
+    /** An SQS event source mapping of the function. */
+    public record EventSource(String queue, Integer batchSize, Integer batchingWindow,
+                              boolean reportBatchItemFailures) {
+    }
+
+    static FunctionAsync read(YMap m, StackReading reading) {
+        Ref deadLetter = m.has("deadLetter") ? ref(m.get("deadLetter").map(), reading, false) : null;
+        Integer retries = null;
+        Integer age = null;
+        Ref onSuccess = null;
+        Ref onFailure = null;
+        if (m.has("eventInvokeConfig")) {
+            YMap c = m.get("eventInvokeConfig").map().allow("maximumRetryAttempts", "maximumEventAge",
+                    "destinations");
+            retries = c.integer("maximumRetryAttempts");
+            if (retries != null && (retries < 0 || retries > 2)) {
+                c.get("maximumRetryAttempts").problem("maximumRetryAttempts must be 0, 1 or 2");
+            }
+            if (c.duration("maximumEventAge") != null) {
+                age = (int) c.duration("maximumEventAge").toSeconds();
+                if (age < 60 || age > 21600) {
+                    c.get("maximumEventAge").problem("maximumEventAge must be between PT1M and PT6H");
+                }
+            }
+            if (c.has("destinations")) {
+                YMap d = c.get("destinations").map().allow("onSuccess", "onFailure");
+                onSuccess = d.has("onSuccess") ? ref(d.get("onSuccess").map(), reading, true) : null;
+                onFailure = d.has("onFailure") ? ref(d.get("onFailure").map(), reading, true) : null;
+            }
+        }
+        Integer reserved = m.integer("reservedConcurrency");
+        if (reserved != null && reserved < 0) {
+            m.get("reservedConcurrency").problem("reservedConcurrency must be 0 or more");
+        }
+        List<EventSource> sources = new ArrayList<>();
+        if (m.has("eventSources")) {
+            for (YNode item : m.get("eventSources").list()) {
+                YMap s = item.map().allow("queue", "batchSize", "batchingWindow", "reportBatchItemFailures");
+                String queue = reading.stackKey(QueueKind.KEY, s.require("queue"));
+                Integer window = s.duration("batchingWindow") == null ? null
+                        : (int) s.duration("batchingWindow").toSeconds();
+                sources.add(new EventSource(queue, s.integer("batchSize"), window,
+                        Boolean.TRUE.equals(s.bool("reportBatchItemFailures"))));
+            }
+        }
+        return new FunctionAsync(deadLetter, retries, age, onSuccess, onFailure, reserved, List.copyOf(sources));
+    }
+
+    /** {@code {queue: key}} or {@code {topic: key}}, and for destinations also {@code {function: key}}. */
+    private static Ref ref(YMap m, StackReading reading, boolean functions) {
+        if (functions) {
+            m.allow("queue", "topic", "function");
+        } else {
+            m.allow("queue", "topic");
+        }
+        if (m.has("queue")) {
+            return new Ref(QueueKind.KEY, reading.stackKey(QueueKind.KEY, m.get("queue")));
+        }
+        if (m.has("topic")) {
+            return new Ref(TopicKind.KEY, reading.stackKey(TopicKind.KEY, m.get("topic")));
+        }
+        if (functions && m.has("function")) {
+            return new Ref(FunctionKind.KEY, reading.stackKey(FunctionKind.KEY, m.get("function")));
+        }
+        m.node().problem(functions ? "give one of queue, topic or function" : "give one of queue or topic");
+        return null;
+    }
+
+    /** After CreateFunction: the settings through Lambda's APIs, as the team's IaC would make them. */
+    void provision(String functionName, Provisioning p) {
+        var lambda = p.clients().lambda();
+        StackState state = p.state();
+        if (deadLetter != null) {
+            lambda.updateFunctionConfiguration(r -> r.functionName(functionName)
+                    .deadLetterConfig(d -> d.targetArn(deadLetter.arn(state))));
+        }
+        if (maximumRetryAttempts != null || maximumEventAge != null || onSuccess != null || onFailure != null) {
+            lambda.putFunctionEventInvokeConfig(r -> {
+                r.functionName(functionName).maximumRetryAttempts(maximumRetryAttempts)
+                        .maximumEventAgeInSeconds(maximumEventAge);
+                r.destinationConfig(d -> {
+                    if (onSuccess != null) {
+                        d.onSuccess(s -> s.destination(onSuccess.arn(state)));
+                    }
+                    if (onFailure != null) {
+                        d.onFailure(f -> f.destination(onFailure.arn(state)));
+                    }
+                });
+            });
+        }
+        if (reservedConcurrency != null) {
+            lambda.putFunctionConcurrency(r -> r.functionName(functionName)
+                    .reservedConcurrentExecutions(reservedConcurrency));
+        }
+        for (EventSource s : eventSources) {
+            lambda.createEventSourceMapping(r -> {
+                r.functionName(functionName).eventSourceArn(state.get(QueueKind.KEY, s.queue(), "arn"))
+                        .batchSize(s.batchSize()).maximumBatchingWindowInSeconds(s.batchingWindow());
+                if (s.reportBatchItemFailures()) {
+                    r.functionResponseTypesWithStrings("ReportBatchItemFailures");
+                }
+            });
+        }
+    }
+}
