@@ -32,6 +32,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "ThrottlingException (SDKs retry it). Default: ${DEFAULT-VALUE}.")
     int eventsBacklog = io.selfheal.emulator.core.EventsBacklog.DEFAULT.events();
 
+    @Option(names = "--iam-mode", paramLabel = "MODE",
+            description = "IAM for calls by IAM users and role sessions (functions' execution roles): off (nothing "
+                    + "checked), audit (decisions recorded: GET /_selfheal/iam/decisions) or enforce (denied calls "
+                    + "answer AWS's access-denied error). Root keys are never checked. Default: ${DEFAULT-VALUE}.")
+    String iamMode = "off";
+
     @Spec
     CommandSpec spec;
 
@@ -50,8 +56,14 @@ final class ServeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--events-backlog must be at least 1, got " + eventsBacklog);
         }
+        io.selfheal.emulator.core.authz.IamMode mode;
+        try {
+            mode = io.selfheal.emulator.core.authz.IamMode.parse(iamMode);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--iam-mode: " + e.getMessage());
+        }
         Emulator emulator = Emulator.builder().port(port).host(host).region(region).retention(retention)
-                .eventsBacklog(eventsBacklog).start();
+                .eventsBacklog(eventsBacklog).iamMode(mode).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();
@@ -62,6 +74,7 @@ final class ServeCommand implements Callable<Integer> {
                 emulator.endpoint(), emulator.accountId(), emulator.region(), (System.nanoTime() - started) / 1_000_000);
         out.println("services: " + String.join(", ", emulator.services().all().stream()
                 .map(s -> s.descriptor().signingName()).toList()));
+        out.println("IAM: " + mode.wireName());
         out.println("export AWS_ENDPOINT_URL=" + emulator.endpoint());
         out.flush();
         stopped.await();
