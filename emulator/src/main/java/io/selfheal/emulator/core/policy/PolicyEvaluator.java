@@ -105,6 +105,20 @@ public final class PolicyEvaluator {
         return allow(identityAllow, unevaluated);
     }
 
+    /**
+     * The resource policy's side of a decision alone: an explicit Deny, or an Allow naming the caller, its role or its
+     * account. For a service principal this is the whole decision; for a caller of another account it is the half
+     * the resource's service checks (the caller's identity policies are the other half).
+     */
+    public static Decision evaluateResourcePolicy(AuthorizationRequest request, NamedPolicy policy) {
+        List<String> unevaluated = new ArrayList<>();
+        Verdict v = verdict(policy, PolicyType.RESOURCE_BASED, request, effectiveContext(request), unevaluated);
+        if (v.deny() != null) {
+            return new Decision(Outcome.EXPLICIT_DENY, v.deny(), null, unevaluated);
+        }
+        return v.allow() != null ? allow(v.allow(), unevaluated) : implicitDeny(PolicyType.RESOURCE_BASED, unevaluated);
+    }
+
     private static Decision allow(MatchedStatement statement, List<String> unevaluated) {
         return new Decision(Outcome.ALLOW, statement, null, unevaluated);
     }

@@ -27,7 +27,8 @@ final class InvokeFunctionHandler {
             String account = ref.accountId() != null ? ref.accountId() : request.accountId();
             String region = ref.region() != null ? ref.region() : request.region();
             LambdaFunction function = functions.require(account, region, ref.name(), ref.qualifier());
-            if (!function.policy().allowsService(request.principal(), request.sourceArn(), request.sourceAccount())) {
+            if (!function.policy().allowsService(request.principal(), function.arn(), request.sourceArn(),
+                    request.sourceAccount())) {
                 throw LambdaErrors.accessDenied(request.principal(), "lambda:InvokeFunction", function.arn());
             }
             byte[] payload = request.payload() == null || request.payload().length == 0

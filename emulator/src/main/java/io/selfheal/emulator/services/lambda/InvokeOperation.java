@@ -81,7 +81,7 @@ final class InvokeOperation implements RawOperation {
     /** The same account may always invoke; another account only with a statement for it. */
     private static void authorize(RequestContext ctx, LambdaFunction function) {
         if (!ctx.accountId().equals(function.accountId())
-                && !function.policy().allowsAccount(ctx.accountId(), ctx.caller().arn())) {
+                && !function.policy().allowsCaller(ctx.caller().principal(), function.arn())) {
             throw LambdaErrors.accessDenied(ctx.caller().arn(), "lambda:InvokeFunction", function.arn());
         }
     }

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.AwsException;
 import io.selfheal.emulator.core.Json;
+import io.selfheal.emulator.core.policy.AuthorizationRequest;
+import io.selfheal.emulator.core.policy.Principal;
+import io.selfheal.emulator.core.policy.ResourcePolicies;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -53,30 +57,6 @@ final class ResourcePolicy {
             }
             return s;
         }
-
-        boolean allowsInvoke() {
-            return action.equals("lambda:InvokeFunction") || action.equals("lambda:*") || action.equals("*");
-        }
-
-        /** A service principal calling with the source it names (null when unknown). */
-        boolean allowsService(String service, String callerSourceArn, String callerSourceAccount) {
-            if (!allowsInvoke() || !(principal.equals("*") || principal.equals(service))) {
-                return false;
-            }
-            if (sourceArn != null && (callerSourceArn == null || !arnLike(sourceArn, callerSourceArn))) {
-                return false;
-            }
-            return sourceAccount == null || sourceAccount.equals(callerSourceAccount);
-        }
-
-        /** A principal of another account (cross-account Invoke). */
-        boolean allowsAccount(String accountId, String callerArn) {
-            if (!allowsInvoke() || isService(principal) || sourceArn != null || sourceAccount != null) {
-                return false;
-            }
-            return principal.equals("*") || principal.equals(accountId)
-                    || principal.equals("arn:aws:iam::" + accountId + ":root") || principal.equals(callerArn);
-        }
     }
 
     private final Map<String, Statement> statements = new LinkedHashMap<>();
@@ -109,29 +89,23 @@ final class ResourcePolicy {
         return Json.write(policy);
     }
 
-    synchronized boolean allowsService(String service, String sourceArn, String sourceAccount) {
-        return statements.values().stream().anyMatch(s -> s.allowsService(service, sourceArn, sourceAccount));
+    /** May this service principal, acting for {@code sourceArn}, invoke the function? */
+    synchronized boolean allowsService(String service, String functionArn, String sourceArn, String sourceAccount) {
+        return !statements.isEmpty() && ResourcePolicies.forService(List.of(document()), service,
+                "lambda:InvokeFunction", functionArn, sourceArn, sourceAccount).allowed();
     }
 
-    synchronized boolean allowsAccount(String accountId, String callerArn) {
-        return statements.values().stream().anyMatch(s -> s.allowsAccount(accountId, callerArn));
+    /**
+     * Does the policy allow a caller of another account to invoke? (The resource side of a cross-account call; the
+     * caller's own identity policies are the other side.)
+     */
+    synchronized boolean allowsCaller(Principal caller, String functionArn) {
+        return !statements.isEmpty() && ResourcePolicies.forPrincipal(List.of(document()),
+                AuthorizationRequest.of(caller, "lambda:InvokeFunction", functionArn, Map.of())).allowed();
     }
 
     static boolean isService(String principal) {
         return principal.endsWith(".amazonaws.com") || principal.endsWith(".amazonaws.com.cn")
                 || (principal.contains(".") && !principal.startsWith("arn:"));
-    }
-
-    /** IAM's ArnLike: {@code *} and {@code ?} wildcards, case-sensitive. */
-    static boolean arnLike(String pattern, String value) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.matches(regex.toString(), value);
     }
 }

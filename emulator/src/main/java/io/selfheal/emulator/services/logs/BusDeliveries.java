@@ -2,6 +2,8 @@ package io.selfheal.emulator.services.logs;
 
 import io.selfheal.emulator.core.EmulatorClock;
 import io.selfheal.emulator.core.RegionalStore;
+import io.selfheal.emulator.core.policy.Decision;
+import io.selfheal.emulator.core.policy.ResourcePolicies;
 import io.selfheal.emulator.messages.Delivery;
 import io.selfheal.emulator.messages.PutLogEvents;
 import java.util.ArrayList;
@@ -39,9 +41,8 @@ final class BusDeliveries {
             if (m.principal() != null) {
                 String streamArn = groupArn + ":log-stream:" + m.logStreamName();
                 for (String action : ACTIONS) {
-                    PolicyEvaluator.Request ask = new PolicyEvaluator.Request(m.principal(), action,
-                            List.of(streamArn, groupArn + ":*", groupArn), m.sourceArn(), m.accountId());
-                    if (!PolicyEvaluator.allows(policyDocuments(region), ask)) {
+                    if (!allows(policyDocuments(region), m, action,
+                            List.of(streamArn, groupArn + ":*", groupArn))) {
                         return Delivery.refused("AccessDeniedException", "User with principal " + m.principal()
                                 + " is not authorized to perform: " + action + " on resource: " + streamArn
                                 + " because no resource-based policy allows the " + action + " action");
@@ -69,6 +70,24 @@ final class BusDeliveries {
             group.append(stream, batch.accepted(), now);
             return Delivery.accepted(stream.uploadSequenceToken());
         }
+    }
+
+    /**
+     * Whether the account's resource policies let the service write, on whichever of the ARNs a statement names
+     * (the stream, the group's streams, the group); an explicit Deny on any of them refuses.
+     */
+    private static boolean allows(List<String> documents, PutLogEvents m, String action, List<String> resources) {
+        String sourceAccount = m.sourceArn() != null ? ResourcePolicies.accountOf(m.sourceArn()) : m.accountId();
+        boolean allowed = false;
+        for (String resource : resources) {
+            Decision d = ResourcePolicies.forService(documents, m.principal(), action, resource, m.sourceArn(),
+                    sourceAccount);
+            if (d.outcome() == Decision.Outcome.EXPLICIT_DENY) {
+                return false;
+            }
+            allowed |= d.allowed();
+        }
+        return allowed;
     }
 
     private static List<String> policyDocuments(LogsRegion region) {

@@ -1,8 +1,10 @@
 package io.selfheal.emulator.services.sns;
 
 import io.selfheal.emulator.core.AwsException;
+import io.selfheal.emulator.core.policy.ResourcePolicies;
 import io.selfheal.emulator.messages.Delivery;
 import io.selfheal.emulator.messages.PublishToTopic;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,9 +28,9 @@ final class PublishToTopicHandler {
         if (topic == null) {
             return Delivery.refused("NotFound", "Topic does not exist");
         }
-        if (request.principal() != null && !TopicPolicy.allowsService(topic.attribute("Policy"),
-                request.principal(), "sns:Publish", arn.toString(), request.sourceArn(),
-                accountOf(request.sourceArn()))) {
+        if (request.principal() != null && !ResourcePolicies.forService(
+                Collections.singletonList(topic.attribute("Policy")), request.principal(), "sns:Publish",
+                arn.toString(), request.sourceArn(), null).allowed()) {
             return Delivery.refused("AuthorizationError", "User: " + request.principal()
                     + " is not authorized to perform: SNS:Publish on resource: " + arn);
         }
@@ -43,14 +45,5 @@ final class PublishToTopicHandler {
         } catch (AwsException e) {
             return Delivery.refused(e.code(), e.getMessage());
         }
-    }
-
-    /** The account field of an ARN ({@code arn:aws:events:us-east-1:123456789012:rule/x}), or null. */
-    private static String accountOf(String arn) {
-        if (arn == null) {
-            return null;
-        }
-        String[] parts = arn.split(":", 6);
-        return parts.length > 4 && !parts[4].isEmpty() ? parts[4] : null;
     }
 }

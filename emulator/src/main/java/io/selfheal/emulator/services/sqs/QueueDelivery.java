@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.AwsException;
 import io.selfheal.emulator.core.EmulatorClock;
 import io.selfheal.emulator.core.Json;
+import io.selfheal.emulator.core.policy.ResourcePolicies;
 import io.selfheal.emulator.messages.Delivery;
 import io.selfheal.emulator.messages.SendToQueue;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Collections;
 
 /**
  * Deliveries from other services ({@link SendToQueue}): a service principal may send only when the queue policy
@@ -48,15 +48,7 @@ final class QueueDelivery {
     }
 
     private static boolean permitted(SqsQueue queue, SendToQueue send) {
-        Map<String, String> context = new HashMap<>();
-        if (send.sourceArn() != null) {
-            context.put("aws:SourceArn", send.sourceArn());
-            String[] parts = send.sourceArn().split(":");
-            if (parts.length > 4 && !parts[4].isEmpty()) {
-                context.put("aws:SourceAccount", parts[4]);
-            }
-        }
-        return ResourcePolicyEvaluator.allows(queue.attribute("Policy"), new ResourcePolicyEvaluator.Request(
-                send.principal(), "sqs:SendMessage", queue.arn, context));
+        return ResourcePolicies.forService(Collections.singletonList(queue.attribute("Policy")), send.principal(),
+                "sqs:SendMessage", queue.arn, send.sourceArn(), null).allowed();
     }
 }
