@@ -6,7 +6,6 @@ import io.selfheal.emulator.core.policy.AuthorizationRequest;
 import io.selfheal.emulator.core.policy.Decision;
 import io.selfheal.emulator.core.policy.PolicyEvaluator;
 import io.selfheal.emulator.core.policy.Principal;
-import io.selfheal.emulator.core.policy.PrincipalType;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +58,7 @@ public final class Authorization {
         if (now == IamMode.OFF || !checked(caller)) {
             return null;
         }
-        Principal principal = principal(caller);
+        Principal principal = caller.principal();
         var set = policies.of(principal);
         AuthorizationDecision denial = null;
         for (String resource : resources) {
@@ -115,28 +114,5 @@ public final class Authorization {
                 resource, outcome, policyType, statement, d.unevaluated(), origin, enforced);
         log.record(decision);
         return decision;
-    }
-
-    /** The engine's view of a caller: a role session stands for its role ({@code …:role/<name>}). */
-    static Principal principal(CallerIdentity caller) {
-        String arn = caller.arn();
-        return switch (caller.type()) {
-            case "IAMUser" -> new Principal(arn, caller.accountId(), PrincipalType.IAMUser, arn, Map.of());
-            case "AssumedRole" -> new Principal(arn, caller.accountId(), PrincipalType.AssumedRole, roleOf(arn),
-                    Map.of());
-            default -> Principal.root(caller.accountId());
-        };
-    }
-
-    /** {@code arn:aws:sts::1:assumed-role/R/s} → {@code arn:aws:iam::1:role/R}. */
-    static String roleOf(String sessionArn) {
-        int start = sessionArn.indexOf(":assumed-role/");
-        if (start < 0) {
-            return sessionArn;
-        }
-        String account = sessionArn.substring("arn:aws:sts::".length(), start);
-        String rest = sessionArn.substring(start + ":assumed-role/".length());
-        int slash = rest.lastIndexOf('/');
-        return "arn:aws:iam::" + account + ":role/" + (slash < 0 ? rest : rest.substring(0, slash));
     }
 }
