@@ -15,6 +15,7 @@ import io.selfheal.emulator.core.Ids;
 import io.selfheal.emulator.core.InternalBus;
 import io.selfheal.emulator.core.Retention;
 import io.selfheal.emulator.core.authz.Authorization;
+import io.selfheal.emulator.core.authz.BusIdentityPolicies;
 import io.selfheal.emulator.core.authz.DecisionLog;
 import io.selfheal.emulator.core.authz.IamMode;
 import io.selfheal.emulator.frontdoor.FrontDoor;
@@ -69,8 +70,9 @@ public final class Emulator implements AutoCloseable {
                 (port, handler) -> NettyHttpServer.start(eventLoops, b.host, port, workers, handler),
                 b.seed == null ? Ids.random() : Ids.seeded(b.seed));
         context.register(EventsBacklog.class, b.eventsBacklog);
-        context.register(Authorization.class,
-                new Authorization(b.iamMode, b.clock, new DecisionLog(b.retention)));
+        Authorization authorization = new Authorization(b.iamMode, b.clock, new DecisionLog(b.retention));
+        authorization.policies(new BusIdentityPolicies(context.bus()));
+        context.register(Authorization.class, authorization);
         List<AwsService> loaded = new ArrayList<>();
         ServiceLoader.load(AwsServiceProvider.class).stream()
                 .filter(p -> !b.without.contains(p.type()))
