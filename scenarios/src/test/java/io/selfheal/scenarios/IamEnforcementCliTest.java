@@ -94,8 +94,8 @@ class IamEnforcementCliTest {
                 "--instance-type", "t3.micro").path("Instances").path(0).path("InstanceId").asText();
         awaitRunning();
 
-        String result = invoke();
-        assertThat(result).contains("UnauthorizedOperation");
+        String result = invoke("2025-01-01T00:00:00.000+0000");
+        assertThat(result).contains("You are not authorized to perform this operation.").contains("Status Code: 403");
         JsonNode trail = rebootEvents();
         assertThat(trail).hasSize(1);
         assertThat(trail.get(0).path("errorCode").asText()).isEqualTo("UnauthorizedOperation");
@@ -114,7 +114,7 @@ class IamEnforcementCliTest {
         aws.json("iam", "put-role-policy", "--role-name", "reboot-role", "--policy-name", "reboot",
                 "--policy-document", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
                         + "\"Action\":\"ec2:RebootInstances\",\"Resource\":\"arn:aws:ec2:*:*:instance/*\"}]}");
-        String result = invoke();
+        String result = invoke("2025-01-01T00:05:00.000+0000");
         assertThat(JSON.readTree(result).path("action").asText()).as(result).isEqualTo("rebooted");
         JsonNode trail = rebootEvents();
         assertThat(trail).hasSize(2);
@@ -127,8 +127,8 @@ class IamEnforcementCliTest {
         aws.json("iam", "put-role-policy", "--role-name", "reboot-role", "--policy-name", "freeze",
                 "--policy-document", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\","
                         + "\"Action\":\"ec2:RebootInstances\",\"Resource\":\"*\"}]}");
-        String result = invoke();
-        assertThat(result).contains("UnauthorizedOperation").contains("with an explicit deny in an identity-based "
+        String result = invoke("2025-01-01T00:10:00.000+0000");
+        assertThat(result).contains("You are not authorized").contains("with an explicit deny in an identity-based "
                 + "policy");
     }
 
@@ -138,12 +138,15 @@ class IamEnforcementCliTest {
                 "--zip-file", "fileb://" + LAMBDA_JAR.toAbsolutePath());
     }
 
-    /** Invokes the remediation as its alarm would and returns what it answered (its result or error document). */
-    private static String invoke() throws Exception {
+    /**
+     * Invokes the remediation as its alarm would and returns what it answered (its result or error document); each
+     * alarm transition has its own timestamp, which the remediation's idempotency key includes.
+     */
+    private static String invoke(String alarmTimestamp) throws Exception {
         Path out = Files.createTempFile("invoke", ".json");
         aws.json("lambda", "invoke", "--function-name", "reboot-on-high-cpu", "--cli-binary-format",
                 "raw-in-base64-out", "--payload", "{\"instance_id\":\"" + instanceId + "\",\"state_value\":\"ALARM\","
-                        + "\"alarm_name\":\"EC2-CPU-High-cli\",\"state_timestamp\":\"2025-01-01T00:00:00.000+0000\"}",
+                        + "\"alarm_name\":\"EC2-CPU-High-cli\",\"state_timestamp\":\"" + alarmTimestamp + "\"}",
                 out.toString());
         return Files.readString(out);
     }
