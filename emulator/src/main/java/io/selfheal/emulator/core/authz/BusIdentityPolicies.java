@@ -20,9 +20,9 @@ public final class BusIdentityPolicies implements IdentityPolicies {
 
     @Override
     public PolicySet of(Principal principal) {
-        String arn = principal.issuerArn() != null ? principal.issuerArn() : principal.arn();
         try {
-            PrincipalPolicies.Result r = bus.ask(new PrincipalPolicies(arn));
+            // A session's ARN names its role without the role's path; IAM answers it for the role.
+            PrincipalPolicies.Result r = bus.ask(new PrincipalPolicies(principal.arn()));
             return r.found() ? new PolicySet(r.identityPolicies(), null, r.permissionsBoundary(), null)
                     : PolicySet.identity(List.of());
         } catch (NoHandlerException noIam) {
