@@ -52,6 +52,17 @@ final class AwsCli {
         return r.output();
     }
 
+    /** Polls describe-instances until the instance is running. */
+    void awaitRunning(String instanceId) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            if ("running".equals(json("ec2", "describe-instances", "--instance-ids", instanceId).path("Reservations")
+                    .path(0).path("Instances").path(0).path("State").path("Name").asText())) {
+                return;
+            }
+        }
+        throw new AssertionError(instanceId + " never reached running");
+    }
+
     record Result(int exit, String output) {
     }
 

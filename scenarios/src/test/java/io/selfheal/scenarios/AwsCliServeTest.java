@@ -64,7 +64,7 @@ class AwsCliServeTest {
         JsonNode described = aws("ec2", "describe-instances", "--instance-ids", instanceId);
         assertThat(described.path("Reservations").path(0).path("Instances").path(0).path("InstanceId").asText())
                 .isEqualTo(instanceId);
-        awaitRunning();
+        new AwsCli(endpoint).awaitRunning(instanceId);
         aws("ec2", "reboot-instances", "--instance-ids", instanceId);
         String missing = awsFailing("ec2", "describe-instances", "--instance-ids", "i-0000000000000000f");
         assertThat(missing).contains("InvalidInstanceID.NotFound");
@@ -128,17 +128,6 @@ class AwsCliServeTest {
         assertThat(invoked.path("StatusCode").asInt()).isEqualTo(200);
         assertThat(invoked.has("FunctionError")).as("function error: " + Files.readString(out)).isFalse();
         assertThat(JSON.readTree(out.toFile()).path("action").asText()).isEqualTo("rebooted");
-    }
-
-    private static void awaitRunning() throws Exception {
-        for (int i = 0; i < 100; i++) {
-            JsonNode d = aws("ec2", "describe-instances", "--instance-ids", instanceId);
-            if ("running".equals(d.path("Reservations").path(0).path("Instances").path(0).path("State")
-                    .path("Name").asText())) {
-                return;
-            }
-        }
-        throw new AssertionError(instanceId + " never reached running");
     }
 
     private static JsonNode aws(String... args) throws Exception {

@@ -92,7 +92,7 @@ class IamEnforcementCliTest {
                 "--zip-file", "fileb://" + LAMBDA_JAR.toAbsolutePath());
         instanceId = aws.json("ec2", "run-instances", "--image-id", "ami-0abcdef1234567890", "--count", "1",
                 "--instance-type", "t3.micro").path("Instances").path(0).path("InstanceId").asText();
-        awaitRunning();
+        aws.awaitRunning(instanceId);
 
         String result = invoke("2025-01-01T00:00:00.000+0000");
         assertThat(result).contains("You are not authorized to perform this operation.").contains("Status Code: 403");
@@ -158,16 +158,6 @@ class IamEnforcementCliTest {
             out.add(JSON.readTree(e.path("CloudTrailEvent").asText()));
         }
         return out;
-    }
-
-    private static void awaitRunning() throws Exception {
-        for (int i = 0; i < 100; i++) {
-            if ("running".equals(aws.json("ec2", "describe-instances", "--instance-ids", instanceId)
-                    .path("Reservations").path(0).path("Instances").path(0).path("State").path("Name").asText())) {
-                return;
-            }
-        }
-        throw new AssertionError(instanceId + " never reached running");
     }
 
     private static JsonNode control(String method, String path) throws Exception {
