@@ -16,4 +16,14 @@ final class BenchClients {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
                 .build();
     }
+
+    /** Makes a role Lambda may assume (CreateFunction refuses one that does not exist), and returns its ARN. */
+    static String lambdaRole(Emulator emulator, String name) {
+        try (software.amazon.awssdk.services.iam.IamClient iam =
+                     of(software.amazon.awssdk.services.iam.IamClient.builder(), emulator)) {
+            return iam.createRole(r -> r.roleName(name).assumeRolePolicyDocument("{\"Version\":\"2012-10-17\","
+                    + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},"
+                    + "\"Action\":\"sts:AssumeRole\"}]}")).role().arn();
+        }
+    }
 }

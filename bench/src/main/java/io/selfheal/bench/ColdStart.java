@@ -38,6 +38,7 @@ public final class ColdStart {
         try (Emulator emulator = Emulator.startOnFreePort();
              LambdaClient lambda = BenchClients.of(LambdaClient.builder(), emulator);
              Ec2Client ec2 = BenchClients.of(Ec2Client.builder(), emulator)) {
+            BenchClients.lambdaRole(emulator, "bench");
             for (String runtime : List.of("python3.12", "nodejs20.x", "java17")) {
                 EchoFunctions.Package echo = EchoFunctions.of(runtime);
                 measure(lambda, "echo " + runtime, runtime, echo.handler(), echo.zip(), () -> "{}", rounds);

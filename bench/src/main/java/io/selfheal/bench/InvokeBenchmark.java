@@ -43,8 +43,9 @@ public class InvokeBenchmark {
         emulator = Emulator.startOnFreePort();
         lambda = BenchClients.of(LambdaClient.builder(), emulator);
         EchoFunctions.Package echo = EchoFunctions.of(runtime);
+        String role = BenchClients.lambdaRole(emulator, "echo");
         lambda.createFunction(r -> r.functionName("echo").runtime(runtime).handler(echo.handler())
-                .role("arn:aws:iam::123456789012:role/echo").timeout(30).memorySize(512)
+                .role(role).timeout(30).memorySize(512)
                 .code(c -> c.zipFile(SdkBytes.fromByteArray(echo.zip()))));
         request = InvokeRequest.builder().functionName("echo")
                 .payload(SdkBytes.fromUtf8String("{\"instance_id\":\"i-0123456789abcdef0\"}")).build();

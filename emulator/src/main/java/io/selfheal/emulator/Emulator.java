@@ -14,6 +14,10 @@ import io.selfheal.emulator.core.IdentityRegistry;
 import io.selfheal.emulator.core.Ids;
 import io.selfheal.emulator.core.InternalBus;
 import io.selfheal.emulator.core.Retention;
+import io.selfheal.emulator.core.authz.Authorization;
+import io.selfheal.emulator.core.authz.BusIdentityPolicies;
+import io.selfheal.emulator.core.authz.DecisionLog;
+import io.selfheal.emulator.core.authz.IamMode;
 import io.selfheal.emulator.frontdoor.FrontDoor;
 import io.selfheal.emulator.http.NettyHttpServer;
 import io.selfheal.emulator.service.AwsService;
@@ -66,6 +70,9 @@ public final class Emulator implements AutoCloseable {
                 (port, handler) -> NettyHttpServer.start(eventLoops, b.host, port, workers, handler),
                 b.seed == null ? Ids.random() : Ids.seeded(b.seed));
         context.register(EventsBacklog.class, b.eventsBacklog);
+        Authorization authorization = new Authorization(b.iamMode, b.clock, new DecisionLog(b.retention));
+        authorization.policies(new BusIdentityPolicies(context.bus()));
+        context.register(Authorization.class, authorization);
         List<AwsService> loaded = new ArrayList<>();
         ServiceLoader.load(AwsServiceProvider.class).stream()
                 .filter(p -> !b.without.contains(p.type()))
@@ -139,6 +146,7 @@ public final class Emulator implements AutoCloseable {
         private Retention retention = Retention.defaults();
         private EventsBacklog eventsBacklog = EventsBacklog.DEFAULT;
         private String seed;
+        private IamMode iamMode = IamMode.OFF;
         private final List<AwsServiceProvider> extraServices = new ArrayList<>();
         private final java.util.Set<Class<?>> without = new java.util.HashSet<>();
         private final List<java.util.function.Consumer<EmulatorContext>> afterServices = new ArrayList<>();
@@ -235,6 +243,16 @@ public final class Emulator implements AutoCloseable {
          */
         public Builder afterServices(java.util.function.Consumer<EmulatorContext> hook) {
             afterServices.add(hook);
+            return this;
+        }
+
+        /**
+         * How IAM is applied to calls by non-root principals (IAM users, role sessions, functions' execution roles):
+         * {@code OFF} (the default: nothing checked), {@code AUDIT} (decided and recorded) or {@code ENFORCE}
+         * (denied calls refused with AWS's error). Changeable later through the control API.
+         */
+        public Builder iamMode(IamMode mode) {
+            this.iamMode = java.util.Objects.requireNonNull(mode, "mode");
             return this;
         }
 

@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +64,7 @@ class AwsCliServeTest {
         JsonNode described = aws("ec2", "describe-instances", "--instance-ids", instanceId);
         assertThat(described.path("Reservations").path(0).path("Instances").path(0).path("InstanceId").asText())
                 .isEqualTo(instanceId);
-        awaitRunning();
+        new AwsCli(endpoint).awaitRunning(instanceId);
         aws("ec2", "reboot-instances", "--instance-ids", instanceId);
         String missing = awsFailing("ec2", "describe-instances", "--instance-ids", "i-0000000000000000f");
         assertThat(missing).contains("InvalidInstanceID.NotFound");
@@ -113,6 +111,9 @@ class AwsCliServeTest {
     @Order(5)
     void lambdaCreateFunctionWithTheShadedJarAndInvoke() throws Exception {
         assertThat(LAMBDA_JAR).isRegularFile();
+        aws("iam", "create-role", "--role-name", "reboot-on-high-cpu", "--assume-role-policy-document",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+                        + "{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}");
         JsonNode created = aws("lambda", "create-function", "--function-name", "reboot-on-high-cpu",
                 "--runtime", "java17", "--handler", "io.selfheal.remediations.RebootOnHighCpu::handleRequest",
                 "--role", "arn:aws:iam::123456789012:role/reboot-on-high-cpu", "--timeout", "60",
@@ -129,50 +130,12 @@ class AwsCliServeTest {
         assertThat(JSON.readTree(out.toFile()).path("action").asText()).isEqualTo("rebooted");
     }
 
-    private static void awaitRunning() throws Exception {
-        for (int i = 0; i < 100; i++) {
-            JsonNode d = aws("ec2", "describe-instances", "--instance-ids", instanceId);
-            if ("running".equals(d.path("Reservations").path(0).path("Instances").path(0).path("State")
-                    .path("Name").asText())) {
-                return;
-            }
-        }
-        throw new AssertionError(instanceId + " never reached running");
-    }
-
     private static JsonNode aws(String... args) throws Exception {
-        Result r = exec(args);
-        assertThat(r.exit).as("aws " + String.join(" ", args) + "\n" + r.output).isZero();
-        return r.output.isBlank() ? JSON.createObjectNode() : JSON.readTree(r.output);
+        return new AwsCli(endpoint).json(args);
     }
 
     private static String awsFailing(String... args) throws Exception {
-        Result r = exec(args);
-        assertThat(r.exit).as("aws " + String.join(" ", args) + " must fail").isNotZero();
-        return r.output;
-    }
-
-    private record Result(int exit, String output) {
-    }
-
-    private static Result exec(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(AWS.toString()));
-        command.addAll(List.of(args));
-        // Debian's CLI (2.9) predates AWS_ENDPOINT_URL (CLI 2.13+); --endpoint-url works on every version.
-        command.addAll(List.of("--output", "json", "--endpoint-url", endpoint));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        env.put("AWS_ENDPOINT_URL", endpoint);
-        env.put("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
-        env.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
-        env.put("AWS_DEFAULT_REGION", "us-east-1");
-        env.put("AWS_PAGER", "");
-        env.put("AWS_CONFIG_FILE", "/dev/null");
-        env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Result(p.exitValue(), output);
+        return new AwsCli(endpoint).failing(args);
     }
 
     private static String run(List<String> command) throws IOException, InterruptedException {

@@ -2,6 +2,9 @@ package io.selfheal.emulator.control;
 
 import io.selfheal.emulator.core.ApiCall;
 import io.selfheal.emulator.core.EmulatorContext;
+import io.selfheal.emulator.core.authz.Authorization;
+import io.selfheal.emulator.core.authz.AuthorizationDecision;
+import io.selfheal.emulator.core.authz.IamMode;
 import io.selfheal.emulator.service.ServiceRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -108,9 +111,29 @@ public final class ControlApi {
         return context.defaultRegion();
     }
 
-    /** Forgets all resources and the call log. */
+    /** How IAM applies to calls by non-root principals now ({@code off}, {@code audit}, {@code enforce}). */
+    public IamMode iamMode() {
+        return authorization().mode();
+    }
+
+    /** Changes how IAM applies from the next call on. */
+    public void iamMode(IamMode mode) {
+        authorization().mode(mode);
+    }
+
+    /** Every IAM decision made so far (allowed and denied), oldest first. */
+    public List<AuthorizationDecision> decisions() {
+        return authorization().decisions().all();
+    }
+
+    private Authorization authorization() {
+        return context.component(Authorization.class);
+    }
+
+    /** Forgets all resources, the call log and the IAM decisions. */
     public void reset() {
         services.reset();
         context.callLog().clear();
+        authorization().decisions().clear();
     }
 }

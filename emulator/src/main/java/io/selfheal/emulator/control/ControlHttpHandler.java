@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.ApiCall;
+import io.selfheal.emulator.core.authz.AuthorizationDecision;
+import io.selfheal.emulator.core.authz.IamMode;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.http.HttpHandler;
 import io.selfheal.emulator.http.HttpRequest;
@@ -79,6 +81,17 @@ public final class ControlHttpHandler implements HttpHandler {
                 reply.accept(ok(clock()));
             }
             case "POST /guardduty/findings" -> reply.accept(injectFinding(request));
+            case "GET /iam/mode" -> reply.accept(ok(iamMode()));
+            case "POST /iam/mode", "PUT /iam/mode" -> {
+                String mode = request.query().get("mode");
+                try {
+                    control.iamMode(IamMode.parse(mode));
+                } catch (IllegalArgumentException bad) {
+                    throw new BadParameter(bad.getMessage());
+                }
+                reply.accept(ok(iamMode()));
+            }
+            case "GET /iam/decisions" -> reply.accept(ok(decisions(request)));
             case "POST /reset" -> {
                 control.reset();
                 reply.accept(ok(Json.object().put("reset", true)));
@@ -207,6 +220,40 @@ public final class ControlHttpHandler implements HttpHandler {
 
     private ObjectNode clock() {
         return Json.object().put("now", control.clock().now().toString()).put("virtual", control.clock().isVirtual());
+    }
+
+    private ObjectNode iamMode() {
+        return Json.object().put("mode", control.iamMode().wireName());
+    }
+
+    /** {@code ?principal=} (ARN suffix, e.g. a function's session name) and {@code ?outcome=denied|allowed} filter. */
+    private ArrayNode decisions(HttpRequest request) {
+        String principal = request.query().get("principal");
+        String outcome = request.query().get("outcome");
+        ArrayNode out = Json.array();
+        for (AuthorizationDecision d : control.decisions()) {
+            if ((principal != null && !d.principalArn().endsWith(principal))
+                    || (outcome != null && d.allowed() != "allowed".equalsIgnoreCase(outcome))) {
+                continue;
+            }
+            ObjectNode o = out.addObject().put("time", d.time().toString()).put("principal", d.principalArn())
+                    .put("action", d.action()).put("resource", d.resource())
+                    .put("decision", d.outcome().name()).put("enforced", d.enforced()).put("origin", d.origin());
+            putIfSet(o, "requestId", d.requestId());
+            putIfSet(o, "policyType", d.policyType());
+            putIfSet(o, "matchedStatement", d.matchedStatement());
+            putIfSet(o, "reason", d.reason());
+            if (!d.unevaluatedConditions().isEmpty()) {
+                d.unevaluatedConditions().forEach(o.putArray("unevaluatedConditions")::add);
+            }
+        }
+        return out;
+    }
+
+    private static void putIfSet(ObjectNode o, String field, String value) {
+        if (value != null) {
+            o.put(field, value);
+        }
     }
 
     private ObjectNode health() {

@@ -27,13 +27,16 @@ public final class Retention {
     public static final String INVOCATIONS = "invocations";
     /** CloudTrail: the event history of each account and region. */
     public static final String TRAIL = "cloudtrail";
+    /** IAM: every decision the front door and the platform made for a non-root principal. */
+    public static final String DECISIONS = "decisions";
 
     private static final long MIB = 1L << 20;
     private static final Map<String, Limit> DEFAULTS = Map.of(
             CALLS, new Limit(50_000, 32 * MIB),
             EVENTS, new Limit(10_000, 24 * MIB),
             INVOCATIONS, new Limit(10_000, 16 * MIB),
-            TRAIL, new Limit(10_000, 16 * MIB));
+            TRAIL, new Limit(10_000, 16 * MIB),
+            DECISIONS, new Limit(20_000, 8 * MIB));
     private static final String PROPERTY_PREFIX = "selfheal.retention.";
 
     /**
@@ -107,7 +110,7 @@ public final class Retention {
 
     /** The histories that can be bounded. */
     public static List<String> histories() {
-        return List.of(CALLS, EVENTS, INVOCATIONS, TRAIL);
+        return List.of(CALLS, EVENTS, INVOCATIONS, TRAIL, DECISIONS);
     }
 
     /** A copy with one history's limit replaced. */

@@ -8,6 +8,8 @@ import io.selfheal.emulator.core.CallerIdentity;
 import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.core.RequestContext;
+import io.selfheal.emulator.core.authz.Authorization;
+import io.selfheal.emulator.core.authz.AuthorizationDecision;
 import io.selfheal.emulator.http.HttpHandler;
 import io.selfheal.emulator.http.HttpRequest;
 import io.selfheal.emulator.http.HttpResponse;
@@ -33,12 +35,14 @@ public final class FrontDoor implements HttpHandler {
     private final HttpHandler control;
     /** Which answered calls to hand to the bus (CloudTrail's management events); null when nothing records calls. */
     private final ApiCallSelector published;
+    private final RequestAuthorizer authorizer;
 
     public FrontDoor(EmulatorContext context, ServiceRegistry services, HttpHandler control) {
         this.context = context;
         this.resolver = new DispatchResolver(services);
         this.control = control;
         this.published = selector(context);
+        this.authorizer = new RequestAuthorizer(context.component(Authorization.class));
     }
 
     /** Services are created before the front door, so a recording service has registered its selector by now. */
@@ -100,6 +104,10 @@ public final class FrontDoor implements HttpHandler {
         String errorMessage = null;
         JsonNode result = null;
         try {
+            AuthorizationDecision denial = authorizer.denial(ctx, dispatch.spec(), dispatch.input(), sourceIp(request));
+            if (denial != null) {
+                throw dispatch.service().accessDenied(denial);
+            }
             if (dispatch.operation() instanceof RawOperation raw) {
                 response = raw.handleRaw(ctx, request, dispatch.input()).withHeader("x-amzn-RequestId", requestId);
             } else {

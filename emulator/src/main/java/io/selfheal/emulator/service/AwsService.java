@@ -1,6 +1,9 @@
 package io.selfheal.emulator.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.selfheal.emulator.core.AwsException;
+import io.selfheal.emulator.core.authz.AccessDeniedMessages;
+import io.selfheal.emulator.core.authz.AuthorizationDecision;
 import java.util.List;
 
 /** One emulated AWS service as the front door sees it. */
@@ -48,6 +51,28 @@ public interface AwsService extends AutoCloseable {
     default boolean blocking(String operation) {
         OperationSpec spec = operations().spec(operation);
         return spec != null && spec.isBlocking();
+    }
+
+    /**
+     * The error a request denied by IAM answers with, in the service's own code and status: query services
+     * {@code AccessDenied} (403), AWS JSON services {@code AccessDeniedException} (400, as EventBridge's and CloudWatch
+     * Logs' API references list it), REST-JSON {@code AccessDeniedException} (403), EC2 {@code UnauthorizedOperation}
+     * (403, with its encoded authorization failure message). A service whose code differs (SNS's
+     * {@code AuthorizationError}) overrides it.
+     */
+    default AwsException accessDenied(AuthorizationDecision denial) {
+        String message = AccessDeniedMessages.message(denial);
+        var descriptor = descriptor();
+        return switch (descriptor.protocol()) {
+            case EC2_QUERY -> new AwsException("UnauthorizedOperation",
+                    AccessDeniedMessages.ec2Message(denial), 403);
+            case QUERY -> new AwsException("AccessDenied", message, 403);
+            case REST_JSON -> new AwsException("AccessDeniedException", message, 403);
+            case AWS_JSON_1_0, AWS_JSON_1_1, RPC_V2_CBOR -> descriptor.queryCompatible()
+                    ? new AwsException("AccessDenied", message, 403)
+                            .withJsonType("AccessDeniedException")
+                    : new AwsException("AccessDeniedException", message, 400);
+        };
     }
 
     /** Forget all state (every account and region). */

@@ -20,9 +20,15 @@ public final class OperationSpec {
     private final ResourceArns resources;
     private final boolean blocking;
     private final RestRoute route;
+    private final ConditionKeys conditions;
 
     private OperationSpec(String name, Operation handler, boolean readOnly, boolean dataEvent, String iamAction,
                           ResourceArns resources, boolean blocking, RestRoute route) {
+        this(name, handler, readOnly, dataEvent, iamAction, resources, blocking, route, null);
+    }
+
+    private OperationSpec(String name, Operation handler, boolean readOnly, boolean dataEvent, String iamAction,
+                          ResourceArns resources, boolean blocking, RestRoute route, ConditionKeys conditions) {
         this.name = Objects.requireNonNull(name, "name");
         this.handler = Objects.requireNonNull(handler, "handler of " + name);
         this.readOnly = readOnly;
@@ -31,6 +37,7 @@ public final class OperationSpec {
         this.resources = resources;
         this.blocking = blocking;
         this.route = route;
+        this.conditions = conditions;
     }
 
     /** An operation that changes nothing (CloudTrail {@code readOnly: true}). */
@@ -45,33 +52,38 @@ public final class OperationSpec {
 
     /** CloudTrail records it as a data event: only trails with data-event selectors log it, never the history. */
     public OperationSpec dataEvent() {
-        return new OperationSpec(name, handler, readOnly, true, iamAction, resources, blocking, route);
+        return new OperationSpec(name, handler, readOnly, true, iamAction, resources, blocking, route, conditions);
     }
 
     /** Its IAM action when not {@code <prefix>:<Operation>} (Lambda's Invoke is {@code lambda:InvokeFunction}). */
     public OperationSpec iam(String action) {
-        return new OperationSpec(name, handler, readOnly, dataEvent, action, resources, blocking, route);
+        return new OperationSpec(name, handler, readOnly, dataEvent, action, resources, blocking, route, conditions);
     }
 
     /** How to find the ARNs of the resources a request acts on, as IAM's {@code Resource} element would name them. */
     public OperationSpec resources(ResourceArns arns) {
-        return new OperationSpec(name, handler, readOnly, dataEvent, iamAction, arns, blocking, route);
+        return new OperationSpec(name, handler, readOnly, dataEvent, iamAction, arns, blocking, route, conditions);
+    }
+
+    /** The request's own condition keys for IAM ({@code aws:TagKeys} of a tagging call …). */
+    public OperationSpec conditions(ConditionKeys keys) {
+        return new OperationSpec(name, handler, readOnly, dataEvent, iamAction, resources, blocking, route, keys);
     }
 
     /** It may block (wait on a function, a long poll, files), so the front door runs it off the event loop. */
     public OperationSpec blocking() {
-        return new OperationSpec(name, handler, readOnly, dataEvent, iamAction, resources, true, route);
+        return new OperationSpec(name, handler, readOnly, dataEvent, iamAction, resources, true, route, conditions);
     }
 
     /** Its REST binding as in the AWS model, e.g. {@code rest("POST", "/2015-03-31/functions", 201)}. */
     public OperationSpec rest(String method, String template, int successStatus) {
         return new OperationSpec(name, handler, readOnly, dataEvent, iamAction, resources, blocking,
-                RestRoute.of(method, template, name, successStatus));
+                RestRoute.of(method, template, name, successStatus), conditions);
     }
 
     /** The same operation with its handler wrapped (a service's shared request or error adaptation). */
     public OperationSpec handledBy(Operation wrapped) {
-        return new OperationSpec(name, wrapped, readOnly, dataEvent, iamAction, resources, blocking, route);
+        return new OperationSpec(name, wrapped, readOnly, dataEvent, iamAction, resources, blocking, route, conditions);
     }
 
     /** The IAM action defaulted from the service's prefix; called once by {@link Operations#add}. */
@@ -103,6 +115,11 @@ public final class OperationSpec {
     /** How to find its resource ARNs, or null when not declared (IAM then knows no narrower resource than "*"). */
     public ResourceArns resources() {
         return resources;
+    }
+
+    /** Its request condition keys, or null when it brings none beyond the global keys. */
+    public ConditionKeys conditions() {
+        return conditions;
     }
 
     public boolean isBlocking() {

@@ -30,6 +30,15 @@ public interface Cloud extends AutoCloseable {
         return java.util.Map.of();
     }
 
+    /** Every IAM decision the cloud made (for non-root principals: function roles, users), in order. */
+    default List<io.selfheal.emulator.core.authz.AuthorizationDecision> decisions() {
+        return List.of();
+    }
+
+    /** How the cloud applies IAM to non-root principals from now on; a cloud without IAM ignores it. */
+    default void iamMode(io.selfheal.emulator.core.authz.IamMode mode) {
+    }
+
     /** Every invocation of the named function, in start order. */
     List<FunctionInvocation> invocations(String functionName);
 

@@ -87,6 +87,16 @@ public final class EmbeddedCloud implements Cloud {
     }
 
     @Override
+    public List<io.selfheal.emulator.core.authz.AuthorizationDecision> decisions() {
+        return emulator.control().decisions();
+    }
+
+    @Override
+    public void iamMode(io.selfheal.emulator.core.authz.IamMode mode) {
+        emulator.control().iamMode(mode);
+    }
+
+    @Override
     public List<ApiCall> calls() {
         return emulator.control().calls();
     }

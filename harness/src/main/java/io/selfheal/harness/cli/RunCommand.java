@@ -1,5 +1,6 @@
 package io.selfheal.harness.cli;
 
+import io.selfheal.harness.engine.ScenarioResult;
 import io.selfheal.harness.engine.ScenarioRunner;
 import io.selfheal.harness.report.ConsoleSummary;
 import io.selfheal.harness.report.ReportCollector;
@@ -61,10 +62,17 @@ final class RunCommand implements Callable<Integer> {
         ConsoleSummary summary = new ConsoleSummary(out, scenarios.size());
         ReportCollector report = new ReportCollector();
         ScenarioRunner runner = new ScenarioRunner();
-        if (reportDir != null) {
-            runner.onFinished(report);
-        }
-        ScenarioBatch.run(scenarios, parallel, runner::run, summary::finished);
+        // Read while each run's cloud is open; the summary prints in file order once its run is done.
+        java.util.Map<ScenarioResult, java.util.List<io.selfheal.harness.iam.LeastPrivilegeReport>> leastPrivilege =
+                java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+        runner.onFinished((run, result) -> {
+            leastPrivilege.put(result, io.selfheal.harness.report.LeastPrivilegeCapture.of(run));
+            if (reportDir != null) {
+                report.accept(run, result);
+            }
+        });
+        ScenarioBatch.run(scenarios, parallel, runner::run,
+                result -> summary.finished(result, leastPrivilege.getOrDefault(result, java.util.List.of())));
         summary.totals(invalid[0]);
         if (reportDir != null) {
             try {

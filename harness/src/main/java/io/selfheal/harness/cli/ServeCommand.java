@@ -38,6 +38,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "default now.")
     String virtualClock;
 
+    @Option(names = "--iam-mode", paramLabel = "MODE",
+            description = "IAM for calls by IAM users and role sessions (functions' execution roles): off (nothing "
+                    + "checked), audit (decisions recorded: GET /_selfheal/iam/decisions) or enforce (denied calls "
+                    + "answer AWS's access-denied error). Root keys are never checked. Default: ${DEFAULT-VALUE}.")
+    String iamMode = "off";
+
     @Spec
     CommandSpec spec;
 
@@ -68,8 +74,14 @@ final class ServeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--events-backlog must be at least 1, got " + eventsBacklog);
         }
+        io.selfheal.emulator.core.authz.IamMode mode;
+        try {
+            mode = io.selfheal.emulator.core.authz.IamMode.parse(iamMode);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--iam-mode: " + e.getMessage());
+        }
         Emulator.Builder builder = Emulator.builder().port(port).host(host).region(region).retention(retention)
-                .eventsBacklog(eventsBacklog);
+                .eventsBacklog(eventsBacklog).iamMode(mode);
         if (virtualClock != null) {
             builder.clock(new io.selfheal.emulator.core.VirtualClock(virtualStart()));
         }
@@ -88,6 +100,7 @@ final class ServeCommand implements Callable<Integer> {
             out.println("virtual clock at " + emulator.control().clock().now()
                     + ": advance it with POST /_selfheal/clock/advance?ms=");
         }
+        out.println("IAM: " + mode.wireName());
         out.println("export AWS_ENDPOINT_URL=" + emulator.endpoint());
         out.flush();
         stopped.await();

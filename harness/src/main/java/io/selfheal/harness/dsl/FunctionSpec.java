@@ -101,6 +101,6 @@ public final class FunctionSpec extends Spec<FunctionSpec> {
         checks.choice("runtime", runtime, RuntimeCatalog.identifiers().toArray(String[]::new));
         environment.forEach((k, v) -> checks.at("environment").at(k).references(v));
         return new FunctionKind.Function(key, name == null ? key : name, resolved, handler, runtime, timeout, memory,
-                environment, policy == null ? null : policy.toString());
+                environment, policy == null ? null : policy.toString(), null);
     }
 }

@@ -69,7 +69,8 @@ final class OutcomeCheck {
                 }
             }
             if (watch.isBroken()) {
-                return new CheckResult(Check.OUTCOME.name(), false, "an outcome that must hold until the deadline ("
+                return new CheckResult(Check.OUTCOME.name(), false, Denials.headline(run)
+                        + "an outcome that must hold until the deadline ("
                         + scenario.within() + ") failed:" + Verdicts.describe(scenario.outcomes(), watch.verdicts(), "")
                         + WhatHappened.since(run), ScenarioRun.since(started));
             }
@@ -80,7 +81,7 @@ final class OutcomeCheck {
             return new CheckResult(Check.OUTCOME.name(), true, null, ScenarioRun.since(started));
         } catch (ConditionTimeoutException e) {
             List<Verdict> last = watch.verdicts();
-            String message = "outcomes did not hold within " + scenario.within()
+            String message = Denials.headline(run) + "outcomes did not hold within " + scenario.within()
                     + (cloud.virtualTime() ? " of virtual time" : "") + ":"
                     + Verdicts.describe(scenario.outcomes(), last, "")
                     + (withSteadyState ? Verdicts.describe(scenario.steadyState(),
@@ -117,7 +118,8 @@ final class OutcomeCheck {
         if (held && run.recovery().compareTo(bound) <= 0) {
             return new CheckResult(Check.RECOVERY.name(), true, null, ScenarioRun.since(started));
         }
-        String message = (held ? "recovered after " + run.recovery() : "not recovered") + ", over the bound of " + bound
+        String message = Denials.headline(run)
+                + (held ? "recovered after " + run.recovery() : "not recovered") + ", over the bound of " + bound
                 + (cloud.virtualTime() ? " of virtual time" : "") + " from the first fault:"
                 + Verdicts.describe(scenario.outcomes(), last.get(), "")
                 + Verdicts.describe(scenario.steadyState(), Verdicts.tail(last.get(), scenario.outcomes().size()),

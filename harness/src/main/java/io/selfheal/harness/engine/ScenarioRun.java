@@ -165,6 +165,8 @@ public final class ScenarioRun implements FaultContext, ProbeContext, AutoClosea
 
     /** Creates the scenario's stack through the AWS APIs, kind by kind (see {@link Provisioning}). */
     public void provision() {
+        // Functions are held to their execution roles as on AWS; the harness's own (root) calls never are.
+        cloud.iamMode(io.selfheal.emulator.core.authz.IamMode.ENFORCE);
         provisioning.provision(scenario.stack());
     }
 

@@ -1,88 +1,42 @@
 package io.selfheal.harness.expect;
 
+import io.selfheal.harness.iam.LeastPrivilegeReport;
 import io.selfheal.harness.stack.FunctionKind;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.selfheal.emulator.core.ApiCall;
 import io.selfheal.harness.stack.ReadContext;
+import io.selfheal.harness.stack.RoleKind;
 import io.selfheal.harness.yaml.YMap;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
- * Every API call a function made is an action its {@code rolePolicy} allows and does not deny:
- * {@code leastPrivilege: {function: revoke}}. The emulator does not evaluate IAM, so this is how a scenario proves
- * the shipped policy is enough. Actions only: {@code Resource} and {@code Condition} are not evaluated.
- * Granted actions never used are reported, not failed (a remediation's rare paths may need them).
+ * Every call the function made was allowed by its execution role: {@code leastPrivilege: {function: revoke}}. Reads
+ * the decisions the cloud's policy engine recorded for the function's session (scenarios run IAM in {@code enforce}
+ * mode), so Resource and Condition count as they do on AWS. Grants never used are reported, not failed (a
+ * remediation's rare paths may need them).
  */
 public record LeastPrivilegeExpectation(String function) implements Expectation {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public String describe() {
-        return "every call by function " + function + " is allowed by its rolePolicy";
+        return "every call by function " + function + " is allowed by its execution role";
     }
 
     @Override
     public Verdict check(ProbeContext run) {
-        String policyText = run.stack().all(FunctionKind.Function.class).get(function).rolePolicy();
-        JsonNode policy;
-        try {
-            policy = JSON.readTree(run.state().resolve(policyText));
-        } catch (java.io.IOException e) {
-            return Verdict.of(false, "rolePolicy is not JSON: " + e.getMessage());
+        String name = run.state().functionName(function);
+        LeastPrivilegeReport report = LeastPrivilegeReport.of(function, name, run.cloud().decisions(),
+                run.state().get(FunctionKind.KEY, function, RoleKind.POLICIES));
+        List<String> used = report.used().stream().map(LeastPrivilegeReport.ActionUse::action).toList();
+        if (used.isEmpty()) {
+            long calls = run.cloud().calls().stream()
+                    .filter(c -> c.callerArn().contains(":assumed-role/") && c.callerArn().endsWith("/" + name)).count();
+            return Verdict.of(calls == 0, calls == 0 ? "function " + function + " made no calls"
+                    : "no IAM decision recorded for the function's " + calls + " calls (IAM mode off?)");
         }
-        String session = "/" + run.state().functionName(function);
-        TreeSet<String> used = new TreeSet<>();
-        for (ApiCall c : run.cloud().calls()) {
-            if (c.callerArn().contains(":assumed-role/") && c.callerArn().endsWith(session)) {
-                // The action the operation registered (lambda:InvokeFunction, cloudwatch:… though it signs as
-                // monitoring); a call to an operation nobody registered has none.
-                used.add(c.iamAction() != null ? c.iamAction() : c.service() + ":" + c.operation());
-            }
+        if (!report.denials().isEmpty()) {
+            return Verdict.of(false, "used " + used + "; denied: " + String.join("; ", report.denialLines()));
         }
-        List<String> denied = new ArrayList<>();
-        for (String action : used) {
-            if (!matches(policy, "Deny", action) && matches(policy, "Allow", action)) {
-                continue;
-            }
-            denied.add(action);
-        }
-        return Verdict.of(denied.isEmpty(), "used " + used + (denied.isEmpty() ? ", all allowed"
-                : ", not allowed: " + denied));
-    }
-
-    private static boolean matches(JsonNode policy, String effect, String action) {
-        JsonNode statements = policy.path("Statement");
-        for (JsonNode s : statements.isArray() ? statements : List.of(statements)) {
-            if (!effect.equals(s.path("Effect").asText())) {
-                continue;
-            }
-            boolean not = s.has("NotAction");
-            boolean listed = false;
-            for (JsonNode a : list(s.get(not ? "NotAction" : "Action"))) {
-                listed |= glob(a.asText()).matcher(action).matches();
-            }
-            if (listed != not) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Iterable<JsonNode> list(JsonNode node) {
-        return node == null ? List.of() : node.isArray() ? node : List.of(node);
-    }
-
-    /** IAM action names are case-insensitive and take {@code *} and {@code ?} wildcards. */
-    private static Pattern glob(String action) {
-        StringBuilder regex = new StringBuilder();
-        for (char ch : action.toCharArray()) {
-            regex.append(ch == '*' ? ".*" : ch == '?' ? "." : Pattern.quote(String.valueOf(ch)));
-        }
-        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
+        List<String> unused = report.unusedGrants().stream().map(LeastPrivilegeReport.Grant::id).toList();
+        return Verdict.of(true, "used " + used + ", all allowed" + (unused.isEmpty() ? "" : "; unused grants: " + unused));
     }
 
     /** Registered as {@code leastPrivilege}. */
@@ -96,18 +50,14 @@ public record LeastPrivilegeExpectation(String function) implements Expectation 
         public Expectation read(YMap spec, ReadContext context) {
             spec.allow("function");
             String function = context.stackKey("functions", spec.require("function"));
-            if (function != null && context.stack().all(FunctionKind.Function.class).get(function).rolePolicy() == null) {
-                spec.get("function").problem("function '" + function + "' has no rolePolicy to check calls against");
-                return null;
-            }
             return function == null ? null : new LeastPrivilegeExpectation(function);
         }
 
         @Override
         public String schema() {
             return """
-                {"description": "Every API call the function made is an action its rolePolicy allows and does not deny (actions only; Resource and Condition are not evaluated).", "type": "object", "additionalProperties": false, "required": ["function"], "properties": {
-                  "function": {"description": "The key of a functions entry that has a rolePolicy.", "$ref": "#/$defs/stackKey"}
+                {"description": "Every API call the function made was allowed by its execution role, as the cloud's IAM decided it (Resource and Condition included); grants never used are reported.", "type": "object", "additionalProperties": false, "required": ["function"], "properties": {
+                  "function": {"description": "The key of a functions entry.", "$ref": "#/$defs/stackKey"}
                 }}
                 """;
         }

@@ -24,6 +24,12 @@ public final class ConsoleSummary {
     }
 
     public synchronized void finished(ScenarioResult result) {
+        finished(result, java.util.List.of());
+    }
+
+    /** The scenario's line, then each function's least-privilege summary indented under it. */
+    public synchronized void finished(ScenarioResult result,
+                                      java.util.List<io.selfheal.harness.iam.LeastPrivilegeReport> leastPrivilege) {
         finished++;
         if (result.passed()) {
             passed++;
@@ -31,6 +37,7 @@ public final class ConsoleSummary {
             failed++;
         }
         out.println(line(result, finished, total));
+        leastPrivilege.forEach(r -> LeastPrivilegeCapture.consoleLines(r).forEach(l -> out.println("      iam " + l)));
         out.flush();
     }
 

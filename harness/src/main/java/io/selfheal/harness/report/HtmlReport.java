@@ -76,6 +76,7 @@ public final class HtmlReport {
         if (!result.passed()) {
             html.append("<pre class=\"failure\">").append(Html.escape(result.reason())).append("</pre>\n");
         }
+        LeastPrivilegeTable.render(html, report.leastPrivilege());
         if (timeline.origin() == null) {
             html.append("<p class=\"muted\">No timeline: the run broke before the fault.</p></section>\n");
             return;

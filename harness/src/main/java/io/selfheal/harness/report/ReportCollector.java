@@ -19,7 +19,7 @@ public final class ReportCollector implements BiConsumer<ScenarioRun, ScenarioRe
 
     @Override
     public void accept(ScenarioRun run, ScenarioResult result) {
-        add(new RunReport(result, TimelineCapture.of(run)));
+        add(new RunReport(result, TimelineCapture.of(run), LeastPrivilegeCapture.of(run)));
     }
 
     public synchronized void add(RunReport report) {

@@ -6,6 +6,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -22,6 +23,7 @@ public final class CloudClients implements AutoCloseable {
     private final SqsClient sqs;
     private final SnsClient sns;
     private final CloudWatchLogsClient logs;
+    private final IamClient iam;
 
     public CloudClients(Cloud cloud) {
         ec2 = configure(Ec2Client.builder(), cloud);
@@ -32,6 +34,7 @@ public final class CloudClients implements AutoCloseable {
         sqs = configure(SqsClient.builder(), cloud);
         sns = configure(SnsClient.builder(), cloud);
         logs = configure(CloudWatchLogsClient.builder(), cloud);
+        iam = configure(IamClient.builder(), cloud);
     }
 
     private static <B extends AwsClientBuilder<B, C>, C> C configure(B builder, Cloud cloud) {
@@ -71,8 +74,14 @@ public final class CloudClients implements AutoCloseable {
         return logs;
     }
 
+    /** IAM (global: one namespace per account whatever the region the client signs with). */
+    public IamClient iam() {
+        return iam;
+    }
+
     @Override
     public void close() {
+        iam.close();
         sqs.close();
         sns.close();
         logs.close();

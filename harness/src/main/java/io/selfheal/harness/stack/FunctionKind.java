@@ -22,35 +22,33 @@ public final class FunctionKind extends AbstractStackKind<FunctionKind.Function>
     /**
      * A Lambda function created with CreateFunction from a jar or zip.
      *
-     * @param rolePolicy the IAM policy JSON the team attaches to the function's role, or null. The emulator does not
-     *                   evaluate IAM, so the harness keeps it to check the calls the function made against it
-     *                   ({@code leastPrivilege} expectation)
+     * @param rolePolicy the IAM policy JSON of the role the harness makes for the function, or null: then the
+     *                   policy the handler ships ({@link ShippedPolicy}) is used
+     * @param role       the key of a {@code roles} entry to run as instead, or null
      */
     public record Function(String key, String name, Path code, String handler, String runtime, int timeout,
-                           int memory, Map<String, String> environment, String rolePolicy, FunctionAsync async) {
+                           int memory, Map<String, String> environment, String rolePolicy, String role,
+                           FunctionAsync async) {
         /** A function without failure-handling settings. */
         public Function(String key, String name, Path code, String handler, String runtime, int timeout, int memory,
-                        Map<String, String> environment, String rolePolicy) {
-            this(key, name, code, handler, runtime, timeout, memory, environment, rolePolicy, FunctionAsync.NONE);
+                        Map<String, String> environment, String rolePolicy, String role) {
+            this(key, name, code, handler, runtime, timeout, memory, environment, rolePolicy, role, FunctionAsync.NONE);
         }
     }
 
     /** The environment may refer to any of these ({@code ${queues.work.url}}). */
     public FunctionKind() {
-        super(KEY, Function.class, List.of("name", "arn"), Set.of(HttpEndpointKind.KEY, QueueKind.KEY, TopicKind.KEY, LogGroupKind.KEY, SecurityGroupKind.KEY, InstanceKind.KEY));
+        super(KEY, Function.class, List.of("name", "arn"), Set.of(RoleKind.KEY, HttpEndpointKind.KEY, QueueKind.KEY, TopicKind.KEY, LogGroupKind.KEY, SecurityGroupKind.KEY, InstanceKind.KEY));
     }
 
     @Override
     public Function read(String key, YMap m, StackReading reading) {
-        m.allow("name", "code", "handler", "runtime", "timeout", "memory", "environment", "rolePolicy",
+        m.allow("name", "code", "handler", "runtime", "timeout", "memory", "environment", "rolePolicy", "role",
                 "deadLetter", "eventInvokeConfig", "reservedConcurrency", "eventSources");
-        JsonNode policy = m.has("rolePolicy") ? reading.json(m.get("rolePolicy")) : null;
-        if (policy != null) {
-            String problem = PolicyShape.problem(policy);
-            if (problem != null) {
-                m.get("rolePolicy").problem(problem);
-                policy = null;
-            }
+        JsonNode policy = m.has("rolePolicy") ? RoleKind.identityPolicy(m.get("rolePolicy"), reading) : null;
+        String role = m.has("role") ? reading.stackKey(RoleKind.KEY, m.get("role")) : null;
+        if (role != null && m.has("rolePolicy")) {
+            m.get("rolePolicy").problem("give either role (a roles entry) or rolePolicy (a role made for the function)");
         }
         Path code = null;
         String codeRef = m.requiredString("code");
@@ -63,7 +61,7 @@ public final class FunctionKind extends AbstractStackKind<FunctionKind.Function>
         return new Function(key, StackReading.orElse(m.string("name"), key), code, m.requiredString("handler"),
                 StackReading.orElse(m.choice("runtime", RuntimeCatalog.identifiers().toArray(String[]::new)), "java17"),
                 StackReading.orElse(m.integer("timeout"), 3), StackReading.orElse(m.integer("memory"), 128),
-                m.stringMap("environment"), policy == null ? null : policy.toString(),
+                m.stringMap("environment"), policy == null ? null : policy.toString(), role,
                 FunctionAsync.read(m, reading));
     }
 
@@ -76,8 +74,15 @@ public final class FunctionKind extends AbstractStackKind<FunctionKind.Function>
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the code of function " + spec.key(), e);
             }
+            String role;
+            if (spec.role() != null) {
+                role = p.state().get(RoleKind.KEY, spec.role(), "arn");
+                p.put(this, spec.key(), RoleKind.POLICIES, p.state().get(RoleKind.KEY, spec.role(), RoleKind.POLICIES));
+            } else {
+                role = executionRole(spec, code, p);
+            }
             String arn = p.clients().lambda().createFunction(r -> r.functionName(spec.name()).runtime(spec.runtime())
-                    .handler(spec.handler()).role("arn:aws:iam::" + p.accountId() + ":role/" + spec.name() + "-role")
+                    .handler(spec.handler()).role(role)
                     .timeout(spec.timeout()).memorySize(spec.memory())
                     .environment(e -> e.variables(p.state().resolve(spec.environment())))
                     .code(c -> c.zipFile(SdkBytes.fromByteArray(code)))).functionArn();
@@ -88,6 +93,21 @@ public final class FunctionKind extends AbstractStackKind<FunctionKind.Function>
         for (Function spec : functions.values()) {
             spec.async().provision(spec.name(), p);
         }
+    }
+
+    /**
+     * The role the harness makes for a function that names none, trusting Lambda, with the function's
+     * {@code rolePolicy} or else the policy its handler ships as its one inline policy (none when it ships none).
+     */
+    private String executionRole(Function spec, byte[] code, Provisioning p) {
+        String name = spec.name() + "-role";
+        String policy = spec.rolePolicy() != null ? spec.rolePolicy() : ShippedPolicy.in(code, spec.handler(),
+                spec.runtime());
+        Map<String, String> policies = policy == null ? Map.of()
+                : Map.of(spec.name() + "-policy", p.state().resolve(policy));
+        String arn = RoleKind.create(name, RoleKind.LAMBDA_TRUST, policies, List.of(), p);
+        p.put(this, spec.key(), RoleKind.POLICIES, RoleKind.policiesJson(policies));
+        return arn;
     }
 
     /** The JSON Schema of this kind: its section's description, one entry's schema, and defs it refers to. */
@@ -102,6 +122,7 @@ public final class FunctionKind extends AbstractStackKind<FunctionKind.Function>
               "timeout": {"description": "Timeout in seconds (default 3, as AWS).", "type": "integer", "minimum": 1, "maximum": 900, "default": 3},
               "memory": {"description": "Memory in MB (default 128, as AWS).", "type": "integer", "minimum": 128, "maximum": 10240, "default": 128},
               "environment": {"description": "Environment variables, name to value.", "$ref": "#/$defs/textMap"},
+              "role": {"description": "The key of a roles entry: the function's execution role. Without it (and without rolePolicy) the harness makes a role with the policy the handler ships (policies/<Class>.json in a jar, <module>.policy.json beside a module).", "$ref": "#/$defs/stackKey"},
               "deadLetter": {"description": "The function's dead-letter queue or topic for asynchronous events that failed (DeadLetterConfig): {queue: key} or {topic: key}.", "type": "object", "additionalProperties": false, "minProperties": 1, "maxProperties": 1, "properties": {"queue": {"$ref": "#/$defs/stackKey"}, "topic": {"$ref": "#/$defs/stackKey"}, "function": {"$ref": "#/$defs/stackKey"}}},
               "eventInvokeConfig": {"description": "Asynchronous invocation settings (PutFunctionEventInvokeConfig).", "type": "object", "additionalProperties": false, "properties": {
                 "maximumRetryAttempts": {"description": "Retries after a function error, 0 to 2 (default 2).", "type": "integer", "minimum": 0, "maximum": 2},
@@ -118,7 +139,7 @@ public final class FunctionKind extends AbstractStackKind<FunctionKind.Function>
                 "batchingWindow": {"description": "MaximumBatchingWindowInSeconds as an ISO-8601 duration, up to PT5M.", "$ref": "#/$defs/positiveDuration"},
                 "reportBatchItemFailures": {"description": "FunctionResponseTypes [ReportBatchItemFailures]: the function reports the messages that failed.", "type": "boolean"}
               }}},
-              "rolePolicy": {"description": "The IAM policy document of the function's role (inline, JSON text, a .json file or classpath:); the leastPrivilege expectation checks the function's calls against it.", "anyOf": [{"type": "string"}, {"type": "object", "required": ["Version", "Statement"], "properties": {"Version": {"description": "The policy language version.", "enum": ["2012-10-17", "2008-10-17"]}, "Statement": {"description": "A statement or a list of them, each with Effect, Action (or NotAction) and Resource (or NotResource).", "type": ["object", "array"]}}}]}
+              "rolePolicy": {"description": "The IAM policy document of the role the harness makes for the function (inline, JSON text, a .json file or classpath:), instead of the one the handler ships.", "anyOf": [{"type": "string"}, {"type": "object", "required": ["Version", "Statement"], "properties": {"Version": {"description": "The policy language version.", "enum": ["2012-10-17", "2008-10-17"]}, "Statement": {"description": "A statement or a list of them, each with Effect, Action (or NotAction) and Resource (or NotResource).", "type": ["object", "array"]}}}]}
             }}
             }
             """.replace("RUNTIMES", RuntimeCatalog.identifiers().stream().map(r -> '"' + r + '"')

@@ -10,6 +10,7 @@ import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
 import io.selfheal.emulator.service.Operations;
+import io.selfheal.emulator.service.ConditionKeys;
 import io.selfheal.emulator.service.ResourceArns;
 
 /** Amazon EC2: the instance lifecycle and instance tags. */
@@ -44,7 +45,8 @@ public final class Ec2Service implements AwsService {
         operations.add(write("StopInstances", states::stopInstances).resources(Ec2Arns.INSTANCES));
         operations.add(write("RebootInstances", states::rebootInstances).resources(Ec2Arns.INSTANCES));
         operations.add(write("TerminateInstances", states::terminateInstances).resources(Ec2Arns.INSTANCES));
-        operations.add(write("CreateTags", tags::createTags).resources(Ec2Arns.TAGGED));
+        operations.add(write("CreateTags", tags::createTags).resources(Ec2Arns.TAGGED)
+                .conditions(ConditionKeys.requestTags("Tag")));
         operations.add(write("DeleteTags", tags::deleteTags).resources(Ec2Arns.TAGGED));
         // Load, metrics and status checks.
         MonitoringHandlers monitoring = new MonitoringHandlers(store, lifecycle);

@@ -34,6 +34,7 @@ final class FunctionOperations {
         Params p = params(input);
         String name = functionNameToCreate(ctx, p.required("FunctionName"));
         FunctionConfig config = FunctionConfig.forCreate(p, today(ctx));
+        ExecutionRoleCheck.require(context.bus(), ctx, config);
         String zip = zipFile(p.child("Code"), "code");
         if (functions.find(ctx.accountId(), ctx.region(), name) != null) {
             throw exists(name);
@@ -122,6 +123,9 @@ final class FunctionOperations {
         runtime.requireAvailable(config.runtime());
         FunctionCredentials credentials = old.credentials();
         boolean newRole = !config.role().equals(old.config().role());
+        if (newRole) {
+            ExecutionRoleCheck.require(context.bus(), ctx, config);
+        }
         if (newRole) {
             credentials = FunctionCredentials.issue(context.ids(), config, function.name());
             credentials.register(context.identities());

@@ -3,6 +3,7 @@ package io.selfheal.emulator.services.lambda;
 import io.selfheal.emulator.control.FunctionFaults;
 import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.services.lambda.runtime.InjectedOutcomes;
+import io.selfheal.emulator.core.authz.Authorization;
 import io.selfheal.emulator.services.lambda.runtime.Invocation;
 import io.selfheal.emulator.services.lambda.runtime.InvocationResult;
 import io.selfheal.emulator.services.lambda.runtime.SandboxPool;
@@ -34,7 +35,7 @@ final class Invoker {
         this.context = context;
         this.runtime = runtime;
         this.history = history;
-        this.logs = new LogShipper(context.bus());
+        this.logs = new LogShipper(context.bus(), context.component(Authorization.class));
         this.limits = limits;
         this.faults = faults;
         this.metrics = metrics;

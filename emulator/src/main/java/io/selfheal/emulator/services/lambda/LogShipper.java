@@ -1,6 +1,8 @@
 package io.selfheal.emulator.services.lambda;
 
+import io.selfheal.emulator.core.CallerIdentity;
 import io.selfheal.emulator.core.InternalBus;
+import io.selfheal.emulator.core.authz.Authorization;
 import io.selfheal.emulator.core.NoHandlerException;
 import io.selfheal.emulator.messages.Delivery;
 import io.selfheal.emulator.messages.PutLogEvents;
@@ -18,15 +20,21 @@ import java.util.logging.Logger;
  * carries the invocation's start time and every other line its end time.
  * <p>
  * Shipping never affects the invocation: without a Logs service on the bus, or if it refuses, the lines stay in the
- * invocation record only.
+ * invocation record only. Lambda writes with the function's execution role, so under IAM enforcement a role without
+ * {@code logs:CreateLogStream} and {@code logs:PutLogEvents} on the stream gets no logs (and one without
+ * {@code logs:CreateLogGroup} none until the group exists), as on AWS
+ * (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html).
  */
 final class LogShipper {
     private static final Logger LOG = Logger.getLogger(LogShipper.class.getName());
 
+    static final String ORIGIN = "lambda:logs";
     private final InternalBus bus;
+    private final Authorization authorization;
 
-    LogShipper(InternalBus bus) {
+    LogShipper(InternalBus bus, Authorization authorization) {
         this.bus = bus;
+        this.authorization = authorization;
     }
 
     void ship(LambdaFunction function, InvocationResult result, Instant started, Instant finished) {
@@ -45,9 +53,19 @@ final class LogShipper {
             }
             from = to;
         }
+        String group = "/aws/lambda/" + function.name();
+        String groupArn = "arn:aws:logs:" + function.region() + ":" + function.accountId() + ":log-group:" + group;
+        String streamArn = groupArn + ":log-stream:" + result.logStream();
+        CallerIdentity role = function.revision().credentials().identity();
+        if (!authorization.permits(role, "logs:CreateLogStream", streamArn, ORIGIN)
+                || !authorization.permits(role, "logs:PutLogEvents", streamArn, ORIGIN)) {
+            LOG.fine(() -> "the role of " + function.name() + " may not write its logs: none shipped");
+            return;
+        }
+        boolean mayCreateGroup = authorization.permits(role, "logs:CreateLogGroup", groupArn, ORIGIN);
         try {
             Delivery d = bus.ask(new PutLogEvents(function.accountId(), function.region(),
-                    "/aws/lambda/" + function.name(), result.logStream(), events, true, null, null));
+                    group, result.logStream(), events, mayCreateGroup, null, null));
             if (!d.accepted()) {
                 LOG.warning(() -> "CloudWatch Logs refused the log of " + function.name() + ": " + d.errorCode()
                         + ": " + d.errorMessage());

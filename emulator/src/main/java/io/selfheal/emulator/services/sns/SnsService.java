@@ -74,6 +74,13 @@ public final class SnsService implements AwsService {
         return "Amazon SNS";
     }
 
+    /** SNS refuses with {@code AuthorizationError} (403), not {@code AccessDenied}. */
+    @Override
+    public io.selfheal.emulator.core.AwsException accessDenied(
+            io.selfheal.emulator.core.authz.AuthorizationDecision denial) {
+        return SnsErrors.authorizationError(io.selfheal.emulator.core.authz.AccessDeniedMessages.message(denial));
+    }
+
     @Override
     public ServiceDescriptor descriptor() {
         return DESCRIPTOR;

@@ -101,6 +101,7 @@ class LambdaFunctionsTest {
         byte[] big = bytes.toByteArray();
         assertThat(Base64.getEncoder().encodeToString(big).length()).isGreaterThan(20_000_000);
 
+        TestFunctions.ensureRole(lambda);
         CreateFunctionResponse created = lambda.createFunction(r -> r.functionName("big").runtime("java17")
                 .handler(EchoHandler.class.getName()).role(TestFunctions.ROLE)
                 .code(c -> c.zipFile(SdkBytes.fromByteArray(big))));
@@ -125,6 +126,7 @@ class LambdaFunctionsTest {
             zip.putNextEntry(new ZipEntry("config/settings.txt"));
             zip.write("threshold=90".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
+        TestFunctions.ensureRole(lambda);
         lambda.createFunction(r -> r.functionName("taskroot").runtime("java17").role(TestFunctions.ROLE)
                 .handler(io.selfheal.emulator.services.lambda.testfunctions.TaskRootHandler.class.getName())
                 .timeout(30).code(c -> c.zipFile(SdkBytes.fromByteArray(bytes.toByteArray()))));

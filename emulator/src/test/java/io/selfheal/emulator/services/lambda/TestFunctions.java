@@ -75,6 +75,23 @@ final class TestFunctions {
         }
     }
 
+    /**
+     * Makes {@link #ROLE} in the emulator {@code lambda} talks to, trusting Lambda, as a deployment does before
+     * CreateFunction (Lambda refuses a role that does not exist or does not trust it).
+     */
+    static void ensureRole(LambdaClient lambda) {
+        var config = lambda.serviceClientConfiguration();
+        try (software.amazon.awssdk.services.iam.IamClient iam = software.amazon.awssdk.services.iam.IamClient
+                .builder().endpointOverride(config.endpointOverride().orElseThrow()).region(config.region())
+                .credentialsProvider(config.credentialsProvider()).build()) {
+            iam.createRole(r -> r.path("/service-role/").roleName("remediation-role").assumeRolePolicyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+                            + "{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"));
+        } catch (software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException exists) {
+            // made by an earlier test against the same emulator
+        }
+    }
+
     /** A function of a script language from a zip of test sources: {@code handler} as the runtime reads it. */
     static CreateFunctionResponse createScript(LambdaClient lambda, String name, String runtime, byte[] zip,
                                                String handler, Consumer<CreateFunctionRequest.Builder> more) {
@@ -85,6 +102,7 @@ final class TestFunctions {
                 .handler(handler)
                 .code(c -> c.zipFile(SdkBytes.fromByteArray(zip)));
         more.accept(b);
+        ensureRole(lambda);
         return lambda.createFunction(b.build());
     }
 
@@ -108,6 +126,7 @@ final class TestFunctions {
                 .handler(handler.getName() + "::handleRequest")
                 .code(c -> c.zipFile(SdkBytes.fromByteArray(jar())));
         more.accept(b);
+        ensureRole(lambda);
         return lambda.createFunction(b.build());
     }
 

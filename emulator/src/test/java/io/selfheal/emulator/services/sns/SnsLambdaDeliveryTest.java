@@ -45,6 +45,10 @@ class SnsLambdaDeliveryTest {
         sns = AWS.client(SnsClient.class);
         lambda = AWS.client(LambdaClient.class);
         SdkBytes jar = SdkBytes.fromByteArray(testFunctionsJar());
+        AWS.client(software.amazon.awssdk.services.iam.IamClient.class).createRole(r -> r.path("/service-role/")
+                .roleName("remediation-role").assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":"
+                        + "[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},"
+                        + "\"Action\":\"sts:AssumeRole\"}]}"));
         lambda.createFunction(r -> r.functionName("on-alert").runtime("java17")
                 .role("arn:aws:iam::123456789012:role/service-role/remediation-role")
                 .handler(EchoHandler.class.getName() + "::handleRequest")

@@ -1,0 +1,118 @@
+package io.selfheal.emulator.core.authz;
+
+import io.selfheal.emulator.core.CallerIdentity;
+import io.selfheal.emulator.core.EmulatorClock;
+import io.selfheal.emulator.core.policy.AuthorizationRequest;
+import io.selfheal.emulator.core.policy.Decision;
+import io.selfheal.emulator.core.policy.PolicyEvaluator;
+import io.selfheal.emulator.core.policy.Principal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides whether a principal may perform an action on resources, in the emulator's {@link IamMode}, and records each
+ * decision. The account's root identity (the default {@code test} keys, a 12-digit key) is never checked, as AWS never
+ * restricts an account's root user by identity policies; IAM users and role sessions (functions' execution roles
+ * among them) are judged by their identity-based policies and permissions boundary.
+ */
+public final class Authorization {
+    private final EmulatorClock clock;
+    private final DecisionLog log;
+    private volatile IamMode mode;
+    private volatile IdentityPolicies policies = IdentityPolicies.NONE;
+
+    public Authorization(IamMode mode, EmulatorClock clock, DecisionLog log) {
+        this.mode = mode;
+        this.clock = clock;
+        this.log = log;
+    }
+
+    public IamMode mode() {
+        return mode;
+    }
+
+    public void mode(IamMode mode) {
+        this.mode = java.util.Objects.requireNonNull(mode, "mode");
+    }
+
+    /** Set by the IAM service when it starts: how a principal's policies are found. */
+    public void policies(IdentityPolicies policies) {
+        this.policies = policies;
+    }
+
+    public DecisionLog decisions() {
+        return log;
+    }
+
+    /**
+     * Decides a call for each resource it acts on and records the decisions.
+     *
+     * @param keys the request's condition keys (global ones included)
+     * @return the first denial when the mode is {@code enforce}, else null (allowed, unchecked, or only audited)
+     */
+    public AuthorizationDecision authorize(CallerIdentity caller, String requestId, String action,
+                                           List<String> resources, Map<String, List<String>> keys, String origin) {
+        IamMode now = mode;
+        if (now == IamMode.OFF || !checked(caller)) {
+            return null;
+        }
+        Principal principal = caller.principal();
+        var set = policies.of(principal);
+        AuthorizationDecision denial = null;
+        for (String resource : resources) {
+            Decision d = PolicyEvaluator.evaluate(new AuthorizationRequest(principal, action, resource, keys), set);
+            AuthorizationDecision decision = record(requestId, caller.arn(), action, resource, d, origin,
+                    now == IamMode.ENFORCE);
+            if (denial == null && !decision.allowed()) {
+                denial = decision;
+            }
+        }
+        return now == IamMode.ENFORCE ? denial : null;
+    }
+
+    /**
+     * What the platform does on a principal's behalf (a function's log delivery with its execution role): whether it
+     * may go ahead. Always true unless the mode is {@code enforce}; the decision is recorded in {@code audit} too.
+     */
+    public boolean permits(CallerIdentity caller, String action, String resource, String origin) {
+        return authorize(caller, null, action, List.of(resource), globalKeys(null), origin) == null;
+    }
+
+    /** Global condition keys every request carries (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html). */
+    public Map<String, List<String>> globalKeys(String sourceIp) {
+        Instant now = clock.now();
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        keys.put("aws:CurrentTime", List.of(now.toString()));
+        keys.put("aws:EpochTime", List.of(Long.toString(now.getEpochSecond())));
+        keys.put("aws:SecureTransport", List.of("false"));
+        if (sourceIp != null) {
+            keys.put("aws:SourceIp", List.of(sourceIp));
+        }
+        return keys;
+    }
+
+    /** Root identities are the unrestricted account admin; every other identity is checked. */
+    public static boolean checked(CallerIdentity caller) {
+        return !"Root".equals(caller.type());
+    }
+
+    private AuthorizationDecision record(String requestId, String principalArn, String action, String resource,
+                                         Decision d, String origin, boolean enforced) {
+        AuthorizationDecision.Outcome outcome = switch (d.outcome()) {
+            case ALLOW -> AuthorizationDecision.Outcome.ALLOWED;
+            case EXPLICIT_DENY -> AuthorizationDecision.Outcome.EXPLICIT_DENY;
+            case IMPLICIT_DENY -> AuthorizationDecision.Outcome.IMPLICIT_DENY;
+        };
+        Decision.MatchedStatement s = d.statement();
+        String policyType = d.allowed() ? null
+                : d.notAllowedBy() != null ? d.notAllowedBy().words()
+                : s != null ? s.policyType().words() : Decision.PolicyType.IDENTITY_BASED.words();
+        String statement = s == null ? null : s.policyName() + (s.sid() == null ? "" : "/" + s.sid());
+        AuthorizationDecision decision = new AuthorizationDecision(clock.now(), requestId, principalArn, action,
+                resource, outcome, policyType, statement, d.unevaluated(), origin, enforced);
+        log.record(decision);
+        return decision;
+    }
+}

@@ -1,0 +1,53 @@
+package io.selfheal.emulator.frontdoor;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.selfheal.emulator.core.RequestContext;
+import io.selfheal.emulator.core.authz.Authorization;
+import io.selfheal.emulator.core.authz.AuthorizationDecision;
+import io.selfheal.emulator.core.authz.IamMode;
+import io.selfheal.emulator.service.OperationSpec;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The front door's IAM check: the operation's own registration says the action ({@link OperationSpec#iamAction}),
+ * the resources ({@link OperationSpec#resources}) and the request's condition keys ({@link OperationSpec#conditions});
+ * {@link Authorization} decides. Costs one volatile read when the mode is {@code off}.
+ */
+final class RequestAuthorizer {
+    private final Authorization authorization;
+
+    RequestAuthorizer(Authorization authorization) {
+        this.authorization = authorization;
+    }
+
+    /** @return the denial to answer with, or null when the call may run */
+    AuthorizationDecision denial(RequestContext ctx, OperationSpec spec, ObjectNode input, String sourceIp) {
+        if (authorization.mode() == IamMode.OFF || !Authorization.checked(ctx.caller()) || spec == null) {
+            return null;
+        }
+        List<String> resources = resources(ctx, spec, input);
+        if (resources.isEmpty()) {
+            return null; // the input names no resource: the operation's own validation answers
+        }
+        Map<String, List<String>> keys = authorization.globalKeys(sourceIp);
+        keys.put("aws:RequestedRegion", List.of(ctx.region()));
+        if (spec.conditions() != null) {
+            keys.putAll(spec.conditions().keys(ctx, input));
+        }
+        return authorization.authorize(ctx.caller(), ctx.requestId(), spec.iamAction(), resources, keys,
+                AuthorizationDecision.API);
+    }
+
+    /** IAM knows no narrower resource than {@code *} for an operation that declares none. */
+    private static List<String> resources(RequestContext ctx, OperationSpec spec, ObjectNode input) {
+        if (spec.resources() == null) {
+            return List.of("*");
+        }
+        try {
+            return spec.resources().arns(ctx, input);
+        } catch (RuntimeException unreadable) {
+            return List.of(); // malformed input: the operation refuses it in its own words
+        }
+    }
+}
