@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Another service asks EC2 about one instance and its network interfaces, as GuardDuty findings and Config
  * configuration items describe them ({@code resource.instanceDetails}: type, image, launch time, state, tags, and per
- * interface its subnet, VPC, private address and security groups). Ask with {@code bus.ask(new DescribeInstance(…))};
+ * interface its subnet, VPC, private address and security groups, and the instance profile). Ask with {@code bus.ask(new DescribeInstance(…))};
  * EC2 answers {@link Result#notFound()} for an instance it does not know (terminated instances stay known for a while,
  * as on AWS).
  *
@@ -39,10 +39,14 @@ public record DescribeInstance(String accountId, String region, String instanceI
     public record Instance(String instanceId, String state, String instanceType, String imageId, String vpcId,
                            String subnetId, String availabilityZone, String privateIpAddress,
                            String privateDnsName, Instant launchTime, Map<String, String> tags,
-                           List<NetworkInterface> networkInterfaces) {
+                           List<NetworkInterface> networkInterfaces, IamInstanceProfile iamInstanceProfile) {
     }
 
-    /** One attached interface, with its security groups. */
+    /** The associated instance profile ({@code arn}, {@code AIPA…} id); null when none is associated. */
+    public record IamInstanceProfile(String arn, String id) {
+    }
+
+    /** One attached interface (every device index, the primary first), with its security groups. */
     public record NetworkInterface(String networkInterfaceId, String subnetId, String vpcId, String privateIpAddress,
                                    String privateDnsName, String macAddress, List<SecurityGroup> securityGroups) {
     }
