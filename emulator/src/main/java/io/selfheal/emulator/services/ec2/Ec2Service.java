@@ -37,6 +37,7 @@ public final class Ec2Service implements AwsService {
         TagHandlers tags = new TagHandlers(store);
         new InstanceAlarmActionHandler(context, store, lifecycle); // CloudWatch alarm EC2 actions, over the bus
         new InstanceDescriptions(context, store); // DescribeInstance, for services that report on instances
+        new GroupLaunches(context, store, run, states); // Auto Scaling's launches and terminations, over the bus
         operations = new Operations("ec2");
         operations.add(write("RunInstances", run::runInstances).resources(Ec2Arns.LAUNCH));
         operations.add(read("DescribeInstances", describe::describeInstances).resources(ResourceArns.ANY));
