@@ -278,6 +278,26 @@ class IsolateCompromisedInstanceOnEmulatorTest {
     }
 
     @Test
+    void anInstanceOfAnAutoScalingGroupIsDetachedSoTheGroupReplacesIt() {
+        autoScaling.createLaunchConfiguration(b -> b.launchConfigurationName("web-lc").imageId("ami-12345678"));
+        autoScaling.createAutoScalingGroup(b -> b.autoScalingGroupName("web").launchConfigurationName("web-lc")
+                .minSize(1).maxSize(2).availabilityZones("us-east-1a"));
+        String id = autoScaling.describeAutoScalingGroups(b -> b.autoScalingGroupNames("web")).autoScalingGroups()
+                .get(0).instances().get(0).instanceId();
+
+        Map<String, Object> out = handler(Map.of()).handleRequest(cAndC(id), null);
+
+        assertThat(out.get("action")).isEqualTo("isolated");
+        assertThat(out.get("done").toString()).contains("detach from Auto Scaling group web");
+        assertThat(autoScaling.describeAutoScalingInstances(b -> b.instanceIds(id)).autoScalingInstances()).isEmpty();
+        var group = autoScaling.describeAutoScalingGroups(b -> b.autoScalingGroupNames("web")).autoScalingGroups()
+                .get(0);
+        assertThat(group.desiredCapacity()).isEqualTo(1);
+        assertThat(group.instances()).singleElement().satisfies(i -> assertThat(i.instanceId()).isNotEqualTo(id));
+        notifications();
+    }
+
+    @Test
     void aTerminatedInstanceIsSkippedCleanly() {
         String id = launch().instanceId();
         ec2.terminateInstances(b -> b.instanceIds(id));
