@@ -79,6 +79,11 @@ public final class ControlApi {
         throw new IllegalStateException("the emulator runs in real time: start it with a VirtualClock to advance time");
     }
 
+    /** GuardDuty's side door: inject a threat for a real instance ({@link GuardDutyControl}). */
+    public GuardDutyControl guardDuty() {
+        return context.component(GuardDutyControl.class);
+    }
+
     /** A service's control component, e.g. {@code component(LambdaControl.class)}. */
     public <T> T component(Class<T> type) {
         return context.component(type);

@@ -18,7 +18,9 @@ import java.util.logging.Logger;
  * {@code GET /_selfheal/health}, {@code GET /_selfheal/calls[?service=&operation=]},
  * {@code GET /_selfheal/retention} (each history's entries, bytes, limit and dropped count),
  * {@code POST /_selfheal/idle?timeoutMs=}, {@code GET /_selfheal/clock}, {@code POST /_selfheal/clock/advance?ms=}
- * (virtual clock only), {@code POST /_selfheal/reset}.
+ * (virtual clock only), {@code POST /_selfheal/reset}, {@code POST /_selfheal/guardduty/findings} (a threat for a
+ * real instance: {@code {"account","region","instanceId","type","severity"[,"overrides"]}} →
+ * {@code {"findingId","detectorId","count"}}; 409 when the account and region has no enabled detector).
  */
 public final class ControlHttpHandler implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(ControlHttpHandler.class.getName());
@@ -73,11 +75,50 @@ public final class ControlHttpHandler implements HttpHandler {
                 control.advance(Duration.ofMillis(millis(request, "ms", 0, Long.MAX_VALUE / 2)));
                 reply.accept(ok(clock()));
             }
+            case "POST /guardduty/findings" -> reply.accept(injectFinding(request));
             case "POST /reset" -> {
                 control.reset();
                 reply.accept(ok(Json.object().put("reset", true)));
             }
             default -> reply.accept(message(404, "no control route " + route));
+        }
+    }
+
+    private HttpResponse injectFinding(HttpRequest request) {
+        com.fasterxml.jackson.databind.JsonNode body;
+        try {
+            body = Json.parse(request.body());
+        } catch (java.io.IOException e) {
+            throw new BadParameter("the body must be a JSON object");
+        }
+        if (!body.isObject()) {
+            throw new BadParameter("the body must be a JSON object");
+        }
+        java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>();
+        body.path("overrides").fields().forEachRemaining(e -> overrides.put(e.getKey(), e.getValue().asText()));
+        JsonNodeReader in = new JsonNodeReader(body);
+        GuardDutyControl.FindingInjection injection = new GuardDutyControl.FindingInjection(in.text("account"),
+                in.text("region"), in.text("instanceId"), in.text("type"),
+                body.hasNonNull("severity") ? body.get("severity").asDouble() : null, overrides);
+        try {
+            GuardDutyControl.InjectedFinding f = control.guardDuty().inject(injection);
+            return ok(Json.object().put("findingId", f.findingId()).put("detectorId", f.detectorId())
+                    .put("count", f.count()));
+        } catch (IllegalArgumentException e) {
+            return message(400, e.getMessage());
+        } catch (IllegalStateException e) {
+            return message(409, e.getMessage());
+        }
+    }
+
+    /** Required text members of a control request's body. */
+    private record JsonNodeReader(com.fasterxml.jackson.databind.JsonNode body) {
+        String text(String name) {
+            com.fasterxml.jackson.databind.JsonNode v = body.get(name);
+            if (v == null || !v.isTextual() || v.asText().isBlank()) {
+                throw new BadParameter(name + " is required (text)");
+            }
+            return v.asText();
         }
     }
 

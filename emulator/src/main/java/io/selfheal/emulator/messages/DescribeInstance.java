@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Another service asks EC2 about one instance and its network interfaces, as GuardDuty findings and Config
  * configuration items describe them ({@code resource.instanceDetails}: type, image, launch time, state, tags, and per
- * interface its subnet, VPC, private address and security groups, and the instance profile). Ask with {@code bus.ask(new DescribeInstance(…))};
+ * interface its subnet, VPC, private and public addresses and security groups; the IAM instance profile). Ask with {@code bus.ask(new DescribeInstance(…))};
  * EC2 answers {@link Result#notFound()} for an instance it does not know (terminated instances stay known for a while,
  * as on AWS).
  *
@@ -33,8 +33,9 @@ public record DescribeInstance(String accountId, String region, String instanceI
     /**
      * The instance as EC2's DescribeInstances shows it.
      *
-     * @param state {@code pending}, {@code running}, {@code shutting-down}, {@code terminated}, {@code stopping},
-     *              {@code stopped}
+     * @param state              {@code pending}, {@code running}, {@code shutting-down}, {@code terminated},
+     *                           {@code stopping}, {@code stopped}
+     * @param iamInstanceProfile the associated instance profile, or null
      */
     public record Instance(String instanceId, String state, String instanceType, String imageId, String vpcId,
                            String subnetId, String availabilityZone, String privateIpAddress,
@@ -42,13 +43,19 @@ public record DescribeInstance(String accountId, String region, String instanceI
                            List<NetworkInterface> networkInterfaces, IamInstanceProfile iamInstanceProfile) {
     }
 
-    /** The associated instance profile ({@code arn}, {@code AIPA…} id); null when none is associated. */
-    public record IamInstanceProfile(String arn, String id) {
+    /**
+     * One attached interface (every device index, the primary first), with its security groups.
+     *
+     * @param publicIp      the public IPv4 address, or null
+     * @param publicDnsName its DNS name, or null
+     */
+    public record NetworkInterface(String networkInterfaceId, String subnetId, String vpcId, String privateIpAddress,
+                                   String privateDnsName, String macAddress, List<SecurityGroup> securityGroups,
+                                   String publicIp, String publicDnsName) {
     }
 
-    /** One attached interface (every device index, the primary first), with its security groups. */
-    public record NetworkInterface(String networkInterfaceId, String subnetId, String vpcId, String privateIpAddress,
-                                   String privateDnsName, String macAddress, List<SecurityGroup> securityGroups) {
+    /** An instance profile as DescribeInstances shows it: {@code arn:aws:iam::…:instance-profile/…} and {@code AIPA…}. */
+    public record IamInstanceProfile(String arn, String id) {
     }
 
     public record SecurityGroup(String groupId, String groupName) {

@@ -7,7 +7,11 @@ import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.core.RequestContext;
 import io.selfheal.emulator.http.HttpResponse;
 
-/** REST-JSON: the error code travels in {@code x-amzn-ErrorType}, the body says {@code Type} and {@code message}. */
+/**
+ * REST-JSON: the error code travels in {@code x-amzn-ErrorType}, the body says {@code Type} and {@code message} — or,
+ * for an error that names a finer type ({@link AwsException#withJsonType}, GuardDuty's {@code InvalidInputException}
+ * under {@code BadRequestException}), {@code message} and that {@code __type}, as those services answer.
+ */
 final class RestJsonCodec implements WireCodec {
     private static final String JSON = "application/json";
 
@@ -22,9 +26,9 @@ final class RestJsonCodec implements WireCodec {
 
     @Override
     public HttpResponse error(RequestContext ctx, AwsException error) {
-        ObjectNode body = Json.object()
-                .put("Type", error.senderFault() ? "User" : "Service")
-                .put("message", error.getMessage());
+        ObjectNode body = error.jsonType().equals(error.code())
+                ? Json.object().put("Type", error.senderFault() ? "User" : "Service").put("message", error.getMessage())
+                : Json.object().put("message", error.getMessage()).put("__type", error.jsonType());
         return HttpResponse.of(error.status(), JSON, Json.bytes(body))
                 .withHeader("x-amzn-RequestId", ctx.requestId())
                 .withHeader("x-amzn-ErrorType", error.code());
