@@ -38,10 +38,7 @@ final class InstanceProfileHandlers {
 
     JsonNode associate(RequestContext ctx, ObjectNode input) {
         Params p = new Params(input, Params.EC2);
-        String instanceId = p.string("InstanceId");
-        if (instanceId == null) {
-            throw p.errors().missing("InstanceId");
-        }
+        String instanceId = p.required("InstanceId");
         String arn = requiredArn(p, ctx);
         Ec2Region region = Ec2Region.of(store, ctx);
         synchronized (region) {
@@ -62,7 +59,7 @@ final class InstanceProfileHandlers {
 
     JsonNode disassociate(RequestContext ctx, ObjectNode input) {
         Params p = new Params(input, Params.EC2);
-        String associationId = requiredAssociation(p);
+        String associationId = p.required("AssociationId");
         Ec2Region region = Ec2Region.of(store, ctx);
         synchronized (region) {
             Instance instance = byAssociation(region, associationId);
@@ -75,7 +72,7 @@ final class InstanceProfileHandlers {
 
     JsonNode replace(RequestContext ctx, ObjectNode input) {
         Params p = new Params(input, Params.EC2);
-        String associationId = requiredAssociation(p);
+        String associationId = p.required("AssociationId");
         String arn = requiredArn(p, ctx);
         Ec2Region region = Ec2Region.of(store, ctx);
         synchronized (region) {
@@ -134,13 +131,6 @@ final class InstanceProfileHandlers {
         return arn;
     }
 
-    private static String requiredAssociation(Params p) {
-        String id = p.string("AssociationId");
-        if (id == null) {
-            throw p.errors().missing("AssociationId");
-        }
-        return id;
-    }
 
     private static Instance byAssociation(Ec2Region region, String associationId) {
         return region.all().stream()

@@ -51,8 +51,8 @@ final class InterfaceAttachmentHandlers {
 
     JsonNode attachNetworkInterface(RequestContext ctx, ObjectNode input) {
         Params p = new Params(input, Params.EC2);
-        String eniId = required(p, "NetworkInterfaceId");
-        String instanceId = required(p, "InstanceId");
+        String eniId = p.required("NetworkInterfaceId");
+        String instanceId = p.required("InstanceId");
         Integer deviceIndex = p.integer("DeviceIndex");
         if (deviceIndex == null) {
             throw p.errors().missing("DeviceIndex");
@@ -88,7 +88,7 @@ final class InterfaceAttachmentHandlers {
 
     JsonNode detachNetworkInterface(RequestContext ctx, ObjectNode input) {
         Params p = new Params(input, Params.EC2);
-        String attachmentId = required(p, "AttachmentId");
+        String attachmentId = p.required("AttachmentId");
         Ec2Region region = Ec2Region.of(store, ctx);
         synchronized (region) {
             NetworkInterface eni = region.networkInterfaces.values().stream()
@@ -108,7 +108,7 @@ final class InterfaceAttachmentHandlers {
 
     JsonNode deleteNetworkInterface(RequestContext ctx, ObjectNode input) {
         Params p = new Params(input, Params.EC2);
-        String eniId = required(p, "NetworkInterfaceId");
+        String eniId = p.required("NetworkInterfaceId");
         Ec2Region region = Ec2Region.of(store, ctx);
         synchronized (region) {
             NetworkInterface eni = ResourceKind.NETWORK_INTERFACE.resolve(region.networkInterfaces, eniId);
@@ -120,13 +120,5 @@ final class InterfaceAttachmentHandlers {
             eni.subnet.release(eni.privateIpAddress);
         }
         return Json.object().put("return", true);
-    }
-
-    private static String required(Params p, String name) {
-        String value = p.string(name);
-        if (value == null) {
-            throw p.errors().missing(name);
-        }
-        return value;
     }
 }

@@ -1,8 +1,10 @@
 package io.selfheal.emulator.services.ec2;
 
+import io.selfheal.emulator.core.AwsException;
 import io.selfheal.emulator.service.Params;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,7 +74,7 @@ final class LaunchNetwork {
         if (!indexes.contains(0)) {
             throw Ec2Errors.invalidParameter("When specifying network interfaces, you must include a device at index 0.");
         }
-        specs.sort(java.util.Comparator.comparingInt(Spec::deviceIndex));
+        specs.sort(Comparator.comparingInt(Spec::deviceIndex));
         String zone = specs.get(0).subnet.availabilityZone;
         for (Spec s : specs) {
             if (!s.subnet.availabilityZone.equals(zone)) {
@@ -138,8 +140,8 @@ final class LaunchNetwork {
     }
 
     /** AttachNetworkInterface's and RunInstances' refusal of an interface attached elsewhere. */
-    static io.selfheal.emulator.core.AwsException inUse(NetworkInterface eni) {
-        return io.selfheal.emulator.core.AwsException.badRequest("InvalidNetworkInterface.InUse",
+    static AwsException inUse(NetworkInterface eni) {
+        return AwsException.badRequest("InvalidNetworkInterface.InUse",
                 "Interface: [" + eni.networkInterfaceId + "] in use.");
     }
 

@@ -49,7 +49,7 @@ final class VpcLifecycleHandlers {
 
     JsonNode deleteVpc(RequestContext ctx, ObjectNode input) {
         Params p = new Params(input, Params.EC2);
-        String vpcId = required(p, "VpcId");
+        String vpcId = p.required("VpcId");
         Ec2Region region = Ec2Region.of(store, ctx);
         synchronized (region) {
             Vpc vpc = ResourceKind.VPC.resolve(region.vpcs, vpcId);
@@ -68,7 +68,7 @@ final class VpcLifecycleHandlers {
 
     JsonNode createSubnet(RequestContext ctx, ObjectNode input) {
         Params p = new Params(input, Params.EC2);
-        String vpcId = required(p, "VpcId");
+        String vpcId = p.required("VpcId");
         Cidr cidr = cidr(p);
         String zone = p.string("AvailabilityZone", ctx.region() + DefaultVpc.ZONES.get(0));
         if (!DefaultVpc.ZONES.stream().map(z -> ctx.region() + z).toList().contains(zone)) {
@@ -100,7 +100,7 @@ final class VpcLifecycleHandlers {
 
     JsonNode deleteSubnet(RequestContext ctx, ObjectNode input) {
         Params p = new Params(input, Params.EC2);
-        String subnetId = required(p, "SubnetId");
+        String subnetId = p.required("SubnetId");
         Ec2Region region = Ec2Region.of(store, ctx);
         synchronized (region) {
             Subnet subnet = ResourceKind.SUBNET.resolve(region.subnets, subnetId);
@@ -114,7 +114,7 @@ final class VpcLifecycleHandlers {
     }
 
     private static Cidr cidr(Params p) {
-        String text = required(p, "CidrBlock");
+        String text = p.required("CidrBlock");
         Cidr cidr = Cidr.parse(text);
         if (cidr == null) {
             throw Ec2Errors.invalidParameter("Value (" + text + ") for parameter cidrBlock is invalid. This is not a "
@@ -126,13 +126,5 @@ final class VpcLifecycleHandlers {
     private static AwsException dependencies(String kind, String id) {
         return AwsException.badRequest("DependencyViolation",
                 "The " + kind + " '" + id + "' has dependencies and cannot be deleted.");
-    }
-
-    private static String required(Params p, String name) {
-        String value = p.string(name);
-        if (value == null) {
-            throw p.errors().missing(name);
-        }
-        return value;
     }
 }
