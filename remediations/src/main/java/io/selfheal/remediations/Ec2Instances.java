@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.Reservation;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
-/** The three EC2 calls this remediation makes, with EC2's error codes turned into meaningful outcomes. */
+/** The EC2 calls RebootOnHighCpu makes, and instance lookups the others share, with EC2's error codes turned into meaningful outcomes. */
 final class Ec2Instances {
 
     private static final Set<String> NOT_FOUND_CODES = Set.of("InvalidInstanceID.NotFound", "InvalidInstanceID.Malformed");
@@ -81,6 +81,26 @@ final class Ec2Instances {
             return new InstanceNotFoundException(instanceId, "EC2 answered " + code + " (request " + e.requestId() + ")", e);
         }
         return e;
+    }
+
+    /** The instance as DescribeInstances shows it, or null when EC2 does not know it. */
+    static Instance find(Ec2Client ec2, String instanceId) {
+        try {
+            return ec2.describeInstances(r -> r.instanceIds(instanceId)).reservations().stream()
+                    .flatMap(r -> r.instances().stream()).filter(i -> instanceId.equals(i.instanceId()))
+                    .findFirst().orElse(null);
+        } catch (Ec2Exception e) {
+            if (NOT_FOUND_CODES.contains(errorCode(e))) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    static Map<String, String> tags(Instance instance) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        instance.tags().forEach(t -> tags.put(t.key(), t.value()));
+        return tags;
     }
 
     static String errorCode(Ec2Exception e) {

@@ -65,6 +65,32 @@ class PolicyTest {
         assertThat(strings(byAction.get("ec2:DescribeSecurityGroupRules").path("Resource"))).containsExactly("*");
     }
 
+    @Test
+    void isolateCompromisedInstanceGrantsWhatItCallsAndMutatesOnlyEc2ResourceTypes() throws Exception {
+        JsonNode policy = load("IsolateCompromisedInstance");
+        Map<String, JsonNode> byAction = statementsByAction(policy);
+
+        assertThat(byAction.keySet()).containsExactlyInAnyOrder("ec2:DescribeInstances",
+                "ec2:DescribeNetworkInterfaces", "ec2:DescribeSecurityGroups",
+                "ec2:DescribeIamInstanceProfileAssociations", "ec2:CreateSecurityGroup", "ec2:DeleteSecurityGroup",
+                "ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupEgress",
+                "ec2:ModifyNetworkInterfaceAttribute", "ec2:ModifyInstanceAttribute",
+                "ec2:DisassociateIamInstanceProfile", "ec2:AssociateIamInstanceProfile", "ec2:DeleteTags",
+                "iam:PassRole", "ec2:CreateSnapshots", "ec2:CreateTags", "autoscaling:DetachInstances", "sns:Publish",
+                "logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents");
+        // Describe* have no resource-level permissions; every change names its resource type.
+        for (JsonNode statement : policy.path("Statement")) {
+            boolean describes = strings(statement.path("Action")).stream().allMatch(a -> a.contains(":Describe"));
+            if (!describes && !statement.path("Sid").asText().equals("PassOnlyTheRecordedProfileBack")) {
+                assertThat(strings(statement.path("Resource"))).doesNotContain("*");
+            }
+        }
+        assertThat(strings(byAction.get("ec2:ModifyInstanceAttribute").path("Resource")))
+                .containsExactly(INSTANCE_ARN);
+        assertThat(byAction.get("iam:PassRole").path("Condition").path("StringEquals")
+                .path("iam:PassedToService").asText()).isEqualTo("ec2.amazonaws.com");
+    }
+
     private static JsonNode load() throws Exception {
         return load("RebootOnHighCpu");
     }

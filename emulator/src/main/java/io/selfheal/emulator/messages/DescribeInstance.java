@@ -44,7 +44,7 @@ public record DescribeInstance(String accountId, String region, String instanceI
     }
 
     /**
-     * One attached interface, with its security groups.
+     * One attached interface (every device index, the primary first), with its security groups.
      *
      * @param publicIp      the public IPv4 address, or null
      * @param publicDnsName its DNS name, or null

@@ -21,15 +21,21 @@ final class DefaultVpc {
         region.vpcs.put(vpc.vpcId, vpc);
         for (int z = 0; z < ZONES.size(); z++) {
             Subnet subnet = new Subnet(region.ids.hex("subnet", 17), vpc.vpcId, accountId, regionName,
-                    regionName + ZONES.get(z), z * 16, true);
+                    regionName + ZONES.get(z), Cidr.parse("172.31." + z * 16 + ".0/20"), true);
             region.subnets.put(subnet.subnetId, subnet);
         }
+        defaultGroup(region, vpc, accountId, regionName);
+        return vpc;
+    }
+
+    /** Every VPC's {@code default} group: inbound from itself, all outbound ("Default security groups"). */
+    static SecurityGroup defaultGroup(Ec2Region region, Vpc vpc, String accountId, String regionName) {
         SecurityGroup group = new SecurityGroup(region.ids.hex("sg", 17), "default", "default VPC security group",
                 vpc.vpcId, accountId, regionName);
         group.rules.add(new SecurityGroupRule(region.ids.hex("sgr", 17), group, false, "-1", null, null, null, null, null,
                 group.groupId, accountId, null));
         group.rules.add(SecurityGroupRules.allEgress(region.ids, group));
         region.securityGroups.put(group.groupId, group);
-        return vpc;
+        return group;
     }
 }

@@ -27,6 +27,22 @@ final class Ec2Arns {
             of(ctx, input.path("InstanceSpecification").path("InstanceId").asText()),
             "arn:aws:ec2:" + ctx.region() + "::snapshot/*");
 
+    static final ResourceArns VPC = ResourceArns.each("VpcId", Ec2Arns::of);
+    static final ResourceArns SUBNET = ResourceArns.each("SubnetId", Ec2Arns::of);
+    /** CreateVpc: the new VPC. */
+    static final ResourceArns NEW_VPC = (ctx, input) -> List.of(ctx.arn("ec2", "vpc/*"));
+    /** CreateSubnet: the new subnet and the VPC it is made in. */
+    static final ResourceArns NEW_SUBNET = (ctx, input) -> List.of(ctx.arn("ec2", "subnet/*"),
+            of(ctx, input.path("VpcId").asText()));
+    /** CreateNetworkInterface: the new interface and its subnet. */
+    static final ResourceArns NEW_INTERFACE = (ctx, input) -> List.of(ctx.arn("ec2", "network-interface/*"),
+            of(ctx, input.path("SubnetId").asText()));
+    /** AttachNetworkInterface: the interface and the instance. */
+    static final ResourceArns INTERFACE_AND_INSTANCE = (ctx, input) -> List.of(
+            of(ctx, input.path("NetworkInterfaceId").asText()), of(ctx, input.path("InstanceId").asText()));
+    /** Disassociate/ReplaceIamInstanceProfileAssociation name an association, which IAM knows only as an instance. */
+    static final ResourceArns ANY_INSTANCE = (ctx, input) -> List.of(ctx.arn("ec2", "instance/*"));
+
     private Ec2Arns() {
     }
 

@@ -24,6 +24,8 @@ final class Ec2Region {
     final Map<String, NetworkInterface> networkInterfaces = new LinkedHashMap<>();
     final Map<String, Volume> volumes = new LinkedHashMap<>();
     final Map<String, Snapshot> snapshots = new LinkedHashMap<>();
+    /** Instance profile ARN → the {@code AIPA…} id associations show for it. */
+    final Map<String, String> profileIds = new java.util.HashMap<>();
     private Vpc defaultVpc;
     /** Set when the emulator is reset, so timers still scheduled for these instances do nothing. */
     private boolean discarded;
@@ -87,17 +89,22 @@ final class Ec2Region {
     }
 
     /**
-     * A terminated instance gives back what it held (instance lifecycle, "Terminate"): its primary interface is
-     * deleted, volumes marked delete-on-termination go, the others are detached. Done lazily, on the next EC2 call,
-     * so the lifecycle's timers need not know about networking.
+     * A terminated instance gives back what it held (instance lifecycle, "Terminate"): its interfaces and
+     * volumes marked delete-on-termination are deleted, the others detached, its instance profile disassociated. Done
+     * lazily, on the next EC2 call, so the lifecycle's timers need not know about networking.
      */
     private void releaseTerminated() {
         for (Instance i : instances.values()) {
-            if (i.state != InstanceState.TERMINATED || i.primaryInterface == null) {
+            if (i.state != InstanceState.TERMINATED || i.interfaces.isEmpty() && i.volumes.isEmpty()) {
                 continue;
             }
-            networkInterfaces.remove(i.primaryInterface.networkInterfaceId);
-            i.primaryInterface.subnet.release();
+            for (NetworkInterface eni : i.interfaces) {
+                if (eni.attachment.deleteOnTermination()) {
+                    networkInterfaces.remove(eni.networkInterfaceId);
+                    eni.subnet.release(eni.privateIpAddress);
+                }
+                eni.attachment = null;
+            }
             for (Volume v : i.volumes) {
                 if (v.deleteOnTermination) {
                     volumes.remove(v.volumeId);
@@ -105,8 +112,9 @@ final class Ec2Region {
                     v.instanceId = null;
                 }
             }
-            i.primaryInterface = null;
+            i.interfaces.clear();
             i.volumes.clear();
+            i.profile = null;
         }
     }
 

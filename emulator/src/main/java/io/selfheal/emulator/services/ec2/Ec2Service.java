@@ -38,6 +38,7 @@ public final class Ec2Service implements AwsService {
         TagHandlers tags = new TagHandlers(store);
         new InstanceAlarmActionHandler(context, store, lifecycle); // CloudWatch alarm EC2 actions, over the bus
         new InstanceDescriptions(context, store); // DescribeInstance, for services that report on instances
+        new GroupLaunches(context, store, run, states); // Auto Scaling's launches and terminations, over the bus
         operations = new Operations("ec2");
         operations.add(write("RunInstances", run::runInstances).resources(Ec2Arns.LAUNCH));
         operations.add(read("DescribeInstances", describe::describeInstances).resources(ResourceArns.ANY));
@@ -92,6 +93,30 @@ public final class Ec2Service implements AwsService {
         operations.add(write("CreateSnapshots", ebs::createSnapshots).resources(Ec2Arns.INSTANCE_SNAPSHOTS));
         operations.add(read("DescribeSnapshots", ebs::describeSnapshots).resources(ResourceArns.ANY));
         operations.add(read("DescribeTags", tags::describeTags).resources(ResourceArns.ANY));
+        isolationOperations(context);
+    }
+
+    /** What isolating an instance needs: VPC and subnet lifecycles, interfaces, instance profile associations. */
+    private void isolationOperations(EmulatorContext context) {
+        VpcLifecycleHandlers vpcs = new VpcLifecycleHandlers(store);
+        InterfaceAttachmentHandlers enis = new InterfaceAttachmentHandlers(context, store);
+        InstanceProfileHandlers profiles = new InstanceProfileHandlers(store);
+        operations.add(write("CreateVpc", vpcs::createVpc).resources(Ec2Arns.NEW_VPC));
+        operations.add(write("DeleteVpc", vpcs::deleteVpc).resources(Ec2Arns.VPC));
+        operations.add(write("CreateSubnet", vpcs::createSubnet).resources(Ec2Arns.NEW_SUBNET));
+        operations.add(write("DeleteSubnet", vpcs::deleteSubnet).resources(Ec2Arns.SUBNET));
+        operations.add(write("CreateNetworkInterface", enis::createNetworkInterface).resources(Ec2Arns.NEW_INTERFACE));
+        operations.add(write("AttachNetworkInterface", enis::attachNetworkInterface)
+                .resources(Ec2Arns.INTERFACE_AND_INSTANCE));
+        operations.add(write("DetachNetworkInterface", enis::detachNetworkInterface).resources(ResourceArns.ANY));
+        operations.add(write("DeleteNetworkInterface", enis::deleteNetworkInterface).resources(Ec2Arns.INTERFACE));
+        operations.add(write("AssociateIamInstanceProfile", profiles::associate).resources(Ec2Arns.INSTANCES));
+        operations.add(write("DisassociateIamInstanceProfile", profiles::disassociate)
+                .resources(Ec2Arns.ANY_INSTANCE));
+        operations.add(write("ReplaceIamInstanceProfileAssociation", profiles::replace)
+                .resources(Ec2Arns.ANY_INSTANCE));
+        operations.add(read("DescribeIamInstanceProfileAssociations", profiles::describe)
+                .resources(ResourceArns.ANY));
     }
 
     @Override

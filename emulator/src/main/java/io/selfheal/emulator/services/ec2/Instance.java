@@ -27,12 +27,18 @@ final class Instance implements Tagged {
     final int amiLaunchIndex;
     final String clientToken;
     final Map<String, String> tags = new LinkedHashMap<>();
-    /** The primary network interface (device index 0): the instance's security groups live there. */
-    NetworkInterface primaryInterface;
+    /** Attached network interfaces by device index; the primary (0) carries the instance's security groups. */
+    final List<NetworkInterface> interfaces = new ArrayList<>();
     /** Volumes attached at launch, in device order; the root volume first. */
     final List<Volume> volumes = new ArrayList<>();
     /** ModifyInstanceAttribute DisableApiTermination: TerminateInstances refuses while set. */
     boolean disableApiTermination;
+    /** ModifyInstanceAttribute DisableApiStop: StopInstances refuses while set. */
+    boolean disableApiStop;
+    /** {@code stop} or {@code terminate}: what an OS-initiated shutdown does (recorded, not simulated). */
+    String shutdownBehavior = "stop";
+    /** The IAM instance profile association, or null. */
+    IamProfileAssociation profile;
 
     InstanceState state = InstanceState.PENDING;
     /** EC2's {@code reason} (stateTransitionReason), e.g. "User initiated (2024-01-01 12:00:00 GMT)"; "" if none. */
@@ -69,7 +75,19 @@ final class Instance implements Tagged {
     }
 
     List<SecurityGroup> groups() {
-        return primaryInterface == null ? List.of() : primaryInterface.groups;
+        NetworkInterface primary = primaryInterface();
+        return primary == null ? List.of() : primary.groups;
+    }
+
+    /** The interface at device index 0, or null once a terminated instance has given it back. */
+    NetworkInterface primaryInterface() {
+        return interfaces.stream().filter(e -> e.attachment.deviceIndex() == 0).findFirst().orElse(null);
+    }
+
+    /** Attaches {@code eni}, keeping the list in device order. */
+    void attach(NetworkInterface eni) {
+        interfaces.add(eni);
+        interfaces.sort(java.util.Comparator.comparingInt(e -> e.attachment.deviceIndex()));
     }
 
     @Override

@@ -24,18 +24,17 @@ final class InstanceDescriptions {
                 return DescribeInstance.Result.notFound();
             }
             List<DescribeInstance.NetworkInterface> interfaces = new ArrayList<>();
-            for (NetworkInterface eni : region.networkInterfaces.values()) {
-                if (i.instanceId.equals(eni.instanceId)) {
-                    interfaces.add(new DescribeInstance.NetworkInterface(eni.networkInterfaceId, eni.subnet.subnetId,
-                            eni.subnet.vpcId, eni.privateIpAddress, eni.privateDnsName, eni.macAddress,
-                            eni.groups.stream().map(g -> new DescribeInstance.SecurityGroup(g.groupId, g.groupName))
-                                    .toList(), null, null)); // EC2 assigns no public addresses yet
-                }
+            for (NetworkInterface eni : i.interfaces) {
+                interfaces.add(new DescribeInstance.NetworkInterface(eni.networkInterfaceId, eni.subnet.subnetId,
+                        eni.subnet.vpcId, eni.privateIpAddress, eni.privateDnsName, eni.macAddress,
+                        eni.groups.stream().map(g -> new DescribeInstance.SecurityGroup(g.groupId, g.groupName))
+                                .toList(), null, null)); // EC2 assigns no public addresses yet
             }
+            DescribeInstance.IamInstanceProfile profile = i.profile == null ? null
+                    : new DescribeInstance.IamInstanceProfile(i.profile.arn(), i.profile.profileId());
             return new DescribeInstance.Result(new DescribeInstance.Instance(i.instanceId, i.state.wireName(),
                     i.instanceType, i.imageId, i.vpcId, i.subnetId, i.availabilityZone, i.privateIpAddress,
-                    i.privateDnsName, i.launchTime, Map.copyOf(i.tags), List.copyOf(interfaces),
-                    null)); // no instance-profile associations yet
+                    i.privateDnsName, i.launchTime, Map.copyOf(i.tags), List.copyOf(interfaces), profile));
         }
     }
 }

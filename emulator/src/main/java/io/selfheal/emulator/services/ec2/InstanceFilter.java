@@ -91,21 +91,21 @@ final class InstanceFilter {
         eni("network-interface.private-dns-name", e -> e.privateDnsName);
         eni("network-interface.addresses.private-ip-address", e -> e.privateIpAddress);
         eni("network-interface.addresses.primary", e -> true);
-        eni("network-interface.status", e -> "in-use");
+        eni("network-interface.status", NetworkInterface::status);
         eni("network-interface.source-dest-check", e -> true);
         eni("network-interface.requester-managed", e -> false);
-        eni("network-interface.attachment.attachment-id", e -> e.attachmentId);
-        eni("network-interface.attachment.instance-id", e -> e.instanceId);
+        eni("network-interface.attachment.attachment-id", e -> e.attachment.attachmentId());
+        eni("network-interface.attachment.instance-id", NetworkInterface::instanceId);
         eni("network-interface.attachment.instance-owner-id", e -> e.subnet.ownerId);
-        eni("network-interface.attachment.device-index", e -> 0);
+        eni("network-interface.attachment.device-index", e -> e.attachment.deviceIndex());
         eni("network-interface.attachment.status", e -> "attached");
-        eni("network-interface.attachment.attach-time", e -> InstanceXml.time(e.attachTime));
-        eni("network-interface.attachment.delete-on-termination", e -> true);
-        FIELDS.put("network-interface.description", i -> List.of());
-        FIELDS.put("network-interface.group-id", i -> i.primaryInterface == null ? List.of()
-                : i.primaryInterface.groupIds());
-        FIELDS.put("network-interface.group-name", i -> i.primaryInterface == null ? List.of()
-                : i.primaryInterface.groups.stream().map(g -> g.groupName).toList());
+        eni("network-interface.attachment.attach-time", e -> InstanceXml.time(e.attachment.attachTime()));
+        eni("network-interface.attachment.delete-on-termination", e -> e.attachment.deleteOnTermination());
+        eni("network-interface.description", e -> e.description);
+        FIELDS.put("network-interface.group-id", i -> i.interfaces.stream()
+                .flatMap(e -> e.groupIds().stream()).toList());
+        FIELDS.put("network-interface.group-name", i -> i.interfaces.stream()
+                .flatMap(e -> e.groups.stream().map(g -> g.groupName)).toList());
     }
 
     private static void field(String name, Function<Instance, Object> value) {
@@ -117,8 +117,7 @@ final class InstanceFilter {
     }
 
     private static void eni(String name, Function<NetworkInterface, Object> value) {
-        FIELDS.put(name, i -> i.primaryInterface == null ? List.of()
-                : ResourceFilter.one(value.apply(i.primaryInterface)));
+        FIELDS.put(name, i -> i.interfaces.stream().map(e -> String.valueOf(value.apply(e))).toList());
     }
 
     /** An EC2 filter value as a regex: {@code *} any run, {@code ?} one character, {@code \} takes the next literally. */

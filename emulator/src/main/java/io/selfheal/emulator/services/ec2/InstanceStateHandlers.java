@@ -29,8 +29,12 @@ final class InstanceStateHandlers {
         return changeStates(ctx, input, lifecycle::checkStart, lifecycle::start);
     }
 
+    /** StopInstances refuses an instance with stop protection (DisableApiStop) before looking at its state. */
     JsonNode stopInstances(RequestContext ctx, ObjectNode input) {
-        return changeStates(ctx, input, lifecycle::checkStop, lifecycle::stop);
+        return changeStates(ctx, input, i -> {
+            InstanceAttributeHandlers.checkStoppable(i);
+            lifecycle.checkStop(i);
+        }, lifecycle::stop);
     }
 
     /**

@@ -85,10 +85,11 @@ final class InstanceXml {
         }
         n.set("tagSet", tagSet(i.tags));
         n.put("hypervisor", "xen");
-        ArrayNode interfaces = n.putArray("networkInterfaceSet");
-        if (i.primaryInterface != null) {
-            interfaces.add(NetXml.instanceInterface(i.primaryInterface));
+        if (i.profile != null) {
+            n.putObject("iamInstanceProfile").put("arn", i.profile.arn()).put("id", i.profile.profileId());
         }
+        ArrayNode interfaces = n.putArray("networkInterfaceSet");
+        i.interfaces.forEach(e -> interfaces.add(NetXml.instanceInterface(e)));
         n.put("ebsOptimized", false)
                 .put("enaSupport", true)
                 .put("platformDetails", "Linux/UNIX")

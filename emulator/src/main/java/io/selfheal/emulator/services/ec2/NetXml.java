@@ -130,14 +130,16 @@ final class NetXml {
     static ObjectNode networkInterface(NetworkInterface e) {
         ObjectNode n = Json.object().put("networkInterfaceId", e.networkInterfaceId)
                 .put("subnetId", e.subnet.subnetId).put("vpcId", e.subnet.vpcId)
-                .put("availabilityZone", e.subnet.availabilityZone).put("description", "")
-                .put("ownerId", e.subnet.ownerId).put("requesterManaged", false).put("status", "in-use")
+                .put("availabilityZone", e.subnet.availabilityZone).put("description", e.description)
+                .put("ownerId", e.subnet.ownerId).put("requesterManaged", false).put("status", e.status())
                 .put("macAddress", e.macAddress).put("privateIpAddress", e.privateIpAddress)
                 .put("privateDnsName", e.privateDnsName).put("sourceDestCheck", true)
                 .put("interfaceType", "interface");
         n.set("groupSet", groupSet(e.groups));
-        n.set("attachment", attachment(e).put("instanceId", e.instanceId)
-                .put("instanceOwnerId", e.subnet.ownerId));
+        if (e.attachment != null) {
+            n.set("attachment", attachment(e).put("instanceId", e.instanceId())
+                    .put("instanceOwnerId", e.subnet.ownerId));
+        }
         n.set("tagSet", InstanceXml.tagSet(e.tags()));
         n.putArray("privateIpAddressesSet").addObject().put("privateIpAddress", e.privateIpAddress)
                 .put("privateDnsName", e.privateDnsName).put("primary", true);
@@ -146,8 +148,8 @@ final class NetXml {
 
     static ObjectNode instanceInterface(NetworkInterface e) {
         ObjectNode n = Json.object().put("networkInterfaceId", e.networkInterfaceId)
-                .put("subnetId", e.subnet.subnetId).put("vpcId", e.subnet.vpcId).put("description", "")
-                .put("ownerId", e.subnet.ownerId).put("status", "in-use").put("macAddress", e.macAddress)
+                .put("subnetId", e.subnet.subnetId).put("vpcId", e.subnet.vpcId).put("description", e.description)
+                .put("ownerId", e.subnet.ownerId).put("status", e.status()).put("macAddress", e.macAddress)
                 .put("privateIpAddress", e.privateIpAddress).put("privateDnsName", e.privateDnsName)
                 .put("sourceDestCheck", true).put("interfaceType", "interface");
         n.set("groupSet", groupSet(e.groups));
@@ -158,9 +160,10 @@ final class NetXml {
     }
 
     private static ObjectNode attachment(NetworkInterface e) {
-        return Json.object().put("attachmentId", e.attachmentId).put("deviceIndex", 0)
+        NetworkInterface.Attachment a = e.attachment;
+        return Json.object().put("attachmentId", a.attachmentId()).put("deviceIndex", a.deviceIndex())
                 .put("status", "attached")
-                .put("attachTime", InstanceXml.time(e.attachTime)).put("deleteOnTermination", true)
+                .put("attachTime", InstanceXml.time(a.attachTime())).put("deleteOnTermination", a.deleteOnTermination())
                 .put("networkCardIndex", 0);
     }
 

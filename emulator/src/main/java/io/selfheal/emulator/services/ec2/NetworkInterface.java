@@ -7,34 +7,45 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An elastic network interface. Only instances' primary interfaces (device index 0) exist; they carry the
- * instance's security groups, so changing an instance's groups changes these.
+ * An elastic network interface: made with an instance (its primary, device index 0, and any others RunInstances
+ * names) or by CreateNetworkInterface, then attached and detached. Its security groups are its own; an instance's
+ * groups are its primary interface's.
  */
 final class NetworkInterface implements Tagged {
+    /** One attachment to an instance. */
+    record Attachment(String attachmentId, String instanceId, int deviceIndex, Instant attachTime,
+                      boolean deleteOnTermination) {
+    }
+
     final String networkInterfaceId;
     final Subnet subnet;
     final String privateIpAddress;
     final String privateDnsName;
     final String macAddress;
-    final String attachmentId;
-    final String instanceId;
-    final Instant attachTime;
+    final String description;
+    /** Null while the interface is {@code available}. */
+    Attachment attachment;
     /** Live references: a group in use cannot be deleted, so these never dangle. */
     final List<SecurityGroup> groups = new ArrayList<>();
     private final Map<String, String> tags = new LinkedHashMap<>();
 
     NetworkInterface(String networkInterfaceId, Subnet subnet, String privateIpAddress, String privateDnsName,
-                     String macAddress, String attachmentId, String instanceId, Instant attachTime,
-                     List<SecurityGroup> groups) {
+                     String macAddress, String description, List<SecurityGroup> groups) {
         this.networkInterfaceId = networkInterfaceId;
         this.subnet = subnet;
         this.privateIpAddress = privateIpAddress;
         this.privateDnsName = privateDnsName;
         this.macAddress = macAddress;
-        this.attachmentId = attachmentId;
-        this.instanceId = instanceId;
-        this.attachTime = attachTime;
+        this.description = description;
         this.groups.addAll(groups);
+    }
+
+    String instanceId() {
+        return attachment == null ? null : attachment.instanceId;
+    }
+
+    String status() {
+        return attachment == null ? "available" : "in-use";
     }
 
     List<String> groupIds() {

@@ -21,8 +21,14 @@ import java.util.function.Predicate;
 final class NetworkInterfaceHandlers {
     private static final Map<String, Function<NetworkInterface, Collection<String>>> FILTERS = Map.ofEntries(
             Map.entry("network-interface-id", e -> one(e.networkInterfaceId)),
-            Map.entry("attachment.instance-id", e -> one(e.instanceId)),
-            Map.entry("attachment.attachment-id", e -> one(e.attachmentId)),
+            Map.entry("attachment.instance-id", e -> one(e.instanceId())),
+            Map.entry("attachment.attachment-id", e -> e.attachment == null ? List.of()
+                    : one(e.attachment.attachmentId())),
+            Map.entry("attachment.device-index", e -> e.attachment == null ? List.of()
+                    : one(e.attachment.deviceIndex())),
+            Map.entry("attachment.status", e -> e.attachment == null ? List.of() : one("attached")),
+            Map.entry("description", e -> one(e.description)),
+            Map.entry("owner-id", e -> one(e.subnet.ownerId)),
             Map.entry("group-id", NetworkInterface::groupIds),
             Map.entry("group-name", e -> e.groups.stream().map(g -> g.groupName).toList()),
             Map.entry("vpc-id", e -> one(e.subnet.vpcId)),
@@ -30,7 +36,7 @@ final class NetworkInterfaceHandlers {
             Map.entry("availability-zone", e -> one(e.subnet.availabilityZone)),
             Map.entry("private-ip-address", e -> one(e.privateIpAddress)),
             Map.entry("mac-address", e -> one(e.macAddress)),
-            Map.entry("status", e -> one("in-use")));
+            Map.entry("status", e -> one(e.status())));
 
     private final RegionalStore<Ec2Region> store;
 

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * RunInstances (API reference): launches {@code MaxCount} instances (at least {@code MinCount}) into the named subnet,
  * else the default subnet of the zone (the region's first when none is named), with the named security groups, else
  * the VPC's default group, a primary network interface and EBS volumes (a root {@code /dev/xvda} of 8 GiB gp3 unless
- * a block device mapping says otherwise), and answers with the reservation, every instance {@code pending}. AMIs are not modelled:
+ * a block device mapping says otherwise), its IAM instance profile when one is named, and answers with the reservation, every instance {@code pending}. AMIs are not modelled:
  * any well-formed image id launches. The SDK sends an idempotency {@code ClientToken}; a repeated token answers with
  * the reservation it launched.
  */
@@ -61,8 +61,11 @@ final class RunInstancesHandler {
         List<BlockDevices.Spec> devices = BlockDevices.parse(p);
         Ec2Region region = Ec2Region.of(store, ctx);
         synchronized (region) {
-            Subnet subnet = subnet(p, region, ctx.region());
-            List<SecurityGroup> groups = LaunchNetwork.groups(p, region, subnet);
+            List<LaunchNetwork.Spec> network = p.objects("NetworkInterface").isEmpty()
+                    ? LaunchNetwork.single(p, region, subnet(p, region, ctx.region()))
+                    : LaunchNetwork.specs(p, region,
+                            p.string("SubnetId") == null ? subnet(p, region, ctx.region()) : null, count);
+            String profileArn = InstanceProfileHandlers.profileArn(p.child("IamInstanceProfile"), ctx);
             Ec2Errors.checkDryRun(p);
             List<Instance> earlier = clientToken == null ? List.of() : region.all().stream()
                     .filter(i -> clientToken.equals(i.clientToken)).toList();
@@ -73,13 +76,22 @@ final class RunInstancesHandler {
             Instant now = context.clock().now();
             List<Instance> launched = new ArrayList<>();
             for (int index = 0; index < count; index++) {
-                String ip = subnet.nextPrivateIp();
-                Instance instance = new Instance(ctx.accountId(), ctx.region(), context.ids().hex("i", 17), reservationId,
-                        imageId, instanceType, keyName, subnet.subnetId, subnet.vpcId, subnet.availabilityZone, ip,
-                        privateDnsName(ip, ctx.region()), index, clientToken, now);
+                String instanceId = context.ids().hex("i", 17);
+                List<NetworkInterface> enis = LaunchNetwork.interfaces(region, network, tags.get("network-interface"));
+                NetworkInterface primary = enis.get(0);
+                Instance instance = new Instance(ctx.accountId(), ctx.region(), instanceId, reservationId, imageId,
+                        instanceType, keyName, primary.subnet.subnetId, primary.subnet.vpcId,
+                        primary.subnet.availabilityZone, primary.privateIpAddress, primary.privateDnsName, index,
+                        clientToken, now);
                 instance.tags.putAll(tags.get("instance"));
                 instance.telemetry.monitoring = monitoring;
-                LaunchNetwork.attachInterface(region, instance, subnet, groups, tags.get("network-interface"), now);
+                for (int k = 0; k < enis.size(); k++) {
+                    LaunchNetwork.attach(region, instance, enis.get(k), network.get(k).deviceIndex(),
+                            network.get(k).deleteOnTermination(), now);
+                }
+                if (profileArn != null) {
+                    instance.profile = InstanceProfileHandlers.associate(region, instance, profileArn);
+                }
                 BlockDevices.attach(region, instance, devices, tags.get("volume"), now);
                 region.add(instance);
                 launched.add(instance);

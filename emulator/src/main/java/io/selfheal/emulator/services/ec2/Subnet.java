@@ -1,53 +1,72 @@
 package io.selfheal.emulator.services.ec2;
 
+import io.selfheal.emulator.core.AwsException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
- * A subnet: a /20 of its VPC. Private addresses are handed out in order from host .10 up (AWS reserves the first
- * four and the last address of every subnet, "Subnet CIDR blocks" in the VPC User Guide).
+ * A subnet: a CIDR block of its VPC. Private addresses are handed out lowest free first, from host .4 up (from .10
+ * in default subnets): AWS reserves the first four and the last address of every subnet ("Subnet CIDR blocks" in the
+ * VPC User Guide, https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html).
  */
 final class Subnet implements Tagged {
-    /** Usable addresses of a /20: 4096 less the five AWS reserves. */
-    private static final int USABLE = 4091;
+    private static final int RESERVED = 5;
 
     final String subnetId;
     final String vpcId;
     final String ownerId;
     final String region;
     final String availabilityZone;
+    final Cidr cidr;
     final String cidrBlock;
     final boolean defaultForAz;
-    private final int base;
-    private int nextHost = 10;
-    private int used;
+    private final long firstHost;
+    private final TreeSet<Long> inUse = new TreeSet<>();
     private final Map<String, String> tags = new LinkedHashMap<>();
 
-    /** {@code thirdOctet} is the subnet's first third octet within 172.31.0.0/16 (0, 16, 32, …). */
-    Subnet(String subnetId, String vpcId, String ownerId, String region, String availabilityZone, int thirdOctet,
+    Subnet(String subnetId, String vpcId, String ownerId, String region, String availabilityZone, Cidr cidr,
            boolean defaultForAz) {
         this.subnetId = subnetId;
         this.vpcId = vpcId;
         this.ownerId = ownerId;
         this.region = region;
         this.availabilityZone = availabilityZone;
-        this.base = thirdOctet;
-        this.cidrBlock = "172.31." + thirdOctet + ".0/20";
+        this.cidr = cidr;
+        this.cidrBlock = cidr.toString();
         this.defaultForAz = defaultForAz;
+        this.firstHost = defaultForAz ? 10 : 4;
     }
 
+    /** The lowest free address; InsufficientFreeAddressesInSubnet when none is left. */
     String nextPrivateIp() {
-        int host = nextHost++;
-        used++;
-        return "172.31." + (base + host / 256 % 16) + "." + host % 256;
+        for (long host = firstHost; host < cidr.size() - 1; host++) {
+            if (inUse.add(host)) {
+                return cidr.address(host);
+            }
+        }
+        throw AwsException.badRequest("InsufficientFreeAddressesInSubnet",
+                "The specified subnet does not have enough free addresses to satisfy the request.");
     }
 
-    void release() {
-        used = Math.max(0, used - 1);
+    /** Takes a requested address (CreateNetworkInterface's PrivateIpAddress). */
+    String claim(String ip) {
+        long host = cidr.offsetOf(ip);
+        if (host < 4 || host >= cidr.size() - 1) {
+            throw Ec2Errors.invalidParameter("Address " + ip + " does not fall within the subnet's address range");
+        }
+        if (!inUse.add(host)) {
+            throw AwsException.badRequest("InvalidIPAddress.InUse", "Address " + ip + " is in use.");
+        }
+        return ip;
+    }
+
+    void release(String ip) {
+        inUse.remove(cidr.offsetOf(ip));
     }
 
     int availableIpAddressCount() {
-        return USABLE - used;
+        return (int) (cidr.size() - RESERVED - inUse.size());
     }
 
     String arn() {

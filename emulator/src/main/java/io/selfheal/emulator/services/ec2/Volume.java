@@ -18,7 +18,8 @@ final class Volume implements Tagged {
     /** Null once detached. */
     String instanceId;
     final String device;
-    final boolean deleteOnTermination;
+    /** ModifyInstanceAttribute BlockDeviceMapping can change it. */
+    boolean deleteOnTermination;
     final Instant attachTime;
     private final Map<String, String> tags = new LinkedHashMap<>();
 

@@ -3,7 +3,7 @@ package io.selfheal.emulator.services.ec2;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A VPC. Only each region's default VPC exists (CreateVpc is not modelled). */
+/** A VPC: the region's default VPC, or one CreateVpc made. */
 final class Vpc implements Tagged {
     final String vpcId;
     final String ownerId;

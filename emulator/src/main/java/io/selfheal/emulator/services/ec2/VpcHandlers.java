@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-/** DescribeVpcs and DescribeSubnets over the default VPC and its default subnets. */
+/** DescribeVpcs and DescribeSubnets (CreateVpc and the rest of the lifecycle are {@link VpcLifecycleHandlers}). */
 final class VpcHandlers {
     private static final Map<String, Function<Vpc, Collection<String>>> VPC_FILTERS = Map.of(
             "vpc-id", v -> one(v.vpcId),

@@ -71,6 +71,29 @@ class Ec2DescribeInstanceBusTest {
     }
 
     @Test
+    void describesEveryInterfaceAndTheInstanceProfile(Ec2Client ec2) {
+        String subnet = ec2.describeSubnets(b -> b.filters(f -> f.name("availability-zone").values("us-east-1a")))
+                .subnets().get(0).subnetId();
+        String admin = ec2.createSecurityGroup(b -> b.groupName("admin").description("admin")).groupId();
+        String id = ec2.runInstances(b -> b.imageId("ami-12345678").minCount(1).maxCount(1)
+                .iamInstanceProfile(p -> p.name("web"))
+                .networkInterfaces(n -> n.deviceIndex(0).subnetId(subnet), n -> n.deviceIndex(1).subnetId(subnet)
+                        .groups(admin))).instances().get(0).instanceId();
+        assertThat(ask(id).instance().iamInstanceProfile().arn())
+                .isEqualTo("arn:aws:iam::" + AWS.emulator().accountId() + ":instance-profile/web");
+        String third = ec2.createNetworkInterface(b -> b.subnetId(subnet)).networkInterface().networkInterfaceId();
+        ec2.attachNetworkInterface(b -> b.networkInterfaceId(third).instanceId(id).deviceIndex(2));
+
+        DescribeInstance.Instance i = ask(id).instance();
+
+        assertThat(i.networkInterfaces()).hasSize(3);
+        assertThat(i.networkInterfaces().get(1).securityGroups()).extracting(DescribeInstance.SecurityGroup::groupId)
+                .containsExactly(admin);
+        assertThat(i.networkInterfaces().get(2).networkInterfaceId()).isEqualTo(third);
+        assertThat(i.iamInstanceProfile().id()).startsWith("AIPA");
+    }
+
+    @Test
     void anUnknownInstanceIsNotFoundAndAnotherRegionsInstancesAreNotSeen(Ec2Client ec2) {
         String id = ec2.runInstances(b -> b.imageId("ami-12345678").minCount(1).maxCount(1)).instances().get(0)
                 .instanceId();
