@@ -11,6 +11,8 @@ public class AwsException extends RuntimeException {
     private final int status;
     private final boolean senderFault;
     private final String jsonType;
+    /** Further elements of the error document (S3's {@code Resource}, {@code BucketName}, {@code Key}). */
+    private final java.util.Map<String, String> details;
 
     public AwsException(String code, String message, int status) {
         this(code, message, status, status < 500);
@@ -21,11 +23,30 @@ public class AwsException extends RuntimeException {
     }
 
     private AwsException(String code, String message, int status, boolean senderFault, String jsonType) {
+        this(code, message, status, senderFault, jsonType, java.util.Map.of());
+    }
+
+    private AwsException(String code, String message, int status, boolean senderFault, String jsonType,
+                         java.util.Map<String, String> details) {
         super(message, null, false, false);
         this.code = code;
         this.status = status;
         this.senderFault = senderFault;
         this.jsonType = jsonType;
+        this.details = details;
+    }
+
+    /** The same error with one more element in its error document, for protocols whose errors carry more (S3). */
+    public AwsException withDetail(String name, String value) {
+        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(details);
+        more.put(name, value);
+        return new AwsException(code, getMessage(), status, senderFault, jsonType,
+                java.util.Collections.unmodifiableMap(more));
+    }
+
+    /** Elements added with {@link #withDetail}, in order; protocols that have no place for them ignore them. */
+    public java.util.Map<String, String> details() {
+        return details;
     }
 
     /**
@@ -34,7 +55,7 @@ public class AwsException extends RuntimeException {
      * ({@code AWS.SimpleQueueService.NonExistentQueue}) that both protocols report.
      */
     public AwsException withJsonType(String type) {
-        return new AwsException(code, getMessage(), status, senderFault, type);
+        return new AwsException(code, getMessage(), status, senderFault, type, details);
     }
 
     /** The JSON shape name of the error: {@link #withJsonType} or else the code. */
