@@ -42,7 +42,7 @@ class QueryEmptyResultsClientTest {
     }
 
     /** botocore version → the interpreter that has it, one interpreter per version. */
-    private static Map<String, String> botocores() throws InterruptedException {
+    static Map<String, String> botocores() throws InterruptedException {
         Map<String, String> found = new LinkedHashMap<>();
         for (String python : List.of("/usr/bin/python3", "python3")) {
             try {
