@@ -211,6 +211,10 @@ class S3ObjectsTest {
                 RequestBody.fromBytes(first)).eTag();
         String e2 = s3.uploadPart(b -> b.bucket("big").key("disk.img").uploadId(uploadId).partNumber(2),
                 RequestBody.fromBytes(second)).eTag();
+        assertThat(s3.listParts(b -> b.bucket("big").key("disk.img").uploadId(uploadId)).parts())
+                .extracting(p -> p.partNumber(), p -> p.size()).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, (long) first.length),
+                        org.assertj.core.groups.Tuple.tuple(2, (long) second.length));
         var done = s3.completeMultipartUpload(b -> b.bucket("big").key("disk.img").uploadId(uploadId)
                 .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(e1).build(),
                         CompletedPart.builder().partNumber(2).eTag(e2).build())));
