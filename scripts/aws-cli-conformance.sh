@@ -423,6 +423,20 @@ check "s3api get-object-tagging" "42" \
   "$(aws s3api get-object-tagging --bucket cli-s3-bucket --key cases/small.txt --query 'TagSet[0].Value')"
 aws s3api put-bucket-policy --bucket cli-s3-bucket --policy '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"s3:PutObject","Resource":"arn:aws:s3:::cli-s3-bucket/AWSLogs/*"}]}'
 check_contains "s3api get-bucket-policy" "cloudtrail.amazonaws.com" "$(aws s3api get-bucket-policy --bucket cli-s3-bucket --query Policy)"
+expect_error "cloudtrail create-trail without s3:GetBucketAcl" "InsufficientS3BucketPolicyException" \
+  cloudtrail create-trail --name cli-trail --s3-bucket-name cli-s3-bucket
+expect_error "cloudtrail create-trail on a missing bucket" "S3BucketDoesNotExistException" \
+  cloudtrail create-trail --name cli-trail --s3-bucket-name cli-no-such-bucket
+aws s3api put-bucket-policy --bucket cli-s3-bucket --policy '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"s3:GetBucketAcl","Resource":"arn:aws:s3:::cli-s3-bucket"},{"Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"s3:PutObject","Resource":"arn:aws:s3:::cli-s3-bucket/AWSLogs/*"}]}'
+check "cloudtrail create-trail" "arn:aws:cloudtrail:$region:$account:trail/cli-trail" \
+  "$(aws cloudtrail create-trail --name cli-trail --s3-bucket-name cli-s3-bucket --query TrailARN)"
+aws cloudtrail start-logging --name cli-trail
+check "cloudtrail get-trail-status (logging)" "True" "$(aws cloudtrail get-trail-status --name cli-trail --query IsLogging)"
+aws cloudtrail stop-logging --name cli-trail
+check "cloudtrail get-trail-status (stopped)" "False" "$(aws cloudtrail get-trail-status --name cli-trail --query IsLogging)"
+check "cloudtrail describe-trails" "cli-s3-bucket" "$(aws cloudtrail describe-trails --trail-name-list cli-trail --query 'trailList[0].S3BucketName')"
+aws cloudtrail delete-trail --name cli-trail
+expect_error "cloudtrail deleted trail" "TrailNotFoundException" cloudtrail get-trail-status --name cli-trail
 expect_error "s3api malformed policy" "MalformedPolicy" s3api put-bucket-policy --bucket cli-s3-bucket --policy '{"Statement":[]}'
 expect_error "s3api no such key" "NoSuchKey" s3api get-object --bucket cli-s3-bucket --key nope "$s3dir/nope"
 expect_error "s3 rb of a full bucket" "BucketNotEmpty" s3api delete-bucket --bucket cli-s3-bucket
