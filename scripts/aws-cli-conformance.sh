@@ -3,6 +3,8 @@
 # EventBridge (buses, rules, every target kind, put-events, test-event-pattern, archives and replays, schedules),
 # SQS, SNS, CloudWatch Logs, EC2 (default VPC, security groups, instance status, snapshots), CloudTrail,
 # CloudWatch metrics, GuardDuty (detector, sample and injected findings to SQS), and input that must not poison state. Prints one line per check and "N passed, N failed".
+# SQS, SNS, CloudWatch Logs, EC2 (default VPC, security groups, instance status, snapshots), S3, CloudTrail and
+# CloudWatch metrics, and input that must not poison state. Prints one line per check and "N passed, N failed".
 #
 #   scripts/aws-cli-conformance.sh http://127.0.0.1:4566 [remediations/target/remediations-lambda.jar]
 #
@@ -426,6 +428,58 @@ injected=$(curl -s -X POST "$endpoint/_selfheal/guardduty/findings" -H 'Content-
 delivered=$(receive "$gq")
 check "guardduty injected finding for a real instance delivered" "$injected $gd_instance DNS_REQUEST" \
   "$(python3 -c 'import json,sys; d=json.loads(sys.argv[1])["detail"]; print(d["id"], d["resource"]["instanceDetails"]["instanceId"], d["service"]["action"]["actionType"])' "$delivered")"
+echo "== S3: s3api and s3 cp/ls/rm (path-style on the IP endpoint; multipart above 8 MB)"
+s3dir=$(mktemp -d)
+check "s3 mb" "make_bucket: cli-s3-bucket" "$(aws s3 mb s3://cli-s3-bucket)"
+expect_error "s3api create-bucket again outside us-east-1" "BucketAlreadyOwnedByYou" \
+  --region eu-west-1 s3api create-bucket --bucket cli-s3-bucket --create-bucket-configuration LocationConstraint=eu-west-1
+# The CLI, unlike the SDK v2, sends no LocationConstraint of its own.
+expect_error "s3api create-bucket in eu-west-1 without a constraint" "IllegalLocationConstraintException" \
+  --region eu-west-1 s3api create-bucket --bucket cli-s3-eu
+aws --region eu-west-1 s3api create-bucket --bucket cli-s3-eu --create-bucket-configuration LocationConstraint=eu-west-1 > /dev/null
+check "s3api get-bucket-location" "eu-west-1" "$(aws s3api get-bucket-location --bucket cli-s3-eu --query LocationConstraint)"
+expect_error "s3api invalid bucket name" "InvalidBucketName" s3api create-bucket --bucket two..dots
+echo "small evidence" > "$s3dir/small.txt"
+head -c 9500000 /dev/urandom > "$s3dir/big.bin"
+aws s3 cp "$s3dir/small.txt" s3://cli-s3-bucket/cases/small.txt > /dev/null
+aws s3 cp "$s3dir/big.bin" s3://cli-s3-bucket/cases/big.bin > /dev/null
+check "s3 ls (prefixes)" "PRE cases/" "$(aws s3 ls s3://cli-s3-bucket/ | tr -s ' ' | sed 's/^ //')"
+check "s3 ls --recursive" "2" "$(aws s3 ls s3://cli-s3-bucket --recursive | wc -l | tr -d ' ')"
+check "s3api head-object (multipart size)" "9500000" \
+  "$(aws s3api head-object --bucket cli-s3-bucket --key cases/big.bin --query ContentLength)"
+check_contains "s3api head-object (multipart ETag)" "-2" \
+  "$(aws s3api head-object --bucket cli-s3-bucket --key cases/big.bin --query ETag)"
+aws s3 cp s3://cli-s3-bucket/cases/big.bin "$s3dir/big.out" > /dev/null
+check "s3 cp download is byte-identical" "same" "$(cmp -s "$s3dir/big.bin" "$s3dir/big.out" && echo same)"
+check "s3api get-object" "small evidence" \
+  "$(aws s3api get-object --bucket cli-s3-bucket --key cases/small.txt "$s3dir/got.txt" > /dev/null; cat "$s3dir/got.txt")"
+aws s3api put-object-tagging --bucket cli-s3-bucket --key cases/small.txt \
+  --tagging 'TagSet=[{Key=case,Value=42}]'
+check "s3api get-object-tagging" "42" \
+  "$(aws s3api get-object-tagging --bucket cli-s3-bucket --key cases/small.txt --query 'TagSet[0].Value')"
+aws s3api put-bucket-policy --bucket cli-s3-bucket --policy '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"s3:PutObject","Resource":"arn:aws:s3:::cli-s3-bucket/AWSLogs/*"}]}'
+check_contains "s3api get-bucket-policy" "cloudtrail.amazonaws.com" "$(aws s3api get-bucket-policy --bucket cli-s3-bucket --query Policy)"
+expect_error "cloudtrail create-trail without s3:GetBucketAcl" "InsufficientS3BucketPolicyException" \
+  cloudtrail create-trail --name cli-trail --s3-bucket-name cli-s3-bucket
+expect_error "cloudtrail create-trail on a missing bucket" "S3BucketDoesNotExistException" \
+  cloudtrail create-trail --name cli-trail --s3-bucket-name cli-no-such-bucket
+aws s3api put-bucket-policy --bucket cli-s3-bucket --policy '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"s3:GetBucketAcl","Resource":"arn:aws:s3:::cli-s3-bucket"},{"Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"s3:PutObject","Resource":"arn:aws:s3:::cli-s3-bucket/AWSLogs/*"}]}'
+check "cloudtrail create-trail" "arn:aws:cloudtrail:$region:$account:trail/cli-trail" \
+  "$(aws cloudtrail create-trail --name cli-trail --s3-bucket-name cli-s3-bucket --query TrailARN)"
+aws cloudtrail start-logging --name cli-trail
+check "cloudtrail get-trail-status (logging)" "True" "$(aws cloudtrail get-trail-status --name cli-trail --query IsLogging)"
+aws cloudtrail stop-logging --name cli-trail
+check "cloudtrail get-trail-status (stopped)" "False" "$(aws cloudtrail get-trail-status --name cli-trail --query IsLogging)"
+check "cloudtrail describe-trails" "cli-s3-bucket" "$(aws cloudtrail describe-trails --trail-name-list cli-trail --query 'trailList[0].S3BucketName')"
+aws cloudtrail delete-trail --name cli-trail
+expect_error "cloudtrail deleted trail" "TrailNotFoundException" cloudtrail get-trail-status --name cli-trail
+expect_error "s3api malformed policy" "MalformedPolicy" s3api put-bucket-policy --bucket cli-s3-bucket --policy '{"Statement":[]}'
+expect_error "s3api no such key" "NoSuchKey" s3api get-object --bucket cli-s3-bucket --key nope "$s3dir/nope"
+expect_error "s3 rb of a full bucket" "BucketNotEmpty" s3api delete-bucket --bucket cli-s3-bucket
+check "s3 rm --recursive" "2" "$(aws s3 rm s3://cli-s3-bucket --recursive | grep -c '^delete:')"
+aws s3 rb s3://cli-s3-bucket > /dev/null
+expect_error "s3api head-bucket after rb" "404" s3api head-bucket --bucket cli-s3-bucket
+rm -rf "$s3dir"
 
 echo "== Robustness: nothing a client sends poisons the state others read"
 expect_error "a made-up region in the credential scope" "SignatureDoesNotMatch" --region xx-fuzz-9 sts get-caller-identity

@@ -68,6 +68,7 @@ class CoverageDocTest {
             case QUERY -> "AWS query";
             case EC2_QUERY -> "EC2 query";
             case REST_JSON -> "REST-JSON";
+            case REST_XML -> "REST-XML (bucket in the host or the path)";
             case RPC_V2_CBOR -> "Smithy RPC v2 CBOR (`" + d.serviceName() + "`"
                     + (d.queryCompatible() ? ", query-compatible" : "") + ")";
         };

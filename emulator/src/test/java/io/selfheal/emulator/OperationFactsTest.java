@@ -34,27 +34,42 @@ class OperationFactsTest {
      * IAM actions that are not the operation's name (Service Authorization Reference: Lambda's Invoke is
      * lambda:InvokeFunction; SQS and SNS batch calls are authorized as their single-message action,
      * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-api-permissions-reference.html,
-     * https://docs.aws.amazon.com/sns/latest/api/API_PublishBatch.html).
+     * https://docs.aws.amazon.com/sns/latest/api/API_PublishBatch.html); S3's operations are authorized by the
+     * actions of https://docs.aws.amazon.com/AmazonS3/latest/API/API_Operations.html ("Permissions" of each page,
+     * e.g. ListObjectsV2 needs s3:ListBucket, HeadObject s3:GetObject, CopyObject and the multipart calls s3:PutObject).
      */
-    private static final Map<String, String> RENAMED_ACTIONS = Map.of(
-            "lambda.Invoke", "lambda:InvokeFunction",
-            "sqs.SendMessageBatch", "sqs:SendMessage",
-            "sqs.DeleteMessageBatch", "sqs:DeleteMessage",
-            "sqs.ChangeMessageVisibilityBatch", "sqs:ChangeMessageVisibility",
-            "sns.PublishBatch", "sns:Publish");
+    private static final Map<String, String> RENAMED_ACTIONS = Map.ofEntries(
+            Map.entry("s3.HeadBucket", "s3:ListBucket"), Map.entry("s3.ListBuckets", "s3:ListAllMyBuckets"),
+            Map.entry("s3.DeleteBucketTagging", "s3:PutBucketTagging"), Map.entry("s3.ListObjectsV2", "s3:ListBucket"),
+            Map.entry("s3.ListObjects", "s3:ListBucket"), Map.entry("s3.HeadObject", "s3:GetObject"),
+            Map.entry("s3.DeleteObjects", "s3:DeleteObject"), Map.entry("s3.CopyObject", "s3:PutObject"),
+            Map.entry("s3.CreateMultipartUpload", "s3:PutObject"), Map.entry("s3.UploadPart", "s3:PutObject"),
+            Map.entry("s3.CompleteMultipartUpload", "s3:PutObject"),
+            Map.entry("s3.ListParts", "s3:ListMultipartUploadParts"),
+            Map.entry("lambda.Invoke", "lambda:InvokeFunction"),
+            Map.entry("sqs.SendMessageBatch", "sqs:SendMessage"),
+            Map.entry("sqs.DeleteMessageBatch", "sqs:DeleteMessage"),
+            Map.entry("sqs.ChangeMessageVisibilityBatch", "sqs:ChangeMessageVisibility"),
+            Map.entry("sns.PublishBatch", "sns:Publish"));
 
     /**
      * The data events among what the emulator answers, from each service's "Logging … API calls using AWS
      * CloudTrail" page (resource types AWS::SQS::Queue, AWS::SNS::Topic, AWS::Lambda::Function, AWS::Events::EventBus,
      * AWS::CloudWatch::Metric, AWS::Logs::LogStream):
-     * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-data-events-with-cloudtrail.html
+     * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-data-events-with-cloudtrail.html; S3's
+     * object-level operations and object listings (AWS::S3::Object):
+     * https://docs.aws.amazon.com/AmazonS3/latest/userguide/cloudtrail-logging-s3-info.html
      */
     private static final Set<String> DATA_EVENTS = Set.of(
             "sqs.SendMessage", "sqs.SendMessageBatch", "sqs.ReceiveMessage", "sqs.DeleteMessage",
             "sqs.DeleteMessageBatch", "sqs.ChangeMessageVisibility", "sqs.ChangeMessageVisibilityBatch",
             "sns.Publish", "sns.PublishBatch", "lambda.Invoke", "events.PutEvents",
             "monitoring.PutMetricData", "monitoring.GetMetricData", "monitoring.GetMetricStatistics",
-            "monitoring.ListMetrics", "logs.PutLogEvents", "logs.GetLogEvents", "logs.FilterLogEvents");
+            "monitoring.ListMetrics", "logs.PutLogEvents", "logs.GetLogEvents", "logs.FilterLogEvents",
+            "s3.PutObject", "s3.GetObject", "s3.HeadObject", "s3.DeleteObject", "s3.DeleteObjects", "s3.CopyObject",
+            "s3.ListObjectsV2", "s3.ListObjects", "s3.PutObjectTagging", "s3.GetObjectTagging",
+            "s3.DeleteObjectTagging", "s3.CreateMultipartUpload", "s3.UploadPart", "s3.CompleteMultipartUpload",
+            "s3.AbortMultipartUpload", "s3.ListParts");
 
     @Test
     void everyBuiltInServiceNamesItselfAsAwsDoes() {

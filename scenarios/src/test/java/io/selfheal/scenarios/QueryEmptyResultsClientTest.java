@@ -25,12 +25,20 @@ class QueryEmptyResultsClientTest {
 
     @Test
     void everyEmptyAnswerParsesWithEachInstalledBotocore() throws Exception {
+        runWithEachBotocore(SCRIPT, 700_000_000_000L);
+    }
+
+    /**
+     * Runs a client script ({@code script ENDPOINT ACCOUNT}, ending "botocore V: N passed, 0 failed") against one
+     * {@code selfheal serve} with each installed botocore, a fresh account per run from {@code firstAccount} on.
+     */
+    static void runWithEachBotocore(String script, long firstAccount) throws Exception {
         Map<String, String> pythons = botocores();
         assumeTrue(!pythons.isEmpty(), "no python3 with botocore installed");
         try (ServeProcess serve = ServeProcess.start()) {
-            long account = 700_000_000_000L;
+            long account = firstAccount;
             for (Map.Entry<String, String> python : pythons.entrySet()) {
-                Process p = new ProcessBuilder(python.getValue(), SCRIPT, serve.endpoint(), Long.toString(++account))
+                Process p = new ProcessBuilder(python.getValue(), script, serve.endpoint(), Long.toString(++account))
                         .redirectErrorStream(true).start();
                 String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -37,12 +37,14 @@ public class AwsException extends RuntimeException {
 
     /**
      * A member the error shape has beyond its message, e.g. Lambda's {@code TooManyRequestsException}
-     * {@code Reason}: JSON protocols write it into the error body next to {@code message}.
+     * {@code Reason} or S3's {@code BucketName}: JSON protocols write it into the error body next to {@code message},
+     * S3's REST-XML as an element of {@code <Error>}; protocols that have no place for it ignore it.
      */
     public AwsException withField(String name, String value) {
         java.util.Map<String, String> more = new java.util.LinkedHashMap<>(fields);
         more.put(name, value);
-        return new AwsException(code, getMessage(), status, senderFault, jsonType, java.util.Map.copyOf(more));
+        return new AwsException(code, getMessage(), status, senderFault, jsonType,
+                java.util.Collections.unmodifiableMap(more));
     }
 
     /** The error shape's further members ({@link #withField}); empty for most errors. */

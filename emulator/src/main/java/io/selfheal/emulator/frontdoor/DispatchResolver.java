@@ -17,6 +17,7 @@ import io.selfheal.emulator.protocol.SigV4Scope;
 import io.selfheal.emulator.protocol.WireCodec;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.Operation;
+import io.selfheal.emulator.service.RequestRouter;
 import io.selfheal.emulator.service.RestRoute;
 import io.selfheal.emulator.service.ServiceRegistry;
 import java.io.IOException;
@@ -58,6 +59,10 @@ final class DispatchResolver {
         String target = request.header("X-Amz-Target");
         if (target != null) {
             return inScope(resolveJson(request, target), scope, false);
+        }
+        AwsService routing = services.bySigningName(scope.service());
+        if (routing != null && routing.router() != null) {
+            return inScope(resolveRouted(routing, request), scope, false);
         }
         Map<String, String> form;
         try {
@@ -110,6 +115,11 @@ final class DispatchResolver {
                     AwsException.badRequest("SerializationException", reason), scope.service());
         }
         AwsService signed = services.bySigningName(scope.service());
+        if (signed != null && signed.router() != null) {
+            // S3 has no protocol-level code for this; its closest common error is the 400 InvalidRequest.
+            return new DispatchException(codec(signed.descriptor()),
+                    AwsException.badRequest("InvalidRequest", reason), scope.service());
+        }
         ServiceDescriptor query = signed == null ? null : services.queryDescriptor(signed);
         if (query != null || request.contentType().startsWith("application/x-www-form-urlencoded")) {
             // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CommonErrors.html
@@ -182,6 +192,24 @@ final class DispatchResolver {
                     signing(service));
         }
         return new Dispatch(service, action, op, input, 200, queryShaped(service, codec));
+    }
+
+    private Dispatch resolveRouted(AwsService service, HttpRequest request) throws DispatchException {
+        WireCodec codec = codec(service.descriptor());
+        RequestRouter.Routed routed;
+        try {
+            routed = service.router().route(request);
+        } catch (AwsException refused) {
+            throw new DispatchException(codec, refused, signing(service));
+        }
+        Operation op = service.operations().get(routed.operation());
+        if (op == null) {
+            // AWS answers 501 NotImplemented only for what S3 itself lacks; what we do not emulate is the caller's
+            // 400, so a client never mistakes it for an outage and retries.
+            throw new DispatchException(codec, AwsException.badRequest("InvalidRequest",
+                    "The emulator does not implement " + routed.operation() + "."), signing(service));
+        }
+        return new Dispatch(service, routed.operation(), op, routed.input(), 200, codec);
     }
 
     /** Lets the service reshape its JSON-shaped results for the query protocol (see AwsService#queryResult). */

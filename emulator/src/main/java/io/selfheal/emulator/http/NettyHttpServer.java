@@ -136,7 +136,10 @@ public final class NettyHttpServer implements AutoCloseable {
                     HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()),
                     RESPONSE_HEADERS, DefaultHttpHeadersFactory.trailersFactory());
             response.headers().forEach((k, v) -> out.headers().set(k, v));
-            out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+            // A HEAD answer states the length of the body it does not send (S3 HeadObject); else the body's own.
+            if (response.body().length > 0 || !response.headers().containsKey("Content-Length")) {
+                out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+            }
             if (keepAlive) {
                 out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
                 ctx.writeAndFlush(out);

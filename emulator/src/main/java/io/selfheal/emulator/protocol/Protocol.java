@@ -16,5 +16,10 @@ public enum Protocol {
      * Smithy RPC v2 CBOR: {@code POST /service/<Service>/operation/<Op>}, {@code smithy-protocol: rpc-v2-cbor},
      * {@code application/cbor} bodies (CloudWatch's third protocol).
      */
-    RPC_V2_CBOR
+    RPC_V2_CBOR,
+    /**
+     * REST-XML as S3 speaks it: the bucket in the host or the first path segment, the operation chosen by method, key
+     * and sub-resource ({@code ?tagging}), XML bodies, errors as {@code <Error><Code/><Message/>…</Error>}.
+     */
+    REST_XML
 }

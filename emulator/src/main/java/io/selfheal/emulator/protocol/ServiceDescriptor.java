@@ -46,6 +46,11 @@ public record ServiceDescriptor(String signingName, Protocol protocol, String ta
         return new ServiceDescriptor(signingName, Protocol.REST_JSON, null, null, false);
     }
 
+    /** REST-XML (S3): operations are found by the service's own {@code RequestRouter}. */
+    public static ServiceDescriptor restXml(String signingName) {
+        return new ServiceDescriptor(signingName, Protocol.REST_XML, null, null, false);
+    }
+
     /**
      * Smithy RPC v2 CBOR for the service with this absolute shape ID; {@code queryCompatible} as for AWS JSON (the
      * model's {@code awsQueryCompatible} trait adds {@code x-amzn-query-error} to errors).

@@ -18,6 +18,7 @@ public interface WireCodec {
             case QUERY -> new QueryCodec(descriptor.xmlNamespace());
             case EC2_QUERY -> new Ec2QueryCodec(descriptor.xmlNamespace());
             case REST_JSON -> new RestJsonCodec();
+            case REST_XML -> new RestXmlCodec();
             case RPC_V2_CBOR -> new RpcV2CborCodec(descriptor.serviceShapeId(), descriptor.queryCompatible());
         };
     }

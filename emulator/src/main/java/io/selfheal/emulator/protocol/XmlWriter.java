@@ -60,6 +60,12 @@ public final class XmlWriter {
         return close(name);
     }
 
+    /** Escaped text inside the element just opened (an element with both a namespace and a text value). */
+    public XmlWriter characters(String value) {
+        escape(value);
+        return this;
+    }
+
     /** Writes each field of {@code object} as a child element of the current element. */
     public XmlWriter fields(JsonNode object) {
         if (object == null || !object.isObject()) {

@@ -43,6 +43,11 @@ public interface AwsService extends AutoCloseable {
         return operations().routes();
     }
 
+    /** For services that find operations themselves (S3, {@link RequestRouter}); null for the others. */
+    default RequestRouter router() {
+        return null;
+    }
+
     /**
      * Whether an operation may block (wait on a function, write files), as registered with it. Others run on the
      * front door's event loop, which saves two thread hand-offs per call; an operation that blocks without saying so

@@ -14,10 +14,19 @@ import io.selfheal.emulator.service.OperationSpec;
 import io.selfheal.emulator.service.Operations;
 import io.selfheal.emulator.service.ResourceArns;
 
-/** AWS CloudTrail: records every management call the front door answers; LookupEvents reads the history. */
+/**
+ * AWS CloudTrail: records every management call the front door answers; LookupEvents reads the history; trails
+ * (Create/Get/Describe/List/Delete, Start/StopLogging, GetTrailStatus) name an existing S3 bucket. Write management
+ * events reach the default event bus whether or not a trail exists, as the EventBridge User Guide describes
+ * ("AWS service events delivered via AWS CloudTrail"); trails do not change that.
+ */
 public final class CloudTrailService implements AwsService {
     private static final ServiceDescriptor DESCRIPTOR =
             ServiceDescriptor.json11("cloudtrail", "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101");
+
+    /** A trail named by name or ARN in {@code Name}. */
+    private static final ResourceArns TRAIL_NAMED = ResourceArns.each("Name",
+            (ctx, name) -> name.startsWith("arn:") ? name : ctx.arn("cloudtrail", "trail/" + name));
 
     /** ServiceLoader entry. */
     public static final class Provider implements AwsServiceProvider {
@@ -28,6 +37,7 @@ public final class CloudTrailService implements AwsService {
     }
 
     private final RegionalStore<EventHistory> histories;
+    private final RegionalStore<TrailOperations.Trails> trails = new RegionalStore<>(TrailOperations.Trails::new);
     private final Recorder recorder;
     private final Operations operations;
 
@@ -35,8 +45,17 @@ public final class CloudTrailService implements AwsService {
         histories = new RegionalStore<>(() -> new EventHistory(context.retention()));
         recorder = new Recorder(histories, context.bus(), context.ids());
         LookupEventsOperation lookup = new LookupEventsOperation(histories);
+        TrailOperations trailOps = new TrailOperations(trails, context.bus());
         operations = new Operations("cloudtrail").add(read("LookupEvents", lookup::lookupEvents)
-                .resources(ResourceArns.ANY));
+                .resources(ResourceArns.ANY))
+                .add(write("CreateTrail", trailOps::createTrail).resources(TRAIL_NAMED))
+                .add(read("GetTrail", trailOps::getTrail).resources(TRAIL_NAMED))
+                .add(read("DescribeTrails", trailOps::describeTrails).resources(ResourceArns.ANY))
+                .add(read("ListTrails", trailOps::listTrails).resources(ResourceArns.ANY))
+                .add(write("DeleteTrail", trailOps::deleteTrail).resources(TRAIL_NAMED))
+                .add(write("StartLogging", trailOps::startLogging).resources(TRAIL_NAMED))
+                .add(write("StopLogging", trailOps::stopLogging).resources(TRAIL_NAMED))
+                .add(read("GetTrailStatus", trailOps::getTrailStatus).resources(TRAIL_NAMED));
         context.register(ApiCallSelector.class, OperationSpec::managementEvent);
         context.bus().subscribe(ApiCallCompleted.class, recorder::record);
     }
@@ -60,6 +79,7 @@ public final class CloudTrailService implements AwsService {
     @Override
     public void reset() {
         histories.reset();
+        trails.reset();
         recorder.reset();
     }
 }
