@@ -18,7 +18,8 @@ import java.util.logging.Logger;
  * {@code GET /_selfheal/health}, {@code GET /_selfheal/calls[?service=&operation=]},
  * {@code GET /_selfheal/retention} (each history's entries, bytes, limit and dropped count),
  * {@code POST /_selfheal/idle?timeoutMs=}, {@code GET /_selfheal/clock}, {@code POST /_selfheal/clock/advance?ms=}
- * (virtual clock only), {@code POST /_selfheal/reset}.
+ * (virtual clock only), {@code POST /_selfheal/reset}, {@code GET /_selfheal/capabilities} (what this server offers
+ * beyond AWS: {@link CapabilitiesDocument}).
  */
 public final class ControlHttpHandler implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(ControlHttpHandler.class.getName());
@@ -77,6 +78,7 @@ public final class ControlHttpHandler implements HttpHandler {
                 control.reset();
                 reply.accept(ok(Json.object().put("reset", true)));
             }
+            case "GET /capabilities" -> reply.accept(ok(CapabilitiesDocument.of(control)));
             default -> reply.accept(message(404, "no control route " + route));
         }
     }

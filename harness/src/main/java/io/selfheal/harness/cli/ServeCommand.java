@@ -32,6 +32,10 @@ final class ServeCommand implements Callable<Integer> {
                     + "ThrottlingException (SDKs retry it). Default: ${DEFAULT-VALUE}.")
     int eventsBacklog = io.selfheal.emulator.core.EventsBacklog.DEFAULT.events();
 
+    @Option(names = "--aws-only", description = "No control API: /_selfheal/ paths answer as AWS answers a path no "
+            + "operation serves, so a client cannot tell this port from AWS (for testing the endpoint backend).")
+    boolean awsOnly;
+
     @Spec
     CommandSpec spec;
 
@@ -50,8 +54,9 @@ final class ServeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--events-backlog must be at least 1, got " + eventsBacklog);
         }
-        Emulator emulator = Emulator.builder().port(port).host(host).region(region).retention(retention)
-                .eventsBacklog(eventsBacklog).start();
+        Emulator.Builder builder = Emulator.builder().port(port).host(host).region(region).retention(retention)
+                .eventsBacklog(eventsBacklog);
+        Emulator emulator = (awsOnly ? builder.withoutControlApi() : builder).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();
@@ -62,6 +67,8 @@ final class ServeCommand implements Callable<Integer> {
                 emulator.endpoint(), emulator.accountId(), emulator.region(), (System.nanoTime() - started) / 1_000_000);
         out.println("services: " + String.join(", ", emulator.services().all().stream()
                 .map(s -> s.descriptor().signingName()).toList()));
+        out.println(awsOnly ? "control API: off (--aws-only)"
+                : "control API: " + emulator.endpoint() + "/_selfheal/ (GET /_selfheal/capabilities lists it)");
         out.println("export AWS_ENDPOINT_URL=" + emulator.endpoint());
         out.flush();
         stopped.await();
