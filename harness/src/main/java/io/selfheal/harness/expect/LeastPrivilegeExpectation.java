@@ -26,6 +26,11 @@ public record LeastPrivilegeExpectation(String function) implements Expectation 
     }
 
     @Override
+    public java.util.Set<io.selfheal.harness.backend.Capability> needs() {
+        return java.util.Set.of(io.selfheal.harness.backend.Capability.CALL_LOG);
+    }
+
+    @Override
     public Verdict check(ProbeContext run) {
         String policyText = run.stack().all(FunctionKind.Function.class).get(function).rolePolicy();
         JsonNode policy;
