@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -161,14 +160,7 @@ class AwsCliServeTest {
         // Debian's CLI (2.9) predates AWS_ENDPOINT_URL (CLI 2.13+); --endpoint-url works on every version.
         command.addAll(List.of("--output", "json", "--endpoint-url", endpoint));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        env.put("AWS_ENDPOINT_URL", endpoint);
-        env.put("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
-        env.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
-        env.put("AWS_DEFAULT_REGION", "us-east-1");
-        env.put("AWS_PAGER", "");
-        env.put("AWS_CONFIG_FILE", "/dev/null");
-        env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+        AwsCliEnvironment.configure(pb.environment(), endpoint);
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();

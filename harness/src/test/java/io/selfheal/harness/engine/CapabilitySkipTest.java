@@ -31,6 +31,15 @@ class CapabilitySkipTest {
                 web: {imageId: ami-0abcdef1234567890}
             """;
 
+    /** A fault and an outcome through the AWS APIs alone. */
+    private static final String REBOOT_ONLY = """
+            faults:
+              - rebootInstance: {instance: web}
+            expect:
+              outcomes:
+                - instance: {ref: web, state: running}
+            """;
+
     private static Scenario scenario(String name, String clock, String rest) {
         return new ScenarioLoader().load(Path.of(name + ".yaml"), STACK.formatted(name, clock) + rest);
     }
@@ -47,13 +56,7 @@ class CapabilitySkipTest {
                 """);
         assertThat(s.needs()).containsExactlyInAnyOrder(Capability.VIRTUAL_CLOCK, Capability.STOP_RESPONDING,
                 Capability.CALL_LOG, Capability.REBOOT_COUNT);
-        Scenario plain = scenario("plain", "real", """
-                faults:
-                  - rebootInstance: {instance: web}
-                expect:
-                  outcomes:
-                    - instance: {ref: web, state: running}
-                """);
+        Scenario plain = scenario("plain", "real", REBOOT_ONLY);
         assertThat(plain.needs()).isEmpty();
     }
 
@@ -92,13 +95,7 @@ class CapabilitySkipTest {
 
     @Test
     void aScenarioNeedingNothingRunsOnACloudOfferingNothing() {
-        Scenario s = scenario("reboot", "real", """
-                faults:
-                  - rebootInstance: {instance: web}
-                expect:
-                  outcomes:
-                    - instance: {ref: web, state: running}
-                """);
+        Scenario s = scenario("reboot", "real", REBOOT_ONLY);
         ScenarioResult result = new ScenarioRunner(
                 sc -> restricted(new EmbeddedCloud(sc.virtualTime(), sc.idSeed()), EnumSet.noneOf(Capability.class)))
                 .run(s);
