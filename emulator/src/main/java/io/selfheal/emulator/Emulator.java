@@ -83,7 +83,8 @@ public final class Emulator implements AutoCloseable {
         b.afterServices.forEach(hook -> hook.accept(context));
         services = new ServiceRegistry(loaded);
         control = new ControlApi(context, services);
-        FrontDoor frontDoor = new FrontDoor(context, services, new ControlHttpHandler(control, services));
+        FrontDoor frontDoor = new FrontDoor(context, services,
+                b.controlApi ? new ControlHttpHandler(control, services) : null);
         // The front door decides per operation what leaves the event loop (see AwsService#blocking).
         server = NettyHttpServer.start(eventLoops, b.host, b.port, Runnable::run, frontDoor);
         context.endpoint("http://" + b.host + ":" + server.port());
@@ -138,6 +139,7 @@ public final class Emulator implements AutoCloseable {
 
     /** Settings for {@link Emulator}; every one has a default. */
     public static final class Builder {
+        private boolean controlApi = true;
         private int port = DEFAULT_PORT;
         private String host = DEFAULT_HOST;
         private String region = DEFAULT_REGION;
@@ -178,6 +180,16 @@ public final class Emulator implements AutoCloseable {
                 throw new IllegalArgumentException("not a 12-digit AWS account ID: " + accountId);
             }
             this.accountId = accountId;
+            return this;
+        }
+
+        /**
+         * Without the HTTP control API ({@code serve --aws-only}): {@code /_selfheal/} paths answer as any path no AWS
+         * operation serves, so a client cannot tell the port from AWS. {@link Emulator#control()} still works
+         * in-process.
+         */
+        public Builder withoutControlApi() {
+            this.controlApi = false;
             return this;
         }
 

@@ -25,7 +25,8 @@ import java.util.logging.Logger;
  * real instance: {@code {"account","region","instanceId","type","severity"[,"overrides"]}} →
  * {@code {"findingId","detectorId","count"}}; 409 when the account and region has no enabled detector),
  * {@code POST /_selfheal/lambda/faults} (JSON {@code {"account","region","function","mode","times","forSeconds"}}) and
- * {@code DELETE /_selfheal/lambda/faults} (JSON {@code {"account","region","function"}}; no body ends every fault).
+ * {@code DELETE /_selfheal/lambda/faults} (JSON {@code {"account","region","function"}}; no body ends every fault),
+ * {@code GET /_selfheal/capabilities} (what this server offers beyond AWS: {@link CapabilitiesDocument}).
  */
 public final class ControlHttpHandler implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(ControlHttpHandler.class.getName());
@@ -112,6 +113,7 @@ public final class ControlHttpHandler implements HttpHandler {
                 }
                 reply.accept(ok(Json.object().put("cleared", true)));
             }
+            case "GET /capabilities" -> reply.accept(ok(CapabilitiesDocument.of(control)));
             default -> reply.accept(message(404, "no control route " + route));
         }
     }

@@ -24,7 +24,10 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The one handler behind the emulator's port: AWS calls, and the control API under {@code /_selfheal/}. */
+/**
+ * The one handler behind the emulator's port: AWS calls, and the control API under {@code /_selfheal/} unless it is
+ * off ({@code serve --aws-only}), when such a path is one more path no AWS operation answers.
+ */
 public final class FrontDoor implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(FrontDoor.class.getName());
     /** Bodies above this are decoded off the event loop (code uploads reach tens of megabytes). */
@@ -37,6 +40,7 @@ public final class FrontDoor implements HttpHandler {
     private final ApiCallSelector published;
     private final RequestAuthorizer authorizer;
 
+    /** @param control the control API's handler, or null for none */
     public FrontDoor(EmulatorContext context, ServiceRegistry services, HttpHandler control) {
         this.context = context;
         this.resolver = new DispatchResolver(services);
@@ -60,7 +64,7 @@ public final class FrontDoor implements HttpHandler {
      */
     @Override
     public void handle(HttpRequest request, Consumer<HttpResponse> reply) {
-        if (request.path().startsWith("/_selfheal/")) {
+        if (control != null && request.path().startsWith("/_selfheal/")) {
             context.workers().execute(() -> control.handle(request, reply));
         } else if (request.body().length > INLINE_BODY_LIMIT) {
             context.workers().execute(() -> serve(request, reply, false));

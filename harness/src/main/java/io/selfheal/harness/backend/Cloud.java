@@ -89,6 +89,11 @@ public interface Cloud extends AutoCloseable {
      */
     boolean advanceUntil(java.util.function.BooleanSupplier done, Duration max);
 
+    /** What this cloud offers beyond the AWS APIs; the embedded emulator offers every {@link Capability}. */
+    default java.util.Set<Capability> capabilities() {
+        return Capability.all();
+    }
+
     @Override
     void close();
 }

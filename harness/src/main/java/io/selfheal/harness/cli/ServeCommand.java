@@ -44,6 +44,10 @@ final class ServeCommand implements Callable<Integer> {
                     + "answer AWS's access-denied error). Root keys are never checked. Default: ${DEFAULT-VALUE}.")
     String iamMode = "off";
 
+    @Option(names = "--aws-only", description = "No control API: /_selfheal/ paths answer as AWS answers a path no "
+            + "operation serves, so a client cannot tell this port from AWS (for testing the endpoint backend).")
+    boolean awsOnly;
+
     @Spec
     CommandSpec spec;
 
@@ -85,7 +89,7 @@ final class ServeCommand implements Callable<Integer> {
         if (virtualClock != null) {
             builder.clock(new io.selfheal.emulator.core.VirtualClock(virtualStart()));
         }
-        Emulator emulator = builder.start();
+        Emulator emulator = (awsOnly ? builder.withoutControlApi() : builder).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();
@@ -101,6 +105,8 @@ final class ServeCommand implements Callable<Integer> {
                     + ": advance it with POST /_selfheal/clock/advance?ms=");
         }
         out.println("IAM: " + mode.wireName());
+        out.println(awsOnly ? "control API: off (--aws-only)"
+                : "control API: " + emulator.endpoint() + "/_selfheal/ (GET /_selfheal/capabilities lists it)");
         out.println("export AWS_ENDPOINT_URL=" + emulator.endpoint());
         out.flush();
         stopped.await();

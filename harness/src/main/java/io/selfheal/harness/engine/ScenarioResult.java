@@ -17,9 +17,25 @@ import java.util.List;
  * @param recoveryWall the wall-clock time the same stretch took (virtual minutes pass in seconds); null with
  *                     {@code recovery}
  * @param recoveryBound the scenario's {@code recovery.within}, or null when it sets none
+ * @param skipReason   why the scenario did not run on this cloud ("needs virtual clock"), or null when it ran
  */
 public record ScenarioResult(String name, Path file, List<CheckResult> checks, String error, Duration recovery,
-                             Duration duration, Duration recoveryWall, Duration recoveryBound) {
+                             Duration duration, Duration recoveryWall, Duration recoveryBound, String skipReason) {
+
+    /** A result of a scenario that ran. */
+    public ScenarioResult(String name, Path file, List<CheckResult> checks, String error, Duration recovery,
+                          Duration duration, Duration recoveryWall, Duration recoveryBound) {
+        this(name, file, checks, error, recovery, duration, recoveryWall, recoveryBound, null);
+    }
+
+    /** A scenario not run because its cloud lacks what it needs: neither passed nor failed. */
+    public static ScenarioResult skipped(String name, Path file, String reason, Duration duration) {
+        return new ScenarioResult(name, file, List.of(), null, null, duration, null, null, reason);
+    }
+
+    public boolean isSkipped() {
+        return skipReason != null;
+    }
 
     /** A result without wall-clock recovery time or bound (the form before MTTR bounds existed). */
     public ScenarioResult(String name, Path file, List<CheckResult> checks, String error, Duration recovery,
@@ -28,13 +44,16 @@ public record ScenarioResult(String name, Path file, List<CheckResult> checks, S
     }
 
     public boolean passed() {
-        return error == null && !checks.isEmpty() && checks.stream().allMatch(CheckResult::passed);
+        return skipReason == null && error == null && !checks.isEmpty() && checks.stream().allMatch(CheckResult::passed);
     }
 
     /** The first reason for failure, or null. */
     public String reason() {
         if (error != null) {
             return error;
+        }
+        if (skipReason != null) {
+            return skipReason;
         }
         return checks.stream().filter(c -> !c.passed()).map(c -> c.name() + ": " + c.message()).findFirst()
                 .orElse(checks.isEmpty() ? "no checks ran" : null);

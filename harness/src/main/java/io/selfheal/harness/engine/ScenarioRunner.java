@@ -35,8 +35,23 @@ public final class ScenarioRunner {
         return this;
     }
 
+    /** Runs {@code scenario}, or returns it skipped with its reason when the cloud lacks a capability it needs. */
     public ScenarioResult run(Scenario scenario) {
-        try (Cloud cloud = clouds.apply(scenario); ScenarioDriver driver = new ScenarioDriver(scenario, cloud)) {
+        long started = System.nanoTime();
+        try (Cloud cloud = clouds.apply(scenario)) {
+            java.util.Set<io.selfheal.harness.backend.Capability> missing =
+                    io.selfheal.harness.backend.Capability.missing(scenario.needs(), cloud.capabilities());
+            if (!missing.isEmpty()) {
+                return ScenarioResult.skipped(scenario.name(), scenario.file(),
+                        io.selfheal.harness.backend.Capability.reason(missing),
+                        java.time.Duration.ofNanos(System.nanoTime() - started));
+            }
+            return run(scenario, cloud);
+        }
+    }
+
+    private ScenarioResult run(Scenario scenario, Cloud cloud) {
+        try (ScenarioDriver driver = new ScenarioDriver(scenario, cloud)) {
             if (driver.start()) {
                 Check.of(scenario).forEach(driver::verify);
             }

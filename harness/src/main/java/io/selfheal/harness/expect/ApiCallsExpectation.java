@@ -21,6 +21,11 @@ public record ApiCallsExpectation(String service, String operation, Count count,
     }
 
     @Override
+    public java.util.Set<io.selfheal.harness.backend.Capability> needs() {
+        return java.util.Set.of(io.selfheal.harness.backend.Capability.CALL_LOG);
+    }
+
+    @Override
     public Verdict check(ProbeContext run) {
         String session = byFunction == null ? null : "/" + run.state().functionName(byFunction);
         long seen = calls(run).filter(c -> session == null || isSessionOf(c, session)).count();

@@ -22,6 +22,11 @@ public record EventsExpectation(String source, String detailType, Count count, S
     }
 
     @Override
+    public java.util.Set<io.selfheal.harness.backend.Capability> needs() {
+        return java.util.Set.of(io.selfheal.harness.backend.Capability.EVENT_LOG);
+    }
+
+    @Override
     public Verdict check(ProbeContext run) {
         List<EventRecord> events = run.eventsSinceFault().stream()
                 .filter(e -> source.equals(e.event().path("source").asText())

@@ -8,6 +8,11 @@ public interface Expectation {
 
     Verdict check(ProbeContext run);
 
+    /** What beyond the AWS APIs checking it needs of the cloud; none by default. */
+    default java.util.Set<io.selfheal.harness.backend.Capability> needs() {
+        return java.util.Set.of();
+    }
+
     /**
      * Whether it must hold at every check until the outcome deadline (see {@link NeverExpectation}) rather than
      * eventually.

@@ -53,6 +53,12 @@ public record InstanceExpectation(String ref, String state, Integer rebootCount,
     }
 
     @Override
+    public java.util.Set<io.selfheal.harness.backend.Capability> needs() {
+        return rebootCount == null ? java.util.Set.of()
+                : java.util.Set.of(io.selfheal.harness.backend.Capability.REBOOT_COUNT);
+    }
+
+    @Override
     public Verdict check(ProbeContext run) {
         String id = run.state().instanceId(ref);
         Instance instance = run.clients().ec2().describeInstances(r -> r.instanceIds(id))

@@ -20,6 +20,11 @@ public record InvocationsExpectation(String function, Count count, int errors) i
     }
 
     @Override
+    public java.util.Set<io.selfheal.harness.backend.Capability> needs() {
+        return java.util.Set.of(io.selfheal.harness.backend.Capability.INVOCATION_LOG);
+    }
+
+    @Override
     public Verdict check(ProbeContext run) {
         List<FunctionInvocation> all = run.cloud().invocations(run.state().functionName(function));
         long finished = all.stream().filter(i -> i.finished() != null).count();

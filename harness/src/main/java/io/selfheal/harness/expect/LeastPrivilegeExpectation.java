@@ -21,6 +21,11 @@ public record LeastPrivilegeExpectation(String function) implements Expectation 
     }
 
     @Override
+    public java.util.Set<io.selfheal.harness.backend.Capability> needs() {
+        return java.util.Set.of(io.selfheal.harness.backend.Capability.CALL_LOG);
+    }
+
+    @Override
     public Verdict check(ProbeContext run) {
         String name = run.state().functionName(function);
         LeastPrivilegeReport report = LeastPrivilegeReport.of(function, name, run.cloud().decisions(),

@@ -23,6 +23,11 @@ public record NeverExpectation(Expectation inner) implements Expectation {
     }
 
     @Override
+    public java.util.Set<io.selfheal.harness.backend.Capability> needs() {
+        return inner.needs();
+    }
+
+    @Override
     public Verdict check(ProbeContext run) {
         Verdict v = inner.check(run);
         return Verdict.of(!v.holds(), v.holds() ? "it happened: " + v.observed() : v.observed());

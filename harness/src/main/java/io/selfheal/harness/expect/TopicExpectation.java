@@ -23,6 +23,11 @@ public record TopicExpectation(String topic, Integer published, JsonNode contain
     }
 
     @Override
+    public java.util.Set<io.selfheal.harness.backend.Capability> needs() {
+        return java.util.Set.of(io.selfheal.harness.backend.Capability.CALL_LOG, io.selfheal.harness.backend.Capability.EVENT_LOG);
+    }
+
+    @Override
     public Verdict check(ProbeContext run) {
         String arn = run.state().get("topics", topic, "arn");
         List<String> messages = new ArrayList<>();

@@ -46,6 +46,14 @@ final class ScenarioDescriptor extends AbstractTestDescriptor implements Node<Se
     @Override
     public SelfhealExecutionContext before(SelfhealExecutionContext context) {
         cloud = new EmbeddedCloud(scenario.virtualTime(), scenario.idSeed());
+        java.util.Set<io.selfheal.harness.backend.Capability> missing =
+                io.selfheal.harness.backend.Capability.missing(scenario.needs(), cloud.capabilities());
+        if (!missing.isEmpty()) {
+            // Aborted, not failed: the scenario may be right; this cloud cannot run it.
+            cloud.close();
+            cloud = null;
+            throw new org.opentest4j.TestAbortedException(io.selfheal.harness.backend.Capability.reason(missing));
+        }
         ScenarioDriver driver = new ScenarioDriver(scenario, cloud);
         driver.start();
         return context.with(driver);
@@ -54,6 +62,9 @@ final class ScenarioDescriptor extends AbstractTestDescriptor implements Node<Se
     @Override
     public void after(SelfhealExecutionContext context) {
         EmbeddedCloud owned = cloud;
+        if (owned == null) {
+            return;
+        }
         cloud = null;
         try (owned; ScenarioDriver driver = context.driver()) {
             context.report().accept(driver.run(), driver.result());

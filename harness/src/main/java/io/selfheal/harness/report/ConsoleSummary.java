@@ -17,6 +17,7 @@ public final class ConsoleSummary {
     private int finished;
     private int passed;
     private int failed;
+    private int skipped;
 
     public ConsoleSummary(PrintWriter out, int total) {
         this.out = out;
@@ -33,6 +34,8 @@ public final class ConsoleSummary {
         finished++;
         if (result.passed()) {
             passed++;
+        } else if (result.isSkipped()) {
+            skipped++;
         } else {
             failed++;
         }
@@ -43,6 +46,10 @@ public final class ConsoleSummary {
 
     static String line(ScenarioResult result, int index, int total) {
         String width = String.valueOf(total).length() + "";
+        if (result.isSkipped()) {
+            return String.format(Locale.ROOT, "[%" + width + "d/%d] ⊘ %-40s  %s", index, total, result.name(),
+                    result.skipReason());
+        }
         String head = String.format(Locale.ROOT, "[%" + width + "d/%d] %s %-40s  MTTR %-9s  wall %s", index, total,
                 result.passed() ? "✓" : "✗", result.name(), Durations.format(result.recovery()),
                 Durations.format(result.duration()));
@@ -58,6 +65,7 @@ public final class ConsoleSummary {
         out.println();
         out.println(passed + " passed, " + (failed + invalid) + " failed"
                 + (invalid > 0 ? " (" + invalid + " invalid file" + (invalid == 1 ? "" : "s") + ")" : "")
+                + (skipped > 0 ? ", " + skipped + " skipped" : "")
                 + " in " + Durations.format(Duration.ofNanos(System.nanoTime() - started)));
         out.flush();
     }

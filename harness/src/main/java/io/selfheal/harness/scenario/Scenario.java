@@ -51,6 +51,22 @@ public record Scenario(String name, String description, List<String> tags, Path 
         return seed == null ? name : seed;
     }
 
+    /**
+     * What the scenario needs beyond the AWS APIs: a virtual clock unless it runs in real time, and what each fault,
+     * outcome and steady-state probe declares.
+     */
+    public java.util.Set<io.selfheal.harness.backend.Capability> needs() {
+        java.util.Set<io.selfheal.harness.backend.Capability> needs =
+                java.util.EnumSet.noneOf(io.selfheal.harness.backend.Capability.class);
+        if (virtualTime) {
+            needs.add(io.selfheal.harness.backend.Capability.VIRTUAL_CLOCK);
+        }
+        faults.forEach(f -> needs.addAll(f.needs()));
+        outcomes.forEach(e -> needs.addAll(e.needs()));
+        steadyState.forEach(e -> needs.addAll(e.needs()));
+        return needs;
+    }
+
     /** A scenario without a recovery bound (the form before {@code recovery:} existed). */
     public Scenario(String name, String description, List<String> tags, Path file, Stack stack, List<Fault> faults,
                     Duration within, List<Expectation> outcomes, Idempotency idempotency,

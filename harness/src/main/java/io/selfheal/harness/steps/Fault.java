@@ -7,4 +7,9 @@ public interface Fault {
     String describe();
 
     void inject(FaultContext run);
+
+    /** What beyond the AWS APIs injecting it needs of the cloud; none by default. */
+    default java.util.Set<io.selfheal.harness.backend.Capability> needs() {
+        return java.util.Set.of();
+    }
 }

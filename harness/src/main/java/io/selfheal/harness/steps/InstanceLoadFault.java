@@ -23,6 +23,13 @@ public record InstanceLoadFault(String instance, double cpu, Duration duration, 
                 + (duration == null ? "until rebooted" : "for " + duration);
     }
 
+    /** The emulator's side door; PutMetricData could stand in for a plain load on AWS, not built yet. */
+    @Override
+    public java.util.Set<io.selfheal.harness.backend.Capability> needs() {
+        return java.util.Set.of(stopResponding ? io.selfheal.harness.backend.Capability.STOP_RESPONDING
+                : io.selfheal.harness.backend.Capability.CPU_LOAD);
+    }
+
     @Override
     public void inject(FaultContext run) {
         String id = run.state().instanceId(instance);

@@ -1,0 +1,47 @@
+package io.selfheal.emulator.control;
+
+/**
+ * What this emulator can do that AWS cannot, as the capabilities document ({@code GET /_selfheal/capabilities})
+ * names it: one constant per capability, with the control route a remote harness uses, or null while the capability
+ * is reachable in-process only. A branch that adds a capability or its route changes it here and nowhere else.
+ */
+public enum EmulatorCapability {
+    VIRTUAL_CLOCK("virtualClock", "POST /_selfheal/clock/advance", null),
+    CPU_LOAD("cpuLoad", null, Reasons.IN_PROCESS),
+    STOP_RESPONDING("stopResponding", null, Reasons.IN_PROCESS),
+    GUARDDUTY_INJECTION("guardDutyInjection", null, Reasons.NOT_BUILT),
+    FUNCTION_FAULTS("functionFaults", null, Reasons.NOT_BUILT),
+    CALL_LOG("callLog", "GET /_selfheal/calls", null),
+    IAM_DECISIONS("iamDecisions", null, Reasons.NOT_BUILT);
+
+    private final String key;
+    private final String route;
+    private final String withoutRoute;
+
+    EmulatorCapability(String key, String route, String withoutRoute) {
+        this.key = key;
+        this.route = route;
+        this.withoutRoute = withoutRoute;
+    }
+
+    /** Why a client of the port cannot use it while {@link #route()} is null. */
+    String withoutRoute() {
+        return withoutRoute;
+    }
+
+    /** The name in the capabilities document, e.g. {@code virtualClock}. */
+    public String key() {
+        return key;
+    }
+
+    /** The control route that offers it over HTTP, e.g. {@code POST /_selfheal/clock/advance}; null when none. */
+    public String route() {
+        return route;
+    }
+
+    /** Enum constants cannot name the enum's own static fields in their arguments; a nested holder can. */
+    private static final class Reasons {
+        static final String IN_PROCESS = "in-process only (Ec2Control): no control route yet";
+        static final String NOT_BUILT = "not built into this server";
+    }
+}
