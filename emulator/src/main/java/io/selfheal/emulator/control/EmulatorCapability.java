@@ -9,10 +9,10 @@ public enum EmulatorCapability {
     VIRTUAL_CLOCK("virtualClock", "POST /_selfheal/clock/advance", null),
     CPU_LOAD("cpuLoad", null, Reasons.IN_PROCESS),
     STOP_RESPONDING("stopResponding", null, Reasons.IN_PROCESS),
-    GUARDDUTY_INJECTION("guardDutyInjection", null, Reasons.NOT_BUILT),
-    FUNCTION_FAULTS("functionFaults", null, Reasons.NOT_BUILT),
+    GUARDDUTY_INJECTION("guardDutyInjection", "POST /_selfheal/guardduty/findings", null),
+    FUNCTION_FAULTS("functionFaults", "POST /_selfheal/lambda/faults", null),
     CALL_LOG("callLog", "GET /_selfheal/calls", null),
-    IAM_DECISIONS("iamDecisions", null, Reasons.NOT_BUILT);
+    IAM_DECISIONS("iamDecisions", "GET /_selfheal/iam/decisions", null);
 
     private final String key;
     private final String route;
@@ -42,6 +42,5 @@ public enum EmulatorCapability {
     /** Enum constants cannot name the enum's own static fields in their arguments; a nested holder can. */
     private static final class Reasons {
         static final String IN_PROCESS = "in-process only (Ec2Control): no control route yet";
-        static final String NOT_BUILT = "not built into this server";
     }
 }
