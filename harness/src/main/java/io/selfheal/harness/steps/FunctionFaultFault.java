@@ -24,6 +24,11 @@ public record FunctionFaultFault(String function, String mode, int times, Durati
     }
 
     @Override
+    public java.util.Set<io.selfheal.harness.backend.Capability> needs() {
+        return java.util.Set.of(io.selfheal.harness.backend.Capability.FUNCTION_FAULTS);
+    }
+
+    @Override
     public void inject(FaultContext run) {
         run.cloud().injectFunctionFault(run.state().functionName(function), mode, times, forDuration);
     }
