@@ -143,9 +143,8 @@ check "events input transformer: invalid JSON not delivered" "1.0" "$(aws cloudw
   --end-time "$(date -u +%Y-%m-%dT%H:%M:%SZ -d '+5 minutes')" --query 'Datapoints[0].Sum')"
 
 # Lambda refuses an execution role that does not exist or does not trust it, as AWS does.
-lambda_trust='{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}'
 for role in cli-reboot cli-py cli-node; do
-  aws iam create-role --role-name "$role" --assume-role-policy-document "$lambda_trust" > /dev/null
+  lambda_role "$role"
 done
 
 if [[ -n "$lambda_jar" ]]; then

@@ -23,6 +23,7 @@ with zipfile.ZipFile(sys.argv[1] + "/fails.zip", "w") as z:
     z.write(sys.argv[1] + "/fails.py", "fails.py")' "$work"
 
 echo "== Lambda asynchronous invocation on the virtual clock"
+lambda_role cli-always-fails
 records=$(aws sqs create-queue --queue-name cli-async-failures --query QueueUrl)
 dlq=$(aws sqs create-queue --queue-name cli-async-dlq --query QueueUrl)
 check "lambda create-function with a dead-letter queue" "arn:aws:sqs:$region:$account:cli-async-dlq" \

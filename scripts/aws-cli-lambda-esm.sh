@@ -36,6 +36,7 @@ dlq=$(aws sqs create-queue --queue-name cli-esm-dlq --query QueueUrl)
 queue=$(aws sqs create-queue --queue-name cli-esm-work --attributes "{\"VisibilityTimeout\":\"30\",\
 \"RedrivePolicy\":\"{\\\"deadLetterTargetArn\\\":\\\"arn:aws:sqs:$region:$account:cli-esm-dlq\\\",\\\"maxReceiveCount\\\":\\\"2\\\"}\"}" \
   --query QueueUrl)
+lambda_role cli-queue-worker
 aws lambda create-function --function-name cli-queue-worker --runtime python3.12 --handler worker.handler \
   --role "arn:aws:iam::$account:role/cli-queue-worker" --zip-file "fileb://$work/worker.zip" --timeout 10 >/dev/null
 uuid=$(aws lambda create-event-source-mapping --function-name cli-queue-worker --batch-size 5 \

@@ -26,3 +26,9 @@ check_contains() { # name needle haystack
   fi
 }
 
+
+lambda_role() { # name: an execution role trusting Lambda, as CreateFunction requires (AWS refuses one that is not)
+  aws iam create-role --role-name "$1" --assume-role-policy-document \
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}' \
+    > /dev/null
+}
