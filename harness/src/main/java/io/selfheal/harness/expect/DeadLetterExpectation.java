@@ -38,6 +38,12 @@ public record DeadLetterExpectation(String function, Count count, Integer errorC
         return Verdict.of(count.matches(matching.size()), observed);
     }
 
+    /** Why the stack's function has no dead-letter queue to look in, or null when it has one (YAML and DSL). */
+    public static String missingDeadLetter(io.selfheal.harness.stack.Stack stack, String function) {
+        return stack.all(FunctionKind.Function.class).get(function).async().deadLetter() != null ? null
+                : "function " + function + " has no deadLetter to look in";
+    }
+
     private boolean matches(AsyncLetters.DeadLetter letter) {
         return (errorCode == null || String.valueOf(errorCode).equals(letter.errorCode()))
                 && (errorMessage == null || (letter.errorMessage() != null
@@ -56,9 +62,9 @@ public record DeadLetterExpectation(String function, Count count, Integer errorC
             spec.allow("function", "count", "atLeast", "atMost", "errorCode", "errorMessage");
             String function = context.stackKey(FunctionKind.KEY, spec.require("function"));
             Count count = Count.read(spec, true);
-            if (function != null && context.stack().all(FunctionKind.Function.class).get(function).async()
-                    .deadLetter() == null) {
-                spec.get("function").problem("function " + function + " has no deadLetter to look in");
+            String missing = function == null ? null : missingDeadLetter(context.stack(), function);
+            if (missing != null) {
+                spec.get("function").problem(missing);
                 return null;
             }
             return function == null ? null : new DeadLetterExpectation(function, count, spec.integer("errorCode"),

@@ -35,6 +35,15 @@ public record DestinationExpectation(String function, String condition, Count co
         return Verdict.of(count.matches(matching.size()), observed);
     }
 
+    /** Why the stack's function has no destination for {@code condition} records, or null (YAML and DSL). */
+    public static String missingDestination(io.selfheal.harness.stack.Stack stack, String function,
+                                            String condition) {
+        FunctionAsync async = stack.all(FunctionKind.Function.class).get(function).async();
+        boolean success = condition.equals("Success");
+        return (success ? async.onSuccess() : async.onFailure()) != null ? null : "function " + function
+                + " has no " + (success ? "onSuccess" : "onFailure") + " destination for " + condition + " records";
+    }
+
     private boolean success() {
         return condition.equals("Success");
     }
@@ -58,11 +67,9 @@ public record DestinationExpectation(String function, String condition, Count co
             if (function == null || condition == null) {
                 return null;
             }
-            FunctionAsync async = context.stack().all(FunctionKind.Function.class).get(function).async();
-            if ((condition.equals("Success") ? async.onSuccess() : async.onFailure()) == null) {
-                spec.get("condition").problem("function " + function + " has no "
-                        + (condition.equals("Success") ? "onSuccess" : "onFailure") + " destination for "
-                        + condition + " records");
+            String missing = missingDestination(context.stack(), function, condition);
+            if (missing != null) {
+                spec.get("condition").problem(missing);
                 return null;
             }
             return new DestinationExpectation(function, condition, count);
