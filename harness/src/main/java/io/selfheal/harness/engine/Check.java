@@ -64,7 +64,7 @@ public record Check(Kind kind, RedeliveryMode mode) {
     public String displayName(Scenario scenario) {
         return switch (kind) {
             case OUTCOME -> name();
-            case NOTHING_LOST -> "nothing lost (every asynchronous event succeeded or is in a DLQ/destination)";
+            case NOTHING_LOST -> "nothing lost";
             case RECOVERY -> "recovery (within " + scenario.recovery().within() + ")";
             case IDEMPOTENCY -> {
                 Scenario.Idempotency idempotency = scenario.idempotency();
