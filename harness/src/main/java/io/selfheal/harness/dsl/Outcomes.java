@@ -28,6 +28,19 @@ public final class Outcomes {
         return new InvocationsOutcome(function);
     }
 
+    /** {@code deadLetter}: Lambda's dead letters in a function's dead-letter queue or topic. */
+    public static DeadLetterOutcome deadLetter(String function) {
+        return new DeadLetterOutcome(function);
+    }
+
+    /**
+     * {@code destination}: a function's invocation records with one condition ({@code Success},
+     * {@code RetriesExhausted}, {@code EventAgeExceeded}) in its destination (default at least one).
+     */
+    public static DestinationOutcome destination(String function, String condition) {
+        return new DestinationOutcome(function, condition);
+    }
+
     /** {@code instance}: an instance's state, reboot count and tags. */
     public static InstanceOutcome instance(String instance) {
         return new InstanceOutcome(instance);

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One check of a scenario run: its {@code outcome}, its {@code recovery} bound, or its idempotency under one
- * redelivery mode. The one place a check's name, tag and display name are made and read back.
+ * One check of a scenario run: its {@code outcome}, its {@code recovery} bound, its idempotency under one
+ * redelivery mode, or (for a stack with functions) that no asynchronous event was lost. The one place a check's name, tag and display name are made and read back.
  *
  * @param kind what is checked
  * @param mode the redelivery mode of an idempotency check; null otherwise
@@ -15,13 +15,14 @@ import java.util.List;
 public record Check(Kind kind, RedeliveryMode mode) {
     public static final Check OUTCOME = new Check(Kind.OUTCOME, null);
     public static final Check RECOVERY = new Check(Kind.RECOVERY, null);
+    public static final Check NOTHING_LOST = new Check(Kind.NOTHING_LOST, null);
 
     /** What a check checks; its lower-case name is also its test tag ({@code -DexcludedGroups=idempotency}). */
     public enum Kind {
-        OUTCOME, RECOVERY, IDEMPOTENCY;
+        OUTCOME, RECOVERY, IDEMPOTENCY, NOTHING_LOST;
 
         public String tag() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -40,6 +41,9 @@ public record Check(Kind kind, RedeliveryMode mode) {
         List<Check> checks = new ArrayList<>(List.of(OUTCOME));
         if (scenario.recovery() != null) {
             checks.add(RECOVERY);
+        }
+        if (!scenario.stack().all(io.selfheal.harness.stack.FunctionKind.Function.class).isEmpty()) {
+            checks.add(NOTHING_LOST); // before idempotency, whose redeliveries are not the scenario's events
         }
         if (scenario.idempotency() != null) {
             scenario.idempotency().modes().forEach(m -> checks.add(idempotency(m)));
@@ -60,6 +64,7 @@ public record Check(Kind kind, RedeliveryMode mode) {
     public String displayName(Scenario scenario) {
         return switch (kind) {
             case OUTCOME -> name();
+            case NOTHING_LOST -> "nothing lost";
             case RECOVERY -> "recovery (within " + scenario.recovery().within() + ")";
             case IDEMPOTENCY -> {
                 Scenario.Idempotency idempotency = scenario.idempotency();

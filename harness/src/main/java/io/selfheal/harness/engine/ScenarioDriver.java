@@ -61,6 +61,7 @@ public final class ScenarioDriver implements AutoCloseable {
             case OUTCOME -> run.verifyOutcome();
             case RECOVERY -> run.verifyRecovery();
             case IDEMPOTENCY -> run.verifyIdempotency(check.mode());
+            case NOTHING_LOST -> run.verifyNothingLost();
         };
         results.add(result);
         return result;

@@ -255,6 +255,11 @@ public final class ScenarioRun implements FaultContext, ProbeContext, AutoClosea
         outcomeHeld = true;
     }
 
+    /** Every asynchronous event a stack function got since the fault is accounted for; see {@link NothingLostCheck}. */
+    public CheckResult verifyNothingLost() {
+        return new NothingLostCheck(this).run();
+    }
+
     /** Every idempotency mode of the scenario, in order; see {@link IdempotencyCheck}. */
     public List<CheckResult> verifyIdempotency() {
         return scenario.idempotency().modes().stream().map(this::verifyIdempotency).toList();

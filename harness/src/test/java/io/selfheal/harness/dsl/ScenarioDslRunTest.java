@@ -87,7 +87,7 @@ class ScenarioDslRunTest {
 
         assertPassed(result);
         assertThat(result.checks()).extracting(CheckResult::name)
-                .containsExactly("outcome", "recovery", "idempotency", "idempotency-late");
+                .containsExactly("outcome", "recovery", "nothing-lost", "idempotency", "idempotency-late");
         assertThat(result.recovery()).isGreaterThan(Duration.ofMinutes(5)).isLessThanOrEqualTo(Duration.ofMinutes(20));
     }
 }

@@ -218,6 +218,27 @@ class ScenarioDslTest {
     }
 
     @Test
+    void deadLetterAndDestinationOutcomesNeedTheFunctionsQueueOrDestinationAsInAFile() {
+        InvalidScenarioException e = invalid(Scenarios.scenario("async")
+                .stack(stack -> stack
+                        .function("fn", f -> f.code(Path.of("src/test/resources/scenarios/fake-function.zip"))
+                                .handler("a.B::c")))
+                .expect(Outcomes.deadLetter("fn").count(1).errorCode(200),
+                        Outcomes.destination("fn", "RetriesExhausted"),
+                        Outcomes.destination("fn", "Retried"),
+                        Outcomes.deadLetter("fm")));
+        assertThat(e.problems()).containsExactly(
+                "expect.outcomes[0].deadLetter.function: function fn has no deadLetter to look in",
+                "expect.outcomes[1].destination.condition: function fn has no onFailure destination for "
+                        + "RetriesExhausted records",
+                "expect.outcomes[2].destination.condition: 'Retried' is not one of Success, RetriesExhausted, "
+                        + "EventAgeExceeded",
+                "expect.outcomes[3].deadLetter.function: no functions entry 'fm' in stack (did you mean 'fn'?); "
+                        + "defined: fn",
+                "expect.outcomes[3].deadLetter: say how many: count (exactly), atLeast and/or atMost");
+    }
+
+    @Test
     void theStackHelpersKindsAreCheckedAsInAFile() {
         InvalidScenarioException e = invalid(Scenarios.scenario("kinds")
                 .stack(stack -> stack

@@ -25,7 +25,7 @@ class ScenarioRunTest {
     void recoveryWithinTheBoundIsMeasuredInVirtualTimeAndEveryRedeliveryModeIsACheck() {
         ScenarioResult result = run("recovers.yaml");
         assertThat(result.checks()).extracting(CheckResult::name)
-                .containsExactly("outcome", "recovery", "idempotency", "idempotency-late");
+                .containsExactly("outcome", "recovery", "nothing-lost", "idempotency", "idempotency-late");
         assertThat(result.passed()).as(result.reason()).isTrue();
         // Five minutes of CPU above 90 before the alarm fires, then the reboot and an OK evaluation: 5–20 minutes.
         assertThat(result.recovery()).isGreaterThan(Duration.ofMinutes(5)).isLessThanOrEqualTo(Duration.ofMinutes(20));
@@ -36,7 +36,7 @@ class ScenarioRunTest {
     @Test
     void aSteadyStateBackLaterThanTheBoundFailsTheRecoveryCheckOnly() {
         ScenarioResult result = run("slow-recovery.yaml");
-        assertThat(result.checks()).extracting(CheckResult::name).containsExactly("outcome", "recovery");
+        assertThat(result.checks()).extracting(CheckResult::name).containsExactly("outcome", "recovery", "nothing-lost");
         assertThat(result.checks().get(0).passed()).as(result.checks().get(0).message()).isTrue();
         CheckResult recovery = result.checks().get(1);
         assertThat(recovery.passed()).isFalse();
@@ -71,16 +71,17 @@ class ScenarioRunTest {
     void everyRedeliveryModeNamesTheRedeliveryBehindEachMutatingCall() {
         ScenarioResult result = run("no-transition-identity.yaml");
         assertThat(result.checks()).extracting(CheckResult::name)
-                .containsExactly("outcome", "idempotency", "idempotency-concurrent");
+                .containsExactly("outcome", "nothing-lost", "idempotency", "idempotency-concurrent");
         assertThat(result.checks().get(0).passed()).as(result.checks().get(0).message()).isTrue();
-        CheckResult sequential = result.checks().get(1);
+        assertThat(result.checks().get(1).passed()).as(result.checks().get(1).message()).isTrue();
+        CheckResult sequential = result.checks().get(2);
         assertThat(sequential.passed()).isFalse();
         assertThat(sequential.message()).contains("2 sequential redeliveries of 1 trigger(s) were not harmless")
                 .containsPattern("redelivery 1/2 \\(sequential\\) of event [0-9a-f-]+ \\(CloudWatch Alarm State "
                         + "Change\\) caused ec2 RebootInstances by arn:aws:sts::\\d+:assumed-role/reboot-on-high-cpu-role")
                 .contains("redelivery 2/2 (sequential)")
                 .contains("resources changed").contains("reboots=1").contains("reboots=3");
-        CheckResult concurrent = result.checks().get(2);
+        CheckResult concurrent = result.checks().get(3);
         assertThat(concurrent.passed()).isFalse();
         assertThat(concurrent.message()).contains("2 concurrent redeliveries of 1 trigger(s) were not harmless")
                 .contains("one of the 2 concurrent redeliveries of ").contains("caused ec2 RebootInstances");

@@ -37,11 +37,12 @@ class SelfhealTestEngineTest {
             assertThat(scenario.getDisplayName()).isEqualTo("full-example");
             assertThat(scenario.getTags()).extracting(t -> t.getName()).containsExactlyInAnyOrder("ec2", "example");
             assertThat(scenario.getChildren()).extracting(TestDescriptor::getDisplayName)
-                    .containsExactly("full-example › outcome", "full-example › idempotency (3 sequential redeliveries)");
+                    .containsExactly("full-example › outcome", "full-example › nothing lost",
+                            "full-example › idempotency (3 sequential redeliveries)");
             // the platform filters tests by their own tags (-Dgroups=…): each check carries the scenario's and its kind
             assertThat(scenario.getChildren()).extracting(c -> c.getTags().stream().map(t -> t.getName()).sorted()
                     .toList()).containsExactly(List.of("ec2", "example", "outcome"),
-                    List.of("ec2", "example", "idempotency"));
+                    List.of("ec2", "example", "nothing-lost"), List.of("ec2", "example", "idempotency"));
         });
     }
 
@@ -54,7 +55,7 @@ class SelfhealTestEngineTest {
         results.testEvents().assertStatistics(stats -> stats.started(0));
         var outcomesOnly = EngineTestKit.engine(new SelfhealTestEngine())
                 .selectors(selectFile(SCENARIOS.resolve("valid/full.yaml").toString()))
-                .filters(org.junit.platform.launcher.TagFilter.excludeTags("idempotency"))
+                .filters(org.junit.platform.launcher.TagFilter.excludeTags("idempotency", "nothing-lost"))
                 .execute();
         outcomesOnly.testEvents().assertStatistics(stats -> stats.started(1));
         assertThat(outcomesOnly.testEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()))
@@ -92,6 +93,7 @@ class SelfhealTestEngineTest {
         assertThat(root.getChildren()).singleElement().satisfies(scenario ->
                 assertThat(scenario.getChildren()).extracting(TestDescriptor::getDisplayName).containsExactly(
                         "recovers-within-bound › outcome", "recovers-within-bound › recovery (within PT20M)",
+                        "recovers-within-bound › nothing lost",
                         "recovers-within-bound › idempotency (2 sequential redeliveries)",
                         "recovers-within-bound › idempotency (2 late redeliveries PT1H later)"));
     }
@@ -101,7 +103,7 @@ class SelfhealTestEngineTest {
         var results = EngineTestKit.engine(new SelfhealTestEngine())
                 .selectors(selectFile(SCENARIOS.resolve("runs/no-transition-identity.yaml").toString()))
                 .execute();
-        results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(1).failed(2));
+        results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(2).failed(2));
         results.testEvents().assertThatEvents()
                 .haveExactly(1, event(test("idempotency-concurrent"), finishedWithFailure(message(m ->
                         m.contains("one of the 2 concurrent redeliveries of ") && m.contains("caused ec2 RebootInstances")))));
@@ -129,7 +131,7 @@ class SelfhealTestEngineTest {
         var sequential = run(SCENARIOS.resolve("parallel"), Map.of(SelfhealTestEngine.PARALLEL_ENABLED, "false"));
         assertThat(mostScenariosAtOnce(sequential)).isEqualTo(1);
         assertThat(mostScenariosAtOnce(parallel)).isGreaterThan(1);
-        assertThat(verdicts(parallel)).hasSize(10).isEqualTo(verdicts(sequential));
+        assertThat(verdicts(parallel)).hasSize(13).isEqualTo(verdicts(sequential));
     }
 
     @Test
