@@ -60,7 +60,7 @@ public interface AwsService extends AutoCloseable {
 
     /**
      * The error a request denied by IAM answers with, in the service's own code and status: query services
-     * {@code AccessDenied} (403, S3's REST-XML too), AWS JSON services {@code AccessDeniedException} (400, as EventBridge's and CloudWatch
+     * {@code AccessDenied} (403, S3's too), AWS JSON services {@code AccessDeniedException} (400, as EventBridge's and CloudWatch
      * Logs' API references list it), REST-JSON {@code AccessDeniedException} (403), EC2 {@code UnauthorizedOperation}
      * (403, with its encoded authorization failure message). A service whose code differs (SNS's
      * {@code AuthorizationError}) overrides it.
