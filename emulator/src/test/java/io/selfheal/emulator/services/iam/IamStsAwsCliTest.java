@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.core.Json;
+import io.selfheal.emulator.core.authz.IamMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,7 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * IAM and STS through Debian's AWS CLI v2 (botocore decodes IAM's URL-encoded policy documents; the query protocol's
  * lists and errors as the CLI parses them): create a role, give it policies, simulate, create a user with a key,
- * assume the role as the user and ask who the session is. Skipped where /usr/bin/aws is missing.
+ * assume the role as the user and ask who the session is; decode EC2's encoded authorization failure message.
+ * Skipped where /usr/bin/aws is missing.
  */
 class IamStsAwsCliTest {
     @RegisterExtension
@@ -121,5 +125,37 @@ class IamStsAwsCliTest {
                 "AWS_SESSION_TOKEN", credentials.get("SessionToken").asText()), "sts", "get-caller-identity").json();
         assertThat(me.get("Arn").asText()).isEqualTo("arn:aws:sts::" + account + ":assumed-role/cli-role/cli-session");
         assertThat(me.get("UserId").asText()).isEqualTo(assumed.json().at("/AssumedRoleUser/AssumedRoleId").asText());
+    }
+
+    /** https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html */
+    @Test
+    void theCliDecodesEc2sEncodedAuthorizationFailureMessage() throws Exception {
+        root("iam", "create-user", "--user-name", "cli-denied");
+        JsonNode key = root("iam", "create-access-key", "--user-name", "cli-denied").json().get("AccessKey");
+        Map<String, String> user = Map.of("AWS_ACCESS_KEY_ID", key.get("AccessKeyId").asText(),
+                "AWS_SECRET_ACCESS_KEY", key.get("SecretAccessKey").asText());
+        IamMode before = AWS.emulator().control().iamMode();
+        AWS.emulator().control().iamMode(IamMode.ENFORCE);
+        Result denied;
+        try {
+            denied = aws(user, "ec2", "reboot-instances", "--instance-ids", "i-0123456789abcdef0");
+        } finally {
+            AWS.emulator().control().iamMode(before);
+        }
+        assertThat(denied.exit()).isNotZero();
+        Matcher encoded = Pattern.compile("Encoded authorization failure message: (\\S+)")
+                .matcher(denied.out());
+        assertThat(encoded.find()).as(denied.out()).isTrue();
+
+        Result decoded = root("sts", "decode-authorization-message", "--encoded-message", encoded.group(1));
+        assertThat(decoded.exit()).as(decoded.out()).isZero();
+        JsonNode message = Json.parse(decoded.json().get("DecodedMessage").asText());
+        assertThat(message.get("allowed").asBoolean()).isFalse();
+        assertThat(message.at("/context/action").asText()).isEqualTo("ec2:RebootInstances");
+        assertThat(message.at("/context/principal/arn").asText()).endsWith(":user/cli-denied");
+
+        Result invalid = root("sts", "decode-authorization-message", "--encoded-message", "garbage");
+        assertThat(invalid.exit()).isNotZero();
+        assertThat(invalid.out()).contains("InvalidAuthorizationMessageException");
     }
 }
