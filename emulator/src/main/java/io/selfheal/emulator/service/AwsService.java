@@ -71,7 +71,7 @@ public interface AwsService extends AutoCloseable {
         return switch (descriptor.protocol()) {
             case EC2_QUERY -> new AwsException("UnauthorizedOperation",
                     AccessDeniedMessages.ec2Message(denial), 403);
-            case QUERY -> new AwsException("AccessDenied", message, 403);
+            case QUERY, REST_XML -> new AwsException("AccessDenied", message, 403);
             case REST_JSON -> new AwsException("AccessDeniedException", message, 403);
             case AWS_JSON_1_0, AWS_JSON_1_1, RPC_V2_CBOR -> descriptor.queryCompatible()
                     ? new AwsException("AccessDenied", message, 403)
