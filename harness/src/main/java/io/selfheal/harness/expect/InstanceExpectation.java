@@ -105,7 +105,7 @@ public record InstanceExpectation(String ref, String state, Integer rebootCount,
         return Verdict.of(holds, observed);
     }
 
-    private static String groupText(String group) {
+    static String groupText(String group) {
         return group.startsWith("${securityGroups.") && group.endsWith(".id}")
                 ? group.substring("${securityGroups.".length(), group.length() - ".id}".length()) : group;
     }

@@ -30,7 +30,7 @@ public record InterfaceGroups(Count count, List<String> groups, List<String> gro
             parts.add("has " + count.describe() + " network interface" + (count.isOne() ? "" : "s"));
         }
         if (checksGroups()) {
-            List<String> all = new ArrayList<>(groups);
+            List<String> all = new ArrayList<>(groups.stream().map(InstanceExpectation::groupText).toList());
             all.addAll(groupNames);
             parts.add("every interface in security groups " + all + " only");
         }
