@@ -68,6 +68,18 @@ public interface Cloud extends AutoCloseable {
     void stopResponding(String instanceId);
 
     /**
+     * Injects a threat GuardDuty would have detected on an instance (AWS has no API for it): {@code times}
+     * occurrences, the first now and then one every {@code every} on the cloud's clock, which GuardDuty folds into one
+     * recurring finding. The account and region need an enabled detector.
+     *
+     * @param severity 1.0–10.0, or null for the type's default
+     * @throws IllegalArgumentException for a type or severity GuardDuty does not know, or an unknown instance
+     */
+    default void injectGuardDutyFinding(String instanceId, String type, Double severity, Duration every, int times) {
+        throw new UnsupportedOperationException(describe() + " cannot inject GuardDuty findings");
+    }
+
+    /**
      * Makes a function misbehave without changing its code (Lambda's platform applies it around the real handler).
      *
      * @param mode        {@code throw}, {@code timeout}, {@code crash} or {@code throttle}

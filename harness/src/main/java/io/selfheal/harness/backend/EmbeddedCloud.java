@@ -152,6 +152,18 @@ public final class EmbeddedCloud implements Cloud {
     }
 
     @Override
+    public void injectGuardDutyFinding(String instanceId, String type, Double severity, Duration every, int times) {
+        var guardDuty = emulator.control().guardDuty();
+        var injection = new io.selfheal.emulator.control.GuardDutyControl.FindingInjection(emulator.accountId(),
+                emulator.region(), instanceId, type, severity);
+        guardDuty.inject(injection);
+        // Later occurrences are timers on the emulator clock, so a virtual clock reaches them as it advances.
+        for (int n = 1; n < times; n++) {
+            emulator.control().clock().schedule(every.multipliedBy(n), () -> guardDuty.inject(injection));
+        }
+    }
+
+    @Override
     public void stopResponding(String instanceId) {
         emulator.control().component(Ec2Control.class).stopResponding(instanceId);
     }

@@ -46,6 +46,14 @@ public final class Faults {
         return onInstance("rebootInstance", instance, RebootInstanceFault::new);
     }
 
+    /**
+     * {@code guardDutyFinding}: GuardDuty finds a threat of {@code type} on the instance (turned on with
+     * CreateDetector when the account has none); see {@link GuardDutyFindingSpec}.
+     */
+    public static GuardDutyFindingSpec guardDutyFinding(String instance, String type) {
+        return new GuardDutyFindingSpec(instance, type);
+    }
+
     /** {@code putEvent} of an inline event; see {@link PutEventSpec}. */
     public static PutEventSpec putEvent(String source, String detailType) {
         return new PutEventSpec(source, detailType);

@@ -12,6 +12,8 @@ public final class InstanceSpec extends Spec<InstanceSpec> {
     private Map<String, String> tags = Map.of();
     private boolean detailedMonitoring;
     private List<String> securityGroups = List.of();
+    private List<List<String>> networkInterfaces = List.of();
+    private List<InstanceKind.DataVolume> volumes = List.of();
 
     InstanceSpec() {
     }
@@ -40,16 +42,48 @@ public final class InstanceSpec extends Spec<InstanceSpec> {
         return with(s -> s.securityGroups = List.of(keys));
     }
 
+    /** One more network interface (device index: the order of calls), in the stack's groups under these keys. */
+    public InstanceSpec networkInterface(String... groupKeys) {
+        return with(s -> {
+            List<List<String>> next = new ArrayList<>(s.networkInterfaces);
+            next.add(List.of(groupKeys));
+            s.networkInterfaces = List.copyOf(next);
+        });
+    }
+
+    /** One more EBS volume attached at launch, besides the root volume. */
+    public InstanceSpec volume(String device, int sizeGiB) {
+        return with(s -> {
+            List<InstanceKind.DataVolume> next = new ArrayList<>(s.volumes);
+            next.add(new InstanceKind.DataVolume(device, sizeGiB));
+            s.volumes = List.copyOf(next);
+        });
+    }
+
     InstanceKind.Instance build(String key, Checks checks) {
         checks.required("imageId", imageId);
         tags.forEach((k, v) -> checks.at("tags").at(k).references(v));
+        if (!networkInterfaces.isEmpty() && !securityGroups.isEmpty()) {
+            checks.problem("securityGroups", "with networkInterfaces, give each interface its securityGroups");
+        }
+        List<List<String>> interfaces = new ArrayList<>();
+        for (int n = 0; n < networkInterfaces.size(); n++) {
+            interfaces.add(groups(checks.at("networkInterfaces").item(n), networkInterfaces.get(n)));
+        }
+        volumes.stream().filter(v -> v.sizeGiB() < 1)
+                .forEach(v -> checks.problem("volumes", "a volume holds at least 1 GiB"));
+        return new InstanceKind.Instance(key, imageId, instanceType, tags, detailedMonitoring,
+                groups(checks, securityGroups), interfaces, volumes);
+    }
+
+    private static List<String> groups(Checks checks, List<String> keys) {
         List<String> groups = new ArrayList<>();
-        for (int n = 0; n < securityGroups.size(); n++) {
-            String group = checks.at("securityGroups").item(n).stackKey("", "securityGroups", securityGroups.get(n));
+        for (int n = 0; n < keys.size(); n++) {
+            String group = checks.at("securityGroups").item(n).stackKey("", "securityGroups", keys.get(n));
             if (group != null) {
                 groups.add(group);
             }
         }
-        return new InstanceKind.Instance(key, imageId, instanceType, tags, detailedMonitoring, groups);
+        return groups;
     }
 }

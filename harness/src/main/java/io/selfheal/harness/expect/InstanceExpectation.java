@@ -23,11 +23,18 @@ import software.amazon.awssdk.services.ec2.model.Instance;
  * @param snapshots      null for no check
  */
 public record InstanceExpectation(String ref, String state, Integer rebootCount, Map<String, String> tags,
-                                  List<String> securityGroups, VolumeSnapshots snapshots) implements Expectation {
+                                  List<String> securityGroups, VolumeSnapshots snapshots,
+                                  InterfaceGroups networkInterfaces) implements Expectation {
+
+    /** No check of the network interfaces (the instance-level groups are the primary interface's). */
+    public InstanceExpectation(String ref, String state, Integer rebootCount, Map<String, String> tags,
+                               List<String> securityGroups, VolumeSnapshots snapshots) {
+        this(ref, state, rebootCount, tags, securityGroups, snapshots, null);
+    }
 
     /** The state, reboot count and tags only (no group or snapshot check). */
     public InstanceExpectation(String ref, String state, Integer rebootCount, Map<String, String> tags) {
-        this(ref, state, rebootCount, tags, List.of(), null);
+        this(ref, state, rebootCount, tags, List.of(), null, null);
     }
 
     @Override
@@ -48,6 +55,9 @@ public record InstanceExpectation(String ref, String state, Integer rebootCount,
         }
         if (snapshots != null) {
             parts.add(snapshots.describe());
+        }
+        if (networkInterfaces != null) {
+            parts.add(networkInterfaces.describe());
         }
         return "instance " + ref + " " + String.join(" and ", parts);
     }
@@ -93,10 +103,15 @@ public record InstanceExpectation(String ref, String state, Integer rebootCount,
             holds &= snapshots.matches(seen);
             observed += ", " + seen;
         }
+        if (networkInterfaces != null) {
+            Verdict interfaces = networkInterfaces.check(run.clients().ec2(), id, run.state());
+            holds &= interfaces.holds();
+            observed += ", " + interfaces.observed();
+        }
         return Verdict.of(holds, observed);
     }
 
-    private static String groupText(String group) {
+    static String groupText(String group) {
         return group.startsWith("${securityGroups.") && group.endsWith(".id}")
                 ? group.substring("${securityGroups.".length(), group.length() - ".id}".length()) : group;
     }
@@ -110,7 +125,7 @@ public record InstanceExpectation(String ref, String state, Integer rebootCount,
 
         @Override
         public Expectation read(YMap spec, ReadContext context) {
-            spec.allow("ref", "state", "rebootCount", "tags", "securityGroups", "snapshots");
+            spec.allow("ref", "state", "rebootCount", "tags", "securityGroups", "snapshots", "networkInterfaces");
             String ref = context.stackKey("instances", spec.require("ref"));
             String state = spec.choice("state", "pending", "running", "stopping", "stopped", "shutting-down",
                     "terminated");
@@ -119,12 +134,27 @@ public record InstanceExpectation(String ref, String state, Integer rebootCount,
             List<String> groups = groups(spec.get("securityGroups"), context);
             VolumeSnapshots snapshots = spec.has("snapshots") ? VolumeSnapshots.read(spec.get("snapshots").map())
                     : null;
+            InterfaceGroups interfaces = spec.has("networkInterfaces")
+                    ? interfaces(spec.get("networkInterfaces").map(), context) : null;
             if (state == null && reboots == null && tags.isEmpty() && !spec.has("securityGroups")
-                    && !spec.has("snapshots")) {
-                spec.node().problem("say what to expect of the instance: state, rebootCount, tags, securityGroups"
-                        + " and/or snapshots");
+                    && !spec.has("snapshots") && interfaces == null) {
+                spec.node().problem("say what to expect of the instance: state, rebootCount, tags, securityGroups,"
+                        + " snapshots and/or networkInterfaces");
             }
-            return new InstanceExpectation(ref, state, reboots, tags, groups, snapshots);
+            return new InstanceExpectation(ref, state, reboots, tags, groups, snapshots, interfaces);
+        }
+
+        private static InterfaceGroups interfaces(YMap spec, ReadContext context) {
+            spec.allow("count", "atLeast", "atMost", "securityGroups", "groupNames");
+            boolean counted = spec.has("count") || spec.has("atLeast") || spec.has("atMost");
+            Count count = Count.read(spec, false);
+            List<String> groups = groups(spec.get("securityGroups"), context);
+            List<String> names = spec.strings("groupNames");
+            if (!counted && !spec.has("securityGroups") && !spec.has("groupNames")) {
+                spec.node().problem("say what to expect of the interfaces: count (or atLeast/atMost),"
+                        + " securityGroups and/or groupNames");
+            }
+            return new InterfaceGroups(counted ? count : null, groups, names);
         }
 
         /**
@@ -157,13 +187,16 @@ public record InstanceExpectation(String ref, String state, Integer rebootCount,
         @Override
         public String schema() {
             return """
-                {"description": "An instance's state as DescribeInstances reports it, its reboot count, tags, security groups and the snapshots of its volumes. Give at least one of state, rebootCount, tags, securityGroups, snapshots.", "type": "object", "additionalProperties": false, "required": ["ref"], "anyOf": [{"required": ["state"]}, {"required": ["rebootCount"]}, {"required": ["tags"]}, {"required": ["securityGroups"]}, {"required": ["snapshots"]}], "properties": {
+                {"description": "An instance's state as DescribeInstances reports it, its reboot count, tags, security groups and the snapshots of its volumes. Give at least one of state, rebootCount, tags, securityGroups, snapshots.", "type": "object", "additionalProperties": false, "required": ["ref"], "anyOf": [{"required": ["state"]}, {"required": ["rebootCount"]}, {"required": ["tags"]}, {"required": ["securityGroups"]}, {"required": ["snapshots"]}, {"required": ["networkInterfaces"]}], "properties": {
                   "ref": {"description": "The key of the instances entry.", "$ref": "#/$defs/stackKey"},
                   "state": {"description": "The instance state.", "enum": ["pending", "running", "stopping", "stopped", "shutting-down", "terminated"]},
                   "rebootCount": {"description": "Exactly how often it was rebooted since launch.", "type": "integer", "minimum": 0},
                   "tags": {"description": "Tags it must carry, name to value (values may contain ${…} references).", "$ref": "#/$defs/textMap"},
                   "securityGroups": {"description": "Exactly the security groups it is in, in any order: keys of securityGroups entries, ${securityGroups.<key>.id} references or literal sg- ids.", "type": "array", "minItems": 1, "items": {"$ref": "#/$defs/text"}},
-                  "snapshots": {"description": "How many EBS snapshots exist of the volumes attached to it (DescribeVolumes, then DescribeSnapshots), optionally only those in one state.", "type": "object", "additionalProperties": false, "allOf": [{"$ref": "#/$defs/countKeys"}], "properties": {"count": {"$ref": "#/$defs/count"}, "atLeast": {"$ref": "#/$defs/atLeast"}, "atMost": {"$ref": "#/$defs/atMost"}, "state": {"description": "Count only snapshots in this state (default: any).", "enum": ["pending", "completed", "error", "recoverable", "recovering"]}}}
+                  "snapshots": {"description": "How many EBS snapshots exist of the volumes attached to it (DescribeVolumes, then DescribeSnapshots), optionally only those in one state.", "type": "object", "additionalProperties": false, "allOf": [{"$ref": "#/$defs/countKeys"}], "properties": {"count": {"$ref": "#/$defs/count"}, "atLeast": {"$ref": "#/$defs/atLeast"}, "atMost": {"$ref": "#/$defs/atMost"}, "state": {"description": "Count only snapshots in this state (default: any).", "enum": ["pending", "completed", "error", "recoverable", "recovering"]}}},
+                  "networkInterfaces": {"description": "The interfaces attached to it (DescribeNetworkInterfaces on attachment.instance-id): how many, and the exact groups every one of them is in — the instance-level securityGroups are only the primary interface's.", "type": "object", "additionalProperties": false, "anyOf": [{"required": ["count"]}, {"required": ["atLeast"]}, {"required": ["atMost"]}, {"required": ["securityGroups"]}, {"required": ["groupNames"]}], "allOf": [{"$ref": "#/$defs/countKeys"}], "properties": {"count": {"$ref": "#/$defs/count"}, "atLeast": {"$ref": "#/$defs/atLeast"}, "atMost": {"$ref": "#/$defs/atMost"},
+                    "securityGroups": {"description": "Groups every interface is in, by id: keys of securityGroups entries, ${securityGroups.<key>.id} references or literal sg- ids.", "type": "array", "minItems": 1, "items": {"$ref": "#/$defs/text"}},
+                    "groupNames": {"description": "Groups every interface is in, by group name (for groups made outside the stack, e.g. by a remediation).", "type": "array", "minItems": 1, "items": {"type": "string"}}}}
                 }}
                 """;
         }

@@ -6,6 +6,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.guardduty.GuardDutyClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -24,6 +25,7 @@ public final class CloudClients implements AutoCloseable {
     private final SnsClient sns;
     private final CloudWatchLogsClient logs;
     private final IamClient iam;
+    private final GuardDutyClient guardDuty;
 
     public CloudClients(Cloud cloud) {
         ec2 = configure(Ec2Client.builder(), cloud);
@@ -35,11 +37,16 @@ public final class CloudClients implements AutoCloseable {
         sns = configure(SnsClient.builder(), cloud);
         logs = configure(CloudWatchLogsClient.builder(), cloud);
         iam = configure(IamClient.builder(), cloud);
+        guardDuty = configure(GuardDutyClient.builder(), cloud);
     }
 
     private static <B extends AwsClientBuilder<B, C>, C> C configure(B builder, Cloud cloud) {
         return builder.endpointOverride(cloud.endpoint()).region(Region.of(cloud.region()))
                 .credentialsProvider(cloud.credentials()).build();
+    }
+
+    public GuardDutyClient guardDuty() {
+        return guardDuty;
     }
 
     public Ec2Client ec2() {
@@ -82,6 +89,7 @@ public final class CloudClients implements AutoCloseable {
     @Override
     public void close() {
         iam.close();
+        guardDuty.close();
         sqs.close();
         sns.close();
         logs.close();

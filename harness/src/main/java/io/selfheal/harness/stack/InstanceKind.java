@@ -8,9 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
+import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceSpecification;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
@@ -19,9 +22,24 @@ public final class InstanceKind extends AbstractStackKind<InstanceKind.Instance>
     public static final String KEY = "instances";
     private static final Duration INSTANCE_START = Duration.ofSeconds(30);
 
-    /** An EC2 instance started with RunInstances, in the given stack security groups (by key) if any. */
+    /**
+     * An EC2 instance started with RunInstances, in the given stack security groups (by key) if any.
+     *
+     * @param networkInterfaces the stack groups (by key) of each interface, device index 0 first; empty for one
+     *                          interface in {@code securityGroups}
+     * @param volumes           EBS volumes besides the root volume
+     */
     public record Instance(String key, String imageId, String instanceType, Map<String, String> tags,
-                           boolean detailedMonitoring, List<String> securityGroups) {
+                           boolean detailedMonitoring, List<String> securityGroups,
+                           List<List<String>> networkInterfaces, List<DataVolume> volumes) {
+        public Instance(String key, String imageId, String instanceType, Map<String, String> tags,
+                        boolean detailedMonitoring, List<String> securityGroups) {
+            this(key, imageId, instanceType, tags, detailedMonitoring, securityGroups, List.of(), List.of());
+        }
+    }
+
+    /** An EBS volume attached at launch (a block-device mapping). */
+    public record DataVolume(String device, int sizeGiB) {
     }
 
     public InstanceKind() {
@@ -30,7 +48,38 @@ public final class InstanceKind extends AbstractStackKind<InstanceKind.Instance>
 
     @Override
     public Instance read(String key, YMap m, StackReading reading) {
-        m.allow("imageId", "instanceType", "tags", "monitoring", "securityGroups");
+        m.allow("imageId", "instanceType", "tags", "monitoring", "securityGroups", "networkInterfaces", "volumes");
+        List<String> groups = groups(m, reading);
+        List<List<String>> interfaces = new ArrayList<>();
+        if (m.has("networkInterfaces")) {
+            // As in RunInstances: groups go on the interfaces or on the instance, not both.
+            if (m.has("securityGroups")) {
+                m.get("securityGroups").problem("with networkInterfaces, give each interface its securityGroups");
+            }
+            for (YNode entry : m.get("networkInterfaces").list()) {
+                YMap nic = entry.map();
+                nic.allow("securityGroups");
+                interfaces.add(groups(nic, reading));
+            }
+        }
+        List<DataVolume> volumes = new ArrayList<>();
+        if (m.has("volumes")) {
+            for (YNode entry : m.get("volumes").list()) {
+                YMap volume = entry.map();
+                volume.allow("device", "sizeGiB");
+                Integer size = volume.integer("sizeGiB");
+                if (size != null && size < 1) {
+                    volume.get("sizeGiB").problem("a volume holds at least 1 GiB");
+                }
+                volumes.add(new DataVolume(volume.requiredString("device"), size == null ? 8 : size));
+            }
+        }
+        return new Instance(key, m.requiredString("imageId"),
+                StackReading.orElse(m.string("instanceType"), "t3.micro"), m.stringMap("tags"),
+                "detailed".equals(m.choice("monitoring", "basic", "detailed")), groups, interfaces, volumes);
+    }
+
+    private static List<String> groups(YMap m, StackReading reading) {
         List<String> groups = new ArrayList<>();
         if (m.has("securityGroups")) {
             for (YNode group : m.get("securityGroups").list()) {
@@ -40,9 +89,7 @@ public final class InstanceKind extends AbstractStackKind<InstanceKind.Instance>
                 }
             }
         }
-        return new Instance(key, m.requiredString("imageId"),
-                StackReading.orElse(m.string("instanceType"), "t3.micro"), m.stringMap("tags"),
-                "detailed".equals(m.choice("monitoring", "basic", "detailed")), groups);
+        return groups;
     }
 
     @Override
@@ -58,19 +105,41 @@ public final class InstanceKind extends AbstractStackKind<InstanceKind.Instance>
                 .imageId(spec.imageId()).instanceType(spec.instanceType()).minCount(1).maxCount(1)
                 .monitoring(m -> m.enabled(spec.detailedMonitoring()));
         if (!spec.securityGroups().isEmpty()) {
-            builder.securityGroupIds(spec.securityGroups().stream()
-                    .map(g -> state.get(SecurityGroupKind.KEY, g, "id")).toList());
+            builder.securityGroupIds(groupIds(spec.securityGroups(), state));
+        }
+        var ec2 = p.clients().ec2();
+        if (!spec.networkInterfaces().isEmpty()) {
+            // Every interface in the default VPC's first default subnet, as a console launch would place them.
+            String subnet = ec2.describeSubnets().subnets().stream().filter(Subnet::defaultForAz)
+                    .map(Subnet::subnetId).sorted().findFirst().orElseThrow();
+            List<InstanceNetworkInterfaceSpecification> nics = new ArrayList<>();
+            for (int index = 0; index < spec.networkInterfaces().size(); index++) {
+                List<String> groups = spec.networkInterfaces().get(index);
+                var nic = InstanceNetworkInterfaceSpecification.builder().deviceIndex(index).subnetId(subnet);
+                if (!groups.isEmpty()) {
+                    nic.groups(groupIds(groups, state));
+                }
+                nics.add(nic.build());
+            }
+            builder.networkInterfaces(nics);
+        }
+        if (!spec.volumes().isEmpty()) {
+            builder.blockDeviceMappings(spec.volumes().stream().map(v -> BlockDeviceMapping.builder()
+                    .deviceName(v.device()).ebs(e -> e.volumeSize(v.sizeGiB())).build()).toList());
         }
         if (!tags.isEmpty()) {
             builder.tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(tags).build());
         }
-        var ec2 = p.clients().ec2();
         String id = ec2.runInstances(builder.build()).instances().get(0).instanceId();
         p.put(this, spec.key(), "id", id);
         p.put(this, spec.key(), "arn", p.arn("ec2", "instance/" + id));
         Waits.until(p.cloud(), "instance " + spec.key() + " (" + id + ") running", INSTANCE_START,
                 () -> ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0)
                         .instances().get(0).state().name() == InstanceStateName.RUNNING);
+    }
+
+    private static List<String> groupIds(List<String> keys, StackState state) {
+        return keys.stream().map(g -> state.get(SecurityGroupKind.KEY, g, "id")).toList();
     }
 
     /** The JSON Schema of this kind: its section's description, one entry's schema, and defs it refers to. */
@@ -82,7 +151,14 @@ public final class InstanceKind extends AbstractStackKind<InstanceKind.Instance>
               "instanceType": {"description": "The instance type (default t3.micro).", "type": "string", "default": "t3.micro"},
               "tags": {"description": "Tags set at launch, name to value.", "$ref": "#/$defs/textMap"},
               "monitoring": {"description": "'basic' (default; CPUUtilization every 5 minutes) or 'detailed' (every minute).", "enum": ["basic", "detailed"], "default": "basic"},
-              "securityGroups": {"description": "Keys of securityGroups entries the instance is launched in (default: the VPC's default group).", "type": "array", "items": {"$ref": "#/$defs/stackKey"}}
+              "securityGroups": {"description": "Keys of securityGroups entries the instance is launched in (default: the VPC's default group). Not with networkInterfaces.", "type": "array", "items": {"$ref": "#/$defs/stackKey"}},
+              "networkInterfaces": {"description": "One entry per network interface, device index 0 first, all in the default VPC's first default subnet (default: one interface).", "type": "array", "minItems": 1, "items": {"type": "object", "additionalProperties": false, "properties": {
+                "securityGroups": {"description": "Keys of securityGroups entries this interface is in (default: the VPC's default group).", "type": "array", "items": {"$ref": "#/$defs/stackKey"}}
+              }}},
+              "volumes": {"description": "EBS volumes attached at launch besides the root volume.", "type": "array", "items": {"type": "object", "additionalProperties": false, "required": ["device"], "properties": {
+                "device": {"description": "The device name, e.g. /dev/sdf.", "type": "string"},
+                "sizeGiB": {"description": "The size in GiB (default 8).", "type": "integer", "minimum": 1, "default": 8}
+              }}}
             }}
             }
             """;

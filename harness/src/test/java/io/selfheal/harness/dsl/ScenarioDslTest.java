@@ -131,6 +131,56 @@ class ScenarioDslTest {
     }
 
     @Test
+    void theJavaFormOfAGuardDutyFindingOnATwoInterfaceInstanceIsTheModelOfItsYaml() {
+        Scenario yaml = loader.load(Path.of("gd.yaml"), """
+                scenario: gd
+                stack:
+                  securityGroups:
+                    web: {ingress: [{port: 443, cidr: 0.0.0.0/0}]}
+                    admin: {}
+                  instances:
+                    app:
+                      imageId: ami-0abcdef1234567890
+                      networkInterfaces: [{securityGroups: [web]}, {securityGroups: [admin]}]
+                      volumes: [{device: /dev/sdf, sizeGiB: 20}]
+                faults:
+                  - guardDutyFinding: {instance: app, type: "Backdoor:EC2/C&CActivity.B", severity: 8, repeat: {every: PT15M, times: 2}}
+                  - guardDutyFinding: {instance: app, type: "Recon:EC2/PortProbeUnprotectedPort"}
+                expect:
+                  outcomes:
+                    - instance: {ref: app, state: running}
+                """);
+        Scenario java = Scenarios.scenario("gd")
+                .stack(stack -> stack
+                        .securityGroup("web", g -> g.ingress(Permissions.tcp(443).cidr("0.0.0.0/0")))
+                        .securityGroup("admin", g -> g)
+                        .instance("app", i -> i.imageId("ami-0abcdef1234567890").networkInterface("web")
+                                .networkInterface("admin").volume("/dev/sdf", 20)))
+                .fault(Faults.guardDutyFinding("app", "Backdoor:EC2/C&CActivity.B").severity(8)
+                        .repeat(Duration.ofMinutes(15), 2))
+                .fault(Faults.guardDutyFinding("app", "Recon:EC2/PortProbeUnprotectedPort"))
+                .expect(Duration.ofMinutes(1), Outcomes.instance("app").running())
+                .build();
+        assertThat(java.stack()).isEqualTo(yaml.stack());
+        assertThat(java.faults()).isEqualTo(yaml.faults());
+    }
+
+    @Test
+    void aGuardDutyFindingsMistakesAreReportedAsInAFile() {
+        InvalidScenarioException e = invalid(Scenarios.scenario("gd")
+                .stack(stack -> stack.instance("app", i -> i.imageId("ami-0abcdef1234567890")))
+                .fault(Faults.guardDutyFinding("app", "Backdoor:EC2/C&CActivity").severity(0.5)
+                        .repeat(Duration.ZERO, 2)));
+        assertThat(e.problems()).containsExactly(
+                "faults[0].guardDutyFinding.type: 'Backdoor:EC2/C&CActivity' is not one of "
+                        + String.join(", ", io.selfheal.harness.steps.GuardDutyFindingFault.TYPES)
+                        + " (did you mean 'Backdoor:EC2/C&CActivity.B'?)",
+                "faults[0].guardDutyFinding.severity: GuardDuty severities run from 1.0 to 10.0 (Low 1-3.9, "
+                        + "Medium 4-6.9, High 7-8.9, Critical 9-10)",
+                "faults[0].guardDutyFinding.repeat: occurrences are a positive duration apart");
+    }
+
+    @Test
     void aMisspeltFixtureIsReportedAsInAFile() {
         InvalidScenarioException e = invalid(Scenarios.scenario("fixture")
                 .fault(Faults.putFixture("guardduty-findng")));
