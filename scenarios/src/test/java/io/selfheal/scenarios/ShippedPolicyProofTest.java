@@ -41,10 +41,13 @@ import org.junit.jupiter.api.TestFactory;
 class ShippedPolicyProofTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
-     * Shipped remediations no scenario runs yet, so their policies are not proven here: a scenario for one (the
-     * GuardDuty isolation scenarios) must claim {@code leastPrivilege} and be removed from this set.
+     * Shipped remediations whose policies are not proven here, with why. IsolateCompromisedInstance's scenarios
+     * (scenarios/guardduty) run it in enforce with its shipped policy, but statements only its rollback, release and
+     * claim-race paths use (ec2:DeleteSecurityGroup, ec2:DeleteTags, ec2:AssociateIamInstanceProfile, iam:PassRole —
+     * which the emulator does not check yet) are exercised by no scenario: each needs one before it can be proven.
      */
-    private static final Set<String> WITHOUT_SCENARIO = Set.of("IsolateCompromisedInstance");
+    private static final java.util.Map<String, String> NOT_PROVEN = java.util.Map.of("IsolateCompromisedInstance",
+            "rollback, release and claim-race statements have no scenario yet");
 
     private final List<Scenario> scenarios = ScenarioFiles.find(Path.of(".")).stream()
             .map(new ScenarioLoader()::load).toList();
@@ -52,7 +55,12 @@ class ShippedPolicyProofTest {
     @Test
     void everyShippedRemediationThatAScenarioRunsHasAScenarioThatProvesItsPolicy() {
         Set<String> unrun = new TreeSet<>();
+        Set<String> shipped = new TreeSet<>();
         for (ShippedRemediation r : ShippedRemediation.all()) {
+            shipped.add(r.name());
+            if (NOT_PROVEN.containsKey(r.name())) {
+                continue;
+            }
             boolean run = scenarios.stream().anyMatch(s -> !functionsRunning(s, r).isEmpty());
             if (!run) {
                 unrun.add(r.name());
@@ -61,13 +69,17 @@ class ShippedPolicyProofTest {
                         .isNotEmpty();
             }
         }
-        assertThat(unrun).as("shipped remediations no scenario runs").isEqualTo(WITHOUT_SCENARIO);
+        assertThat(unrun).as("shipped remediations no scenario runs").isEmpty();
+        assertThat(shipped).as("remediations excused from the proof are shipped ones").containsAll(NOT_PROVEN.keySet());
     }
 
     @TestFactory
     Stream<DynamicNode> eachStatementOfEachShippedPolicyIsNeeded() {
         List<DynamicNode> nodes = new ArrayList<>();
         for (ShippedRemediation r : ShippedRemediation.all()) {
+            if (NOT_PROVEN.containsKey(r.name())) {
+                continue;
+            }
             proofs(r).forEach((scenario, function) -> nodes.add(dynamicContainer(r + " in " + scenario.name(),
                     Stream.concat(Stream.of(dynamicTest("passes with exactly its shipped policy, every grant used",
                                     () -> passesUsingEveryGrant(r, scenario, function))),

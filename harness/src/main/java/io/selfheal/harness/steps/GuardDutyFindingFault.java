@@ -42,6 +42,11 @@ public record GuardDutyFindingFault(String instance, String type, Double severit
     }
 
     @Override
+    public java.util.Set<io.selfheal.harness.backend.Capability> needs() {
+        return java.util.Set.of(io.selfheal.harness.backend.Capability.GUARDDUTY_INJECTION);
+    }
+
+    @Override
     public void inject(FaultContext run) {
         var guardDuty = run.clients().guardDuty();
         if (guardDuty.listDetectors(r -> { }).detectorIds().isEmpty()) {
