@@ -365,13 +365,13 @@ check "cloudwatch get-metric-statistics" "42.0" "$(aws cloudwatch get-metric-sta
   --query 'Datapoints[0].Maximum')"
 invocations=$(aws cloudwatch get-metric-statistics --namespace AWS/Events --metric-name Invocations \
   --dimensions Name=RuleName,Value=cli-rule --statistics Sum --period 300 \
-  --start-time "$(date -u +%Y-%m-%dT%H:%M:%SZ -d '-10 minutes')" --end-time "$(date -u +%Y-%m-%dT%H:%M:%SZ -d '+5 minutes')" \
-  --query 'Datapoints[0].Sum')
+  --start-time "$(date -u +%Y-%m-%dT%H:%M:%SZ -d '-60 minutes')" --end-time "$(date -u +%Y-%m-%dT%H:%M:%SZ -d '+5 minutes')" \
+  --query 'sum(Datapoints[].Sum)')
 check "cloudwatch AWS/Events Invocations of cli-rule" "5.0" "$invocations"
 # No datapoint at all: every delivery of cli-rule (the API destination's HTTP call included) succeeded.
 failed_invocations=$(aws cloudwatch get-metric-statistics --namespace AWS/Events --metric-name FailedInvocations \
   --dimensions Name=RuleName,Value=cli-rule --statistics Sum --period 300 \
-  --start-time "$(date -u +%Y-%m-%dT%H:%M:%SZ -d '-10 minutes')" --end-time "$(date -u +%Y-%m-%dT%H:%M:%SZ -d '+5 minutes')" \
+  --start-time "$(date -u +%Y-%m-%dT%H:%M:%SZ -d '-60 minutes')" --end-time "$(date -u +%Y-%m-%dT%H:%M:%SZ -d '+5 minutes')" \
   --query 'length(Datapoints)')
 check "cloudwatch AWS/Events FailedInvocations of cli-rule" "0" "$failed_invocations"
 
