@@ -376,12 +376,13 @@ failed_invocations=$(aws cloudwatch get-metric-statistics --namespace AWS/Events
 check "cloudwatch AWS/Events FailedInvocations of cli-rule" "0" "$failed_invocations"
 
 echo "== IAM and STS: a role trusting a user, its policies, the simulator, assume-role as the user"
+iamdir=$(mktemp -d)
 printf '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::%s:user/cli-user"},"Action":"sts:AssumeRole"}]}' \
-  "$account" > "$work/trust.json"
-printf '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:RebootInstances","Resource":"*"}]}' > "$work/reboot.json"
+  "$account" > "$iamdir/trust.json"
+printf '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:RebootInstances","Resource":"*"}]}' > "$iamdir/reboot.json"
 check "iam create-role" "arn:aws:iam::$account:role/cli-assumable" "$(aws iam create-role --role-name cli-assumable \
-  --assume-role-policy-document "file://$work/trust.json" --query Role.Arn)"
-aws iam put-role-policy --role-name cli-assumable --policy-name reboot --policy-document "file://$work/reboot.json"
+  --assume-role-policy-document "file://$iamdir/trust.json" --query Role.Arn)"
+aws iam put-role-policy --role-name cli-assumable --policy-name reboot --policy-document "file://$iamdir/reboot.json"
 check "iam simulate-principal-policy" "allowed" "$(aws iam simulate-principal-policy \
   --policy-source-arn "arn:aws:iam::$account:role/cli-assumable" --action-names ec2:RebootInstances \
   --query 'EvaluationResults[0].EvalDecision')"
@@ -395,6 +396,8 @@ read -r s_key s_secret s_token < <(AWS_ACCESS_KEY_ID=$user_key AWS_SECRET_ACCESS
   --query 'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]')
 check "sts get-caller-identity with the session" "arn:aws:sts::$account:assumed-role/cli-assumable/cli" \
   "$(AWS_ACCESS_KEY_ID=$s_key AWS_SECRET_ACCESS_KEY=$s_secret AWS_SESSION_TOKEN=$s_token aws sts get-caller-identity --query Arn)"
+rm -rf "$iamdir"
+
 echo "== GuardDuty: detector, sample findings, criteria, archive, a rule delivering findings to SQS, errors"
 detector=$(aws guardduty create-detector --enable --finding-publishing-frequency FIFTEEN_MINUTES --query DetectorId)
 check "guardduty create-detector id" "32" "${#detector}"
