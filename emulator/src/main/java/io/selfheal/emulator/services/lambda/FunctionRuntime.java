@@ -70,7 +70,7 @@ final class FunctionRuntime implements AutoCloseable {
             env.putAll(c.environment());
         }
         return new SandboxSpec(f.name(), f.arn(), c.runtime(), c.handler(), c.memorySize(), c.timeout(), taskRoot,
-                env);
+                r.code().sha256(), env);
     }
 
     /** Closes pools together: every process is killed first, then each is awaited. */

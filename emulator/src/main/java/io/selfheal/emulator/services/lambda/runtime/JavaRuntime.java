@@ -14,7 +14,10 @@ import java.util.stream.Stream;
  * {@code java <flags> -cp <runtime jars>:<task root>:<package>:<task root>/lib/*.jar
  * com.amazonaws.services.lambda.runtime.api.client.AWSLambda <handler>} — AWS's Runtime Interface Client, which the
  * emulator carries ({@link JavaRuntimeDistribution}). Class files stay in the deployment package, which sits beside
- * the task root on the class path: same classes, a fraction of the files to create.
+ * the task root on the class path: same classes, a fraction of the files to create. With a class-data archive
+ * ({@link ClassDataArchives}, the default) the package and runtime jars are read from the archive's cache entry
+ * instead and the task root leaves the class path (the JVM refuses archives with directories on it); every
+ * resource of the task root is in the package, so functions find the same classes and resources.
  */
 final class JavaRuntime implements LanguageRuntime {
     /** Overrides the JDK of a runtime, e.g. {@code -Dselfheal.lambda.java21.home=/opt/jdk-21}. */
@@ -23,6 +26,8 @@ final class JavaRuntime implements LanguageRuntime {
 
     private final Path workDirectory;
     private volatile JavaRuntimeDistribution distribution;
+    private volatile String runtimeJarsHash;
+    private final ClassDataArchives archives = ClassDataArchives.configured();
 
     JavaRuntime(Path workDirectory) {
         this.workDirectory = workDirectory;
@@ -44,22 +49,51 @@ final class JavaRuntime implements LanguageRuntime {
     @Override
     public Launch launch(SandboxSpec spec) throws IOException {
         JavaRuntimeDistribution d = distribution();
+        Path java = javaHome(spec.runtime()).resolve("bin").resolve("java");
+        List<String> flags = jvmFlags(spec, d);
+        ClassDataArchives.Plan plan = archives.plan(java, d.jars(), runtimeJarsHash(d), spec, flags);
         List<String> command = new ArrayList<>();
-        command.add(javaHome(spec.runtime()).resolve("bin").resolve("java").toString());
-        // AWS's java runtimes: heap at 85% of the function's memory, serial GC, C1 only for fast starts, CDS.
-        command.add("-XX:MaxHeapSize=" + (spec.memoryMb() * 1024L * 85 / 100) + "k");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:+TieredCompilation");
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-Xshare:auto");
-        command.add("-Djava.net.preferIPv4Stack=true");
-        command.add("-D" + JavaRuntimeDistribution.JNI_PROPERTY + "=" + d.nativeLibrary());
+        command.add(java.toString());
+        command.addAll(flags);
+        if (plan != null) {
+            command.addAll(plan.flags());
+        }
         command.add("-classpath");
-        command.add(classPath(d, spec.codeDirectory()));
+        command.add(plan != null ? ClassDataArchives.join(plan.classPath()) : classPath(d, spec.codeDirectory()));
         command.add(MAIN_CLASS);
         command.add(spec.handler());
-        return new Launch(command, Map.of("LAMBDA_RUNTIME_DIR", d.directory().toString(),
-                "LD_LIBRARY_PATH", spec.codeDirectory() + ":" + spec.codeDirectory().resolve("lib")));
+        Map<String, String> env = Map.of("LAMBDA_RUNTIME_DIR", d.directory().toString(),
+                "LD_LIBRARY_PATH", spec.codeDirectory() + ":" + spec.codeDirectory().resolve("lib"));
+        return plan == null ? new Launch(command, env) : new Launch(command, env, plan.afterFirstInvocation());
+    }
+
+    /**
+     * The JVM flags of AWS's java17/java21 runtimes, as "Customize Java runtime startup behavior"
+     * (https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html) describes them: tiered compilation
+     * stopped at level 1 (C1 only, for fast starts), the serial collector by default, class-data sharing; the heap
+     * sized from MemorySize at 85% (process listings taken inside Lambda show {@code -XX:MaxHeapSize=445645k} for a
+     * 512 MB function), so a function that outgrows its memory fails
+     * with {@code java.lang.OutOfMemoryError} as on AWS. {@code JAVA_TOOL_OPTIONS} from the function's environment
+     * is read by the JVM itself and adds to or overrides these, as on AWS.
+     */
+    private static List<String> jvmFlags(SandboxSpec spec, JavaRuntimeDistribution d) {
+        return List.of("-XX:MaxHeapSize=" + (spec.memoryMb() * 1024L * 85 / 100) + "k",
+                "-XX:+UseSerialGC",
+                "-XX:+TieredCompilation",
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-Djava.net.preferIPv4Stack=true",
+                "-D" + JavaRuntimeDistribution.JNI_PROPERTY + "=" + d.nativeLibrary());
+    }
+
+    /** Hashed once per emulator: the runtime jars are part of every archive's key. */
+    private String runtimeJarsHash(JavaRuntimeDistribution d) {
+        String h = runtimeJarsHash;
+        if (h == null) {
+            h = ClassDataArchives.contentHash(d.jars());
+            runtimeJarsHash = h;
+        }
+        return h;
     }
 
     private static Path javaHome(String runtime) {

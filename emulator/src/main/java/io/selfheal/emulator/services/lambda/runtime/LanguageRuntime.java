@@ -3,6 +3,7 @@ package io.selfheal.emulator.services.lambda.runtime;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /**
  * How one language runs a function: the process a sandbox starts (it then talks to its own Runtime API, as every
@@ -11,11 +12,18 @@ import java.util.Map;
  */
 interface LanguageRuntime {
 
-    /** A sandbox's process: its command line and the variables the runtime adds to the function's environment. */
-    record Launch(List<String> command, Map<String, String> environment) {
+    /**
+     * A sandbox's process: its command line, the variables the runtime adds to the function's environment, and what
+     * the runtime does once the process has served its first invocation (given its pid; it must not block).
+     */
+    record Launch(List<String> command, Map<String, String> environment, LongConsumer afterFirstInvocation) {
         public Launch {
             command = List.copyOf(command);
             environment = Map.copyOf(environment);
+        }
+
+        public Launch(List<String> command, Map<String, String> environment) {
+            this(command, environment, pid -> { });
         }
     }
 

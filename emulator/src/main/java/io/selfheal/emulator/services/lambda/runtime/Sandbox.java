@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -73,6 +74,9 @@ final class Sandbox {
     private ScheduledFuture<?> initTimer;
     private long launchedNanos;
     private volatile Process process;
+    /** The runtime's follow-up once this sandbox served its first invocation (Java: its class-data archive). */
+    private volatile LongConsumer afterFirstInvocation;
+    private boolean servedOne;
     private volatile NettyHttpServer server;
     private volatile OutputLog output;
 
@@ -92,8 +96,10 @@ final class Sandbox {
         try {
             output = new OutputLog(host.sandboxDirectory().resolve(id + ".log"));
             server = host.servers().start(0, new RuntimeApiHandler(this));
-            Process started = SandboxLauncher.launch(host.runtime(spec.runtime()), spec, host.host() + ":" + server.port(), logStreamName,
-                    output.file());
+            SandboxLauncher.Started launched = SandboxLauncher.launch(host.runtime(spec.runtime()), spec,
+                    host.host() + ":" + server.port(), logStreamName, output.file());
+            Process started = launched.process();
+            afterFirstInvocation = launched.launch().afterFirstInvocation();
             boolean killedMeanwhile;
             synchronized (pool) {
                 process = started;
@@ -147,12 +153,15 @@ final class Sandbox {
 
     void onNext(Consumer<HttpResponse> reply) {
         Ended ended = null;
+        boolean firstServed = false;
         synchronized (pool) {
             if (state == State.DEAD) {
                 return; // being killed: leave the poll unanswered
             }
             if (running != null) {
                 ended = end(null, null);
+                firstServed = !servedOne;
+                servedOne = true;
             }
             if (state == State.STARTING) {
                 initDurationMs = (System.nanoTime() - launchedNanos) / 1e6;
@@ -168,6 +177,9 @@ final class Sandbox {
         }
         if (ended != null) {
             ended.complete();
+            if (firstServed) {
+                afterFirstInvocation.accept(process.pid());
+            }
         }
     }
 

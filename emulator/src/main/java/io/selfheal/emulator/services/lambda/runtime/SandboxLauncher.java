@@ -14,7 +14,11 @@ final class SandboxLauncher {
     private SandboxLauncher() {
     }
 
-    static Process launch(LanguageRuntime runtime, SandboxSpec spec, String runtimeApi, String logStreamName,
+    /** A started sandbox process and how the runtime described it. */
+    record Started(Process process, LanguageRuntime.Launch launch) {
+    }
+
+    static Started launch(LanguageRuntime runtime, SandboxSpec spec, String runtimeApi, String logStreamName,
                           Path output) throws IOException {
         LanguageRuntime.Launch launch = runtime.launch(spec);
         ProcessBuilder builder = new ProcessBuilder(launch.command())
@@ -33,6 +37,6 @@ final class SandboxLauncher {
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", logStreamName);
         Process process = builder.start();
         ProcessReaper.track(process);
-        return process;
+        return new Started(process, launch);
     }
 }

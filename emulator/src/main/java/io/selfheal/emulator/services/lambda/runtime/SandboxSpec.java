@@ -14,11 +14,14 @@ import java.util.Map;
  * @param memoryMb       MemorySize
  * @param timeoutSeconds Timeout; the sandbox is killed when an invocation runs longer
  * @param codeDirectory  the extracted deployment package ({@code LAMBDA_TASK_ROOT}, the working directory)
+ * @param codeSha256     the package's {@code CodeSha256}: what a runtime may cache per code (Java's class-data
+ *                       archive)
  * @param environment    every environment variable of the function except the per-sandbox ones
  *                       ({@code AWS_LAMBDA_RUNTIME_API}, {@code AWS_LAMBDA_LOG_STREAM_NAME}, {@code LAMBDA_RUNTIME_DIR})
  */
 public record SandboxSpec(String functionName, String functionArn, String runtime, String handler, int memoryMb,
-                          int timeoutSeconds, Path codeDirectory, Map<String, String> environment) {
+                          int timeoutSeconds, Path codeDirectory, String codeSha256,
+                          Map<String, String> environment) {
 
     public SandboxSpec {
         environment = Map.copyOf(environment);
