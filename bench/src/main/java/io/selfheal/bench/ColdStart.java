@@ -20,7 +20,10 @@ import software.amazon.awssdk.services.lambda.model.LogType;
  * Cold starts per runtime, through the SDK (a command, not JMH: each sample needs a fresh sandbox). For each runtime,
  * N rounds of CreateFunction then a first invoke, printing the medians of: CreateFunction's round trip (the function
  * is Active when it returns), the first invoke's round trip, and the REPORT line's Init Duration (process start to
- * the runtime's first {@code next}, handler imported: {@code import boto3} for Python). With the remediations jar as
+ * the runtime's first {@code next}, handler imported: {@code import boto3} for Python) and the CPU time the sandbox
+ * process used up to the end of its first invocation (load-independent, unlike the wall times). Java sandboxes use the
+ * machine's class-data archive of their code when an earlier run made one; {@code -Dselfheal.lambda.javaCdsCache=off}
+ * measures without. With the remediations jar as
  * argument, the real RebootOnHighCpu is measured too, rebooting a running instance (its SDK's first calls included).
  *
  * <pre>java -cp bench/target/benchmarks.jar io.selfheal.bench.ColdStart [remediations/target/remediations-lambda.jar] [rounds]</pre>
@@ -34,7 +37,8 @@ public final class ColdStart {
     public static void main(String[] args) throws IOException {
         Path remediation = args.length > 0 ? Path.of(args[0]) : null;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        System.out.printf("%-28s %14s %16s %16s%n", "function", "create (ms)", "cold invoke (ms)", "init (ms)");
+        System.out.printf("%-28s %14s %16s %16s %18s%n", "function", "create (ms)", "cold invoke (ms)", "init (ms)",
+                "sandbox CPU (ms)");
         try (Emulator emulator = Emulator.startOnFreePort();
              LambdaClient lambda = BenchClients.of(LambdaClient.builder(), emulator);
              Ec2Client ec2 = BenchClients.of(Ec2Client.builder(), emulator)) {
@@ -60,6 +64,7 @@ public final class ColdStart {
         List<Double> creates = new ArrayList<>();
         List<Double> invokes = new ArrayList<>();
         List<Double> inits = new ArrayList<>();
+        List<Double> cpus = new ArrayList<>();
         for (int i = 0; i < rounds + 1; i++) {
             String name = "cold-" + runtime.replace('.', '-') + "-" + label.length() + "-" + i;
             long t0 = System.nanoTime();
@@ -80,10 +85,24 @@ public final class ColdStart {
                 creates.add((t1 - t0) / 1e6);
                 invokes.add((t3 - t2) / 1e6);
                 inits.add(m.find() ? Double.parseDouble(m.group(1)) : Double.NaN);
+                cpus.add(sandboxCpuMs());
             }
             lambda.deleteFunction(d -> d.functionName(name));
         }
-        System.out.printf("%-28s %14.0f %16.0f %16.0f%n", label, median(creates), median(invokes), median(inits));
+        System.out.printf("%-28s %14.0f %16.0f %16.0f %18.0f%n", label, median(creates), median(invokes), median(inits),
+                median(cpus));
+    }
+
+    /**
+     * CPU (user + system) the live sandbox processes used so far: on a loaded machine the wall times above measure
+     * the machine, this the work a cold start costs. Each round deletes its function, so one sandbox is alive here.
+     */
+    private static double sandboxCpuMs() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("AWSLambda") || c.contains("bootstrap"))
+                        .orElse(false))
+                .mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(Double.NaN))
+                .sum();
     }
 
     private static double median(List<Double> values) {

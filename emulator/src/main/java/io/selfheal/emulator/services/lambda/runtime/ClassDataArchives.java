@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongConsumer;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -58,7 +58,7 @@ final class ClassDataArchives {
     private static final Logger LOG = Logger.getLogger(ClassDataArchives.class.getName());
 
     /** How one sandbox starts: its class path, the archive flags, and what to do after its first invocation. */
-    record Plan(List<Path> classPath, List<String> flags, LongConsumer afterFirstInvocation) {
+    record Plan(List<Path> classPath, List<String> flags, LanguageRuntime.FirstInvocationHook afterFirstInvocation) {
     }
 
     private final Path root;
@@ -115,19 +115,20 @@ final class ClassDataArchives {
             List<String> flags = new ArrayList<>(QUIET);
             if (Files.isRegularFile(archive)) {
                 flags.add("-XX:SharedArchiveFile=" + archive);
-                return new Plan(classPath, flags, pid -> worker.execute(() -> checkMapped(pid, archive, key)));
+                return new Plan(classPath, flags,
+                        pid -> CompletableFuture.runAsync(() -> checkMapped(pid, archive, key), worker));
             }
             if (Files.exists(entry.resolve(REFUSED)) || !recording.add(key)) {
-                return new Plan(classPath, List.of(), pid -> { });
+                return new Plan(classPath, List.of(), LanguageRuntime.FirstInvocationHook.NONE);
             }
             flags.add("-XX:+RecordDynamicDumpInfo");
-            return new Plan(classPath, flags, pid -> worker.execute(() -> {
+            return new Plan(classPath, flags, pid -> CompletableFuture.runAsync(() -> {
                 try {
                     dump(java, pid, entry, classPath, jvmFlags, key);
                 } finally {
                     recording.remove(key);
                 }
-            }));
+            }, worker));
         } catch (IOException | UncheckedIOException e) {
             warnOnce("cache", "Java class-data sharing is off: cannot use the cache " + root + " (" + e + ")");
             return null;

@@ -3,7 +3,7 @@ package io.selfheal.emulator.services.lambda.runtime;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongConsumer;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * How one language runs a function: the process a sandbox starts (it then talks to its own Runtime API, as every
@@ -14,17 +14,28 @@ interface LanguageRuntime {
 
     /**
      * A sandbox's process: its command line, the variables the runtime adds to the function's environment, and what
-     * the runtime does once the process has served its first invocation (given its pid; it must not block).
+     * the runtime does once the process has served its first invocation.
      */
-    record Launch(List<String> command, Map<String, String> environment, LongConsumer afterFirstInvocation) {
+    record Launch(List<String> command, Map<String, String> environment, FirstInvocationHook afterFirstInvocation) {
         public Launch {
             command = List.copyOf(command);
             environment = Map.copyOf(environment);
         }
 
         public Launch(List<String> command, Map<String, String> environment) {
-            this(command, environment, pid -> { });
+            this(command, environment, FirstInvocationHook.NONE);
         }
+    }
+
+    /** Work on a sandbox's live process after its first invocation (Java: dumping its class-data archive). */
+    interface FirstInvocationHook {
+        FirstInvocationHook NONE = pid -> CompletableFuture.completedFuture(null);
+
+        /**
+         * Starts the work without blocking; the sandbox is not killed before the returned future completes (a
+         * delete or update meanwhile waits for it, bounded).
+         */
+        CompletableFuture<?> served(long pid);
     }
 
     /**

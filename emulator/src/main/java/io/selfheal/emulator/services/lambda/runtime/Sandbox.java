@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -75,8 +75,11 @@ final class Sandbox {
     private long launchedNanos;
     private volatile Process process;
     /** The runtime's follow-up once this sandbox served its first invocation (Java: its class-data archive). */
-    private volatile LongConsumer afterFirstInvocation;
+    private volatile LanguageRuntime.FirstInvocationHook afterFirstInvocation = LanguageRuntime.FirstInvocationHook.NONE;
+    /** That follow-up while it runs: a kill waits for it (bounded), so a dump is not cut short by a delete. */
+    private volatile CompletableFuture<?> followUp = CompletableFuture.completedFuture(null);
     private boolean servedOne;
+    private static final long FOLLOW_UP_WAIT_SECONDS = 30;
     private volatile NettyHttpServer server;
     private volatile OutputLog output;
 
@@ -175,11 +178,11 @@ final class Sandbox {
                 start(next);
             }
         }
+        if (firstServed) {
+            followUp = afterFirstInvocation.served(process.pid()); // before the caller hears back and deletes
+        }
         if (ended != null) {
             ended.complete();
-            if (firstServed) {
-                afterFirstInvocation.accept(process.pid());
-            }
         }
     }
 
@@ -332,7 +335,13 @@ final class Sandbox {
             p = process;
         }
         if (p != null) {
-            ProcessReaper.kill(p);
+            CompletableFuture<?> pending = followUp;
+            if (pending.isDone()) {
+                ProcessReaper.kill(p);
+            } else {
+                pending.orTimeout(FOLLOW_UP_WAIT_SECONDS, TimeUnit.SECONDS)
+                        .whenComplete((done, e) -> ProcessReaper.kill(p));
+            }
         }
     }
 
