@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
  * {@code Runtime.ExitError}).
  */
 record ErrorDocument(String type, String message, byte[] json) {
+    static final String OUT_OF_MEMORY = "Runtime.OutOfMemory";
 
     /** What the runtime posted to {@code …/error} or {@code init/error}; the header names the type if the body can't. */
     static ErrorDocument posted(byte[] body, String typeHeader) {
@@ -35,6 +36,17 @@ record ErrorDocument(String type, String message, byte[] json) {
 
     static ErrorDocument exited(String requestId, String how) {
         return platform("Runtime.ExitError", "RequestId: " + requestId + " Error: Runtime exited with error: " + how);
+    }
+
+    /**
+     * A process killed for passing its MemorySize: the kernel's SIGKILL, in the words of a Runtime.ExitError
+     * (https://repost.aws/knowledge-center/lambda-runtime-error: "Runtime exited with error: …"), typed
+     * {@code Runtime.OutOfMemory} as current Lambda logs show beside "Status: error" in the REPORT line (public
+     * reports, e.g. https://github.com/nasa-gcn/gcn.nasa.gov/pull/3628; AWS's docs name no type for it).
+     */
+    static ErrorDocument outOfMemory(String requestId) {
+        return platform(OUT_OF_MEMORY, "RequestId: " + requestId
+                + " Error: Runtime exited with error: signal: killed");
     }
 
     private static String text(JsonNode doc, String field) {

@@ -16,7 +16,7 @@ public final class InjectedOutcomes {
         ErrorDocument error = ErrorDocument.platform(THROWN_TYPE,
                 "injected function fault (mode throw) on " + spec.functionName());
         String logs = PlatformLog.start(requestId, spec.version()) + PlatformLog.end(requestId)
-                + PlatformLog.report(requestId, 0, spec.memoryMb(), -1, -1, "error");
+                + PlatformLog.report(requestId, 0, spec.memoryMb(), -1, -1, "error", null);
         return new InvocationResult(error.json(), error.type(), error.message(), logs, 0, logStream);
     }
 
@@ -26,7 +26,7 @@ public final class InjectedOutcomes {
         double durationMs = spec.timeoutSeconds() * 1000.0;
         String logs = PlatformLog.start(requestId, spec.version())
                 + PlatformLog.timedOut(requestId, spec.timeoutSeconds()) + PlatformLog.end(requestId)
-                + PlatformLog.report(requestId, durationMs, spec.memoryMb(), -1, -1, "timeout");
+                + PlatformLog.report(requestId, durationMs, spec.memoryMb(), -1, -1, "timeout", null);
         return new InvocationResult(error.json(), error.type(), error.message(), logs, durationMs, logStream);
     }
 
@@ -34,7 +34,7 @@ public final class InjectedOutcomes {
     public static InvocationResult crashed(SandboxSpec spec, String requestId, String logStream) {
         ErrorDocument error = ErrorDocument.exited(requestId, "exit status 137 (injected function fault)");
         String logs = PlatformLog.start(requestId, spec.version()) + PlatformLog.end(requestId)
-                + PlatformLog.report(requestId, 0, spec.memoryMb(), -1, -1, "error");
+                + PlatformLog.report(requestId, 0, spec.memoryMb(), -1, -1, "error", null);
         return new InvocationResult(error.json(), error.type(), error.message(), logs, 0, logStream);
     }
 }

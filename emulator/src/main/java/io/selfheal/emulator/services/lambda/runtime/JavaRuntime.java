@@ -42,6 +42,11 @@ final class JavaRuntime implements LanguageRuntime {
     }
 
     @Override
+    public boolean limitsOwnMemory() {
+        return true;
+    }
+
+    @Override
     public boolean keepsInPackage(String entryName) {
         return entryName.endsWith(".class");
     }

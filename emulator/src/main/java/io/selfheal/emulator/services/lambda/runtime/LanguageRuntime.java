@@ -47,6 +47,15 @@ interface LanguageRuntime {
     /** The process for one sandbox of {@code spec}; may prepare files first (called outside any lock). */
     Launch launch(SandboxSpec spec) throws IOException;
 
+    /**
+     * Whether the process keeps itself within the function's MemorySize (a JVM's heap is sized from it, and the JVM
+     * throws {@code OutOfMemoryError} past it); otherwise the sandbox watches the process's resident memory and
+     * kills it past MemorySize, as Lambda's memory limit does.
+     */
+    default boolean limitsOwnMemory() {
+        return false;
+    }
+
     /** Whether an entry of a deployment package is left inside the package instead of extracted into the task root. */
     default boolean keepsInPackage(String entryName) {
         return false;

@@ -31,9 +31,11 @@ final class PlatformLog {
      * @param maxMemoryMb  the process's peak resident memory, or -1 when unknown
      * @param initDuration the cold start's duration for the first invocation of a sandbox, else negative
      * @param status       {@code timeout}, {@code error} … or null
+     * @param errorType    the platform's error type beside {@code Status: error} ({@code Runtime.ExitError},
+     *                     {@code Runtime.OutOfMemory}), or null
      */
     static String report(String requestId, double durationMs, int memoryMb, long maxMemoryMb, double initDuration,
-                         String status) {
+                         String status, String errorType) {
         StringBuilder line = new StringBuilder("REPORT RequestId: ").append(requestId)
                 .append(String.format(Locale.ROOT, "\tDuration: %.2f ms", durationMs))
                 .append("\tBilled Duration: ").append((long) Math.ceil(durationMs)).append(" ms")
@@ -46,6 +48,9 @@ final class PlatformLog {
         }
         if (status != null) {
             line.append("\tStatus: ").append(status);
+        }
+        if (errorType != null) {
+            line.append("\tError Type: ").append(errorType);
         }
         return line.append('\n').toString();
     }

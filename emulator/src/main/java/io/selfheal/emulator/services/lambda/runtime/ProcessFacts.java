@@ -30,14 +30,24 @@ final class ProcessFacts {
 
     /** Peak resident memory from {@code /proc} (Linux), for the REPORT line's "Max Memory Used"; -1 if unknown. */
     static long maxMemoryMb(Process p) {
+        long kb = statusKb(p, "VmHWM:");
+        return kb < 0 ? -1 : kb / 1024;
+    }
+
+    /** Resident memory now, in kB, from {@code /proc} (Linux); -1 if unknown. */
+    static long residentKb(Process p) {
+        return statusKb(p, "VmRSS:");
+    }
+
+    private static long statusKb(Process p, String field) {
         if (p == null) {
             return -1;
         }
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"),
                     StandardCharsets.UTF_8)) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
                 }
             }
         } catch (IOException | RuntimeException ignored) {

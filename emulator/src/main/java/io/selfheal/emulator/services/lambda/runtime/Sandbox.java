@@ -30,6 +30,14 @@ final class Sandbox {
     /** Lambda's init phase limit; the function's own timeout is allowed on top, as when AWS retries init on invoke. */
     private static final int INIT_LIMIT_SECONDS = 10;
     private static final long EXIT_WAIT_SECONDS = 10;
+    /**
+     * How often a running invocation's resident memory is read. Lambda's limit is a cgroup's; here it is polled
+     * ({@code /proc/<pid>/status}, a few µs): no privileges or cgroup delegation needed, and unlike {@code ulimit -v}
+     * it counts what the process uses, not the address space it reserves (Node.js reserves gigabytes at start) and
+     * it kills rather than failing an allocation inside the function (Python would raise a catchable MemoryError).
+     * The price: a function may pass its limit for up to one period before it is killed.
+     */
+    private static final long MEMORY_POLL_MILLIS = 50;
 
     private enum State { STARTING, IDLE, BUSY, DEAD }
 
@@ -41,6 +49,7 @@ final class Sandbox {
         byte[] response;
         ErrorDocument error;
         ScheduledFuture<?> timer;
+        ScheduledFuture<?> memoryWatch;
 
         Running(Invocation invocation, double initDurationMs) {
             this.invocation = invocation;
@@ -149,6 +158,10 @@ final class Sandbox {
         Consumer<HttpResponse> reply = parkedNext;
         parkedNext = null;
         r.timer = host.scheduler().schedule(() -> timedOut(r), spec.timeoutSeconds(), TimeUnit.SECONDS);
+        if (!host.runtime(spec.runtime()).limitsOwnMemory()) {
+            r.memoryWatch = host.scheduler().scheduleWithFixedDelay(() -> checkMemory(r), MEMORY_POLL_MILLIS,
+                    MEMORY_POLL_MILLIS, TimeUnit.MILLISECONDS);
+        }
         reply.accept(NextInvocation.response(invocation, spec));
     }
 
@@ -233,6 +246,22 @@ final class Sandbox {
         killThen(ended::complete);
     }
 
+    /** Past MemorySize: killed as Lambda's memory limit kills, the invocation failing with Runtime.OutOfMemory. */
+    private void checkMemory(Running r) {
+        if (ProcessFacts.residentKb(process) <= spec.memoryMb() * 1024L) {
+            return;
+        }
+        Ended ended;
+        synchronized (pool) {
+            if (running != r || state == State.DEAD || r.posted()) {
+                return;
+            }
+            state = State.DEAD;
+            ended = end(ErrorDocument.outOfMemory(r.invocation.requestId()), "error");
+        }
+        killThen(ended::complete);
+    }
+
     private void initTimedOut() {
         Invocation first;
         String logs;
@@ -296,6 +325,7 @@ final class Sandbox {
         Running r = running;
         running = null;
         cancel(r.timer);
+        cancel(r.memoryWatch);
         double durationMs = (System.nanoTime() - r.startedNanos) / 1e6;
         String requestId = r.invocation.requestId();
         StringBuilder logs = new StringBuilder(PlatformLog.start(requestId, spec.version()));
@@ -308,9 +338,12 @@ final class Sandbox {
             logs.append(PlatformLog.timedOut(requestId, spec.timeoutSeconds()));
         }
         logs.append(PlatformLog.end(requestId));
-        logs.append(PlatformLog.report(requestId, durationMs, spec.memoryMb(), ProcessFacts.maxMemoryMb(process),
-                r.initDurationMs,
-                r.posted() ? null : status));
+        String platformError = !r.posted() && "error".equals(status) && failure != null ? failure.type() : null;
+        // Killed at its limit, a function used all of it: Lambda's cgroup never lets the peak read higher.
+        long maxMemoryMb = ErrorDocument.OUT_OF_MEMORY.equals(platformError) ? spec.memoryMb()
+                : ProcessFacts.maxMemoryMb(process);
+        logs.append(PlatformLog.report(requestId, durationMs, spec.memoryMb(), maxMemoryMb, r.initDurationMs,
+                r.posted() ? null : status, platformError));
         InvocationResult result;
         if (r.response != null) {
             result = new InvocationResult(r.response, null, null, logs.toString(), durationMs, logStreamName);
