@@ -47,12 +47,7 @@ class JavaClassDataSharingTest {
 
     @Test
     void theFirstSandboxRecordsAndLaterSandboxesMapTheArchive() throws IOException {
-        // Code no earlier run has seen, so this run makes its archive (the cache is the machine's).
-        TestFunctions.ensureRole(lambda);
-        byte[] code = withNonce(TestFunctions.jar());
-        lambda.createFunction(b -> b.functionName("cds-echo").runtime("java17").role(TestFunctions.ROLE)
-                .handler(EchoHandler.class.getName() + "::handleRequest").timeout(30)
-                .code(c -> c.zipFile(SdkBytes.fromByteArray(code))));
+        createWithCodeOfItsOwn("cds-echo");
 
         long recorder = pid(invoke("cds-echo"));
         String recorderLine = commandLine(recorder);
@@ -75,11 +70,7 @@ class JavaClassDataSharingTest {
 
     @Test
     void anArchiveThatDoesNotMapIsSetAsideAndTheInvocationSucceeds() throws IOException {
-        TestFunctions.ensureRole(lambda);
-        byte[] code = withNonce(TestFunctions.jar());
-        lambda.createFunction(b -> b.functionName("cds-broken").runtime("java17").role(TestFunctions.ROLE)
-                .handler(EchoHandler.class.getName() + "::handleRequest").timeout(30)
-                .code(c -> c.zipFile(SdkBytes.fromByteArray(code))));
+        createWithCodeOfItsOwn("cds-broken");
         long recorder = pid(invoke("cds-broken"));
         Path archive = packageOnClassPath(commandLine(recorder)).resolveSibling("classes.jsa");
         await().atMost(Duration.ofSeconds(90)).until(() -> Files.isRegularFile(archive));
@@ -99,6 +90,13 @@ class JavaClassDataSharingTest {
         long next = pid(invoke("cds-broken"));
         assertThat(commandLine(next)).as("later sandboxes start without it").doesNotContain("SharedArchiveFile")
                 .doesNotContain("RecordDynamicDumpInfo");
+    }
+
+    /** The echo handler in code no earlier run has seen, so this run makes its archive (the cache is the machine's). */
+    private static void createWithCodeOfItsOwn(String name) throws IOException {
+        byte[] code = withNonce(TestFunctions.jar());
+        TestFunctions.create(lambda, name, EchoHandler.class,
+                b -> b.timeout(30).code(c -> c.zipFile(SdkBytes.fromByteArray(code))));
     }
 
     private static InvokeResponse invoke(String name) {

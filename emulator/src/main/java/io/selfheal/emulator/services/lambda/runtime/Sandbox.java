@@ -359,8 +359,16 @@ final class Sandbox {
 
     // ---- lifecycle ----------------------------------------------------------------------------------------------
 
-    /** Kills the process (and its children); {@link #onExit()} then ends what was running. */
+    /**
+     * Kills the process (and its children); {@link #onExit()} then ends what was running. A delete, update or close
+     * lets the runtime's follow-up (a class-data dump) finish first, bounded; a timeout or the memory limit does not
+     * wait (see {@link #killThen}).
+     */
     void kill() {
+        kill(true);
+    }
+
+    private void kill(boolean letFollowUpFinish) {
         Process p;
         synchronized (pool) {
             state = State.DEAD;
@@ -369,7 +377,7 @@ final class Sandbox {
         }
         if (p != null) {
             CompletableFuture<?> pending = followUp;
-            if (pending.isDone()) {
+            if (!letFollowUpFinish || pending.isDone()) {
                 ProcessReaper.kill(p);
             } else {
                 pending.orTimeout(FOLLOW_UP_WAIT_SECONDS, TimeUnit.SECONDS)
@@ -383,7 +391,7 @@ final class Sandbox {
      * the process gone. Asynchronous: this runs on the emulator's single scheduler thread.
      */
     private void killThen(Runnable then) {
-        kill();
+        kill(false);
         Process p = process;
         if (p == null) {
             then.run();
