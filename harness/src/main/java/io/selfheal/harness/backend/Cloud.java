@@ -101,6 +101,14 @@ public interface Cloud extends AutoCloseable {
      */
     boolean advanceUntil(java.util.function.BooleanSupplier done, Duration max);
 
+    /**
+     * Where outcomes ({@code apiCalls}, {@code invocations}, {@code events}) read what happened: by default this
+     * cloud's own logs; a cloud without them answers an {@link io.selfheal.harness.backend.observe.AwsObservation}.
+     */
+    default io.selfheal.harness.backend.observe.Observation observation() {
+        return new EmulatorLogs(this);
+    }
+
     /** What this cloud offers beyond the AWS APIs; the embedded emulator offers every {@link Capability}. */
     default java.util.Set<Capability> capabilities() {
         return Capability.all();

@@ -52,6 +52,21 @@ public record Check(Kind kind, RedeliveryMode mode) {
     }
 
 
+    /**
+     * What the check needs beyond the scenario's faults and outcomes: nothing-lost reads every invocation's payload
+     * and the bus's deliveries; idempotency redelivers events and compares the call and invocation logs.
+     */
+    public java.util.Set<io.selfheal.harness.backend.Capability> needs() {
+        return switch (kind) {
+            case OUTCOME, RECOVERY -> java.util.Set.of();
+            case NOTHING_LOST -> java.util.EnumSet.of(io.selfheal.harness.backend.Capability.INVOCATION_LOG,
+                    io.selfheal.harness.backend.Capability.EVENT_LOG);
+            case IDEMPOTENCY -> java.util.EnumSet.of(io.selfheal.harness.backend.Capability.CALL_LOG,
+                    io.selfheal.harness.backend.Capability.INVOCATION_LOG,
+                    io.selfheal.harness.backend.Capability.EVENT_LOG);
+        };
+    }
+
     /** {@code outcome}, {@code recovery}, {@code idempotency} (sequential) or {@code idempotency-<mode>}. */
     public String name() {
         if (kind != Kind.IDEMPOTENCY || mode == RedeliveryMode.SEQUENTIAL) {

@@ -23,7 +23,8 @@ final class ResourceSnapshot {
             i.tags().forEach(t -> tags.put(t.key(), t.value()));
             out.append(out.length() == 0 ? "" : "; ").append(key).append(' ').append(id).append(' ')
                     .append(i.state().nameAsString()).append(' ').append(tags)
-                    .append(" reboots=").append(run.cloud().rebootCount(id));
+                    .append(run.cloud().capabilities().contains(io.selfheal.harness.backend.Capability.REBOOT_COUNT)
+                            ? " reboots=" + run.cloud().rebootCount(id) : "");
         }
         return out.toString();
     }

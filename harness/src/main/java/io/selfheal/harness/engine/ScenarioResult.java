@@ -44,7 +44,9 @@ public record ScenarioResult(String name, Path file, List<CheckResult> checks, S
     }
 
     public boolean passed() {
-        return skipReason == null && error == null && !checks.isEmpty() && checks.stream().allMatch(CheckResult::passed);
+        // A check this cloud could not run is reported as skipped, never counted as passed.
+        List<CheckResult> ran = checks.stream().filter(c -> !c.skipped()).toList();
+        return skipReason == null && error == null && !ran.isEmpty() && ran.stream().allMatch(CheckResult::passed);
     }
 
     /** The first reason for failure, or null. */
@@ -55,7 +57,7 @@ public record ScenarioResult(String name, Path file, List<CheckResult> checks, S
         if (skipReason != null) {
             return skipReason;
         }
-        return checks.stream().filter(c -> !c.passed()).map(c -> c.name() + ": " + c.message()).findFirst()
+        return checks.stream().filter(c -> !c.passed() && !c.skipped()).map(c -> c.name() + ": " + c.message()).findFirst()
                 .orElse(checks.isEmpty() ? "no checks ran" : null);
     }
 }

@@ -129,7 +129,7 @@ public final class ScenarioRun implements FaultContext, ProbeContext, AutoClosea
      */
     record FaultMark(long nanos, int calls, java.util.Set<String> eventIds) {
         static FaultMark now(Cloud cloud) {
-            return new FaultMark(System.nanoTime(), cloud.calls().size(), cloud.events().stream()
+            return new FaultMark(System.nanoTime(), cloud.observation().calls().size(), cloud.observation().events().stream()
                     .map(EventRecord::eventId).collect(Collectors.toSet()));
         }
     }
@@ -160,7 +160,7 @@ public final class ScenarioRun implements FaultContext, ProbeContext, AutoClosea
             return List.of();
         }
         // By identity, not time: provisioning and the fault may share an instant of virtual time.
-        return cloud.events().stream().filter(e -> !faultMark.eventIds().contains(e.eventId())).toList();
+        return observation().events().stream().filter(e -> !faultMark.eventIds().contains(e.eventId())).toList();
     }
 
     /** Creates the scenario's stack through the AWS APIs, kind by kind (see {@link Provisioning}). */

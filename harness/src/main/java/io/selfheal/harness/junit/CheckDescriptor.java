@@ -50,6 +50,9 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Selfh
     public SelfhealExecutionContext execute(SelfhealExecutionContext context,
                                             DynamicTestExecutor dynamicTestExecutor) {
         CheckResult result = context.driver().verify(check);
+        if (result.skipped()) {
+            throw new org.opentest4j.TestAbortedException(result.skipReason());
+        }
         if (!result.passed()) {
             throw new AssertionFailedError(result.message());
         }

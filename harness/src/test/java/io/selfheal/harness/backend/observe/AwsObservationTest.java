@@ -1,0 +1,215 @@
+package io.selfheal.harness.backend.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.selfheal.emulator.control.EventRecord;
+import io.selfheal.emulator.control.FunctionInvocation;
+import io.selfheal.emulator.core.ApiCall;
+import io.selfheal.harness.backend.Capability;
+import io.selfheal.harness.backend.Cloud;
+import io.selfheal.harness.backend.EmbeddedCloud;
+import io.selfheal.harness.engine.CheckResult;
+import io.selfheal.harness.engine.ScenarioResult;
+import io.selfheal.harness.engine.ScenarioRunner;
+import io.selfheal.harness.scenario.Scenario;
+import io.selfheal.harness.scenario.ScenarioLoader;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The seed's Python remediation on the embedded emulator in real time, its outcomes read through AWS's APIs alone
+ * (CloudTrail LookupEvents, CloudWatch Logs and AWS/Lambda metrics, a catch-all rule into SQS) by SDK v2 clients
+ * against the emulator's port: the cloud the scenario sees refuses every read of the emulator's own logs. What AWS
+ * recorded is then compared with what the emulator's call, invocation and event logs say.
+ */
+class AwsObservationTest {
+    private static final Path FILE = Path.of("../scenarios/seed/observed-through-aws.yaml");
+    private static final String SCENARIO = """
+            scenario: observed-through-aws-%s
+            clock: real
+            stack:
+              instances:
+                web: {imageId: ami-0abcdef1234567890, instanceType: t3.micro, monitoring: detailed}
+              alarms:
+                cpuHigh:
+                  name: EC2-CPU-High-observed
+                  namespace: AWS/EC2
+                  metric: CPUUtilization
+                  dimensions: {InstanceId: "${instances.web.id}"}
+                  statistic: Average
+                  period: 60
+                  evaluationPeriods: 5
+                  threshold: 90
+                  comparison: GreaterThanThreshold
+              functions:
+                reboot:
+                  name: reboot-observed
+                  code: ../../remediations/src/main/python/reboot_on_high_cpu.py
+                  handler: reboot_on_high_cpu.handler
+                  runtime: python3.12
+                  timeout: 30
+                  rolePolicy: ../../remediations/src/main/python/reboot_on_high_cpu.policy.json
+              rules:
+                cpuHighReboot:
+                  name: observed-cpu-high-reboot
+                  pattern: ../../fixtures/src/main/resources/patterns/ec2-cpu-high-alarm.json
+                  targets:
+                    - function: reboot
+                      inputTransformer: ../../fixtures/src/main/resources/transformers/reboot-on-high-cpu.json
+            faults:
+              - alarmState: {alarm: cpuHigh, state: ALARM, reason: "Threshold Crossed"}
+            expect:
+              within: %s
+              outcomes:
+                - events: {source: aws.cloudwatch, detailType: CloudWatch Alarm State Change, count: 1}
+                - apiCalls: {service: ec2, operation: RebootInstances, count: %d, by: reboot}
+                - invocations: {function: reboot, count: 1, errors: 0}
+                - instance: {ref: web, state: running}
+            idempotency:
+              redeliver: 1
+            """;
+
+    /** What a cloud without the control API offers: no virtual clock, none of the emulator's logs. */
+    private static final Set<Capability> AWS_ONLY = EnumSet.of(Capability.GUARDDUTY_INJECTION);
+    private static final Set<String> EMULATOR_LOG_READS = Set.of("calls", "invocations", "events", "redeliver",
+            "rebootCount");
+
+    private EmbeddedCloud emulator;
+    private AwsObservation observation;
+
+    @BeforeEach
+    void start() {
+        emulator = new EmbeddedCloud(false);
+        observation = AwsObservation.open(emulator.endpoint(), emulator.region(), emulator.credentials(), "t1",
+                emulator.now().minusSeconds(1), Duration.ZERO);
+    }
+
+    @AfterEach
+    void stop() {
+        if (observation != null) {
+            observation.close();
+        }
+        emulator.close();
+    }
+
+    @Test
+    void aScenarioObservedThroughAwsAlonePassesAndAgreesWithTheEmulatorsLogs() {
+        Scenario scenario = new ScenarioLoader().load(FILE, SCENARIO.formatted("passes", "PT60S", 1));
+
+        ScenarioResult result = new ScenarioRunner(s -> awsOnly(emulator, observation)).run(scenario);
+
+        assertThat(result.passed()).as(String.valueOf(result.reason())).isTrue();
+        assertThat(result.checks()).filteredOn(CheckResult::skipped).extracting(CheckResult::name,
+                        CheckResult::skipReason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("nothing-lost",
+                                "needs the emulator's invocation log, the emulator's event log"),
+                        org.assertj.core.groups.Tuple.tuple("idempotency",
+                                "needs the emulator's call log, the emulator's invocation log, the emulator's event log"));
+        assertThat(observation.awaitCallsDelivered(Duration.ofSeconds(10))).isTrue();
+
+        // CloudTrail's records are the call log's management calls: the same request ids, callers and outcomes.
+        assertThat(reboots(observation.calls())).isNotEmpty().isEqualTo(reboots(emulator.calls()));
+        List<String> trailIds = observation.calls().stream().map(ApiCall::requestId).toList();
+        assertThat(emulator.calls().stream().filter(c -> !c.readOnly() && c.service().equals("ec2"))
+                .map(ApiCall::requestId)).allMatch(trailIds::contains);
+
+        // The function's log group tells the same invocation: its request id, finished, no error.
+        List<FunctionInvocation> logged = observation.invocations("reboot-observed");
+        assertThat(logged).extracting(FunctionInvocation::requestId, FunctionInvocation::errorType)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        emulator.invocations("reboot-observed").get(0).requestId(), null));
+        assertThat(logged.get(0).finished()).isNotNull();
+        assertThat(logged.get(0).logs()).doesNotContain("START RequestId", "REPORT RequestId");
+
+        // The tap saw every event the default bus got once its target was in place: all but the CloudTrail events
+        // of its own setup.
+        Set<String> tapped = observation.events().stream().map(EventRecord::eventId).collect(Collectors.toSet());
+        assertThat(tapped).contains(alarmEventId(emulator.events()));
+        assertThat(emulator.events().stream().map(EventRecord::eventId)).containsAll(tapped);
+        assertThat(emulator.events().stream().filter(e -> !tapped.contains(e.eventId()))
+                .map(e -> e.event().path("detail").path("eventName").asText()))
+                .isNotEmpty().allMatch(Set.of("CreateQueue", "SetQueueAttributes", "PutRule")::contains);
+    }
+
+    @Test
+    void aFailingOutcomeSaysWhereItWasReadFrom() {
+        Scenario scenario = new ScenarioLoader().load(FILE, SCENARIO.formatted("fails", "PT2S", 2));
+
+        ScenarioResult result = new ScenarioRunner(s -> awsOnly(emulator, observation)).run(scenario);
+
+        assertThat(result.passed()).isFalse();
+        // Two seconds are too short for the function's cold start: whatever was seen, the message says where from.
+        assertThat(result.reason()).contains("✗ ec2 RebootInstances called exactly 2 times by function reboot — observed: ",
+                " (read from CloudTrail LookupEvents, CloudWatch Logs /aws/lambda/<function> and AWS/Lambda metrics, "
+                        + "rule selfheal-tap-t1 → SQS)", "; deliveries unknown)")
+                .doesNotContain("matched no rule", "reboots=");
+    }
+
+    @Test
+    void closingTheObservationDeletesItsRuleAndQueue() {
+        try (EventBridgeClient events = EventBridgeClient.builder().endpointOverride(emulator.endpoint())
+                .region(Region.of(emulator.region())).credentialsProvider(emulator.credentials()).build();
+             SqsClient sqs = SqsClient.builder().endpointOverride(emulator.endpoint())
+                     .region(Region.of(emulator.region())).credentialsProvider(emulator.credentials()).build()) {
+            assertThat(events.listRules(r -> r.namePrefix("selfheal-tap-")).rules())
+                    .extracting(r -> r.name()).containsExactly("selfheal-tap-t1");
+            assertThat(sqs.listQueues(r -> r.queueNamePrefix("selfheal-tap-")).queueUrls()).hasSize(1);
+
+            observation.close();
+            observation = null;
+
+            assertThat(events.listRules(r -> r.namePrefix("selfheal-tap-")).rules()).isEmpty();
+            assertThat(sqs.listQueues(r -> r.queueNamePrefix("selfheal-tap-")).queueUrls()).isEmpty();
+        }
+    }
+
+    private static List<String> reboots(List<ApiCall> calls) {
+        return calls.stream().filter(c -> c.operation().equals("RebootInstances"))
+                .map(c -> c.requestId() + " " + c.callerArn() + " " + c.errorCode()).toList();
+    }
+
+    private static String alarmEventId(List<EventRecord> events) {
+        return events.stream().filter(e -> e.event().path("detail-type").asText()
+                .equals("CloudWatch Alarm State Change")).findFirst().orElseThrow().eventId();
+    }
+
+    /** The emulator as a cloud without its control API's logs: reading one fails the test. */
+    private static Cloud awsOnly(EmbeddedCloud emulator, Observation observation) {
+        return (Cloud) Proxy.newProxyInstance(Cloud.class.getClassLoader(), new Class<?>[] {Cloud.class},
+                (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "capabilities":
+                            return AWS_ONLY;
+                        case "observation":
+                            return observation;
+                        case "close":
+                            return null; // the test reads the emulator's logs afterwards
+                        case "decisions":
+                            return List.of(); // IAM's decisions are not recorded anywhere AWS lets one read
+                        default:
+                            break;
+                    }
+                    if (EMULATOR_LOG_READS.contains(method.getName())) {
+                        throw new AssertionError("read the emulator's " + method.getName() + " through its control API");
+                    }
+                    try {
+                        return method.invoke(emulator, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}
