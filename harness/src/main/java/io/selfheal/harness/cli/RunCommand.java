@@ -43,8 +43,42 @@ final class RunCommand implements Callable<Integer> {
             description = "Also write an HTML report with a timeline per scenario to DIR/index.html.")
     Path reportDir;
 
+    @Option(names = "--backend", paramLabel = "NAME", description = "Where scenarios run: embedded (a fresh emulator"
+            + " per scenario, the default) or localstack (LocalStack started through Testcontainers; needs a Docker"
+            + " engine, passes LOCALSTACK_AUTH_TOKEN on).")
+    String backend = "embedded";
+
+    @Option(names = "--localstack-image", paramLabel = "IMAGE", description = "With --backend localstack: the image"
+            + " (any LocalStack-compatible one); default SELFHEAL_LOCALSTACK_IMAGE or "
+            + io.selfheal.harness.localstack.LocalStackSettings.DEFAULT_IMAGE + ".")
+    String localStackImage;
+
     @Override
     public Integer call() {
+        if (!backend.equals("embedded") && !backend.equals("localstack")) {
+            throw new ParameterException(spec.commandLine(), "--backend is embedded or localstack, was " + backend);
+        }
+        if (!backend.equals("localstack")) {
+            return run(new ScenarioRunner());
+        }
+        io.selfheal.harness.localstack.LocalStackBackend localStack;
+        try {
+            localStack = io.selfheal.harness.localstack.LocalStackBackend.start(
+                    new io.selfheal.harness.localstack.TestcontainersLocalStack(
+                            io.selfheal.harness.localstack.LocalStackSettings.from(localStackImage,
+                                    System.getenv())));
+        } catch (io.selfheal.harness.localstack.NoDockerEngineException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            spec.commandLine().getErr().flush();
+            return SelfhealCli.INVALID;
+        }
+        try (localStack) {
+            spec.commandLine().getOut().println("backend: " + localStack.describe());
+            return run(localStack.runner());
+        }
+    }
+
+    private Integer run(ScenarioRunner runner) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int[] invalid = {0};
@@ -61,7 +95,6 @@ final class RunCommand implements Callable<Integer> {
         }
         ConsoleSummary summary = new ConsoleSummary(out, scenarios.size());
         ReportCollector report = new ReportCollector();
-        ScenarioRunner runner = new ScenarioRunner();
         // Read while each run's cloud is open; the summary prints in file order once its run is done.
         java.util.Map<ScenarioResult, java.util.List<io.selfheal.harness.iam.LeastPrivilegeReport>> leastPrivilege =
                 java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());

@@ -16,6 +16,7 @@ import java.util.function.Function;
 public final class ScenarioRunner {
     private final Function<Scenario, Cloud> clouds;
     private java.util.function.BiConsumer<ScenarioRun, ScenarioResult> onFinished = (run, result) -> { };
+    private Function<Scenario, String> skipWhen = scenario -> null;
 
     public ScenarioRunner() {
         this(scenario -> new EmbeddedCloud(scenario.virtualTime(), scenario.idSeed()));
@@ -35,9 +36,23 @@ public final class ScenarioRunner {
         return this;
     }
 
+    /**
+     * Skips, before any cloud is made, each scenario {@code reason} names a reason for (a backend that does not do
+     * what the scenario relies on, e.g. LocalStack and alarm state-change events); null lets it run.
+     */
+    public ScenarioRunner skipWhen(Function<Scenario, String> reason) {
+        this.skipWhen = reason;
+        return this;
+    }
+
     /** Runs {@code scenario}, or returns it skipped with its reason when the cloud lacks a capability it needs. */
     public ScenarioResult run(Scenario scenario) {
         long started = System.nanoTime();
+        String unsupported = skipWhen.apply(scenario);
+        if (unsupported != null) {
+            return ScenarioResult.skipped(scenario.name(), scenario.file(), unsupported,
+                    java.time.Duration.ofNanos(System.nanoTime() - started));
+        }
         try (Cloud cloud = clouds.apply(scenario)) {
             java.util.Set<io.selfheal.harness.backend.Capability> missing =
                     io.selfheal.harness.backend.Capability.missing(scenario.needs(), cloud.capabilities());
