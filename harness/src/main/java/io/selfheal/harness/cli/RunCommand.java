@@ -105,7 +105,12 @@ final class RunCommand implements Callable<Integer> {
             }
         });
         ScenarioBatch.run(scenarios, parallel, runner::run,
-                result -> summary.finished(result, leastPrivilege.getOrDefault(result, java.util.List.of())));
+                result -> {
+                    if (result.isSkipped() && reportDir != null) {
+                        report.skipped(result);
+                    }
+                    summary.finished(result, leastPrivilege.getOrDefault(result, java.util.List.of()));
+                });
         summary.totals(invalid[0]);
         if (reportDir != null) {
             try {

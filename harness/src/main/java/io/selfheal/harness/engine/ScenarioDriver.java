@@ -81,7 +81,7 @@ public final class ScenarioDriver implements AutoCloseable {
         Scenario scenario = run.scenario();
         return new ScenarioResult(scenario.name(), scenario.file(), List.copyOf(results), broken, run.recovery(),
                 ScenarioRun.since(started), run.recoveryWall(),
-                scenario.recovery() == null ? null : scenario.recovery().within());
+                scenario.recovery() == null ? null : scenario.recovery().within()).withFacts(RunFacts.of(run));
     }
 
     @Override

@@ -59,7 +59,7 @@ public final class ScenarioRunner {
             if (!missing.isEmpty()) {
                 return ScenarioResult.skipped(scenario.name(), scenario.file(),
                         io.selfheal.harness.backend.Capability.reason(missing),
-                        java.time.Duration.ofNanos(System.nanoTime() - started));
+                        java.time.Duration.ofNanos(System.nanoTime() - started)).withFacts(RunFacts.skipped(cloud));
             }
             return run(scenario, cloud);
         }

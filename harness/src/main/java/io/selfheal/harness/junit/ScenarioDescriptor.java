@@ -67,7 +67,31 @@ final class ScenarioDescriptor extends AbstractTestDescriptor implements Node<Se
         }
         cloud = null;
         try (owned; ScenarioDriver driver = context.driver()) {
-            context.report().accept(driver.run(), driver.result());
+            io.selfheal.harness.engine.ScenarioResult result = driver.result();
+            context.report().accept(driver.run(), result);
+            if (context.listener() != null) {
+                context.listener().reportingEntryPublished(this, reportEntry(result));
+            }
         }
+    }
+
+    /**
+     * The scenario's facts as a JUnit report entry (build tools print or record them): where it ran, where outcomes
+     * were read from, the clock MTTR is on, MTTR, the checks skipped and why, the remediation's request ids.
+     */
+    static org.junit.platform.engine.reporting.ReportEntry reportEntry(io.selfheal.harness.engine.ScenarioResult result) {
+        java.util.Map<String, String> entry = new java.util.LinkedHashMap<>();
+        io.selfheal.harness.engine.RunFacts facts = result.facts();
+        if (facts != null) {
+            entry.put("backend", facts.backend());
+            entry.put("outcomesReadFrom", facts.observedFrom());
+            entry.put("clock", facts.realClock() ? "real" : "virtual");
+            // Report entry values may not be blank.
+            entry.put("remediationCalls", facts.remediationCalls().isEmpty() ? "none"
+                    : String.join("; ", facts.remediationCalls()));
+        }
+        entry.put("mttr", result.recovery() == null ? "none" : result.recovery().toString());
+        result.skippedChecks().forEach(c -> entry.put("skipped." + c.name(), c.skipReason()));
+        return org.junit.platform.engine.reporting.ReportEntry.from(entry);
     }
 }

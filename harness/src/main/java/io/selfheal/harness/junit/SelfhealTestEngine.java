@@ -68,6 +68,7 @@ public final class SelfhealTestEngine extends HierarchicalTestEngine<SelfhealExe
     @Override
     protected SelfhealExecutionContext createExecutionContext(ExecutionRequest request) {
         return new SelfhealExecutionContext(request.getConfigurationParameters()
-                .get(REPORT_DIR).orElse(DEFAULT_REPORT_DIR), new ReportCollector(), null);
+                .get(REPORT_DIR).orElse(DEFAULT_REPORT_DIR), new ReportCollector(), null,
+                request.getEngineExecutionListener());
     }
 }

@@ -120,6 +120,17 @@ class AwsObservationTest {
                                 "needs the emulator's call log, the emulator's invocation log, the emulator's event log"));
         assertThat(observation.awaitCallsDelivered(Duration.ofSeconds(10))).isTrue();
 
+        // The pre-production facts: where it ran, what outcomes were read from, the real clock, and the request id
+        // of the remediation's reboot as the emulator's call log has it.
+        String rebootId = emulator.calls().stream().filter(c -> c.operation().equals("RebootInstances"))
+                .findFirst().orElseThrow().requestId();
+        assertThat(result.facts().backend()).isEqualTo(emulator.describe());
+        assertThat(result.facts().embedded()).isFalse();
+        assertThat(result.facts().observedFrom()).isEqualTo(observation.source());
+        assertThat(result.facts().realClock()).isTrue();
+        assertThat(result.facts().remediationCalls()).contains("ec2 RebootInstances " + rebootId)
+                .allMatch(c -> c.startsWith("ec2 "));
+
         // CloudTrail's records are the call log's management calls: the same request ids, callers and outcomes.
         assertThat(reboots(observation.calls())).isNotEmpty().isEqualTo(reboots(emulator.calls()));
         List<String> trailIds = observation.calls().stream().map(ApiCall::requestId).toList();
