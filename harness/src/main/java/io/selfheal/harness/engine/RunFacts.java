@@ -29,7 +29,7 @@ public record RunFacts(String backend, boolean embedded, String observedFrom, bo
         try {
             Set<String> sessions = run.stack().all(io.selfheal.harness.stack.FunctionKind.Function.class).keySet()
                     .stream().map(key -> "/" + run.state().functionName(key)).collect(Collectors.toSet());
-            List<ApiCall> all = run.observation().calls();
+            List<ApiCall> all = run.cloud().observation().calls();
             // After the fault by position: provisioning and the fault may share an instant of virtual time.
             calls = all.subList(Math.min(run.callsBeforeFault(), all.size()), all.size()).stream()
                     .filter(c -> c.callerArn() != null && c.callerArn().contains(":assumed-role/")
@@ -39,7 +39,7 @@ public record RunFacts(String backend, boolean embedded, String observedFrom, bo
             calls = List.of("(not read: " + unreadable.getMessage() + ")");
         }
         return new RunFacts(run.cloud().describe(), run.cloud() instanceof EmbeddedCloud,
-                run.observation().source(), !run.cloud().virtualTime(), calls);
+                run.cloud().observation().source(), !run.cloud().virtualTime(), calls);
     }
 
     /** For a scenario skipped on {@code cloud} before it ran. */

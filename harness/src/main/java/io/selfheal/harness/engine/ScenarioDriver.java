@@ -13,14 +13,12 @@ import java.util.List;
  */
 public final class ScenarioDriver implements AutoCloseable {
     private final ScenarioRun run;
-    private final Cloud cloud;
     private final long started = System.nanoTime();
     private final List<CheckResult> results = new ArrayList<>();
     private String broken;
 
     public ScenarioDriver(Scenario scenario, Cloud cloud) {
         this.run = new ScenarioRun(scenario, cloud);
-        this.cloud = cloud;
     }
 
     public ScenarioRun run() {
@@ -59,8 +57,7 @@ public final class ScenarioDriver implements AutoCloseable {
         if (broken != null) {
             return new CheckResult(check.name(), false, broken, Duration.ZERO);
         }
-        java.util.Set<io.selfheal.harness.backend.Capability> missing =
-                io.selfheal.harness.backend.Capability.missing(check.needs(), cloud.capabilities());
+        var missing = io.selfheal.harness.backend.Capability.missing(check.needs(), run.cloud().capabilities());
         if (!missing.isEmpty()) {
             CheckResult skipped = CheckResult.skipped(check.name(), io.selfheal.harness.backend.Capability.reason(missing));
             results.add(skipped);

@@ -38,7 +38,7 @@ public record ScenarioResult(String name, Path file, List<CheckResult> checks, S
 
     /** The checks this cloud could not run, each with why. */
     public List<CheckResult> skippedChecks() {
-        return checks.stream().filter(CheckResult::skipped).toList();
+        return checks.stream().filter(CheckResult::isSkipped).toList();
     }
 
     /** A result of a scenario that ran. */
@@ -64,7 +64,7 @@ public record ScenarioResult(String name, Path file, List<CheckResult> checks, S
 
     public boolean passed() {
         // A check this cloud could not run is reported as skipped, never counted as passed.
-        List<CheckResult> ran = checks.stream().filter(c -> !c.skipped()).toList();
+        List<CheckResult> ran = checks.stream().filter(c -> !c.isSkipped()).toList();
         return skipReason == null && error == null && !ran.isEmpty() && ran.stream().allMatch(CheckResult::passed);
     }
 
@@ -76,7 +76,7 @@ public record ScenarioResult(String name, Path file, List<CheckResult> checks, S
         if (skipReason != null) {
             return skipReason;
         }
-        return checks.stream().filter(c -> !c.passed() && !c.skipped()).map(c -> c.name() + ": " + c.message()).findFirst()
+        return checks.stream().filter(c -> !c.passed() && !c.isSkipped()).map(c -> c.name() + ": " + c.message()).findFirst()
                 .orElse(checks.isEmpty() ? "no checks ran" : null);
     }
 }

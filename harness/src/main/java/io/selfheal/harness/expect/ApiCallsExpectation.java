@@ -30,11 +30,11 @@ public record ApiCallsExpectation(String service, String operation, Count count,
             long byOthers = calls.size() - seen;
             observed += " by " + byFunction + (byOthers > 0 ? " (" + byOthers + " by other callers)" : "");
         }
-        return Verdict.of(count.matches(seen), observed).from(run.observation().source());
+        return Verdict.of(count.matches(seen), observed).from(run.cloud().observation().source());
     }
 
     private Stream<ApiCall> calls(ProbeContext run) {
-        return run.observation().calls().stream()
+        return run.cloud().observation().calls().stream()
                 .filter(c -> c.service().equals(service) && c.operation().equals(operation) && c.succeeded());
     }
 

@@ -42,7 +42,7 @@ public record EventsExpectation(String source, String detailType, Count count, S
             observed += ", " + deliveries + " delivered by " + rule;
             holds &= deliveries == delivered;
         }
-        return Verdict.of(holds, observed).from(run.observation().source());
+        return Verdict.of(holds, observed).from(run.cloud().observation().source());
     }
 
     /** Registered as {@code events}. */

@@ -17,11 +17,6 @@ public interface ProbeContext {
     /** The cloud's call log, event log, invocations and clock. */
     Cloud cloud();
 
-    /** Where the run's calls, invocations and events are read from (the cloud's logs, or what AWS records). */
-    default io.selfheal.harness.backend.observe.Observation observation() {
-        return cloud().observation();
-    }
-
     /** The scenario's stack as written. */
     Stack stack();
 

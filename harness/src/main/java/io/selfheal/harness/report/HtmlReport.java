@@ -122,7 +122,7 @@ public final class HtmlReport {
                     : String.join("\n", facts.remediationCalls()));
         }
         for (CheckResult c : result.checks()) {
-            row(html, "check " + c.name(), c.skipped() ? "⊘ skipped: " + c.skipReason() : c.passed() ? "✓ ran" : "✗ ran");
+            row(html, "check " + c.name(), c.isSkipped() ? "⊘ skipped: " + c.skipReason() : c.passed() ? "✓ ran" : "✗ ran");
         }
         html.append("</tbody></table>\n");
     }
@@ -153,6 +153,6 @@ public final class HtmlReport {
     }
 
     private static String checkLine(CheckResult c) {
-        return c.name() + (c.skipped() ? " ⊘" : c.passed() ? " ✓" : " ✗");
+        return c.name() + (c.isSkipped() ? " ⊘" : c.passed() ? " ✓" : " ✗");
     }
 }

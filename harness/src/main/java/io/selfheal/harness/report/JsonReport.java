@@ -50,8 +50,8 @@ public final class JsonReport {
         ArrayNode checks = s.putArray("checks");
         for (CheckResult c : result.checks()) {
             checks.addObject().put("name", c.name())
-                    .put("result", c.skipped() ? "skipped" : c.passed() ? "passed" : "failed")
-                    .put("reason", c.passed() ? null : c.message());
+                    .put("result", c.isSkipped() ? "skipped" : c.passed() ? "passed" : "failed")
+                    .put("reason", c.isSkipped() ? c.skipReason() : c.passed() ? null : c.message());
         }
         return s;
     }
