@@ -57,6 +57,12 @@ public final class ScenarioDriver implements AutoCloseable {
         if (broken != null) {
             return new CheckResult(check.name(), false, broken, Duration.ZERO);
         }
+        var missing = io.selfheal.harness.backend.Capability.missing(check.needs(), run.cloud().capabilities());
+        if (!missing.isEmpty()) {
+            CheckResult skipped = CheckResult.skipped(check.name(), io.selfheal.harness.backend.Capability.reason(missing));
+            results.add(skipped);
+            return skipped;
+        }
         CheckResult result = switch (check.kind()) {
             case OUTCOME -> run.verifyOutcome();
             case RECOVERY -> run.verifyRecovery();

@@ -28,7 +28,7 @@ final class WhatHappened {
         StringBuilder out = new StringBuilder("\nWhat happened after the fault:");
         events(mark, run, out);
         invocations(run, out);
-        List<ApiCall> calls = run.cloud().calls();
+        List<ApiCall> calls = run.cloud().observation().calls();
         List<ApiCall> mutating = calls.subList(Math.min(mark.calls(), calls.size()), calls.size()).stream()
                 .filter(c -> !c.readOnly()).toList();
         out.append("\n  mutating API calls: ").append(mutating.isEmpty() ? "none" : mutating.size());
@@ -47,7 +47,7 @@ final class WhatHappened {
     }
 
     private static void events(ScenarioRun.FaultMark mark, ScenarioRun run, StringBuilder out) {
-        List<EventRecord> events = run.cloud().events().stream().filter(e -> !mark.eventIds().contains(e.eventId()))
+        List<EventRecord> events = run.cloud().observation().events().stream().filter(e -> !mark.eventIds().contains(e.eventId()))
                 .toList();
         out.append("\n  events put: ").append(events.isEmpty() ? "none" : events.size());
         NearestMiss nearest = new NearestMiss(run.clients().events());
@@ -110,7 +110,7 @@ final class WhatHappened {
     private static void invocations(ScenarioRun run, StringBuilder out) {
         for (String key : run.scenario().stack().all(FunctionKind.Function.class).keySet()) {
             String name = run.state().functionName(key);
-            List<FunctionInvocation> invocations = run.cloud().invocations(name);
+            List<FunctionInvocation> invocations = run.cloud().observation().invocations(name);
             out.append("\n  function ").append(name).append(": ").append(invocations.size()).append(" invocation(s)");
             for (FunctionInvocation i : invocations) {
                 out.append("\n    ").append(i.requestId()).append(" by ").append(i.invokedBy()).append(": ")

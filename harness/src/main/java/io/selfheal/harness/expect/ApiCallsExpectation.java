@@ -38,7 +38,7 @@ public record ApiCallsExpectation(String service, String operation, Count count,
     }
 
     private Stream<ApiCall> calls(ProbeContext run) {
-        return run.cloud().calls().stream()
+        return run.cloud().observation().calls().stream()
                 .filter(c -> c.service().equals(service) && c.operation().equals(operation) && c.succeeded());
     }
 

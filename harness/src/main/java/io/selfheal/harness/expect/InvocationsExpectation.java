@@ -26,7 +26,7 @@ public record InvocationsExpectation(String function, Count count, int errors) i
 
     @Override
     public Verdict check(ProbeContext run) {
-        List<FunctionInvocation> all = run.cloud().invocations(run.state().functionName(function));
+        List<FunctionInvocation> all = run.cloud().observation().invocations(run.state().functionName(function));
         long finished = all.stream().filter(i -> i.finished() != null).count();
         List<FunctionInvocation> failed = all.stream().filter(FunctionInvocation::failed).toList();
         String observed = finished + " finished, " + failed.size() + " failed"

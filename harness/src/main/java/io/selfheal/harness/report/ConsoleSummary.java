@@ -53,7 +53,11 @@ public final class ConsoleSummary {
         String head = String.format(Locale.ROOT, "[%" + width + "d/%d] %s %-40s  MTTR %-9s  wall %s", index, total,
                 result.passed() ? "✓" : "✗", result.name(), Durations.format(result.recovery()),
                 Durations.format(result.duration()));
-        return result.passed() ? head : head + "\n      " + result.reason().replace("\n", "\n      ");
+        StringBuilder skippedChecks = new StringBuilder();
+        result.checks().stream().filter(io.selfheal.harness.engine.CheckResult::isSkipped).forEach(c ->
+                skippedChecks.append("\n      ⊘ ").append(c.name()).append(": ").append(c.skipReason()));
+        return (result.passed() ? head : head + "\n      " + result.reason().replace("\n", "\n      "))
+                + skippedChecks;
     }
 
     /**

@@ -82,7 +82,7 @@ class CapabilitySkipTest {
         assertThat(result.reason()).isEqualTo(result.skipReason());
         assertThat(result.checks()).isEmpty();
         assertThat(result.error()).isNull();
-        assertThat(opened.get().calls()).as("nothing provisioned").isEmpty();
+        assertThat(opened.get().observation().calls()).as("nothing provisioned").isEmpty();
 
         StringWriter out = new StringWriter();
         ConsoleSummary summary = new ConsoleSummary(new PrintWriter(out), 1);
