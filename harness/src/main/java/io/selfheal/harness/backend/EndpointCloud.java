@@ -38,8 +38,12 @@ public final class EndpointCloud implements Cloud {
      * @throws IllegalStateException when {@link EndpointSettings#confirmAccount()} names another account
      */
     public static EndpointCloud connect(EndpointSettings settings) {
-        AwsCredentialsProvider credentials = settings.profile() == null ? DefaultCredentialsProvider.builder().build()
-                : ProfileCredentialsProvider.create(settings.profile());
+        return connect(settings, settings.profile() == null ? DefaultCredentialsProvider.builder().build()
+                : ProfileCredentialsProvider.create(settings.profile()));
+    }
+
+    /** {@link #connect(EndpointSettings)} with credentials of the caller's choosing (a test's, an extension's). */
+    public static EndpointCloud connect(EndpointSettings settings, AwsCredentialsProvider credentials) {
         String region = settings.region() != null ? settings.region() : defaultRegion(settings.profile());
         String account = callerAccount(settings.endpoint(), region, credentials);
         settings.checkAccount(account);
