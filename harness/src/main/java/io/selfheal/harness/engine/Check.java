@@ -53,17 +53,24 @@ public record Check(Kind kind, RedeliveryMode mode) {
 
 
     /**
-     * What the check needs beyond the scenario's faults and outcomes: nothing-lost reads every invocation's payload
-     * and the bus's deliveries; idempotency redelivers events and compares the call and invocation logs.
+     * What the check itself needs beyond what the scenario's faults and outcomes declare: the nothing-lost check
+     * reads every invocation; an idempotency check redelivers events and blames what followed by the call log (and a
+     * late one moves the clock on first).
      */
     public java.util.Set<io.selfheal.harness.backend.Capability> needs() {
         return switch (kind) {
             case OUTCOME, RECOVERY -> java.util.Set.of();
-            case NOTHING_LOST -> java.util.EnumSet.of(io.selfheal.harness.backend.Capability.INVOCATION_LOG,
-                    io.selfheal.harness.backend.Capability.EVENT_LOG);
-            case IDEMPOTENCY -> java.util.EnumSet.of(io.selfheal.harness.backend.Capability.CALL_LOG,
-                    io.selfheal.harness.backend.Capability.INVOCATION_LOG,
-                    io.selfheal.harness.backend.Capability.EVENT_LOG);
+            case NOTHING_LOST -> java.util.Set.of(io.selfheal.harness.backend.Capability.INVOCATION_LOG);
+            case IDEMPOTENCY -> {
+                var needs = java.util.EnumSet.of(io.selfheal.harness.backend.Capability.REDELIVERY,
+                        io.selfheal.harness.backend.Capability.EVENT_LOG,
+                        io.selfheal.harness.backend.Capability.INVOCATION_LOG,
+                        io.selfheal.harness.backend.Capability.CALL_LOG);
+                if (mode == RedeliveryMode.LATE) {
+                    needs.add(io.selfheal.harness.backend.Capability.VIRTUAL_CLOCK);
+                }
+                yield needs;
+            }
         };
     }
 

@@ -1,7 +1,6 @@
 package io.selfheal.harness.engine;
 
 import io.selfheal.harness.backend.Cloud;
-import io.selfheal.harness.backend.EmbeddedCloud;
 import io.selfheal.harness.scenario.Scenario;
 import java.util.function.Function;
 
@@ -19,7 +18,7 @@ public final class ScenarioRunner {
     private Function<Scenario, String> skipWhen = scenario -> null;
 
     public ScenarioRunner() {
-        this(scenario -> new EmbeddedCloud(scenario.virtualTime(), scenario.idSeed()));
+        this(Backends.embedded());
     }
 
     /** @param clouds makes the cloud for one run; called once per run, possibly from several threads at once */

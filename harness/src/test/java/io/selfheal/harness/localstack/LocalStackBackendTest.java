@@ -81,7 +81,7 @@ class LocalStackBackendTest {
             assertThat(result.isSkipped()).isTrue();
             assertThat(result.skipReason()).isEqualTo("LocalStack emits no CloudWatch alarm state-change events");
         }
-        assertThat(localStack.emulator.calls()).as("no tap, nothing provisioned").isEmpty();
+        assertThat(localStack.emulator.observation().calls()).as("no tap, nothing provisioned").isEmpty();
     }
 
     @Test

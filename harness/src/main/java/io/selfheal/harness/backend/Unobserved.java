@@ -6,33 +6,30 @@ import io.selfheal.emulator.core.ApiCall;
 import io.selfheal.harness.backend.observe.Observation;
 import java.util.List;
 
-/** Observation through a cloud's own records: the emulator's call log, invocation log and event log. */
-final class EmulatorLogs implements Observation {
-    static final String SOURCE = "the emulator's logs";
-
-    private final Cloud cloud;
-
-    EmulatorLogs(Cloud cloud) {
-        this.cloud = cloud;
-    }
+/**
+ * The observation of a cloud with no call log and no other source yet: nothing is seen. Outcomes that read these
+ * declare CALL_LOG, INVOCATION_LOG or EVENT_LOG and are skipped on such a cloud; reports show empty lanes.
+ */
+enum Unobserved implements Observation {
+    INSTANCE;
 
     @Override
     public List<ApiCall> calls() {
-        return cloud.calls();
+        return List.of();
     }
 
     @Override
     public List<FunctionInvocation> invocations(String functionName) {
-        return cloud.invocations(functionName);
+        return List.of();
     }
 
     @Override
     public List<EventRecord> events() {
-        return cloud.events();
+        return List.of();
     }
 
     @Override
     public String source() {
-        return SOURCE;
+        return "nothing (no call log on this cloud)";
     }
 }
