@@ -26,7 +26,11 @@ import java.util.logging.Logger;
  * {@code {"findingId","detectorId","count"}}; 409 when the account and region has no enabled detector),
  * {@code POST /_selfheal/lambda/faults} (JSON {@code {"account","region","function","mode","times","forSeconds"}}) and
  * {@code DELETE /_selfheal/lambda/faults} (JSON {@code {"account","region","function"}}; no body ends every fault),
- * {@code GET /_selfheal/capabilities} (what this server offers beyond AWS: {@link CapabilitiesDocument}).
+ * {@code GET /_selfheal/capabilities} (what this server offers beyond AWS: {@link CapabilitiesDocument}), and the
+ * routes a remote harness runs scenarios with ({@link HarnessRoutes}): {@code POST /_selfheal/clock/step?until=},
+ * {@code POST /_selfheal/ec2/cpu-load}, {@code POST /_selfheal/ec2/stop-responding},
+ * {@code GET /_selfheal/ec2/reboots?instanceId=}, {@code GET /_selfheal/lambda/invocations[?function=]},
+ * {@code GET /_selfheal/events}, {@code POST /_selfheal/events/redeliver}, {@code POST /_selfheal/events/emit}.
  */
 public final class ControlHttpHandler implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(ControlHttpHandler.class.getName());
@@ -36,10 +40,12 @@ public final class ControlHttpHandler implements HttpHandler {
 
     private final ControlApi control;
     private final ServiceRegistry services;
+    private final HarnessRoutes harness;
 
     public ControlHttpHandler(ControlApi control, ServiceRegistry services) {
         this.control = control;
         this.services = services;
+        this.harness = new HarnessRoutes(control);
     }
 
     /** Answers every request: a bad parameter is a 400 naming it, a failure a 500 without our internals. */
@@ -114,6 +120,23 @@ public final class ControlHttpHandler implements HttpHandler {
                 reply.accept(ok(Json.object().put("cleared", true)));
             }
             case "GET /capabilities" -> reply.accept(ok(CapabilitiesDocument.of(control)));
+            case "POST /clock/step" -> {
+                if (!(control.clock() instanceof io.selfheal.emulator.core.VirtualClock virtual)) {
+                    reply.accept(message(409, "the emulator runs in real time; only a virtual clock steps"));
+                    return;
+                }
+                reply.accept(ok(harness.step(request, virtual)));
+            }
+            case "POST /ec2/cpu-load" -> reply.accept(ok(harness.cpuLoad(body(request))));
+            case "POST /ec2/stop-responding" -> reply.accept(ok(harness.stopResponding(body(request))));
+            case "GET /ec2/reboots" -> reply.accept(ok(harness.reboots(request)));
+            case "GET /lambda/invocations" -> reply.accept(ok(harness.invocations(request)));
+            case "GET /events" -> reply.accept(ok(harness.events()));
+            case "POST /events/redeliver" -> reply.accept(ok(harness.redeliver(body(request))));
+            case "POST /events/emit" -> {
+                JsonNode body = body(request);
+                reply.accept(ok(harness.emit(body, account(body), region(body))));
+            }
             default -> reply.accept(message(404, "no control route " + route));
         }
     }
@@ -134,8 +157,18 @@ public final class ControlHttpHandler implements HttpHandler {
         GuardDutyControl.FindingInjection injection = new GuardDutyControl.FindingInjection(in.text("account"),
                 in.text("region"), in.text("instanceId"), in.text("type"),
                 body.hasNonNull("severity") ? body.get("severity").asDouble() : null, overrides);
+        int times = body.path("times").asInt(1);
+        long everySeconds = body.path("everySeconds").asLong(0);
+        if (times < 1 || (times > 1 && everySeconds < 1)) {
+            throw new BadParameter("times is at least 1, and more than one occurrence needs everySeconds above 0");
+        }
         try {
-            GuardDutyControl.InjectedFinding f = control.guardDuty().inject(injection);
+            GuardDutyControl guardDuty = control.guardDuty();
+            GuardDutyControl.InjectedFinding f = guardDuty.inject(injection);
+            // Later occurrences are timers on the emulator clock, so a virtual clock reaches them as it advances.
+            for (int n = 1; n < times; n++) {
+                control.clock().schedule(Duration.ofSeconds(everySeconds * n), () -> guardDuty.inject(injection));
+            }
             return ok(Json.object().put("findingId", f.findingId()).put("detectorId", f.detectorId())
                     .put("count", f.count()));
         } catch (IllegalArgumentException e) {
@@ -282,21 +315,10 @@ public final class ControlHttpHandler implements HttpHandler {
         for (ApiCall call : control.calls()) {
             if ((service == null || service.equals(call.service()))
                     && (operation == null || operation.equals(call.operation()))) {
-                out.add(callJson(call));
+                out.add(ControlJson.call(call));
             }
         }
         return out;
-    }
-
-    /** Written field by field: the shared mapper has no module for {@code java.time}, so a time is ISO-8601 text. */
-    private static ObjectNode callJson(ApiCall call) {
-        ObjectNode node = Json.object().put("time", call.time().toString()).put("requestId", call.requestId())
-                .put("accountId", call.accountId()).put("region", call.region()).put("service", call.service())
-                .put("operation", call.operation()).put("callerArn", call.callerArn())
-                .put("status", call.status()).put("errorCode", call.errorCode())
-                .put("durationMicros", call.durationMicros());
-        node.set("parameters", call.parameters());
-        return node;
     }
 
     private static HttpResponse ok(com.fasterxml.jackson.databind.JsonNode body) {

@@ -7,12 +7,17 @@ package io.selfheal.emulator.control;
  */
 public enum EmulatorCapability {
     VIRTUAL_CLOCK("virtualClock", "POST /_selfheal/clock/advance", null),
-    CPU_LOAD("cpuLoad", null, Reasons.IN_PROCESS),
-    STOP_RESPONDING("stopResponding", null, Reasons.IN_PROCESS),
+    CPU_LOAD("cpuLoad", "POST /_selfheal/ec2/cpu-load", null),
+    STOP_RESPONDING("stopResponding", "POST /_selfheal/ec2/stop-responding", null),
     GUARDDUTY_INJECTION("guardDutyInjection", "POST /_selfheal/guardduty/findings", null),
     FUNCTION_FAULTS("functionFaults", "POST /_selfheal/lambda/faults", null),
     CALL_LOG("callLog", "GET /_selfheal/calls", null),
-    IAM_DECISIONS("iamDecisions", "GET /_selfheal/iam/decisions", null);
+    IAM_DECISIONS("iamDecisions", "GET /_selfheal/iam/decisions", null),
+    REBOOT_COUNT("rebootCount", "GET /_selfheal/ec2/reboots", null),
+    INVOCATION_LOG("invocationLog", "GET /_selfheal/lambda/invocations", null),
+    EVENT_LOG("eventLog", "GET /_selfheal/events", null),
+    REDELIVERY("redelivery", "POST /_selfheal/events/redeliver", null),
+    SERVICE_EVENTS("serviceEvents", "POST /_selfheal/events/emit", null);
 
     private final String key;
     private final String route;
@@ -37,10 +42,5 @@ public enum EmulatorCapability {
     /** The control route that offers it over HTTP, e.g. {@code POST /_selfheal/clock/advance}; null when none. */
     public String route() {
         return route;
-    }
-
-    /** Enum constants cannot name the enum's own static fields in their arguments; a nested holder can. */
-    private static final class Reasons {
-        static final String IN_PROCESS = "in-process only (Ec2Control): no control route yet";
     }
 }

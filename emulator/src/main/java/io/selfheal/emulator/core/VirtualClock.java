@@ -73,23 +73,36 @@ public final class VirtualClock implements EmulatorClock {
         }
         awaitQuiet();
         while (!done.getAsBoolean()) {
-            Entry next = nextDue(limit);
-            if (next == null) {
-                synchronized (this) {
-                    if (now.isBefore(limit)) {
-                        now = limit;
-                    }
-                }
-                awaitQuiet();
+            if (!step(limit)) {
                 return done.getAsBoolean();
             }
-            try {
-                next.task.run();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "timer task failed", e);
+        }
+        return true;
+    }
+
+    /**
+     * One step of {@link #advanceUntil}, for a harness in another process that checks its condition between steps:
+     * runs the next timer due by {@code limit} and waits for quiet, or — when none is — moves to {@code limit}.
+     *
+     * @return whether a timer ran (false: the clock stands at {@code limit}, or beyond it already)
+     */
+    public boolean step(Instant limit) {
+        Entry next = nextDue(limit);
+        if (next == null) {
+            synchronized (this) {
+                if (now.isBefore(limit)) {
+                    now = limit;
+                }
             }
             awaitQuiet();
+            return false;
         }
+        try {
+            next.task.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "timer task failed", e);
+        }
+        awaitQuiet();
         return true;
     }
 

@@ -44,13 +44,13 @@ class CapabilitiesDocumentTest {
         assertThat(doc.path("clock").asText()).isEqualTo("virtual");
         Map<String, JsonNode> byName = byName(doc);
         assertThat(byName.keySet()).containsExactlyInAnyOrder("virtualClock", "cpuLoad", "stopResponding",
-                "guardDutyInjection", "functionFaults", "callLog", "iamDecisions");
+                "guardDutyInjection", "functionFaults", "callLog", "iamDecisions", "rebootCount", "invocationLog",
+                "eventLog", "redelivery", "serviceEvents");
         assertThat(byName.get("virtualClock").path("offered").asBoolean()).isTrue();
         assertThat(byName.get("virtualClock").path("route").asText()).isEqualTo("POST /_selfheal/clock/advance");
         assertThat(byName.get("callLog").path("offered").asBoolean()).isTrue();
         assertThat(byName.get("callLog").path("route").asText()).isEqualTo("GET /_selfheal/calls");
-        assertThat(byName.get("cpuLoad").path("offered").asBoolean()).isFalse();
-        assertThat(byName.get("cpuLoad").path("reason").asText()).contains("in-process only");
+        assertThat(byName.get("cpuLoad").path("route").asText()).isEqualTo("POST /_selfheal/ec2/cpu-load");
         assertThat(byName.get("guardDutyInjection").path("route").asText())
                 .isEqualTo("POST /_selfheal/guardduty/findings");
         assertThat(byName.get("functionFaults").path("route").asText()).isEqualTo("POST /_selfheal/lambda/faults");

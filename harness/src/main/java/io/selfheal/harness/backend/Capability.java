@@ -1,5 +1,6 @@
 package io.selfheal.harness.backend;
 
+import io.selfheal.emulator.control.EmulatorCapability;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
@@ -11,21 +12,30 @@ import java.util.stream.Collectors;
  * skipped with {@link #reason}, never failed.
  */
 public enum Capability {
-    VIRTUAL_CLOCK("virtual clock"),
-    CPU_LOAD("cpu load injection"),
-    STOP_RESPONDING("stop-responding injection"),
-    GUARDDUTY_INJECTION("GuardDuty finding injection"),
-    FUNCTION_FAULTS("function faults"),
-    CALL_LOG("the emulator's call log"),
-    INVOCATION_LOG("the emulator's invocation log"),
-    EVENT_LOG("the emulator's event log"),
-    REBOOT_COUNT("the emulator's reboot count"),
-    IAM_DECISIONS("IAM decisions");
+    VIRTUAL_CLOCK("virtual clock", EmulatorCapability.VIRTUAL_CLOCK),
+    CPU_LOAD("cpu load injection", EmulatorCapability.CPU_LOAD),
+    STOP_RESPONDING("stop-responding injection", EmulatorCapability.STOP_RESPONDING),
+    GUARDDUTY_INJECTION("GuardDuty finding injection", EmulatorCapability.GUARDDUTY_INJECTION),
+    FUNCTION_FAULTS("function faults", EmulatorCapability.FUNCTION_FAULTS),
+    CALL_LOG("the emulator's call log", EmulatorCapability.CALL_LOG),
+    INVOCATION_LOG("the emulator's invocation log", EmulatorCapability.INVOCATION_LOG),
+    EVENT_LOG("the emulator's event log", EmulatorCapability.EVENT_LOG),
+    REBOOT_COUNT("the emulator's reboot count", EmulatorCapability.REBOOT_COUNT),
+    IAM_DECISIONS("IAM decisions", EmulatorCapability.IAM_DECISIONS),
+    REDELIVERY("event redelivery", EmulatorCapability.REDELIVERY),
+    SERVICE_EVENTS("emitting an AWS service's own events", EmulatorCapability.SERVICE_EVENTS);
 
     private final String label;
+    private final EmulatorCapability offeredAs;
 
-    Capability(String label) {
+    Capability(String label, EmulatorCapability offeredAs) {
         this.label = label;
+        this.offeredAs = offeredAs;
+    }
+
+    /** The entry of a remote emulator's capabilities document that offers it. */
+    public EmulatorCapability offeredAs() {
+        return offeredAs;
     }
 
     public String label() {

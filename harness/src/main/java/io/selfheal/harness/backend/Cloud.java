@@ -1,14 +1,24 @@
 package io.selfheal.harness.backend;
 
-import io.selfheal.emulator.control.EventRecord;
-import io.selfheal.emulator.control.FunctionInvocation;
-import io.selfheal.emulator.core.ApiCall;
+import io.selfheal.emulator.core.authz.AuthorizationDecision;
+import io.selfheal.emulator.core.authz.IamMode;
+import io.selfheal.harness.backend.observe.Observation;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
 
-/** A cloud a scenario runs against: its AWS endpoint, plus what the harness observes beyond the AWS APIs. */
+/**
+ * A cloud a scenario runs against: AWS access (its endpoint, region and credentials, for unmodified SDK clients),
+ * where outcomes are read from ({@link #observation()}), and — when a selfheal emulator stands behind it — the
+ * {@link EmulatorControls} AWS itself does not offer. Without controls the cloud runs in real time and offers no
+ * {@link Capability}; a scenario needing one is skipped with the reason.
+ */
 public interface Cloud extends AutoCloseable {
     /** For reports: "embedded emulator on http://127.0.0.1:4566". */
     String describe();
@@ -17,93 +27,76 @@ public interface Cloud extends AutoCloseable {
 
     String region();
 
-    AwsCredentialsProvider credentials();
+    software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials();
 
-    /** Every AWS API call the cloud answered, in order. */
-    List<ApiCall> calls();
+    /** The emulator's controls, when one stands behind this endpoint and lets the harness reach them. */
+    Optional<EmulatorControls> controls();
 
-    /**
-     * How many entries each bounded history (call log, events, invocations …) dropped to stay within its bounds, by
-     * history; the harness compares a run's end with its start, so a check never reads a truncated history unawares.
-     */
-    default java.util.Map<String, Long> droppedEntries() {
-        return java.util.Map.of();
+    /** Where calls, invocations and events are read from: the emulator's logs when it has controls. */
+    default Observation observation() {
+        return controls().map(EmulatorControls::observation).orElse(Unobserved.INSTANCE);
     }
 
-    /** Every IAM decision the cloud made (for non-root principals: function roles, users), in order. */
-    default List<io.selfheal.emulator.core.authz.AuthorizationDecision> decisions() {
-        return List.of();
+    /** What this cloud offers beyond the AWS APIs. */
+    default Set<Capability> capabilities() {
+        return controls().map(EmulatorControls::capabilities).orElse(EnumSet.noneOf(Capability.class));
     }
 
-    /** How the cloud applies IAM to non-root principals from now on; a cloud without IAM ignores it. */
-    default void iamMode(io.selfheal.emulator.core.authz.IamMode mode) {
-    }
-
-    /** Every invocation of the named function, in start order. */
-    List<FunctionInvocation> invocations(String functionName);
-
-    /** Every event that reached an event bus, with its deliveries. */
-    List<EventRecord> events();
-
     /**
-     * Emits an event as the AWS service named by its source would (PutEvents refuses {@code aws.*} sources): to the
-     * default bus of the cloud's account and region.
-     */
-    void emitServiceEvent(String source, String detailType, java.util.List<String> resources,
-                          com.fasterxml.jackson.databind.node.ObjectNode detail);
-
-    /** Delivers an event once more with the same id, as at-least-once delivery may. */
-    EventRecord redeliver(String eventId);
-
-    /** Waits until nothing is in flight; false when {@code timeout} passed first. */
-    boolean awaitIdle(Duration timeout);
-
-    /** How often EC2 rebooted an instance. */
-    int rebootCount(String instanceId);
-
-    /** Injects CPU load into an instance until {@code duration} passes, or until it reboots when null. */
-    void setCpuLoad(String instanceId, double percent, Duration duration);
-
-    /** Makes a running instance hang (failed status check, CPU pinned at 100) until it is rebooted. */
-    void stopResponding(String instanceId);
-
-    /**
-     * Injects a threat GuardDuty would have detected on an instance (AWS has no API for it): {@code times}
-     * occurrences, the first now and then one every {@code every} on the cloud's clock, which GuardDuty folds into one
-     * recurring finding. The account and region need an enabled detector.
+     * The controls, for a fault or outcome that declared {@code needed} in its {@code needs()}.
      *
-     * @param severity 1.0–10.0, or null for the type's default
-     * @throws IllegalArgumentException for a type or severity GuardDuty does not know, or an unknown instance
+     * @throws MissingCapabilityException when the cloud does not offer it (the declaration is missing)
      */
-    default void injectGuardDutyFinding(String instanceId, String type, Double severity, Duration every, int times) {
-        throw new UnsupportedOperationException(describe() + " cannot inject GuardDuty findings");
+    default EmulatorControls control(Capability needed) {
+        if (!capabilities().contains(needed)) {
+            throw new MissingCapabilityException(needed, describe());
+        }
+        return controls().orElseThrow(() -> new MissingCapabilityException(needed, describe()));
     }
-
-    /**
-     * Makes a function misbehave without changing its code (Lambda's platform applies it around the real handler).
-     *
-     * @param mode        {@code throw}, {@code timeout}, {@code crash} or {@code throttle}
-     * @param times       how many invocations it affects; 0 = every one until {@code forDuration} ends
-     * @param forDuration how long it lasts on the cloud's clock, or null
-     */
-    void injectFunctionFault(String functionName, String mode, int times, Duration forDuration);
 
     /** Whether time moves only when the harness advances it. */
-    boolean virtualTime();
+    default boolean virtualTime() {
+        return controls().map(EmulatorControls::virtualTime).orElse(false);
+    }
 
     /** The cloud's current time (virtual or real). */
-    java.time.Instant now();
+    default Instant now() {
+        return controls().map(EmulatorControls::now).orElseGet(Instant::now);
+    }
 
     /**
      * Virtual time only: advances, timer by timer, until {@code done} holds or {@code max} has passed.
      *
      * @return whether {@code done} held
      */
-    boolean advanceUntil(java.util.function.BooleanSupplier done, Duration max);
+    default boolean advanceUntil(BooleanSupplier done, Duration max) {
+        return control(Capability.VIRTUAL_CLOCK).advanceUntil(done, max);
+    }
 
-    /** What this cloud offers beyond the AWS APIs; the embedded emulator offers every {@link Capability}. */
-    default java.util.Set<Capability> capabilities() {
-        return Capability.all();
+    /**
+     * Waits until nothing is in flight; false when {@code timeout} passed first. A cloud without controls cannot
+     * tell, and answers true at once (its checks poll in real time).
+     */
+    default boolean awaitIdle(Duration timeout) {
+        return controls().map(c -> c.awaitIdle(timeout)).orElse(true);
+    }
+
+    /**
+     * How many entries each bounded history (call log, events, invocations …) dropped to stay within its bounds, by
+     * history; the harness compares a run's end with its start, so a check never reads a truncated history unawares.
+     */
+    default Map<String, Long> droppedEntries() {
+        return controls().map(EmulatorControls::droppedEntries).orElse(Map.of());
+    }
+
+    /** Every IAM decision the cloud recorded (for non-root principals), in order; none without controls. */
+    default List<AuthorizationDecision> decisions() {
+        return controls().map(EmulatorControls::decisions).orElse(List.of());
+    }
+
+    /** How the cloud applies IAM to non-root principals from now on; AWS always enforces, so only an emulator. */
+    default void iamMode(IamMode mode) {
+        controls().ifPresent(c -> c.iamMode(mode));
     }
 
     @Override

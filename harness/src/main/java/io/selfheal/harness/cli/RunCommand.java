@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code selfheal run [--tags …] [--parallel N] [--report DIR] <file|dir>…}: runs scenarios on fresh embedded clouds,
- * one progress line per scenario in file order, optionally an HTML report.
+ * {@code selfheal run [--tags …] [--parallel N] [--report DIR] [--endpoint-url URL | --real-aws] [--profile P]
+ * [--region R] [--confirm-account ID] <file|dir>…}: runs scenarios on fresh embedded clouds (or on an endpoint), one
+ * progress line per scenario in file order, optionally an HTML report.
  */
 @Command(name = "run", description = {"Run scenarios and print a pass/fail line for each, in file order.",
         "Exit codes: 0 all passed, 1 a scenario failed, 2 invalid input (a file with mistakes, no scenario selected,"
@@ -43,8 +44,87 @@ final class RunCommand implements Callable<Integer> {
             description = "Also write an HTML report with a timeline per scenario to DIR/index.html.")
     Path reportDir;
 
+    @Option(names = "--backend", paramLabel = "NAME", description = "Where scenarios run: embedded (a fresh emulator"
+            + " per scenario, the default) or localstack (LocalStack started through Testcontainers; needs a Docker"
+            + " engine, passes LOCALSTACK_AUTH_TOKEN on).")
+    String backend = "embedded";
+
+    @Option(names = "--localstack-image", paramLabel = "IMAGE", description = "With --backend localstack: the image"
+            + " (any LocalStack-compatible one); default SELFHEAL_LOCALSTACK_IMAGE or "
+            + io.selfheal.harness.localstack.LocalStackSettings.DEFAULT_IMAGE + ".")
+    String localStackImage;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Run on this AWS endpoint in real time "
+            + "instead of embedded clouds: a selfheal serve started elsewhere (its control API is used when it "
+            + "answers) or any AWS-compatible endpoint. Credentials and region from the SDK's standard chains.")
+    java.net.URI endpointUrl;
+
+    @Option(names = "--real-aws", description = "Run on AWS's own endpoints (a real account): requires "
+            + "--confirm-account.")
+    boolean realAws;
+
+    @Option(names = "--profile", paramLabel = "PROFILE", description = "The named profile of the AWS config files "
+            + "to take credentials and region from (endpoint backend).")
+    String profile;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "The region to run in (endpoint backend); "
+            + "default: the SDK's region chain (AWS_REGION, the profile).")
+    String region;
+
+    @Option(names = "--confirm-account", paramLabel = "ACCOUNT", description = "Refuse to run unless STS "
+            + "GetCallerIdentity names this 12-digit account; required against AWS itself.")
+    String confirmAccount;
+
+    /** Embedded clouds unless an endpoint was asked for. */
+    private java.util.function.Function<Scenario, io.selfheal.harness.backend.Cloud> clouds() {
+        if (endpointUrl == null && !realAws) {
+            if (profile != null || region != null || confirmAccount != null) {
+                throw new ParameterException(spec.commandLine(), "--profile, --region and --confirm-account go "
+                        + "with --endpoint-url or --real-aws");
+            }
+            return io.selfheal.harness.engine.Backends.embedded();
+        }
+        if (endpointUrl != null && realAws) {
+            throw new ParameterException(spec.commandLine(), "give --endpoint-url or --real-aws, not both");
+        }
+        try {
+            return io.selfheal.harness.engine.Backends.endpoint(
+                    new io.selfheal.harness.backend.EndpointSettings(endpointUrl, profile, region, confirmAccount));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() {
+        if (!backend.equals("embedded") && !backend.equals("localstack")) {
+            throw new ParameterException(spec.commandLine(), "--backend is embedded or localstack, was " + backend);
+        }
+        if (!backend.equals("localstack")) {
+            return run(new ScenarioRunner(clouds()));
+        }
+        if (endpointUrl != null || realAws) {
+            throw new ParameterException(spec.commandLine(), "--backend localstack starts its own endpoint: "
+                    + "no --endpoint-url or --real-aws with it");
+        }
+        io.selfheal.harness.localstack.LocalStackBackend localStack;
+        try {
+            localStack = io.selfheal.harness.localstack.LocalStackBackend.start(
+                    new io.selfheal.harness.localstack.TestcontainersLocalStack(
+                            io.selfheal.harness.localstack.LocalStackSettings.from(localStackImage,
+                                    System.getenv())));
+        } catch (io.selfheal.harness.localstack.NoDockerEngineException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            spec.commandLine().getErr().flush();
+            return SelfhealCli.INVALID;
+        }
+        try (localStack) {
+            spec.commandLine().getOut().println("backend: " + localStack.describe());
+            return run(localStack.runner());
+        }
+    }
+
+    private Integer run(ScenarioRunner runner) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int[] invalid = {0};
@@ -61,7 +141,6 @@ final class RunCommand implements Callable<Integer> {
         }
         ConsoleSummary summary = new ConsoleSummary(out, scenarios.size());
         ReportCollector report = new ReportCollector();
-        ScenarioRunner runner = new ScenarioRunner();
         // Read while each run's cloud is open; the summary prints in file order once its run is done.
         java.util.Map<ScenarioResult, java.util.List<io.selfheal.harness.iam.LeastPrivilegeReport>> leastPrivilege =
                 java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
@@ -72,7 +151,12 @@ final class RunCommand implements Callable<Integer> {
             }
         });
         ScenarioBatch.run(scenarios, parallel, runner::run,
-                result -> summary.finished(result, leastPrivilege.getOrDefault(result, java.util.List.of())));
+                result -> {
+                    if (result.isSkipped() && reportDir != null) {
+                        report.skipped(result);
+                    }
+                    summary.finished(result, leastPrivilege.getOrDefault(result, java.util.List.of()));
+                });
         summary.totals(invalid[0]);
         if (reportDir != null) {
             try {

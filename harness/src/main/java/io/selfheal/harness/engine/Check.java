@@ -52,6 +52,28 @@ public record Check(Kind kind, RedeliveryMode mode) {
     }
 
 
+    /**
+     * What the check itself needs beyond what the scenario's faults and outcomes declare: the nothing-lost check
+     * reads every invocation; an idempotency check redelivers events and blames what followed by the call log (and a
+     * late one moves the clock on first).
+     */
+    public java.util.Set<io.selfheal.harness.backend.Capability> needs() {
+        return switch (kind) {
+            case OUTCOME, RECOVERY -> java.util.Set.of();
+            case NOTHING_LOST -> java.util.Set.of(io.selfheal.harness.backend.Capability.INVOCATION_LOG);
+            case IDEMPOTENCY -> {
+                var needs = java.util.EnumSet.of(io.selfheal.harness.backend.Capability.REDELIVERY,
+                        io.selfheal.harness.backend.Capability.EVENT_LOG,
+                        io.selfheal.harness.backend.Capability.INVOCATION_LOG,
+                        io.selfheal.harness.backend.Capability.CALL_LOG);
+                if (mode == RedeliveryMode.LATE) {
+                    needs.add(io.selfheal.harness.backend.Capability.VIRTUAL_CLOCK);
+                }
+                yield needs;
+            }
+        };
+    }
+
     /** {@code outcome}, {@code recovery}, {@code idempotency} (sequential) or {@code idempotency-<mode>}. */
     public String name() {
         if (kind != Kind.IDEMPOTENCY || mode == RedeliveryMode.SEQUENTIAL) {

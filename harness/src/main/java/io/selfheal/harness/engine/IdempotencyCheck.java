@@ -54,7 +54,7 @@ final class IdempotencyCheck {
             } else {
                 for (int i = 1; i <= spec.redeliver(); i++) {
                     for (EventRecord trigger : triggers.values()) {
-                        int calls = run.cloud().calls().size();
+                        int calls = run.cloud().observation().calls().size();
                         Map<String, Integer> invocations = invocationCounts();
                         redeliver(trigger.eventId());
                         awaitInvocations(invocations, 1, List.of(trigger));
@@ -79,7 +79,7 @@ final class IdempotencyCheck {
 
     /** All redeliveries of all triggers released together, so they are in flight at the same time. */
     private void concurrently(Map<String, EventRecord> triggers, StringBuilder problems) {
-        int calls = run.cloud().calls().size();
+        int calls = run.cloud().observation().calls().size();
         Map<String, Integer> invocations = invocationCounts();
         int n = spec.redeliver() * triggers.size();
         CountDownLatch start = new CountDownLatch(1);
@@ -113,7 +113,7 @@ final class IdempotencyCheck {
     }
 
     private void redeliver(String eventId) {
-        run.cloud().redeliver(eventId);
+        run.cloud().control(io.selfheal.harness.backend.Capability.REDELIVERY).redeliver(eventId);
     }
 
     /** Events after the fault that some rule of the stack delivered, by id. */
@@ -133,7 +133,7 @@ final class IdempotencyCheck {
         Map<String, Integer> counts = new HashMap<>();
         for (String key : run.scenario().stack().all(FunctionKind.Function.class).keySet()) {
             String name = run.state().functionName(key);
-            counts.put(name, run.cloud().invocations(name).size());
+            counts.put(name, run.cloud().observation().invocations(name).size());
         }
         return counts;
     }
@@ -156,14 +156,14 @@ final class IdempotencyCheck {
             }
         }
         Waits.until(run.cloud(), "redelivered invocations finished", run.scenario().within(),
-                () -> expected.entrySet().stream().allMatch(f -> run.cloud().invocations(f.getKey()).stream()
+                () -> expected.entrySet().stream().allMatch(f -> run.cloud().observation().invocations(f.getKey()).stream()
                         .filter(i -> i.finished() != null).count() >= before.get(f.getKey()) + f.getValue()));
     }
 
     /** Appends each mutating call and failed invocation since the marks, naming the redelivery behind it. */
     private void blame(int callsBefore, Map<String, Integer> invocationsBefore, String redelivery,
                        StringBuilder problems) {
-        List<ApiCall> calls = run.cloud().calls();
+        List<ApiCall> calls = run.cloud().observation().calls();
         for (ApiCall c : calls.subList(callsBefore, calls.size())) {
             if (!c.readOnly() && c.succeeded()) {
                 problems.append("\n  ").append(redelivery).append(" caused ").append(c.service()).append(' ')
@@ -172,7 +172,7 @@ final class IdempotencyCheck {
             }
         }
         invocationsBefore.forEach((name, before) -> {
-            List<FunctionInvocation> all = run.cloud().invocations(name);
+            List<FunctionInvocation> all = run.cloud().observation().invocations(name);
             all.subList(before, all.size()).stream().filter(FunctionInvocation::failed).forEach(i ->
                     problems.append("\n  ").append(redelivery).append(" failed in ").append(name).append(": ")
                             .append(i.errorType()).append(": ").append(i.errorMessage()));

@@ -53,7 +53,7 @@ final class NothingLostCheck {
         List<EventRecord> events = run.eventsSinceFault();
         for (String function : run.stack().all(FunctionKind.Function.class).keySet()) {
             String name = run.state().functionName(function);
-            List<FunctionInvocation> invocations = run.cloud().invocations(name).stream()
+            List<FunctionInvocation> invocations = run.cloud().observation().invocations(name).stream()
                     .filter(i -> i.invocationType().equals("Event") && !i.started().isBefore(run.faultStart()))
                     .toList();
             Map<String, List<FunctionInvocation>> attempts = invocations.stream().collect(Collectors.groupingBy(

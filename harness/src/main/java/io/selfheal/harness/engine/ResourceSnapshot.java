@@ -22,8 +22,12 @@ final class ResourceSnapshot {
             Map<String, String> tags = new TreeMap<>();
             i.tags().forEach(t -> tags.put(t.key(), t.value()));
             out.append(out.length() == 0 ? "" : "; ").append(key).append(' ').append(id).append(' ')
-                    .append(i.state().nameAsString()).append(' ').append(tags)
-                    .append(" reboots=").append(run.cloud().rebootCount(id));
+                    .append(i.state().nameAsString()).append(' ').append(tags);
+            // EC2's API has no reboot count; only an emulator's control side knows it.
+            if (run.cloud().capabilities().contains(io.selfheal.harness.backend.Capability.REBOOT_COUNT)) {
+                out.append(" reboots=")
+                        .append(run.cloud().control(io.selfheal.harness.backend.Capability.REBOOT_COUNT).rebootCount(id));
+            }
         }
         return out.toString();
     }

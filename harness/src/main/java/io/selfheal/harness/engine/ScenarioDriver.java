@@ -57,6 +57,12 @@ public final class ScenarioDriver implements AutoCloseable {
         if (broken != null) {
             return new CheckResult(check.name(), false, broken, Duration.ZERO);
         }
+        var missing = io.selfheal.harness.backend.Capability.missing(check.needs(), run.cloud().capabilities());
+        if (!missing.isEmpty()) {
+            CheckResult skipped = CheckResult.skipped(check.name(), io.selfheal.harness.backend.Capability.reason(missing));
+            results.add(skipped);
+            return skipped;
+        }
         CheckResult result = switch (check.kind()) {
             case OUTCOME -> run.verifyOutcome();
             case RECOVERY -> run.verifyRecovery();
@@ -72,7 +78,7 @@ public final class ScenarioDriver implements AutoCloseable {
         Scenario scenario = run.scenario();
         return new ScenarioResult(scenario.name(), scenario.file(), List.copyOf(results), broken, run.recovery(),
                 ScenarioRun.since(started), run.recoveryWall(),
-                scenario.recovery() == null ? null : scenario.recovery().within());
+                scenario.recovery() == null ? null : scenario.recovery().within()).withFacts(RunFacts.of(run));
     }
 
     @Override

@@ -18,9 +18,28 @@ import java.util.List;
  *                     {@code recovery}
  * @param recoveryBound the scenario's {@code recovery.within}, or null when it sets none
  * @param skipReason   why the scenario did not run on this cloud ("needs virtual clock"), or null when it ran
+ * @param facts        where and how it ran (backend, observation source, clock, the remediation's request ids), or
+ *                     null when no cloud was made
  */
 public record ScenarioResult(String name, Path file, List<CheckResult> checks, String error, Duration recovery,
-                             Duration duration, Duration recoveryWall, Duration recoveryBound, String skipReason) {
+                             Duration duration, Duration recoveryWall, Duration recoveryBound, String skipReason,
+                             RunFacts facts) {
+
+    public ScenarioResult(String name, Path file, List<CheckResult> checks, String error, Duration recovery,
+                          Duration duration, Duration recoveryWall, Duration recoveryBound, String skipReason) {
+        this(name, file, checks, error, recovery, duration, recoveryWall, recoveryBound, skipReason, null);
+    }
+
+    /** This result with {@code facts}. */
+    public ScenarioResult withFacts(RunFacts runFacts) {
+        return new ScenarioResult(name, file, checks, error, recovery, duration, recoveryWall, recoveryBound,
+                skipReason, runFacts);
+    }
+
+    /** The checks this cloud could not run, each with why. */
+    public List<CheckResult> skippedChecks() {
+        return checks.stream().filter(CheckResult::isSkipped).toList();
+    }
 
     /** A result of a scenario that ran. */
     public ScenarioResult(String name, Path file, List<CheckResult> checks, String error, Duration recovery,
@@ -44,7 +63,9 @@ public record ScenarioResult(String name, Path file, List<CheckResult> checks, S
     }
 
     public boolean passed() {
-        return skipReason == null && error == null && !checks.isEmpty() && checks.stream().allMatch(CheckResult::passed);
+        // A check this cloud could not run is reported as skipped, never counted as passed.
+        List<CheckResult> ran = checks.stream().filter(c -> !c.isSkipped()).toList();
+        return skipReason == null && error == null && !ran.isEmpty() && ran.stream().allMatch(CheckResult::passed);
     }
 
     /** The first reason for failure, or null. */
@@ -55,7 +76,7 @@ public record ScenarioResult(String name, Path file, List<CheckResult> checks, S
         if (skipReason != null) {
             return skipReason;
         }
-        return checks.stream().filter(c -> !c.passed()).map(c -> c.name() + ": " + c.message()).findFirst()
+        return checks.stream().filter(c -> !c.passed() && !c.isSkipped()).map(c -> c.name() + ": " + c.message()).findFirst()
                 .orElse(checks.isEmpty() ? "no checks ran" : null);
     }
 }

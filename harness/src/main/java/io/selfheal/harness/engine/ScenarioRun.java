@@ -129,13 +129,14 @@ public final class ScenarioRun implements FaultContext, ProbeContext, AutoClosea
      */
     record FaultMark(long nanos, int calls, java.util.Set<String> eventIds) {
         static FaultMark now(Cloud cloud) {
-            return new FaultMark(System.nanoTime(), cloud.calls().size(), cloud.events().stream()
+            var observed = cloud.observation();
+            return new FaultMark(System.nanoTime(), observed.calls().size(), observed.events().stream()
                     .map(EventRecord::eventId).collect(Collectors.toSet()));
         }
     }
 
     /**
-     * How many of {@link Cloud#events()} and {@link Cloud#calls()} came before the first fault: on a virtual clock,
+     * How many of the observed events and calls ({@link Cloud#observation()}) came before the first fault: on a virtual clock,
      * provisioning and the fault happen at the same instant, so time alone cannot tell them apart.
      */
     public int eventsBeforeFault() {
@@ -160,7 +161,7 @@ public final class ScenarioRun implements FaultContext, ProbeContext, AutoClosea
             return List.of();
         }
         // By identity, not time: provisioning and the fault may share an instant of virtual time.
-        return cloud.events().stream().filter(e -> !faultMark.eventIds().contains(e.eventId())).toList();
+        return cloud.observation().events().stream().filter(e -> !faultMark.eventIds().contains(e.eventId())).toList();
     }
 
     /** Creates the scenario's stack through the AWS APIs, kind by kind (see {@link Provisioning}). */

@@ -1,7 +1,6 @@
 package io.selfheal.harness.engine;
 
 import io.selfheal.harness.backend.Cloud;
-import io.selfheal.harness.backend.EmbeddedCloud;
 import io.selfheal.harness.scenario.Scenario;
 import java.util.function.Function;
 
@@ -16,9 +15,10 @@ import java.util.function.Function;
 public final class ScenarioRunner {
     private final Function<Scenario, Cloud> clouds;
     private java.util.function.BiConsumer<ScenarioRun, ScenarioResult> onFinished = (run, result) -> { };
+    private Function<Scenario, String> skipWhen = scenario -> null;
 
     public ScenarioRunner() {
-        this(scenario -> new EmbeddedCloud(scenario.virtualTime(), scenario.idSeed()));
+        this(Backends.embedded());
     }
 
     /** @param clouds makes the cloud for one run; called once per run, possibly from several threads at once */
@@ -35,16 +35,30 @@ public final class ScenarioRunner {
         return this;
     }
 
+    /**
+     * Skips, before any cloud is made, each scenario {@code reason} names a reason for (a backend that does not do
+     * what the scenario relies on, e.g. LocalStack and alarm state-change events); null lets it run.
+     */
+    public ScenarioRunner skipWhen(Function<Scenario, String> reason) {
+        this.skipWhen = reason;
+        return this;
+    }
+
     /** Runs {@code scenario}, or returns it skipped with its reason when the cloud lacks a capability it needs. */
     public ScenarioResult run(Scenario scenario) {
         long started = System.nanoTime();
+        String unsupported = skipWhen.apply(scenario);
+        if (unsupported != null) {
+            return ScenarioResult.skipped(scenario.name(), scenario.file(), unsupported,
+                    java.time.Duration.ofNanos(System.nanoTime() - started));
+        }
         try (Cloud cloud = clouds.apply(scenario)) {
             java.util.Set<io.selfheal.harness.backend.Capability> missing =
                     io.selfheal.harness.backend.Capability.missing(scenario.needs(), cloud.capabilities());
             if (!missing.isEmpty()) {
                 return ScenarioResult.skipped(scenario.name(), scenario.file(),
                         io.selfheal.harness.backend.Capability.reason(missing),
-                        java.time.Duration.ofNanos(System.nanoTime() - started));
+                        java.time.Duration.ofNanos(System.nanoTime() - started)).withFacts(RunFacts.skipped(cloud));
             }
             return run(scenario, cloud);
         }

@@ -29,7 +29,8 @@ final class Verdicts {
         for (int i = 0; i < expectations.size(); i++) {
             Verdict v = i < verdicts.size() ? verdicts.get(i) : null;
             out.append("\n  ").append(v != null && v.holds() ? "✓ " : "✗ ").append(prefix)
-                    .append(expectations.get(i).describe()).append(v == null ? "" : " — observed: " + v.observed());
+                    .append(expectations.get(i).describe()).append(v == null ? "" : " — observed: " + v.observed())
+                    .append(v == null || v.source() == null ? "" : " (read from " + v.source() + ")");
         }
         return out.toString();
     }

@@ -28,7 +28,7 @@ final class WhatHappened {
         StringBuilder out = new StringBuilder("\nWhat happened after the fault:");
         events(mark, run, out);
         invocations(run, out);
-        List<ApiCall> calls = run.cloud().calls();
+        List<ApiCall> calls = run.cloud().observation().calls();
         List<ApiCall> mutating = calls.subList(Math.min(mark.calls(), calls.size()), calls.size()).stream()
                 .filter(c -> !c.readOnly()).toList();
         out.append("\n  mutating API calls: ").append(mutating.isEmpty() ? "none" : mutating.size());
@@ -47,14 +47,18 @@ final class WhatHappened {
     }
 
     private static void events(ScenarioRun.FaultMark mark, ScenarioRun run, StringBuilder out) {
-        List<EventRecord> events = run.cloud().events().stream().filter(e -> !mark.eventIds().contains(e.eventId()))
+        List<EventRecord> events = run.cloud().observation().events().stream().filter(e -> !mark.eventIds().contains(e.eventId()))
                 .toList();
-        out.append("\n  events put: ").append(events.isEmpty() ? "none" : events.size());
+        // Which rules an event matched only the bus's own record says; a tap sees the events, not their deliveries.
+        boolean deliveriesKnown = run.cloud().capabilities().contains(io.selfheal.harness.backend.Capability.EVENT_LOG);
+        out.append("\n  events put: ").append(events.isEmpty() ? "none" : events.size())
+                .append(deliveriesKnown ? "" : " (read from " + run.cloud().observation().source() + "; deliveries unknown)");
         NearestMiss nearest = new NearestMiss(run.clients().events());
         Map<String, Integer> elsewhere = new TreeMap<>();
         int shown = 0;
         for (EventRecord e : events) {
-            List<Map.Entry<RuleKind.Rule, List<NearestMiss.FieldMiss>>> missed = misses(run, nearest, e);
+            List<Map.Entry<RuleKind.Rule, List<NearestMiss.FieldMiss>>> missed =
+                    deliveriesKnown ? misses(run, nearest, e) : List.of();
             String source = e.event().path("source").asText();
             boolean unrelated = e.deliveries().isEmpty() && missed.stream().allMatch(m -> m.getValue().stream()
                     .anyMatch(f -> f.path().equals("source")));
@@ -67,7 +71,7 @@ final class WhatHappened {
             }
             out.append("\n    ").append(source).append(" / ").append(e.event().path("detail-type").asText())
                     .append(" id=").append(e.eventId()).append(" at ").append(e.received())
-                    .append(e.deliveries().isEmpty() ? " — matched no rule" : "");
+                    .append(e.deliveries().isEmpty() && deliveriesKnown ? " — matched no rule" : "");
             for (EventRecord.TargetDelivery d : e.deliveries()) {
                 out.append("\n      ✓ rule ").append(d.ruleArn()).append(" → target ").append(d.targetId())
                         .append(d.delivered() ? " delivered" : " FAILED " + d.errorCode() + ": " + d.errorMessage());
@@ -110,7 +114,7 @@ final class WhatHappened {
     private static void invocations(ScenarioRun run, StringBuilder out) {
         for (String key : run.scenario().stack().all(FunctionKind.Function.class).keySet()) {
             String name = run.state().functionName(key);
-            List<FunctionInvocation> invocations = run.cloud().invocations(name);
+            List<FunctionInvocation> invocations = run.cloud().observation().invocations(name);
             out.append("\n  function ").append(name).append(": ").append(invocations.size()).append(" invocation(s)");
             for (FunctionInvocation i : invocations) {
                 out.append("\n    ").append(i.requestId()).append(" by ").append(i.invokedBy()).append(": ")

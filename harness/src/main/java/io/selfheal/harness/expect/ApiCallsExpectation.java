@@ -21,24 +21,20 @@ public record ApiCallsExpectation(String service, String operation, Count count,
     }
 
     @Override
-    public java.util.Set<io.selfheal.harness.backend.Capability> needs() {
-        return java.util.Set.of(io.selfheal.harness.backend.Capability.CALL_LOG);
-    }
-
-    @Override
     public Verdict check(ProbeContext run) {
         String session = byFunction == null ? null : "/" + run.state().functionName(byFunction);
-        long seen = calls(run).filter(c -> session == null || isSessionOf(c, session)).count();
+        java.util.List<ApiCall> calls = calls(run).toList();
+        long seen = calls.stream().filter(c -> session == null || isSessionOf(c, session)).count();
         String observed = seen + " successful " + operation + " call" + (seen == 1 ? "" : "s");
         if (session != null) {
-            long byOthers = calls(run).count() - seen;
+            long byOthers = calls.size() - seen;
             observed += " by " + byFunction + (byOthers > 0 ? " (" + byOthers + " by other callers)" : "");
         }
-        return Verdict.of(count.matches(seen), observed);
+        return Verdict.of(count.matches(seen), observed).from(run.cloud().observation().source());
     }
 
     private Stream<ApiCall> calls(ProbeContext run) {
-        return run.cloud().calls().stream()
+        return run.cloud().observation().calls().stream()
                 .filter(c -> c.service().equals(service) && c.operation().equals(operation) && c.succeeded());
     }
 

@@ -82,7 +82,7 @@ public final class AsyncLetters {
         }
         List<String> bodies = new ArrayList<>();
         if (ref.kind().equals(FunctionKind.KEY)) {
-            run.cloud().invocations(run.state().functionName(ref.key())).stream()
+            run.cloud().observation().invocations(run.state().functionName(ref.key())).stream()
                     .map(FunctionInvocation::payload).forEach(bodies::add);
         } else {
             for (Message m : messages(run, ref)) {

@@ -23,7 +23,8 @@ public record EventsExpectation(String source, String detailType, Count count, S
 
     @Override
     public java.util.Set<io.selfheal.harness.backend.Capability> needs() {
-        return java.util.Set.of(io.selfheal.harness.backend.Capability.EVENT_LOG);
+        // Which rule delivered an event only the bus's own record says; the events themselves any observation sees.
+        return rule == null ? java.util.Set.of() : java.util.Set.of(io.selfheal.harness.backend.Capability.EVENT_LOG);
     }
 
     @Override
@@ -41,7 +42,7 @@ public record EventsExpectation(String source, String detailType, Count count, S
             observed += ", " + deliveries + " delivered by " + rule;
             holds &= deliveries == delivered;
         }
-        return Verdict.of(holds, observed);
+        return Verdict.of(holds, observed).from(run.cloud().observation().source());
     }
 
     /** Registered as {@code events}. */

@@ -77,7 +77,7 @@ public record InstanceExpectation(String ref, String state, Integer rebootCount,
         boolean holds = state == null || state.equals(actualState);
         String observed = id + " is " + actualState;
         if (rebootCount != null) {
-            int reboots = run.cloud().rebootCount(id);
+            int reboots = run.cloud().control(io.selfheal.harness.backend.Capability.REBOOT_COUNT).rebootCount(id);
             holds &= reboots == rebootCount;
             observed += ", rebooted " + reboots + " time" + (reboots == 1 ? "" : "s");
         }

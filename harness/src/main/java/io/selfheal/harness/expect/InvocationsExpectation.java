@@ -20,19 +20,15 @@ public record InvocationsExpectation(String function, Count count, int errors) i
     }
 
     @Override
-    public java.util.Set<io.selfheal.harness.backend.Capability> needs() {
-        return java.util.Set.of(io.selfheal.harness.backend.Capability.INVOCATION_LOG);
-    }
-
-    @Override
     public Verdict check(ProbeContext run) {
-        List<FunctionInvocation> all = run.cloud().invocations(run.state().functionName(function));
+        List<FunctionInvocation> all = run.cloud().observation().invocations(run.state().functionName(function));
         long finished = all.stream().filter(i -> i.finished() != null).count();
         List<FunctionInvocation> failed = all.stream().filter(FunctionInvocation::failed).toList();
         String observed = finished + " finished, " + failed.size() + " failed"
                 + (failed.isEmpty() ? "" : " (first: " + failed.get(0).errorType() + ": "
                 + failed.get(0).errorMessage() + ")");
-        return Verdict.of(count.matches(finished) && failed.size() == errors, observed);
+        return Verdict.of(count.matches(finished) && failed.size() == errors, observed)
+                .from(run.cloud().observation().source());
     }
 
     /** Registered as {@code invocations}. */

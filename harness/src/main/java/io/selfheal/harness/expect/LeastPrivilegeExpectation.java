@@ -32,7 +32,7 @@ public record LeastPrivilegeExpectation(String function) implements Expectation 
                 run.state().get(FunctionKind.KEY, function, RoleKind.POLICIES));
         List<String> used = report.used().stream().map(LeastPrivilegeReport.ActionUse::action).toList();
         if (used.isEmpty()) {
-            long calls = run.cloud().calls().stream()
+            long calls = run.cloud().observation().calls().stream()
                     .filter(c -> c.callerArn().contains(":assumed-role/") && c.callerArn().endsWith("/" + name)).count();
             return Verdict.of(calls == 0, calls == 0 ? "function " + function + " made no calls"
                     : "no IAM decision recorded for the function's " + calls + " calls (IAM mode off?)");

@@ -31,11 +31,11 @@ public record TopicExpectation(String topic, Integer published, JsonNode contain
     public Verdict check(ProbeContext run) {
         String arn = run.state().get("topics", topic, "arn");
         List<String> messages = new ArrayList<>();
-        run.cloud().calls().stream()
+        run.cloud().observation().calls().stream()
                 .filter(c -> c.service().equals("sns") && c.operation().equals("Publish") && c.succeeded()
                         && arn.equals(c.parameters().path("TopicArn").asText()))
                 .forEach(c -> messages.add(c.parameters().path("Message").asText()));
-        for (EventRecord e : run.cloud().events()) {
+        for (EventRecord e : run.cloud().observation().events()) {
             e.deliveries().stream().filter(d -> d.delivered() && arn.equals(d.targetArn()))
                     .forEach(d -> messages.add(d.input() != null ? d.input() : e.event().toString()));
         }

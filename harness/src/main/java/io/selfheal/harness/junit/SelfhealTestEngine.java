@@ -67,7 +67,9 @@ public final class SelfhealTestEngine extends HierarchicalTestEngine<SelfhealExe
 
     @Override
     protected SelfhealExecutionContext createExecutionContext(ExecutionRequest request) {
-        return new SelfhealExecutionContext(request.getConfigurationParameters()
-                .get(REPORT_DIR).orElse(DEFAULT_REPORT_DIR), new ReportCollector(), null);
+        ConfigurationParameters parameters = request.getConfigurationParameters();
+        return new SelfhealExecutionContext(parameters.get(REPORT_DIR).orElse(DEFAULT_REPORT_DIR),
+                new ReportCollector(), io.selfheal.harness.engine.Backends.from(k -> parameters.get(k).orElse(null)),
+                null, request.getEngineExecutionListener());
     }
 }

@@ -1,5 +1,6 @@
 package io.selfheal.harness.report;
 
+import io.selfheal.harness.engine.RunFacts;
 import io.selfheal.harness.engine.ScenarioResult;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -52,8 +53,26 @@ public final class ConsoleSummary {
         }
         String head = String.format(Locale.ROOT, "[%" + width + "d/%d] %s %-40s  MTTR %-9s  wall %s", index, total,
                 result.passed() ? "✓" : "✗", result.name(), Durations.format(result.recovery()),
-                Durations.format(result.duration()));
+                Durations.format(result.duration())) + details(result);
         return result.passed() ? head : head + "\n      " + result.reason().replace("\n", "\n      ");
+    }
+
+    /**
+     * Under a scenario: each check its cloud could not run, with why; and, off the embedded emulator (a
+     * pre-production run), the backend, where outcomes were read from, the clock MTTR is on and the request ids of
+     * the remediation's calls.
+     */
+    private static String details(ScenarioResult result) {
+        StringBuilder out = new StringBuilder();
+        result.skippedChecks().forEach(c -> out.append("\n      ⊘ ").append(c.name()).append(": ").append(c.skipReason()));
+        RunFacts facts = result.facts();
+        if (facts != null && !facts.embedded()) {
+            out.append("\n      backend ").append(facts.backend()).append("; outcomes read from ")
+                    .append(facts.observedFrom()).append("; MTTR on the ")
+                    .append(facts.realClock() ? "real" : "virtual").append(" clock");
+            facts.remediationCalls().forEach(c -> out.append("\n      remediation call ").append(c));
+        }
+        return out.toString();
     }
 
     /**

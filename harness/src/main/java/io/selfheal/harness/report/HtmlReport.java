@@ -37,12 +37,14 @@ public final class HtmlReport {
 
     public static String render(List<RunReport> reports) {
         long passed = reports.stream().filter(r -> r.result().passed()).count();
+        long skipped = reports.stream().filter(r -> r.result().isSkipped()).count();
         StringBuilder html = new StringBuilder(8192);
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>selfheal report</title><style>").append(CSS).append("</style></head><body>\n")
                 .append("<h1>selfheal report</h1><p class=\"muted\" id=\"totals\">").append(passed).append(" passed, ")
-                .append(reports.size() - passed).append(" failed</p>\n");
+                .append(reports.size() - passed - skipped).append(" failed")
+                .append(skipped > 0 ? ", " + skipped + " skipped" : "").append("</p>\n");
         summary(html, reports);
         for (int i = 0; i < reports.size(); i++) {
             scenario(html, reports.get(i), i);
@@ -57,7 +59,7 @@ public final class HtmlReport {
             RunReport r = reports.get(i);
             ScenarioResult result = r.result();
             html.append("<tr><td><a href=\"#scenario-").append(i).append("\">").append(Html.escape(result.name()))
-                    .append("</a></td><td>").append(verdict(result.passed())).append("</td><td class=\"num\">")
+                    .append("</a></td><td>").append(verdict(result)).append("</td><td class=\"num\">")
                     .append(Html.escape(mttr(r))).append("</td><td class=\"num\">")
                     .append(Html.escape(Durations.format(result.duration()))).append("</td><td>")
                     .append(Html.escape(checks(result))).append("</td></tr>\n");
@@ -69,14 +71,21 @@ public final class HtmlReport {
         ScenarioResult result = report.result();
         Timeline timeline = report.timeline();
         html.append("<section class=\"scenario\" id=\"scenario-").append(index).append("\"><h2>")
-                .append(Html.escape(result.name())).append(" — ").append(verdict(result.passed())).append("</h2>")
+                .append(Html.escape(result.name())).append(" — ").append(verdict(result)).append("</h2>")
                 .append("<p class=\"muted\">").append(Html.escape(String.valueOf(result.file())))
                 .append(" · MTTR ").append(Html.escape(mttr(report))).append(" · wall time ")
                 .append(Html.escape(Durations.format(result.duration()))).append("</p>\n");
-        if (!result.passed()) {
+        if (result.isSkipped()) {
+            html.append("<p class=\"muted\">Not run: ").append(Html.escape(result.skipReason())).append("</p>\n");
+        } else if (!result.passed()) {
             html.append("<pre class=\"failure\">").append(Html.escape(result.reason())).append("</pre>\n");
         }
+        facts(html, result);
         LeastPrivilegeTable.render(html, report.leastPrivilege());
+        if (result.isSkipped()) {
+            html.append("</section>\n");
+            return;
+        }
         if (timeline.origin() == null) {
             html.append("<p class=\"muted\">No timeline: the run broke before the fault.</p></section>\n");
             return;
@@ -92,6 +101,39 @@ public final class HtmlReport {
                     .append("</td><td><pre>").append(Html.escape(e.detail())).append("</pre></td></tr>\n");
         }
         html.append("</tbody></table></details></section>\n");
+    }
+
+    /**
+     * The checks the cloud could not run, with why; off the embedded emulator also the backend, where outcomes were
+     * read from, the clock and the request ids of the remediation's calls (to find them in the account's CloudTrail).
+     */
+    private static void facts(StringBuilder html, ScenarioResult result) {
+        io.selfheal.harness.engine.RunFacts facts = result.facts();
+        boolean preProduction = facts != null && !facts.embedded();
+        if (result.skippedChecks().isEmpty() && !preProduction) {
+            return;
+        }
+        html.append("<table class=\"facts\"><tbody>\n");
+        if (preProduction) {
+            row(html, "backend", facts.backend());
+            row(html, "outcomes read from", facts.observedFrom());
+            row(html, "clock", facts.realClock() ? "real (MTTR is real time)" : "virtual");
+            row(html, "remediation calls", facts.remediationCalls().isEmpty() ? "none"
+                    : String.join("\n", facts.remediationCalls()));
+        }
+        for (CheckResult c : result.checks()) {
+            row(html, "check " + c.name(), c.isSkipped() ? "⊘ skipped: " + c.skipReason() : c.passed() ? "✓ ran" : "✗ ran");
+        }
+        html.append("</tbody></table>\n");
+    }
+
+    private static void row(StringBuilder html, String name, String value) {
+        html.append("<tr><th>").append(Html.escape(name)).append("</th><td><pre>").append(Html.escape(value))
+                .append("</pre></td></tr>\n");
+    }
+
+    private static String verdict(ScenarioResult result) {
+        return result.isSkipped() ? "<span class=\"muted\">⊘ skipped</span>" : verdict(result.passed());
     }
 
     private static String verdict(boolean passed) {
@@ -111,6 +153,6 @@ public final class HtmlReport {
     }
 
     private static String checkLine(CheckResult c) {
-        return c.name() + (c.passed() ? " ✓" : " ✗");
+        return c.name() + (c.isSkipped() ? " ⊘" : c.passed() ? " ✓" : " ✗");
     }
 }

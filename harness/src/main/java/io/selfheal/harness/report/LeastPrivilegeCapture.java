@@ -12,9 +12,15 @@ public final class LeastPrivilegeCapture {
     private LeastPrivilegeCapture() {
     }
 
-    /** One report per function of the stack that was provisioned; empty when the run broke before. */
+    /**
+     * One report per function of the stack that was provisioned; empty when the run broke before, or when the cloud
+     * records no IAM decisions (AWS: an empty record would read as "no grant used").
+     */
     public static List<LeastPrivilegeReport> of(ScenarioRun run) {
         List<LeastPrivilegeReport> out = new ArrayList<>();
+        if (!run.cloud().capabilities().contains(io.selfheal.harness.backend.Capability.IAM_DECISIONS)) {
+            return out;
+        }
         var decisions = run.cloud().decisions();
         for (String function : run.scenario().stack().all(FunctionKind.Function.class).keySet()) {
             try {

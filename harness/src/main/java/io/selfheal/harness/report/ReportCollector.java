@@ -22,6 +22,11 @@ public final class ReportCollector implements BiConsumer<ScenarioRun, ScenarioRe
         add(new RunReport(result, TimelineCapture.of(run), LeastPrivilegeCapture.of(run)));
     }
 
+    /** A scenario that did not run (its cloud lacks what it needs): in the report with its reason, no timeline. */
+    public void skipped(ScenarioResult result) {
+        add(new RunReport(result, Timeline.none(false)));
+    }
+
     public synchronized void add(RunReport report) {
         reports.add(report);
     }
@@ -30,11 +35,16 @@ public final class ReportCollector implements BiConsumer<ScenarioRun, ScenarioRe
         return List.copyOf(reports);
     }
 
-    /** Writes {@code dir/index.html} (creating {@code dir}) and returns its path. */
+    /**
+     * Writes {@code dir/index.html} and, for tools, the same results as {@code dir/report.json} (creating
+     * {@code dir}); returns the HTML's path.
+     */
     public Path write(Path dir) throws IOException {
         Files.createDirectories(dir);
         Path index = dir.resolve("index.html");
-        Files.writeString(index, HtmlReport.render(reports()), StandardCharsets.UTF_8);
+        List<RunReport> all = reports();
+        Files.writeString(index, HtmlReport.render(all), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("report.json"), JsonReport.render(all), StandardCharsets.UTF_8);
         return index;
     }
 }

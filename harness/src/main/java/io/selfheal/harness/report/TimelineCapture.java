@@ -40,17 +40,17 @@ public final class TimelineCapture {
             entries.add(new TimelineEntry(Lane.FAULT, Duration.ZERO, null, fault.describe(),
                     "fault injected: " + fault.describe(), false));
         }
-        events(cloud.events(), run.eventsBeforeFault(), origin, entries);
+        events(cloud.observation().events(), run.eventsBeforeFault(), origin, entries);
         Map<String, String> functions = run.scenario().stack().all(FunctionKind.Function.class).keySet().stream()
                 .collect(Collectors.toMap(key -> run.state().functionName(key), key -> key));
         for (String function : functions.keySet()) {
-            for (FunctionInvocation i : cloud.invocations(function)) {
+            for (FunctionInvocation i : cloud.observation().invocations(function)) {
                 if (!i.started().isBefore(origin)) {
                     entries.add(invocation(origin, i));
                 }
             }
         }
-        List<ApiCall> calls = cloud.calls();
+        List<ApiCall> calls = cloud.observation().calls();
         for (ApiCall call : calls.subList(Math.min(run.callsBeforeFault(), calls.size()), calls.size())) {
             String caller = functionSession(call.callerArn());
             if (caller != null && functions.containsKey(caller)) {

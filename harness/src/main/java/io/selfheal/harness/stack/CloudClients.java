@@ -41,8 +41,10 @@ public final class CloudClients implements AutoCloseable {
     }
 
     private static <B extends AwsClientBuilder<B, C>, C> C configure(B builder, Cloud cloud) {
-        return builder.endpointOverride(cloud.endpoint()).region(Region.of(cloud.region()))
-                .credentialsProvider(cloud.credentials()).build();
+        if (cloud.endpoint() != null) { // null: AWS's own endpoints
+            builder.endpointOverride(cloud.endpoint());
+        }
+        return builder.region(Region.of(cloud.region())).credentialsProvider(cloud.credentials()).build();
     }
 
     public GuardDutyClient guardDuty() {

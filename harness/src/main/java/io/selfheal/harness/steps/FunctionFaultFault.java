@@ -30,7 +30,8 @@ public record FunctionFaultFault(String function, String mode, int times, Durati
 
     @Override
     public void inject(FaultContext run) {
-        run.cloud().injectFunctionFault(run.state().functionName(function), mode, times, forDuration);
+        run.cloud().control(io.selfheal.harness.backend.Capability.FUNCTION_FAULTS)
+                .injectFunctionFault(run.state().functionName(function), mode, times, forDuration);
     }
 
     /** Registered as {@code functionFault}. */

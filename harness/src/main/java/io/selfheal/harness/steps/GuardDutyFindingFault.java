@@ -53,7 +53,7 @@ public record GuardDutyFindingFault(String instance, String type, Double severit
             guardDuty.createDetector(r -> r.enable(true)
                     .findingPublishingFrequency(FindingPublishingFrequency.FIFTEEN_MINUTES));
         }
-        run.cloud().injectGuardDutyFinding(run.state().instanceId(instance), type, severity, every, times);
+        run.cloud().control(io.selfheal.harness.backend.Capability.GUARDDUTY_INJECTION).injectGuardDutyFinding(run.state().instanceId(instance), type, severity, every, times);
     }
 
     /** Problems with a finding's values, for the YAML reader and the Java DSL alike; null when there is none. */

@@ -34,9 +34,9 @@ public record InstanceLoadFault(String instance, double cpu, Duration duration, 
     public void inject(FaultContext run) {
         String id = run.state().instanceId(instance);
         if (stopResponding) {
-            run.cloud().stopResponding(id);
+            run.cloud().control(io.selfheal.harness.backend.Capability.STOP_RESPONDING).stopResponding(id);
         } else {
-            run.cloud().setCpuLoad(id, cpu, duration);
+            run.cloud().control(io.selfheal.harness.backend.Capability.CPU_LOAD).setCpuLoad(id, cpu, duration);
         }
     }
 

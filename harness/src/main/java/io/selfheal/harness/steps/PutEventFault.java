@@ -37,6 +37,17 @@ public record PutEventFault(String label, String event, String bus) implements F
         return "put event " + label + (bus != null ? " on bus " + bus : "");
     }
 
+    /** An {@code aws.*} event is emitted through the emulator's side door: AWS lets no one put those. */
+    @Override
+    public java.util.Set<io.selfheal.harness.backend.Capability> needs() {
+        try {
+            return JSON.readTree(event).path("source").asText().startsWith("aws.")
+                    ? java.util.Set.of(io.selfheal.harness.backend.Capability.SERVICE_EVENTS) : java.util.Set.of();
+        } catch (JsonProcessingException unresolvedReferences) {
+            return java.util.Set.of();
+        }
+    }
+
     @Override
     public void inject(FaultContext run) {
         JsonNode e;
@@ -55,7 +66,7 @@ public record PutEventFault(String label, String event, String bus) implements F
             }
             ObjectNode detail = e.path("detail").isObject() ? (ObjectNode) e.path("detail")
                     : JsonNodeFactory.instance.objectNode();
-            run.cloud().emitServiceEvent(source, e.path("detail-type").asText(), resources, detail);
+            run.cloud().control(io.selfheal.harness.backend.Capability.SERVICE_EVENTS).emitServiceEvent(source, e.path("detail-type").asText(), resources, detail);
             return;
         }
         PutEventsResponse response = run.clients().events().putEvents(r -> r.entries(entry -> entry

@@ -54,8 +54,9 @@ class CapabilitySkipTest {
                     - never: {apiCalls: {service: ec2, operation: TerminateInstances, count: 1}}
                     - instance: {ref: web, state: running, rebootCount: 1}
                 """);
+        // apiCalls needs no call log: a cloud without one answers it from CloudTrail (AwsObservation).
         assertThat(s.needs()).containsExactlyInAnyOrder(Capability.VIRTUAL_CLOCK, Capability.STOP_RESPONDING,
-                Capability.CALL_LOG, Capability.REBOOT_COUNT);
+                Capability.REBOOT_COUNT);
         Scenario plain = scenario("plain", "real", REBOOT_ONLY);
         assertThat(plain.needs()).isEmpty();
     }
@@ -82,7 +83,7 @@ class CapabilitySkipTest {
         assertThat(result.reason()).isEqualTo(result.skipReason());
         assertThat(result.checks()).isEmpty();
         assertThat(result.error()).isNull();
-        assertThat(opened.get().calls()).as("nothing provisioned").isEmpty();
+        assertThat(opened.get().observation().calls()).as("nothing provisioned").isEmpty();
 
         StringWriter out = new StringWriter();
         ConsoleSummary summary = new ConsoleSummary(new PrintWriter(out), 1);
@@ -101,6 +102,31 @@ class CapabilitySkipTest {
                 .run(s);
         assertThat(result.isSkipped()).isFalse();
         assertThat(result.passed()).as(String.valueOf(result.reason())).isTrue();
+    }
+
+    @Test
+    void aCheckNeedingWhatTheCloudLacksIsSkippedWithTheReasonWhileTheOthersRun() {
+        Scenario s = scenario("reboot-redelivered", "real", REBOOT_ONLY + """
+                idempotency:
+                  redeliver: 1
+                """);
+        assertThat(s.needs()).as("the scenario's own faults and outcomes need nothing").isEmpty();
+        ScenarioResult result = new ScenarioRunner(
+                sc -> restricted(new EmbeddedCloud(sc.virtualTime(), sc.idSeed()), EnumSet.noneOf(Capability.class)))
+                .run(s);
+
+        assertThat(result.isSkipped()).isFalse();
+        assertThat(result.passed()).as(String.valueOf(result.reason())).isTrue();
+        assertThat(result.checks()).extracting(CheckResult::name).containsExactly("outcome", "idempotency");
+        CheckResult idempotency = result.checks().get(1);
+        assertThat(idempotency.isSkipped()).isTrue();
+        assertThat(idempotency.skipReason()).isEqualTo("needs the emulator's call log, the emulator's invocation log,"
+                + " the emulator's event log, event redelivery");
+        assertThat(result.checks().get(0).isSkipped()).isFalse();
+        StringWriter out = new StringWriter();
+        new ConsoleSummary(new PrintWriter(out), 1).finished(result);
+        assertThat(out.toString()).contains("✓ reboot-redelivered",
+                "\n      ⊘ idempotency: needs the emulator's call log");
     }
 
     /** {@code cloud} offering only {@code offered}; every other call goes to it. */

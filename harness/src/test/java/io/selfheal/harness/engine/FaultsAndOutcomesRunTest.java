@@ -87,7 +87,7 @@ class FaultsAndOutcomesRunTest {
             Instant steady = cloud.now();
             run.injectFaults();
             assertThat(run.faultStart()).isAfterOrEqualTo(steady.plusSeconds(1));
-            assertThat(cloud.calls()).filteredOn(c -> c.operation().equals("RebootInstances")).singleElement()
+            assertThat(cloud.observation().calls()).filteredOn(c -> c.operation().equals("RebootInstances")).singleElement()
                     .satisfies(c -> assertThat(c.succeeded()).isTrue());
         }
     }
@@ -130,7 +130,7 @@ class FaultsAndOutcomesRunTest {
             run.injectFaults();
             CheckResult outcome = run.verifyOutcome();
             assertThat(outcome.passed()).as(String.valueOf(outcome.message())).isTrue();
-            EventRecord finding = cloud.events().stream()
+            EventRecord finding = cloud.observation().events().stream()
                     .filter(e -> e.event().path("source").asText().equals("aws.guardduty")).findFirst().orElseThrow();
             assertThat(finding.event().path("detail").path("resource").path("instanceDetails").path("instanceId")
                     .asText()).isEqualTo(run.state().instanceId("web"));

@@ -98,10 +98,10 @@ class HttpEndpointsTest {
         putAlarmEvent();
         Waits.until(cloud, "both requests at the hook", Duration.ofSeconds(30),
                 () -> run.httpEndpoints().requests("hook").size() == 2);
-        String eventId = cloud.events().stream().filter(e -> e.event().path("source").asText().equals("ops.test"))
+        String eventId = cloud.observation().events().stream().filter(e -> e.event().path("source").asText().equals("ops.test"))
                 .findFirst().orElseThrow().eventId();
 
-        cloud.redeliver(eventId);
+        cloud.controls().orElseThrow().redeliver(eventId);
 
         Waits.until(cloud, "the redelivered requests at the hook", Duration.ofSeconds(30),
                 () -> run.httpEndpoints().requests("hook").size() == 4);

@@ -76,8 +76,8 @@ class ReproducibleRunsTest {
         List<Trace> traces = new ArrayList<>();
         ScenarioResult result = new ScenarioRunner().onFinished((run, r) -> traces.add(new Trace(r.passed(),
                 List.of(run.state().instanceId("web"), run.state().instanceId("worker")),
-                run.cloud().events().stream().map(EventRecord::eventId).toList(),
-                run.cloud().calls().stream().map(ReproducibleRunsTest::call).toList()))).run(scenario);
+                run.cloud().observation().events().stream().map(EventRecord::eventId).toList(),
+                run.cloud().observation().calls().stream().map(ReproducibleRunsTest::call).toList()))).run(scenario);
         assertThat(result.error()).isNull();
         return traces.get(0);
     }

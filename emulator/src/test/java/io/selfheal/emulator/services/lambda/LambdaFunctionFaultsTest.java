@@ -75,6 +75,25 @@ class LambdaFunctionFaultsTest {
     }
 
     @Test
+    void theInvocationsRouteListsEachInvocationWithItsOutcome() throws Exception {
+        faults().inject(ACCOUNT, REGION, "echo", FunctionFaults.Mode.THROW, 1, null);
+        TestFunctions.invoke(lambda, "echo", "{\"n\":1}");
+        String ok = TestFunctions.invoke(lambda, "echo", "{\"n\":2}").responseMetadata().requestId();
+
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                AWS.emulator().endpoint().resolve("/_selfheal/lambda/invocations?function=echo")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode list = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+        assertThat(list).hasSize(2);
+        assertThat(list.get(0).path("errorType").asText()).isEqualTo("selfheal.InjectedFunctionFault");
+        var second = io.selfheal.emulator.control.ControlJson.invocation(list.get(1));
+        assertThat(second.requestId()).isEqualTo(ok);
+        assertThat(second.finishedOk()).isTrue();
+        assertThat(second.payload()).contains("\"n\":2");
+    }
+
+    @Test
     void aCrashFaultIsARuntimeExitError() {
         faults().inject(ACCOUNT, REGION, "echo", FunctionFaults.Mode.CRASH, 1, null);
 
