@@ -6,6 +6,8 @@ import static io.selfheal.emulator.service.OperationSpec.write;
 import io.selfheal.emulator.control.FunctionFaults;
 import io.selfheal.emulator.control.LambdaControl;
 import io.selfheal.emulator.core.EmulatorContext;
+import io.selfheal.emulator.core.authz.Authorization;
+import io.selfheal.emulator.core.authz.ResourcePolicySource;
 import io.selfheal.emulator.messages.InvokeFunction;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
@@ -98,7 +100,8 @@ public final class LambdaService implements AwsService {
         operations.add(write("RemovePermission", policy::remove).blocking()
                 .rest("DELETE", FUNCTION + "/policy/{StatementId}", 204).resources(FUNCTION_ARN));
         this.mappings = new EventSourceMappingOperations(context,
-                new MappedFunctionsView(functions, invoker, context.ids()));
+                new MappedFunctionsView(functions, invoker, context.ids(),
+                        context.component(Authorization.class)));
         operations.add(write("CreateEventSourceMapping", mappings::create).blocking()
                 .rest("POST", MAPPINGS, 202).resources(ResourceArns.ANY));
         operations.add(read("ListEventSourceMappings", mappings::list).blocking()
@@ -129,6 +132,21 @@ public final class LambdaService implements AwsService {
         context.bus().handle(InvokeFunction.class, bus::handle);
         context.register(LambdaControl.class, history);
         context.register(FunctionFaults.class, faults);
+        context.component(Authorization.class).resourcePolicies("lambda", this::functionPolicy);
+    }
+
+    /** A function's policy for the IAM check of a call naming it (other Lambda ARNs carry none here). */
+    private ResourcePolicySource.Found functionPolicy(String arn) {
+        FunctionRef ref;
+        try {
+            ref = arn.contains(":function:") ? FunctionRef.parse(arn) : null;
+        } catch (RuntimeException notAFunction) {
+            return null;
+        }
+        LambdaFunction f = ref == null || ref.accountId() == null ? null
+                : functions.find(ref.accountId(), ref.region(), ref.name());
+        return f == null ? null : ResourcePolicySource.Found.of("function policy",
+                f.policy().isEmpty() ? null : f.policy().document(), f.accountId());
     }
 
     @Override
