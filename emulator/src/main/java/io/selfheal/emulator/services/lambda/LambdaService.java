@@ -13,6 +13,7 @@ import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
 import io.selfheal.emulator.service.Operations;
+import io.selfheal.emulator.service.PassedRoles;
 import io.selfheal.emulator.service.ResourceArns;
 import io.selfheal.emulator.services.lambda.esm.EventSourceMappingOperations;
 import io.selfheal.emulator.services.lambda.runtime.SandboxPool;
@@ -27,6 +28,8 @@ import java.util.Objects;
 public final class LambdaService implements AwsService {
     private static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.restJson("lambda");
     private static final String FUNCTIONS = "/2015-03-31/functions";
+    /** A function's {@code Role} is passed to Lambda, which assumes it for every invocation. */
+    private static final PassedRoles EXECUTION_ROLE = PassedRoles.member("Role", ExecutionRoleCheck.LAMBDA);
     private static final String FUNCTION = FUNCTIONS + "/{FunctionName}";
     private static final String MAPPINGS = "/2015-03-31/event-source-mappings";
     private static final String MAPPING = MAPPINGS + "/{UUID}";
@@ -79,7 +82,7 @@ public final class LambdaService implements AwsService {
         // Invoke waits for the function; code uploads write files; deletes stop processes: all off the event loop.
         this.operations = new Operations("lambda");
         operations.add(write("CreateFunction", fn::create).blocking().rest("POST", FUNCTIONS, 201)
-                .resources(FUNCTION_ARN));
+                .resources(FUNCTION_ARN).passesRoles(EXECUTION_ROLE));
         operations.add(read("ListFunctions", fn::list).blocking().rest("GET", FUNCTIONS, 200)
                 .resources(ResourceArns.ANY));
         operations.add(read("GetFunction", fn::get).blocking().rest("GET", FUNCTION, 200).resources(FUNCTION_ARN));
@@ -88,7 +91,7 @@ public final class LambdaService implements AwsService {
         operations.add(read("GetFunctionConfiguration", fn::getConfiguration).blocking()
                 .rest("GET", FUNCTION + "/configuration", 200).resources(FUNCTION_ARN));
         operations.add(write("UpdateFunctionConfiguration", fn::updateConfiguration).blocking()
-                .rest("PUT", FUNCTION + "/configuration", 200).resources(FUNCTION_ARN));
+                .rest("PUT", FUNCTION + "/configuration", 200).resources(FUNCTION_ARN).passesRoles(EXECUTION_ROLE));
         operations.add(write("UpdateFunctionCode", fn::updateCode).blocking()
                 .rest("PUT", FUNCTION + "/code", 200).resources(FUNCTION_ARN));
         operations.add(write("Invoke", new InvokeOperation(functions, invoker, queue)).dataEvent().blocking()
