@@ -111,13 +111,14 @@ final class AssumeRoleOperation {
         String sessionArn = "arn:aws:sts::" + role.accountId() + ":assumed-role/" + roleName + "/" + sessionName;
         String accessKeyId = context.ids().iamId("ASIA");
         String assumedRoleId = role.roleId() + ":" + sessionName;
+        Instant expiration = context.clock().now().plusSeconds(duration);
         context.identities().register(new CallerIdentity(role.accountId(), sessionArn, assumedRoleId, accessKeyId,
-                "AssumedRole"));
+                "AssumedRole"), expiration);
         ObjectNode out = Json.object();
         ObjectNode credentials = out.putObject("Credentials").put("AccessKeyId", accessKeyId)
                 .put("SecretAccessKey", context.ids().secret(40))
                 .put("SessionToken", "IQoJb3JpZ2luX2VjE" + context.ids().secret(300));
-        credentials.set("Expiration", TimestampNode.of(context.clock().now().plusSeconds(duration)));
+        credentials.set("Expiration", TimestampNode.of(expiration));
         out.putObject("AssumedRoleUser").put("AssumedRoleId", assumedRoleId).put("Arn", sessionArn);
         out.put("PackedPolicySize", 0);
         return out;
