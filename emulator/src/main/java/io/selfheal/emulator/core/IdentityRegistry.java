@@ -13,6 +13,7 @@ public final class IdentityRegistry {
     private final String defaultAccountId;
     private final Map<String, CallerIdentity> sessions = new ConcurrentHashMap<>();
     private final Map<String, Instant> expirations = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> sessionTags = new ConcurrentHashMap<>();
 
     public IdentityRegistry(String defaultAccountId) {
         this.defaultAccountId = defaultAccountId;
@@ -32,9 +33,23 @@ public final class IdentityRegistry {
         expirations.put(identity.accessKeyId(), expiresAt);
     }
 
+    /** As {@link #register(CallerIdentity, Instant)}, with the session tags AssumeRole was given. */
+    public void register(CallerIdentity identity, Instant expiresAt, Map<String, String> tags) {
+        register(identity, expiresAt);
+        if (!tags.isEmpty()) {
+            sessionTags.put(identity.accessKeyId(), Map.copyOf(tags));
+        }
+    }
+
     public void unregister(String accessKeyId) {
         sessions.remove(accessKeyId);
         expirations.remove(accessKeyId);
+        sessionTags.remove(accessKeyId);
+    }
+
+    /** The session tags of temporary credentials ({@code aws:PrincipalTag/…}); empty for any other key. */
+    public Map<String, String> sessionTags(String accessKeyId) {
+        return accessKeyId == null ? Map.of() : sessionTags.getOrDefault(accessKeyId, Map.of());
     }
 
     /** Whether the key belongs to temporary credentials whose expiration has passed at {@code now}. */

@@ -28,6 +28,7 @@ public final class Authorization {
     private volatile IamMode mode;
     private volatile IdentityPolicies policies = IdentityPolicies.NONE;
     private final Map<String, ResourcePolicySource> resourcePolicies = new ConcurrentHashMap<>();
+    private volatile java.util.function.Function<String, Map<String, String>> sessionTags = key -> Map.of();
 
     public Authorization(IamMode mode, EmulatorClock clock, DecisionLog log) {
         this.mode = mode;
@@ -56,6 +57,11 @@ public final class Authorization {
         resourcePolicies.put(arnService, source);
     }
 
+    /** Where a session's tags are found by its access key (the emulator's identities). */
+    public void sessionTags(java.util.function.Function<String, Map<String, String>> byAccessKey) {
+        this.sessionTags = byAccessKey;
+    }
+
     public DecisionLog decisions() {
         return log;
     }
@@ -73,7 +79,7 @@ public final class Authorization {
             return null;
         }
         IdentityPolicies.Resolved identity = policies.of(caller.principal());
-        Principal principal = identity.principal();
+        Principal principal = withSessionTags(identity.principal(), caller.accessKeyId());
         PolicySet set = identity.policies();
         AuthorizationDecision denial = null;
         for (String resource : resources) {
@@ -107,6 +113,20 @@ public final class Authorization {
             keys.put("aws:SourceIp", List.of(sourceIp));
         }
         return keys;
+    }
+
+    /**
+     * A session's tags join its role's as {@code aws:PrincipalTag/…}, a session tag replacing a role tag of the same
+     * key (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html, "Tag key precedence").
+     */
+    private Principal withSessionTags(Principal principal, String accessKeyId) {
+        Map<String, String> session = sessionTags.apply(accessKeyId);
+        if (session.isEmpty()) {
+            return principal;
+        }
+        Map<String, String> tags = new LinkedHashMap<>(principal.tags());
+        tags.putAll(session);
+        return new Principal(principal.arn(), principal.accountId(), principal.type(), principal.issuerArn(), tags);
     }
 
     /** The identity side plus the resource's policy and owner, when its service knows the resource. */
