@@ -404,6 +404,7 @@ printf '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS
 printf '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"lambda:*","Resource":"*"}]}' > "$iamdir/lambda.json"
 aws iam put-user-policy --user-name cli-user --policy-name lambda --policy-document "file://$iamdir/lambda.json"
 lambda_role cli-passed
+python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1], "w").writestr("h.py", "def handler(e, c): return e\n")' "$iamdir/fn.zip"
 root_key=$AWS_ACCESS_KEY_ID root_secret=$AWS_SECRET_ACCESS_KEY
 export AWS_ACCESS_KEY_ID=$user_key AWS_SECRET_ACCESS_KEY=$user_secret
 expect_error "sqs send-message as a user the queue policy does not name yet" "AccessDenied" \
@@ -411,7 +412,7 @@ expect_error "sqs send-message as a user the queue policy does not name yet" "Ac
 expect_error "lambda create-function without iam:PassRole" \
   "is not authorized to perform: iam:PassRole on resource: arn:aws:iam::$account:role/cli-passed" \
   lambda create-function --function-name cli-passrole --runtime python3.12 --handler h.handler \
-  --role "arn:aws:iam::$account:role/cli-passed" --zip-file "fileb://$iamdir/trust.json"
+  --role "arn:aws:iam::$account:role/cli-passed" --zip-file "fileb://$iamdir/fn.zip"
 export AWS_ACCESS_KEY_ID=$root_key AWS_SECRET_ACCESS_KEY=$root_secret
 aws sqs set-queue-attributes --queue-url "$iq" --attributes "{\"Policy\":$(python3 -c 'import json,sys; print(json.dumps(open(sys.argv[1]).read()))' "$iamdir/inbox.json")}"
 check_contains "sqs send-message as the user the queue policy names" "-" \
