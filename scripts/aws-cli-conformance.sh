@@ -396,6 +396,28 @@ read -r s_key s_secret s_token < <(AWS_ACCESS_KEY_ID=$user_key AWS_SECRET_ACCESS
   --query 'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]')
 check "sts get-caller-identity with the session" "arn:aws:sts::$account:assumed-role/cli-assumable/cli" \
   "$(AWS_ACCESS_KEY_ID=$s_key AWS_SECRET_ACCESS_KEY=$s_secret AWS_SESSION_TOKEN=$s_token aws sts get-caller-identity --query Arn)"
+echo "== IAM enforce: a queue policy naming the user grants what no identity policy does; iam:PassRole for Lambda"
+curl -s -X POST "$endpoint/_selfheal/iam/mode?mode=enforce" > /dev/null
+iq=$(aws sqs create-queue --queue-name cli-iam-inbox --query QueueUrl)
+printf '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::%s:user/cli-user"},"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:%s:%s:cli-iam-inbox"}]}' \
+  "$account" "$region" "$account" > "$iamdir/inbox.json"
+printf '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"lambda:*","Resource":"*"}]}' > "$iamdir/lambda.json"
+aws iam put-user-policy --user-name cli-user --policy-name lambda --policy-document "file://$iamdir/lambda.json"
+lambda_role cli-passed
+python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1], "w").writestr("h.py", "def handler(e, c): return e\n")' "$iamdir/fn.zip"
+root_key=$AWS_ACCESS_KEY_ID root_secret=$AWS_SECRET_ACCESS_KEY
+export AWS_ACCESS_KEY_ID=$user_key AWS_SECRET_ACCESS_KEY=$user_secret
+expect_error "sqs send-message as a user the queue policy does not name yet" "AccessDenied" \
+  sqs send-message --queue-url "$iq" --message-body hi
+expect_error "lambda create-function without iam:PassRole" \
+  "is not authorized to perform: iam:PassRole on resource: arn:aws:iam::$account:role/cli-passed" \
+  lambda create-function --function-name cli-passrole --runtime python3.12 --handler h.handler \
+  --role "arn:aws:iam::$account:role/cli-passed" --zip-file "fileb://$iamdir/fn.zip"
+export AWS_ACCESS_KEY_ID=$root_key AWS_SECRET_ACCESS_KEY=$root_secret
+aws sqs set-queue-attributes --queue-url "$iq" --attributes "{\"Policy\":$(python3 -c 'import json,sys; print(json.dumps(open(sys.argv[1]).read()))' "$iamdir/inbox.json")}"
+check_contains "sqs send-message as the user the queue policy names" "-" \
+  "$(AWS_ACCESS_KEY_ID=$user_key AWS_SECRET_ACCESS_KEY=$user_secret aws sqs send-message --queue-url "$iq" --message-body hi --query MessageId)"
+curl -s -X POST "$endpoint/_selfheal/iam/mode?mode=off" > /dev/null
 rm -rf "$iamdir"
 
 echo "== GuardDuty: detector, sample findings, criteria, archive, a rule delivering findings to SQS, errors"

@@ -72,6 +72,7 @@ public final class Emulator implements AutoCloseable {
         context.register(EventsBacklog.class, b.eventsBacklog);
         Authorization authorization = new Authorization(b.iamMode, b.clock, new DecisionLog(b.retention));
         authorization.policies(new BusIdentityPolicies(context.bus()));
+        authorization.sessionTags(context.identities()::sessionTags);
         context.register(Authorization.class, authorization);
         List<AwsService> loaded = new ArrayList<>();
         ServiceLoader.load(AwsServiceProvider.class).stream()

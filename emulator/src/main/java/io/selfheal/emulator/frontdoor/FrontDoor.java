@@ -108,6 +108,9 @@ public final class FrontDoor implements HttpHandler {
         String errorMessage = null;
         JsonNode result = null;
         try {
+            if (context.identities().expired(ctx.caller().accessKeyId(), ctx.receivedAt())) {
+                throw dispatch.service().expiredToken();
+            }
             AuthorizationDecision denial = authorizer.denial(ctx, dispatch.spec(), dispatch.input(), sourceIp(request));
             if (denial != null) {
                 throw dispatch.service().accessDenied(denial);

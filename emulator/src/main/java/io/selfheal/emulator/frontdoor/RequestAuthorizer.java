@@ -6,12 +6,15 @@ import io.selfheal.emulator.core.authz.Authorization;
 import io.selfheal.emulator.core.authz.AuthorizationDecision;
 import io.selfheal.emulator.core.authz.IamMode;
 import io.selfheal.emulator.service.OperationSpec;
+import io.selfheal.emulator.service.PassedRoles;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The front door's IAM check: the operation's own registration says the action ({@link OperationSpec#iamAction}),
- * the resources ({@link OperationSpec#resources}) and the request's condition keys ({@link OperationSpec#conditions});
+ * the resources ({@link OperationSpec#resources}), the request's condition keys ({@link OperationSpec#conditions})
+ * and the roles it passes to a service ({@link OperationSpec#passedRoles}, checked as {@code iam:PassRole});
  * {@link Authorization} decides. Costs one volatile read when the mode is {@code off}.
  */
 final class RequestAuthorizer {
@@ -35,7 +38,30 @@ final class RequestAuthorizer {
         if (spec.conditions() != null) {
             keys.putAll(spec.conditions().keys(ctx, input));
         }
-        return authorization.authorize(ctx.caller(), ctx.requestId(), spec.iamAction(), resources, keys,
+        AuthorizationDecision denial = authorization.authorize(ctx.caller(), ctx.requestId(), spec.iamAction(),
+                resources, keys, AuthorizationDecision.API);
+        return denial != null || spec.passedRoles() == null ? denial : passRoleDenial(ctx, spec.passedRoles(),
+                input, keys);
+    }
+
+    /**
+     * {@code iam:PassRole} on each role the request hands to a service, with {@code iam:PassedToService}
+     * (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html).
+     */
+    private AuthorizationDecision passRoleDenial(RequestContext ctx, PassedRoles passed, ObjectNode input,
+                                                 Map<String, List<String>> requestKeys) {
+        List<String> roles;
+        try {
+            roles = passed.arns().arns(ctx, input);
+        } catch (RuntimeException unreadable) {
+            return null; // the operation refuses malformed input in its own words
+        }
+        if (roles.isEmpty()) {
+            return null;
+        }
+        Map<String, List<String>> keys = new LinkedHashMap<>(requestKeys);
+        keys.put("iam:PassedToService", List.of(passed.toService()));
+        return authorization.authorize(ctx.caller(), ctx.requestId(), "iam:PassRole", roles, keys,
                 AuthorizationDecision.API);
     }
 

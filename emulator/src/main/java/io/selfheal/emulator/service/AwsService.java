@@ -80,6 +80,26 @@ public interface AwsService extends AutoCloseable {
         };
     }
 
+    /**
+     * The error for a request signed with temporary credentials past their expiration: {@code ExpiredToken} (403)
+     * from query services ("The security token included in the request is expired", as SQS and IAM answer it) and
+     * S3 (400, "The provided token has expired.", S3's error code list), {@code ExpiredTokenException} (403) from JSON
+     * services, {@code RequestExpired} from EC2. https://repost.aws/knowledge-center/security-token-expired
+     */
+    default AwsException expiredToken() {
+        String message = "The security token included in the request is expired";
+        var descriptor = descriptor();
+        return switch (descriptor.protocol()) {
+            case EC2_QUERY -> new AwsException("RequestExpired", "Request has expired.", 400);
+            case QUERY -> new AwsException("ExpiredToken", message, 403);
+            case REST_XML -> new AwsException("ExpiredToken", "The provided token has expired.", 400);
+            case REST_JSON -> new AwsException("ExpiredTokenException", message, 403);
+            case AWS_JSON_1_0, AWS_JSON_1_1, RPC_V2_CBOR -> descriptor.queryCompatible()
+                    ? new AwsException("ExpiredToken", message, 403).withJsonType("ExpiredTokenException")
+                    : new AwsException("ExpiredTokenException", message, 403);
+        };
+    }
+
     /** Forget all state (every account and region). */
     default void reset() {
     }

@@ -21,14 +21,16 @@ public final class OperationSpec {
     private final boolean blocking;
     private final RestRoute route;
     private final ConditionKeys conditions;
+    private final PassedRoles passedRoles;
 
     private OperationSpec(String name, Operation handler, boolean readOnly, boolean dataEvent, String iamAction,
                           ResourceArns resources, boolean blocking, RestRoute route) {
-        this(name, handler, readOnly, dataEvent, iamAction, resources, blocking, route, null);
+        this(name, handler, readOnly, dataEvent, iamAction, resources, blocking, route, null, null);
     }
 
     private OperationSpec(String name, Operation handler, boolean readOnly, boolean dataEvent, String iamAction,
-                          ResourceArns resources, boolean blocking, RestRoute route, ConditionKeys conditions) {
+                          ResourceArns resources, boolean blocking, RestRoute route, ConditionKeys conditions,
+                          PassedRoles passedRoles) {
         this.name = Objects.requireNonNull(name, "name");
         this.handler = Objects.requireNonNull(handler, "handler of " + name);
         this.readOnly = readOnly;
@@ -38,6 +40,7 @@ public final class OperationSpec {
         this.blocking = blocking;
         this.route = route;
         this.conditions = conditions;
+        this.passedRoles = passedRoles;
     }
 
     /** An operation that changes nothing (CloudTrail {@code readOnly: true}). */
@@ -52,38 +55,50 @@ public final class OperationSpec {
 
     /** CloudTrail records it as a data event: only trails with data-event selectors log it, never the history. */
     public OperationSpec dataEvent() {
-        return new OperationSpec(name, handler, readOnly, true, iamAction, resources, blocking, route, conditions);
+        return new OperationSpec(name, handler, readOnly, true, iamAction, resources, blocking, route,
+                conditions, passedRoles);
     }
 
     /** Its IAM action when not {@code <prefix>:<Operation>} (Lambda's Invoke is {@code lambda:InvokeFunction}). */
     public OperationSpec iam(String action) {
-        return new OperationSpec(name, handler, readOnly, dataEvent, action, resources, blocking, route, conditions);
+        return new OperationSpec(name, handler, readOnly, dataEvent, action, resources, blocking, route,
+                conditions, passedRoles);
     }
 
     /** How to find the ARNs of the resources a request acts on, as IAM's {@code Resource} element would name them. */
     public OperationSpec resources(ResourceArns arns) {
-        return new OperationSpec(name, handler, readOnly, dataEvent, iamAction, arns, blocking, route, conditions);
+        return new OperationSpec(name, handler, readOnly, dataEvent, iamAction, arns, blocking, route,
+                conditions, passedRoles);
     }
 
     /** The request's own condition keys for IAM ({@code aws:TagKeys} of a tagging call …). */
     public OperationSpec conditions(ConditionKeys keys) {
-        return new OperationSpec(name, handler, readOnly, dataEvent, iamAction, resources, blocking, route, keys);
+        return new OperationSpec(name, handler, readOnly, dataEvent, iamAction, resources, blocking, route,
+                keys, passedRoles);
+    }
+
+    /** The roles the request passes to a service: the caller needs {@code iam:PassRole} on each. */
+    public OperationSpec passesRoles(PassedRoles roles) {
+        return new OperationSpec(name, handler, readOnly, dataEvent, iamAction, resources, blocking, route,
+                conditions, roles);
     }
 
     /** It may block (wait on a function, a long poll, files), so the front door runs it off the event loop. */
     public OperationSpec blocking() {
-        return new OperationSpec(name, handler, readOnly, dataEvent, iamAction, resources, true, route, conditions);
+        return new OperationSpec(name, handler, readOnly, dataEvent, iamAction, resources, true, route,
+                conditions, passedRoles);
     }
 
     /** Its REST binding as in the AWS model, e.g. {@code rest("POST", "/2015-03-31/functions", 201)}. */
     public OperationSpec rest(String method, String template, int successStatus) {
         return new OperationSpec(name, handler, readOnly, dataEvent, iamAction, resources, blocking,
-                RestRoute.of(method, template, name, successStatus), conditions);
+                RestRoute.of(method, template, name, successStatus), conditions, passedRoles);
     }
 
     /** The same operation with its handler wrapped (a service's shared request or error adaptation). */
     public OperationSpec handledBy(Operation wrapped) {
-        return new OperationSpec(name, wrapped, readOnly, dataEvent, iamAction, resources, blocking, route, conditions);
+        return new OperationSpec(name, wrapped, readOnly, dataEvent, iamAction, resources, blocking, route,
+                conditions, passedRoles);
     }
 
     /** The IAM action defaulted from the service's prefix; called once by {@link Operations#add}. */
@@ -120,6 +135,11 @@ public final class OperationSpec {
     /** Its request condition keys, or null when it brings none beyond the global keys. */
     public ConditionKeys conditions() {
         return conditions;
+    }
+
+    /** The roles it passes, or null when it passes none. */
+    public PassedRoles passedRoles() {
+        return passedRoles;
     }
 
     public boolean isBlocking() {

@@ -1,8 +1,12 @@
 package io.selfheal.harness.stack;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.harness.yaml.YMap;
 import io.selfheal.harness.yaml.YNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -74,6 +78,38 @@ public record FunctionAsync(Ref deadLetter, Integer maximumRetryAttempts, Intege
         return new FunctionAsync(deadLetter, retries, age, onSuccess, onFailure, reserved, List.copyOf(sources));
     }
 
+    /**
+     * What Lambda does as the execution role for these settings
+     * (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html,
+     * https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html), or null when nothing.
+     */
+    private String platformPolicy(StackState state) {
+        ArrayNode statements = JsonNodeFactory.instance.arrayNode();
+        for (Ref target : Arrays.asList(deadLetter, onSuccess, onFailure)) {
+            if (target != null) {
+                String action = switch (target.kind()) {
+                    case QueueKind.KEY -> "sqs:SendMessage";
+                    case TopicKind.KEY -> "sns:Publish";
+                    default -> "lambda:InvokeFunction";
+                };
+                statements.addObject().put("Effect", "Allow").put("Action", action)
+                        .put("Resource", target.arn(state));
+            }
+        }
+        for (EventSource s : eventSources) {
+            var statement = statements.addObject().put("Effect", "Allow");
+            statement.putArray("Action").add("sqs:ReceiveMessage").add("sqs:DeleteMessage")
+                    .add("sqs:GetQueueAttributes");
+            statement.put("Resource", state.get(QueueKind.KEY, s.queue(), "arn"));
+        }
+        if (statements.isEmpty()) {
+            return null;
+        }
+        ObjectNode doc = JsonNodeFactory.instance.objectNode().put("Version", "2012-10-17");
+        doc.set("Statement", statements);
+        return doc.toString();
+    }
+
     /** {@code {queue: key}} or {@code {topic: key}}, and for destinations also {@code {function: key}}. */
     private static Ref ref(YMap m, StackReading reading, boolean functions) {
         if (functions) {
@@ -94,10 +130,21 @@ public record FunctionAsync(Ref deadLetter, Integer maximumRetryAttempts, Intege
         return null;
     }
 
-    /** After CreateFunction: the settings through Lambda's APIs, as the team's IaC would make them. */
-    void provision(String functionName, Provisioning p) {
+    /**
+     * After CreateFunction: the settings through Lambda's APIs, as the team's IaC would make them.
+     *
+     * @param madeRole the role the harness made for the function (null when the scenario names one): it gets the
+     *                 permissions Lambda uses as the execution role for these settings, as AWS SAM adds them to the
+     *                 role it generates (DLQ and destination sends, the SQS poller's receive and delete)
+     */
+    void provision(String functionName, String madeRole, Provisioning p) {
         var lambda = p.clients().lambda();
         StackState state = p.state();
+        String platform = platformPolicy(state);
+        if (madeRole != null && platform != null) {
+            p.clients().iam().putRolePolicy(r -> r.roleName(madeRole).policyName(functionName + "-platform")
+                    .policyDocument(platform));
+        }
         if (deadLetter != null) {
             lambda.updateFunctionConfiguration(r -> r.functionName(functionName)
                     .deadLetterConfig(d -> d.targetArn(deadLetter.arn(state))));

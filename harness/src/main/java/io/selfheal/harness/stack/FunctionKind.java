@@ -91,7 +91,7 @@ public final class FunctionKind extends AbstractStackKind<FunctionKind.Function>
         }
         // Destinations may name other functions: every function exists before any is configured.
         for (Function spec : functions.values()) {
-            spec.async().provision(spec.name(), p);
+            spec.async().provision(spec.name(), spec.role() == null ? spec.name() + "-role" : null, p);
         }
     }
 

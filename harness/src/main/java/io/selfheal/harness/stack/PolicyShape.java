@@ -1,37 +1,25 @@
 package io.selfheal.harness.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.selfheal.emulator.core.policy.MalformedPolicyDocumentException;
+import io.selfheal.emulator.core.policy.PolicyDocument;
+import io.selfheal.emulator.core.policy.PolicyKind;
 
-/** The shape IAM requires of an identity policy document (IAM JSON policy element reference), checked at load time. */
+/**
+ * A scenario's role policy checked at load time by the emulator's policy engine, with the grammar and the words IAM
+ * answers {@code PutRolePolicy} with, so a file that loads is one IAM accepts.
+ */
 public final class PolicyShape {
     private PolicyShape() {
     }
 
-    /** @return what is wrong with the document, or null */
+    /** @return what IAM would say is wrong with the identity policy, or null */
     public static String problem(JsonNode policy) {
-        if (!policy.isObject()) {
-            return "a role policy must be an IAM policy document (a JSON object)";
+        try {
+            PolicyDocument.parse(policy.toString(), PolicyKind.IDENTITY);
+            return null;
+        } catch (MalformedPolicyDocumentException e) {
+            return "IAM refuses this identity policy (MalformedPolicyDocument): " + e.getMessage();
         }
-        String version = policy.path("Version").asText("");
-        if (!version.equals("2012-10-17") && !version.equals("2008-10-17")) {
-            return "a role policy needs \"Version\": \"2012-10-17\"";
-        }
-        JsonNode statements = policy.path("Statement");
-        if (!statements.isArray() && !statements.isObject()) {
-            return "a role policy needs a Statement (an object or a list of them)";
-        }
-        for (JsonNode s : statements.isArray() ? statements : java.util.List.of(statements)) {
-            String effect = s.path("Effect").asText("");
-            if (!effect.equals("Allow") && !effect.equals("Deny")) {
-                return "every statement needs \"Effect\": \"Allow\" or \"Deny\"";
-            }
-            if (!s.has("Action") && !s.has("NotAction")) {
-                return "every statement needs Action (or NotAction)";
-            }
-            if (!s.has("Resource") && !s.has("NotResource")) {
-                return "every statement of an identity policy needs Resource (or NotResource)";
-            }
-        }
-        return null;
     }
 }

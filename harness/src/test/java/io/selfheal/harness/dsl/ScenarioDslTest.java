@@ -298,14 +298,16 @@ class ScenarioDslTest {
                         .topic("t", t -> t.subscribe("qq"))
                         .instance("web", i -> i.imageId("ami-0abcdef1234567890").securityGroups("wbe"))
                         .function("fn", f -> f.code(Path.of("src/test/resources/scenarios/fake-function.zip"))
-                                .handler("a.B::c").rolePolicy("{\"Statement\": []}"))
+                                .handler("a.B::c").rolePolicy("{\"Statement\": [{\"Effect\": \"Permit\", "
+                                        + "\"Action\": \"s3:*\", \"Resource\": \"*\"}]}"))
                         .rule("r", r -> r.pattern("{\"source\": [\"aws.ec2\"]}")
                                 .target(Targets.queue("q").withoutPermission())))
                 .expect(Outcomes.leastPrivilege("fn"), Outcomes.queue("q"), Outcomes.securityGroup("web")));
         assertThat(e.problems()).containsExactly(
                 "stack.instances.web.securityGroups[0]: no securityGroups entry 'wbe' in stack (did you mean 'web'?); "
                         + "defined: web",
-                "stack.functions.fn.rolePolicy: a role policy needs \"Version\": \"2012-10-17\"",
+                "stack.functions.fn.rolePolicy: IAM refuses this identity policy (MalformedPolicyDocument): Syntax "
+                        + "errors in policy.",
                 "stack.rules.r.targets[0].permission: permission applies to function targets only",
                 "stack.securityGroups.web.ingress[0]: a rule needs exactly one of cidr, ipv6 or group",
                 "stack.securityGroups.web.ingress[0].group: no securityGroups entry 'lbb' in stack (did you mean "

@@ -5,23 +5,30 @@ import io.selfheal.emulator.core.EmulatorClock;
 import io.selfheal.emulator.core.policy.AuthorizationRequest;
 import io.selfheal.emulator.core.policy.Decision;
 import io.selfheal.emulator.core.policy.PolicyEvaluator;
+import io.selfheal.emulator.core.policy.PolicySet;
 import io.selfheal.emulator.core.policy.Principal;
+import io.selfheal.emulator.core.policy.ResourcePolicies;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides whether a principal may perform an action on resources, in the emulator's {@link IamMode}, and records each
  * decision. The account's root identity (the default {@code test} keys, a 12-digit key) is never checked, as AWS never
  * restricts an account's root user by identity policies; IAM users and role sessions (functions' execution roles
- * among them) are judged by their identity-based policies and permissions boundary.
+ * among them) are judged by their identity-based policies and permissions boundary, together with the resource's
+ * policy when its service registered a {@link ResourcePolicySource}: within one account either may allow, across
+ * accounts both must ("Policy evaluation logic", "Cross-account policy evaluation logic").
  */
 public final class Authorization {
     private final EmulatorClock clock;
     private final DecisionLog log;
     private volatile IamMode mode;
     private volatile IdentityPolicies policies = IdentityPolicies.NONE;
+    private final Map<String, ResourcePolicySource> resourcePolicies = new ConcurrentHashMap<>();
+    private volatile java.util.function.Function<String, Map<String, String>> sessionTags = key -> Map.of();
 
     public Authorization(IamMode mode, EmulatorClock clock, DecisionLog log) {
         this.mode = mode;
@@ -42,6 +49,19 @@ public final class Authorization {
         this.policies = policies;
     }
 
+    /**
+     * Registered by a service whose resources carry policies, for the service field of their ARNs ({@code sqs},
+     * {@code sns}, {@code lambda}, {@code s3}).
+     */
+    public void resourcePolicies(String arnService, ResourcePolicySource source) {
+        resourcePolicies.put(arnService, source);
+    }
+
+    /** Where a session's tags are found by its access key (the emulator's identities). */
+    public void sessionTags(java.util.function.Function<String, Map<String, String>> byAccessKey) {
+        this.sessionTags = byAccessKey;
+    }
+
     public DecisionLog decisions() {
         return log;
     }
@@ -58,11 +78,13 @@ public final class Authorization {
         if (now == IamMode.OFF || !checked(caller)) {
             return null;
         }
-        Principal principal = caller.principal();
-        var set = policies.of(principal);
+        IdentityPolicies.Resolved identity = policies.of(caller.principal());
+        Principal principal = withSessionTags(identity.principal(), caller.accessKeyId());
+        PolicySet set = identity.policies();
         AuthorizationDecision denial = null;
         for (String resource : resources) {
-            Decision d = PolicyEvaluator.evaluate(new AuthorizationRequest(principal, action, resource, keys), set);
+            Decision d = PolicyEvaluator.evaluate(new AuthorizationRequest(principal, action, resource, keys),
+                    withResourcePolicy(set, resource));
             AuthorizationDecision decision = record(requestId, caller.arn(), action, resource, d, origin,
                     now == IamMode.ENFORCE);
             if (denial == null && !decision.allowed()) {
@@ -91,6 +113,32 @@ public final class Authorization {
             keys.put("aws:SourceIp", List.of(sourceIp));
         }
         return keys;
+    }
+
+    /**
+     * A session's tags join its role's as {@code aws:PrincipalTag/…}, a session tag replacing a role tag of the same
+     * key (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html, "Tag key precedence").
+     */
+    private Principal withSessionTags(Principal principal, String accessKeyId) {
+        Map<String, String> session = sessionTags.apply(accessKeyId);
+        if (session.isEmpty()) {
+            return principal;
+        }
+        Map<String, String> tags = new LinkedHashMap<>(principal.tags());
+        tags.putAll(session);
+        return new Principal(principal.arn(), principal.accountId(), principal.type(), principal.issuerArn(), tags);
+    }
+
+    /** The identity side plus the resource's policy and owner, when its service knows the resource. */
+    private PolicySet withResourcePolicy(PolicySet identity, String resource) {
+        String[] arn = resource.split(":", 6);
+        ResourcePolicySource source = arn.length == 6 ? resourcePolicies.get(arn[2]) : null;
+        ResourcePolicySource.Found found = source == null ? null : source.find(resource);
+        if (found == null) {
+            return identity;
+        }
+        return new PolicySet(identity.identityPolicies(), found.policy(), identity.permissionsBoundary(),
+                found.accountId() != null ? found.accountId() : ResourcePolicies.accountOf(resource));
     }
 
     /** Root identities are the unrestricted account admin; every other identity is checked. */

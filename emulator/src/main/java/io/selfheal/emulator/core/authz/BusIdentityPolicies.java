@@ -5,10 +5,9 @@ import io.selfheal.emulator.core.NoHandlerException;
 import io.selfheal.emulator.core.policy.PolicySet;
 import io.selfheal.emulator.core.policy.Principal;
 import io.selfheal.emulator.messages.PrincipalPolicies;
-import java.util.List;
 
 /**
- * A principal's identity-based policies and boundary as IAM answers {@link PrincipalPolicies} over the bus; none when
+ * A principal's identity-based policies, boundary and tags as IAM answers {@link PrincipalPolicies} over the bus; none when
  * the emulator runs without IAM or IAM knows no such role or user (as a deleted role's sessions have nothing).
  */
 public final class BusIdentityPolicies implements IdentityPolicies {
@@ -19,14 +18,18 @@ public final class BusIdentityPolicies implements IdentityPolicies {
     }
 
     @Override
-    public PolicySet of(Principal principal) {
+    public Resolved of(Principal principal) {
         try {
             // A session's ARN names its role without the role's path; IAM answers it for the role.
             PrincipalPolicies.Result r = bus.ask(new PrincipalPolicies(principal.arn()));
-            return r.found() ? new PolicySet(r.identityPolicies(), null, r.permissionsBoundary(), null)
-                    : PolicySet.identity(List.of());
+            if (!r.found()) {
+                return NONE.of(principal);
+            }
+            Principal known = new Principal(principal.arn(), principal.accountId(), principal.type(), r.arn(),
+                    r.tags());
+            return new Resolved(known, new PolicySet(r.identityPolicies(), null, r.permissionsBoundary(), null));
         } catch (NoHandlerException noIam) {
-            return PolicySet.identity(List.of());
+            return NONE.of(principal);
         }
     }
 }

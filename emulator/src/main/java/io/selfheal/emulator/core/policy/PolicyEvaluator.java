@@ -92,7 +92,11 @@ public final class PolicyEvaluator {
             return allow(identityAllow != null ? identityAllow : resourceAllow, unevaluated);
         }
         // Same account: a resource policy naming the user or session itself grants past the boundary; naming the
-        // role grants within it; naming only the account delegates to identity policies.
+        // role grants within it; naming only the account delegates to identity policies. When the identity side
+        // allows too, the decision names its statement (what a least-privilege report reads as used).
+        if (identityAllow != null && boundaryAllows) {
+            return allow(identityAllow, unevaluated);
+        }
         if (resourceMatch == PrincipalMatch.SELF || (resourceMatch == PrincipalMatch.ISSUER && boundaryAllows)) {
             return allow(resourceAllow, unevaluated);
         }

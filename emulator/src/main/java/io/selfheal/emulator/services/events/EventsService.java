@@ -17,6 +17,7 @@ import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
 import io.selfheal.emulator.service.Operations;
+import io.selfheal.emulator.service.PassedRoles;
 import io.selfheal.emulator.service.ResourceArns;
 import java.net.http.HttpClient;
 import java.util.List;
@@ -24,6 +25,8 @@ import java.util.List;
 /** Amazon EventBridge: the operation table, the service events subscription and the control component. */
 public final class EventsService implements AwsService {
     private static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.json11("events", "AWSEvents");
+    /** EventBridge assumes the roles of rules and targets: they are passed to it. */
+    private static final String EVENTS = "events.amazonaws.com";
 
     /** ServiceLoader entry. */
     public static final class Provider implements AwsServiceProvider {
@@ -69,7 +72,8 @@ public final class EventsService implements AwsService {
         ArchiveOperations archives = new ArchiveOperations(states, context.clock());
         ReplayOperations replays = new ReplayOperations(states, dispatcher, context);
         operations = new Operations("events");
-        operations.add(write("PutRule", rules::putRule).resources(EventsArns.RULE));
+        operations.add(write("PutRule", rules::putRule).resources(EventsArns.RULE)
+                .passesRoles(PassedRoles.member("RoleArn", EVENTS)));
         operations.add(read("DescribeRule", rules::describeRule));
         operations.add(write("DeleteRule", rules::deleteRule).resources(EventsArns.RULE));
         operations.add(write("EnableRule", rules::enableRule).resources(EventsArns.RULE));
@@ -94,7 +98,8 @@ public final class EventsService implements AwsService {
         operations.add(read("DescribeReplay", replays::describeReplay));
         operations.add(read("ListReplays", replays::listReplays));
         operations.add(write("CancelReplay", replays::cancelReplay).resources(EventsArns.REPLAY));
-        operations.add(write("PutTargets", targets::putTargets).resources(EventsArns.RULE));
+        operations.add(write("PutTargets", targets::putTargets).resources(EventsArns.RULE)
+                .passesRoles(PassedRoles.eachIn("Targets", "RoleArn", EVENTS)));
         operations.add(write("RemoveTargets", targets::removeTargets).resources(EventsArns.RULE));
         operations.add(read("ListTargetsByRule", targets::listTargetsByRule));
         operations.add(write("PutEvents", putEvents::putEvents).dataEvent().resources(EventsArns.PUT_EVENTS));

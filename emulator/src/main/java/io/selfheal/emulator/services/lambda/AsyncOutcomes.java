@@ -2,8 +2,10 @@ package io.selfheal.emulator.services.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.selfheal.emulator.core.CallerIdentity;
 import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.core.Json;
+import io.selfheal.emulator.core.authz.Authorization;
 import io.selfheal.emulator.messages.ArnTargets;
 import io.selfheal.emulator.messages.Delivery;
 import io.selfheal.emulator.messages.PublishToTopic;
@@ -32,6 +34,8 @@ final class AsyncOutcomes {
     private static final int DLQ_MESSAGE_LIMIT = 1024;
     /** A dead letter's {@code ErrorCode} is a Number attribute; the others are Strings. */
     private static final Map<String, String> ERROR_CODE_TYPE = Map.of("ErrorCode", "Number");
+    /** What the decision log says acted with the execution role. */
+    static final String ORIGIN = "lambda:async-delivery";
 
     /** Why a record was written: the {@code requestContext.condition}. */
     enum Condition {
@@ -48,9 +52,11 @@ final class AsyncOutcomes {
     private final FunctionRegistry functions;
     private final AsyncEventQueue queue;
     private final LambdaMetrics metrics;
+    private final Authorization authorization;
 
     AsyncOutcomes(EmulatorContext context, FunctionRegistry functions, AsyncEventQueue queue, LambdaMetrics metrics) {
         this.context = context;
+        this.authorization = context.component(Authorization.class);
         this.functions = functions;
         this.queue = queue;
         this.metrics = metrics;
@@ -191,14 +197,31 @@ final class AsyncOutcomes {
     }
 
     /**
-     * The seam for the execution role's permissions: Lambda sends records and dead letters as the function's
-     * role, which must allow {@code sqs:SendMessage}, {@code sns:Publish}, {@code events:PutEvents} or
-     * {@code lambda:InvokeFunction} on the target. Until IAM policies are evaluated here, every send is allowed.
+     * Lambda sends records and dead letters as the function's execution role, which must allow
+     * {@code sqs:SendMessage}, {@code sns:Publish}, {@code events:PutEvents} or {@code lambda:InvokeFunction} on the
+     * target (its identity policies, or the target's own policy naming the role, as IAM evaluates a same-account
+     * request); in {@code enforce} mode a refusal is a failed delivery, counted as AWS counts it
+     * (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html#destinations-permissions,
+     * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html#invocation-dlq).
      *
      * @return null when allowed, else the reason it is denied
      */
     private String deniedToExecutionRole(LambdaFunction function, String targetArn) {
-        return null;
+        ArnTargets.Target target = ArnTargets.parse(targetArn);
+        String action = target == null ? null : switch (target.kind()) {
+            case QUEUE -> "sqs:SendMessage";
+            case TOPIC -> "sns:Publish";
+            case EVENT_BUS -> "events:PutEvents";
+            case FUNCTION -> "lambda:InvokeFunction";
+            default -> null;
+        };
+        if (action == null) {
+            return null; // not a destination: send() says so
+        }
+        CallerIdentity role = function.revision().credentials().identity();
+        return authorization.permits(role, action, targetArn, ORIGIN) ? null
+                : "the execution role " + role.arn() + " is not authorized to perform: " + action + " on resource: "
+                + targetArn;
     }
 
     private static String refusal(Delivery d) {

@@ -6,11 +6,14 @@ import static io.selfheal.emulator.service.OperationSpec.write;
 import io.selfheal.emulator.control.FunctionFaults;
 import io.selfheal.emulator.control.LambdaControl;
 import io.selfheal.emulator.core.EmulatorContext;
+import io.selfheal.emulator.core.authz.Authorization;
+import io.selfheal.emulator.core.authz.ResourcePolicySource;
 import io.selfheal.emulator.messages.InvokeFunction;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
 import io.selfheal.emulator.service.Operations;
+import io.selfheal.emulator.service.PassedRoles;
 import io.selfheal.emulator.service.ResourceArns;
 import io.selfheal.emulator.services.lambda.esm.EventSourceMappingOperations;
 import io.selfheal.emulator.services.lambda.runtime.SandboxPool;
@@ -25,6 +28,8 @@ import java.util.Objects;
 public final class LambdaService implements AwsService {
     private static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.restJson("lambda");
     private static final String FUNCTIONS = "/2015-03-31/functions";
+    /** A function's {@code Role} is passed to Lambda, which assumes it for every invocation. */
+    private static final PassedRoles EXECUTION_ROLE = PassedRoles.member("Role", ExecutionRoleCheck.LAMBDA);
     private static final String FUNCTION = FUNCTIONS + "/{FunctionName}";
     private static final String MAPPINGS = "/2015-03-31/event-source-mappings";
     private static final String MAPPING = MAPPINGS + "/{UUID}";
@@ -77,7 +82,7 @@ public final class LambdaService implements AwsService {
         // Invoke waits for the function; code uploads write files; deletes stop processes: all off the event loop.
         this.operations = new Operations("lambda");
         operations.add(write("CreateFunction", fn::create).blocking().rest("POST", FUNCTIONS, 201)
-                .resources(FUNCTION_ARN));
+                .resources(FUNCTION_ARN).passesRoles(EXECUTION_ROLE));
         operations.add(read("ListFunctions", fn::list).blocking().rest("GET", FUNCTIONS, 200)
                 .resources(ResourceArns.ANY));
         operations.add(read("GetFunction", fn::get).blocking().rest("GET", FUNCTION, 200).resources(FUNCTION_ARN));
@@ -86,7 +91,7 @@ public final class LambdaService implements AwsService {
         operations.add(read("GetFunctionConfiguration", fn::getConfiguration).blocking()
                 .rest("GET", FUNCTION + "/configuration", 200).resources(FUNCTION_ARN));
         operations.add(write("UpdateFunctionConfiguration", fn::updateConfiguration).blocking()
-                .rest("PUT", FUNCTION + "/configuration", 200).resources(FUNCTION_ARN));
+                .rest("PUT", FUNCTION + "/configuration", 200).resources(FUNCTION_ARN).passesRoles(EXECUTION_ROLE));
         operations.add(write("UpdateFunctionCode", fn::updateCode).blocking()
                 .rest("PUT", FUNCTION + "/code", 200).resources(FUNCTION_ARN));
         operations.add(write("Invoke", new InvokeOperation(functions, invoker, queue)).dataEvent().blocking()
@@ -98,7 +103,8 @@ public final class LambdaService implements AwsService {
         operations.add(write("RemovePermission", policy::remove).blocking()
                 .rest("DELETE", FUNCTION + "/policy/{StatementId}", 204).resources(FUNCTION_ARN));
         this.mappings = new EventSourceMappingOperations(context,
-                new MappedFunctionsView(functions, invoker, context.ids()));
+                new MappedFunctionsView(functions, invoker, context.ids(),
+                        context.component(Authorization.class)));
         operations.add(write("CreateEventSourceMapping", mappings::create).blocking()
                 .rest("POST", MAPPINGS, 202).resources(ResourceArns.ANY));
         operations.add(read("ListEventSourceMappings", mappings::list).blocking()
@@ -129,6 +135,21 @@ public final class LambdaService implements AwsService {
         context.bus().handle(InvokeFunction.class, bus::handle);
         context.register(LambdaControl.class, history);
         context.register(FunctionFaults.class, faults);
+        context.component(Authorization.class).resourcePolicies("lambda", this::functionPolicy);
+    }
+
+    /** A function's policy for the IAM check of a call naming it (other Lambda ARNs carry none here). */
+    private ResourcePolicySource.Found functionPolicy(String arn) {
+        FunctionRef ref;
+        try {
+            ref = arn.contains(":function:") ? FunctionRef.parse(arn) : null;
+        } catch (RuntimeException notAFunction) {
+            return null;
+        }
+        LambdaFunction f = ref == null || ref.accountId() == null ? null
+                : functions.find(ref.accountId(), ref.region(), ref.name());
+        return f == null ? null : ResourcePolicySource.Found.of("function policy",
+                f.policy().isEmpty() ? null : f.policy().document(), f.accountId());
     }
 
     @Override

@@ -21,8 +21,9 @@ import java.util.logging.Logger;
  * <p>
  * Shipping never affects the invocation: without a Logs service on the bus, or if it refuses, the lines stay in the
  * invocation record only. Lambda writes with the function's execution role, so under IAM enforcement a role without
- * {@code logs:CreateLogStream} and {@code logs:PutLogEvents} on the stream gets no logs (and one without
- * {@code logs:CreateLogGroup} none until the group exists), as on AWS
+ * {@code logs:CreateLogStream} and {@code logs:PutLogEvents} on the stream gets no logs, and one without
+ * {@code logs:CreateLogGroup} none until the group exists; that permission is asked for only when the group is
+ * missing, since only then does Lambda create it, as on AWS
  * (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html).
  */
 final class LogShipper {
@@ -35,6 +36,12 @@ final class LogShipper {
     LogShipper(InternalBus bus, Authorization authorization) {
         this.bus = bus;
         this.authorization = authorization;
+    }
+
+    private Delivery put(LambdaFunction function, String group, String stream, List<PutLogEvents.LogEvent> events,
+                         boolean createGroup) {
+        return bus.ask(new PutLogEvents(function.accountId(), function.region(), group, stream, events, createGroup,
+                null, null));
     }
 
     void ship(LambdaFunction function, InvocationResult result, Instant started, Instant finished) {
@@ -62,13 +69,17 @@ final class LogShipper {
             LOG.fine(() -> "the role of " + function.name() + " may not write its logs: none shipped");
             return;
         }
-        boolean mayCreateGroup = authorization.permits(role, "logs:CreateLogGroup", groupArn, ORIGIN);
         try {
-            Delivery d = bus.ask(new PutLogEvents(function.accountId(), function.region(),
-                    group, result.logStream(), events, mayCreateGroup, null, null));
+            Delivery d = put(function, group, result.logStream(), events, false);
+            if (!d.accepted() && "ResourceNotFoundException".equals(d.errorCode())
+                    && authorization.permits(role, "logs:CreateLogGroup", groupArn, ORIGIN)) {
+                // Only a missing group makes Lambda call CreateLogGroup, so only then is the permission needed.
+                d = put(function, group, result.logStream(), events, true);
+            }
             if (!d.accepted()) {
-                LOG.warning(() -> "CloudWatch Logs refused the log of " + function.name() + ": " + d.errorCode()
-                        + ": " + d.errorMessage());
+                Delivery refused = d;
+                LOG.warning(() -> "CloudWatch Logs refused the log of " + function.name() + ": "
+                        + refused.errorCode() + ": " + refused.errorMessage());
             }
         } catch (NoHandlerException noLogsService) {
             LOG.log(Level.FINE, "no CloudWatch Logs service to ship the log of " + function.name() + " to",

@@ -2,19 +2,34 @@ package io.selfheal.emulator.services.lambda;
 
 import io.selfheal.emulator.core.AwsException;
 import io.selfheal.emulator.core.Ids;
+import io.selfheal.emulator.core.authz.Authorization;
 import io.selfheal.emulator.services.lambda.esm.MappedFunctions;
 import java.util.concurrent.CompletableFuture;
 
-/** The functions as event source mappings see them: looked up by name or ARN, invoked synchronously. */
+/**
+ * The functions as event source mappings see them: looked up by name or ARN, invoked synchronously, their execution
+ * roles asked what the poller does as them.
+ */
 final class MappedFunctionsView implements MappedFunctions {
     private final FunctionRegistry functions;
     private final Invoker invoker;
     private final Ids ids;
+    private final Authorization authorization;
 
-    MappedFunctionsView(FunctionRegistry functions, Invoker invoker, Ids ids) {
+    MappedFunctionsView(FunctionRegistry functions, Invoker invoker, Ids ids, Authorization authorization) {
         this.functions = functions;
         this.invoker = invoker;
         this.ids = ids;
+        this.authorization = authorization;
+    }
+
+    /** What the decision log says acted with the execution role. */
+    static final String ORIGIN = "lambda:event-source-mapping";
+
+    @Override
+    public boolean roleMay(String functionArn, String action, String resourceArn) {
+        LambdaFunction f = lookup(null, null, functionArn);
+        return authorization.permits(f.revision().credentials().identity(), action, resourceArn, ORIGIN);
     }
 
     @Override

@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every bucket of the partition: S3's namespace is shared by all accounts and regions, so a name is taken once.
- * Requests reach a bucket by name from any region; another account's bucket answers {@code AccessDenied} (bucket
- * policies that grant access are stored, and evaluated by the shared policy engine once it exists).
+ * Requests reach a bucket by name from any region; another account's bucket answers {@code AccessDenied}. Within the
+ * owner's account the front door's IAM check reads the bucket policy with the caller's own policies
+ * ({@code S3Service#bucketPolicy}); cross-account grants by bucket policy are not emulated.
  */
 final class Buckets {
     private final Map<String, Bucket> byName = new ConcurrentHashMap<>();

@@ -4,6 +4,8 @@ import static io.selfheal.emulator.service.OperationSpec.read;
 import static io.selfheal.emulator.service.OperationSpec.write;
 
 import io.selfheal.emulator.core.EmulatorContext;
+import io.selfheal.emulator.core.authz.Authorization;
+import io.selfheal.emulator.core.authz.ResourcePolicySource;
 import io.selfheal.emulator.http.HttpRequest;
 import io.selfheal.emulator.messages.DescribeBucket;
 import io.selfheal.emulator.messages.Delivery;
@@ -102,6 +104,19 @@ public final class S3Service implements AwsService {
                         .resources(S3Arns.OBJECT).blocking());
         context.bus().handle(DescribeBucket.class, this::describe);
         context.bus().handle(PutBucketObject.class, this::putFromService);
+        context.component(Authorization.class).resourcePolicies("s3", this::bucketPolicy);
+    }
+
+    /**
+     * The bucket policy behind a bucket or object ARN ({@code arn:aws:s3:::bucket[/key]}), which names no account:
+     * the bucket's owner is the resource's account.
+     */
+    private ResourcePolicySource.Found bucketPolicy(String arn) {
+        String resource = arn.substring(arn.lastIndexOf(':') + 1);
+        int slash = resource.indexOf('/');
+        Bucket bucket = buckets.find(slash < 0 ? resource : resource.substring(0, slash));
+        return bucket == null ? null
+                : ResourcePolicySource.Found.of("bucket policy", bucket.policy(), bucket.ownerAccount());
     }
 
     private static RawOperation raw(Handler handler) {

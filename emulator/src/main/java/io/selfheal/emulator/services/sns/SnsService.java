@@ -4,6 +4,8 @@ import static io.selfheal.emulator.service.OperationSpec.read;
 import static io.selfheal.emulator.service.OperationSpec.write;
 
 import io.selfheal.emulator.core.EmulatorContext;
+import io.selfheal.emulator.core.authz.Authorization;
+import io.selfheal.emulator.core.authz.ResourcePolicySource;
 import io.selfheal.emulator.core.RegionalStore;
 import io.selfheal.emulator.messages.PublishToTopic;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
@@ -67,6 +69,12 @@ public final class SnsService implements AwsService {
         PublishToTopicHandler bus = new PublishToTopicHandler(topics, publisher);
         context.bus().handle(PublishToTopic.class, bus::handle);
         context.register(SnsDeliveries.class, deliveries);
+        context.component(Authorization.class).resourcePolicies("sns", arn -> {
+            TopicArn parsed = TopicArn.tryParse(arn);
+            Topic topic = parsed == null ? null : topics.find(parsed);
+            return topic == null ? null : ResourcePolicySource.Found.of("topic policy", topic.attribute("Policy"),
+                    parsed.accountId());
+        });
     }
 
     @Override

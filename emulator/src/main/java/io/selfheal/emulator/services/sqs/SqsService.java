@@ -5,6 +5,8 @@ import static io.selfheal.emulator.service.OperationSpec.write;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.selfheal.emulator.core.EmulatorContext;
+import io.selfheal.emulator.core.authz.Authorization;
+import io.selfheal.emulator.core.authz.ResourcePolicySource;
 import io.selfheal.emulator.core.RequestContext;
 import io.selfheal.emulator.messages.DeleteFromQueue;
 import io.selfheal.emulator.messages.Delivery;
@@ -71,6 +73,11 @@ public final class SqsService implements AwsService {
         context.bus().handle(DescribeQueue.class, polling::describe);
         context.bus().handle(ReceiveFromQueue.class, polling::receive);
         context.bus().handle(DeleteFromQueue.class, polling::delete);
+        context.component(Authorization.class).resourcePolicies("sqs", arn -> {
+            SqsQueue queue = queues.byArn(arn);
+            return queue == null ? null : ResourcePolicySource.Found.of("queue policy", queue.attribute("Policy"),
+                    queue.accountId);
+        });
     }
 
     /**

@@ -32,6 +32,7 @@ final class AssumeRoleOperation {
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]*");
     /** "Role chaining limits your … session to a maximum of one hour." */
     private static final int CHAINED_MAX = 3600;
+    private static final int MAX_TAGS = 50;
 
     private final EmulatorContext context;
 
@@ -67,11 +68,15 @@ final class AssumeRoleOperation {
         if ("Root".equals(caller.type())) {
             throw accessDenied("Roles may not be assumed by root accounts.");
         }
+        Map<String, String> tags = sessionTags(p);
         RoleLookup.Result role = context.bus().ask(new RoleLookup(roleArn));
-        Decision decision = role.exists() ? decide(caller, role, sessionName) : null;
-        if (decision == null || !decision.allowed()) {
-            throw accessDenied("User: " + caller.arn() + " is not authorized to perform: sts:AssumeRole on resource: "
-                    + roleArn);
+        requireAllowed(caller, role, roleArn, sessionName, "sts:AssumeRole", Map.of());
+        if (!tags.isEmpty()) {
+            // Passing session tags is its own action the trust policy must allow
+            // (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_permissions-required).
+            Map<String, String> requestTags = new java.util.LinkedHashMap<>();
+            tags.forEach((k, v) -> requestTags.put("aws:RequestTag/" + k, v));
+            requireAllowed(caller, role, roleArn, sessionName, "sts:TagSession", requestTags);
         }
         if (caller.isAssumedRole() && duration > CHAINED_MAX) {
             throw AwsException.badRequest("ValidationError", "The requested DurationSeconds exceeds the 1 hour "
@@ -81,11 +86,34 @@ final class AssumeRoleOperation {
             throw AwsException.badRequest("ValidationError",
                     "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
         }
-        return issue(role, sessionName, duration);
+        return issue(role, sessionName, duration, tags);
+    }
+
+    /** {@code Tags} (at most 50): the session's tags, {@code aws:PrincipalTag/…} of its calls. */
+    private static Map<String, String> sessionTags(Params p) {
+        Map<String, String> tags = new java.util.LinkedHashMap<>();
+        var given = p.objects("Tags");
+        if (given.size() > MAX_TAGS) {
+            throw Params.QUERY.invalid("Tags", given.toString(), "Member must have length less than or equal to 50");
+        }
+        for (ObjectNode tag : given) {
+            tags.put(tag.path("Key").asText(), tag.path("Value").asText(""));
+        }
+        return tags;
+    }
+
+    private void requireAllowed(CallerIdentity caller, RoleLookup.Result role, String roleArn, String sessionName,
+                                String action, Map<String, String> keys) {
+        Decision decision = role.exists() ? decide(caller, role, sessionName, action, keys) : null;
+        if (decision == null || !decision.allowed()) {
+            throw accessDenied("User: " + caller.arn() + " is not authorized to perform: " + action
+                    + " on resource: " + roleArn);
+        }
     }
 
     /** The trust policy is the role's resource policy; the caller's identity policies come from IAM. */
-    private Decision decide(CallerIdentity caller, RoleLookup.Result role, String sessionName) {
+    private Decision decide(CallerIdentity caller, RoleLookup.Result role, String sessionName, String action,
+                            Map<String, String> requestKeys) {
         Principal principal = caller.principal();
         PrincipalPolicies.Result identity = PrincipalPolicies.Result.notFound();
         try {
@@ -98,26 +126,36 @@ final class AssumeRoleOperation {
                     identity.tags());
         }
         Instant now = context.clock().now();
-        AuthorizationRequest request = AuthorizationRequest.of(principal, "sts:AssumeRole", role.roleArn(), Map.of(
-                "aws:CurrentTime", now.toString(), "aws:EpochTime", String.valueOf(now.getEpochSecond()),
-                "sts:RoleSessionName", sessionName));
-        return PolicyEvaluator.evaluate(request, new PolicySet(identity.identityPolicies(),
-                new NamedPolicy("AssumeRolePolicyDocument", role.trustPolicy()), identity.permissionsBoundary(),
-                role.accountId()));
+        Map<String, String> keys = new java.util.LinkedHashMap<>(requestKeys);
+        keys.put("aws:CurrentTime", now.toString());
+        keys.put("aws:EpochTime", String.valueOf(now.getEpochSecond()));
+        keys.put("sts:RoleSessionName", sessionName);
+        AuthorizationRequest request = AuthorizationRequest.of(principal, action, role.roleArn(), keys);
+        NamedPolicy trust = new NamedPolicy("AssumeRolePolicyDocument", role.trustPolicy());
+        // Unlike other resource policies, a trust policy must allow even within the account: an identity policy
+        // alone never lets a principal assume a role (https://docs.aws.amazon.com/IAM/latest/UserGuide/
+        // reference_policies_evaluation-logic.html, "role trust policies").
+        Decision trusted = PolicyEvaluator.evaluateResourcePolicy(request, trust);
+        if (!trusted.allowed()) {
+            return trusted;
+        }
+        return PolicyEvaluator.evaluate(request, new PolicySet(identity.identityPolicies(), trust,
+                identity.permissionsBoundary(), role.accountId()));
     }
 
-    private JsonNode issue(RoleLookup.Result role, String sessionName, int duration) {
+    private JsonNode issue(RoleLookup.Result role, String sessionName, int duration, Map<String, String> tags) {
         String roleName = role.roleArn().substring(role.roleArn().lastIndexOf('/') + 1);
         String sessionArn = "arn:aws:sts::" + role.accountId() + ":assumed-role/" + roleName + "/" + sessionName;
         String accessKeyId = context.ids().iamId("ASIA");
         String assumedRoleId = role.roleId() + ":" + sessionName;
+        Instant expiration = context.clock().now().plusSeconds(duration);
         context.identities().register(new CallerIdentity(role.accountId(), sessionArn, assumedRoleId, accessKeyId,
-                "AssumedRole"));
+                "AssumedRole"), expiration, tags);
         ObjectNode out = Json.object();
         ObjectNode credentials = out.putObject("Credentials").put("AccessKeyId", accessKeyId)
                 .put("SecretAccessKey", context.ids().secret(40))
                 .put("SessionToken", "IQoJb3JpZ2luX2VjE" + context.ids().secret(300));
-        credentials.set("Expiration", TimestampNode.of(context.clock().now().plusSeconds(duration)));
+        credentials.set("Expiration", TimestampNode.of(expiration));
         out.putObject("AssumedRoleUser").put("AssumedRoleId", assumedRoleId).put("Arn", sessionArn);
         out.put("PackedPolicySize", 0);
         return out;

@@ -59,8 +59,8 @@ class FrontDoorEnforcementTest {
             .afterServices(ctx -> {
                 CONTEXT.set(ctx);
                 ctx.identities().register(new CallerIdentity(ACCOUNT, SESSION, "AROAFIXER:fn", KEY, "AssumedRole"));
-                ctx.component(Authorization.class).policies(p -> PolicySet.identity(
-                        POLICIES.getOrDefault(p.issuerArn(), List.of())));
+                ctx.component(Authorization.class).policies(p -> new IdentityPolicies.Resolved(p,
+                        PolicySet.identity(POLICIES.getOrDefault(p.issuerArn(), List.of()))));
             }));
 
     @BeforeEach

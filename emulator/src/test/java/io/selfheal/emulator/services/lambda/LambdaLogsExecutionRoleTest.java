@@ -51,4 +51,27 @@ class LambdaLogsExecutionRoleTest {
                 .logGroupName("/aws/lambda/quiet")).events()).extracting(e -> e.message())
                 .contains("stdout logged\n").doesNotContain("stdout unlogged\n"));
     }
+
+    /**
+     * Lambda creates the group only when it is missing, so a role without {@code logs:CreateLogGroup} logs into a
+     * group made beforehand (as IaC usually makes it) and the permission is never asked for.
+     */
+    @Test
+    void anExistingGroupNeedsNoCreateLogGroupPermission(LambdaClient lambda, CloudWatchLogsClient logs,
+                                                        IamClient iam) {
+        logs.createLogGroup(b -> b.logGroupName("/aws/lambda/pre-made"));
+        TestFunctions.create(lambda, "pre-made", LoggingHandler.class);
+        iam.putRolePolicy(r -> r.roleName("remediation-role").policyName("streams").policyDocument("""
+                {"Version":"2012-10-17","Statement":[
+                 {"Effect":"Allow","Action":["logs:CreateLogStream","logs:PutLogEvents"],
+                  "Resource":"arn:aws:logs:*:*:log-group:/aws/lambda/pre-made:*"}]}"""));
+
+        TestFunctions.invoke(lambda, "pre-made", "{\"tag\":\"existing\"}");
+
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> assertThat(logs.filterLogEvents(
+                b -> b.logGroupName("/aws/lambda/pre-made")).events()).extracting(e -> e.message())
+                .contains("stdout existing\n"));
+        assertThat(AWS.emulator().control().decisions()).noneMatch(d -> d.action().equals("logs:CreateLogGroup")
+                && d.resource().endsWith(":log-group:/aws/lambda/pre-made"));
+    }
 }

@@ -50,6 +50,7 @@ public final class EventSourceMappingOperations {
         EventSourceMapping.Settings settings = checked(new EventSourceMapping.Settings(function.arn(),
                 batchSize != null ? batchSize : DEFAULT_BATCH, window != null ? window : 0, responseTypes, enabled),
                 queue, function);
+        requireRolePermissions(source, function);
         for (EventSourceMapping m : mappings.list(ctx.accountId(), ctx.region())) {
             if (m.eventSourceArn.equals(source) && m.settings().functionArn().equals(function.arn())) {
                 throw AwsException.conflict("ResourceConflictException", "An event source mapping with SQS arn (\" "
@@ -64,6 +65,20 @@ public final class EventSourceMappingOperations {
         mappings.add(new EventSourceMappings.Entry(mapping, poller));
         poller.wake();
         return mapping.json("Creating");
+    }
+
+    /**
+     * Lambda polls with the function's execution role, and refuses a mapping whose role cannot: "The function
+     * execution role does not have permissions to call ReceiveMessage on SQS" (InvalidParameterValueException), for
+     * each of the actions the "Execution role permissions" of
+     * https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html lists, in that order.
+     */
+    private void requireRolePermissions(String queueArn, MappedFunctions.Function function) {
+        for (String action : SqsPoller.ROLE_ACTIONS) {
+            if (!functions.roleMay(function.arn(), "sqs:" + action, queueArn)) {
+                throw invalid(SqsPoller.missingPermission(action));
+            }
+        }
     }
 
     public JsonNode get(RequestContext ctx, ObjectNode input) {
@@ -118,6 +133,9 @@ public final class EventSourceMappingOperations {
                 batchSize != null ? batchSize : was.batchSize(), window != null ? window : was.batchingWindow(),
                 p.has("FunctionResponseTypes") ? responseTypes(p) : was.responseTypes(),
                 p.bool("Enabled", was.enabled())), queue(mapping.eventSourceArn), function);
+        if (functionName != null) {
+            requireRolePermissions(mapping.eventSourceArn, function);
+        }
         mapping.update(next, ctx.receivedAt());
         entry.poller().wake();
         String state = next.enabled() == was.enabled() ? "Updating" : next.enabled() ? "Enabling" : "Disabling";

@@ -2,7 +2,10 @@ package io.selfheal.emulator.services.lambda.esm;
 
 import java.util.concurrent.CompletableFuture;
 
-/** What event source mappings need of the Lambda service: find a function and invoke it synchronously. */
+/**
+ * What event source mappings need of the Lambda service: find a function, invoke it synchronously, and ask whether
+ * its execution role allows what the poller does with it.
+ */
 public interface MappedFunctions {
 
     /**
@@ -17,6 +20,12 @@ public interface MappedFunctions {
      * with a function error or a platform error (the function deleted meanwhile) as a failed outcome.
      */
     CompletableFuture<Outcome> invoke(String functionArn, String invokedBy, byte[] payload);
+
+    /**
+     * Whether the function's execution role may perform {@code action} on {@code resourceArn} (its identity policies
+     * and the resource's policy); true unless the emulator enforces IAM. The decision is recorded.
+     */
+    boolean roleMay(String functionArn, String action, String resourceArn);
 
     /** @param timeout the function's timeout in seconds */
     record Function(String arn, int timeout) {

@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  * A batch in progress counts as in-flight work; waiting for a timer does not.
  */
 final class SqsPoller {
+    /** What Lambda does with the queue as the function's execution role. */
+    static final java.util.List<String> ROLE_ACTIONS = List.of("ReceiveMessage", "DeleteMessage",
+            "GetQueueAttributes");
     private final EventSourceMapping mapping;
     private final EmulatorContext context;
     private final MappedFunctions functions;
@@ -67,6 +70,13 @@ final class SqsPoller {
         try {
             EventSourceMapping.Settings settings = mapping.settings();
             if (!settings.enabled()) {
+                finish(false);
+                return;
+            }
+            if (!functions.roleMay(settings.functionArn(), "sqs:ReceiveMessage", mapping.eventSourceArn)) {
+                // The role lost the permission after CreateEventSourceMapping: nothing is received until an
+                // arrival (or an update) wakes the poller again.
+                mapping.processed("PROBLEM: " + missingPermission("ReceiveMessage"));
                 finish(false);
                 return;
             }
@@ -139,9 +149,19 @@ final class SqsPoller {
         List<String> done = batch.stream().filter(m -> !keep.contains(m.messageId()))
                 .map(ReceiveFromQueue.Message::receiptHandle).toList();
         if (!done.isEmpty()) {
+            if (!functions.roleMay(settings.functionArn(), "sqs:DeleteMessage", mapping.eventSourceArn)) {
+                // Processed but not deleted: the messages come back after their visibility timeout.
+                mapping.processed("PROBLEM: " + missingPermission("DeleteMessage"));
+                return;
+            }
             context.bus().ask(new DeleteFromQueue(mapping.eventSourceArn, done));
         }
         mapping.processed("OK");
+    }
+
+    /** Lambda's words when the execution role lacks one of {@link #ROLE_ACTIONS}. */
+    static String missingPermission(String action) {
+        return "The function execution role does not have permissions to call " + action + " on SQS";
     }
 
     private synchronized void finish(boolean pollAgain) {
