@@ -111,7 +111,7 @@ final class CustomRuleInvoker {
     /** https://docs.aws.amazon.com/config/latest/developerguide/evaluate-config_develop-rules_example-events.html */
     private static ObjectNode summary(ObjectNode current, ObjectNode previous) {
         ObjectNode s = Json.object();
-        s.put("changeType", ItemDiff.changeType(previous, current));
+        s.put("changeType", ItemDiff.of(previous, current).path("changeType").asText());
         for (String field : new String[] {"configurationItemVersion", "configurationItemCaptureTime",
                 "configurationStateId", "awsAccountId", "configurationItemStatus", "resourceType", "resourceId",
                 "resourceName", "ARN", "awsRegion", "availabilityZone", "configurationStateMd5Hash",

@@ -17,7 +17,6 @@ import java.util.logging.Logger;
  */
 final class RuleEvaluator {
     private static final Logger LOG = Logger.getLogger(RuleEvaluator.class.getName());
-    private static final String DELETED = "ResourceDeleted";
 
     private final EmulatorContext context;
     private final RegionalStore<RulesRegion> store;
@@ -48,7 +47,7 @@ final class RuleEvaluator {
                 }
                 ObjectNode current = change.current();
                 ObjectNode previous = change.previous();
-                boolean deleted = current.path("configurationItemStatus").asText().startsWith(DELETED);
+                boolean deleted = ConfigItems.deleted(current);
                 boolean wasIn = previous != null && d.inScope(previous);
                 // A deleted resource's last item carries no tags: it is judged by the scope it was in.
                 boolean isIn = d.inScope(current) || deleted && wasIn;
@@ -87,7 +86,7 @@ final class RuleEvaluator {
             return;
         }
         Instant invoked = context.clock().now();
-        List<String> types = d.resourceTypes() != null ? d.resourceTypes() : RecordedTypes.ALL;
+        List<String> types = d.resourceTypes() != null ? d.resourceTypes() : RecordingGroup.SUPPORTED;
         boolean any = false;
         for (String type : types) {
             for (ObjectNode item : items.current(rule.accountId, rule.region, type)) {
