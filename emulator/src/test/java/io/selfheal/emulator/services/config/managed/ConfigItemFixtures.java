@@ -89,6 +89,37 @@ final class ConfigItemFixtures implements ConfigurationItems {
         return item("AWS::EC2::SecurityGroup", "sg-0123456789abcdef0", configuration.toString());
     }
 
+    /** An instance item (DescribeInstances shape) in a state, with or without a public address and monitoring. */
+    static ObjectNode instance(String id, String state, String publicIp, String monitoring) {
+        String association = publicIp == null ? "" : """
+                "association": {"ipOwnerId": "amazon", "publicDnsName": "ec2-x.compute-1.amazonaws.com",
+                                "publicIp": "%s"},""".formatted(publicIp);
+        return item("AWS::EC2::Instance", id, """
+                {"amiLaunchIndex": 0, "imageId": "ami-0abcdef1234567890", "instanceId": "%s",
+                 "instanceType": "t3.micro", "monitoring": {"state": "%s"},
+                 "privateIpAddress": "172.31.16.10", %s "state": {"code": 16, "name": "%s"},
+                 "subnetId": "subnet-0a1b2c3d", "vpcId": "vpc-0a1b2c3d",
+                 "networkInterfaces": [{%s "networkInterfaceId": "eni-0a1b2c3d", "privateIpAddress": "172.31.16.10",
+                                        "status": "in-use"}],
+                 "blockDeviceMappings": [], "tags": []}
+                """.formatted(id, monitoring, publicIp == null ? "" : "\"publicIpAddress\": \"" + publicIp + "\",",
+                state, association));
+    }
+
+    /** A volume item (DescribeVolumes shape), attached to an instance when {@code instanceId} is not null. */
+    static ObjectNode volume(String instanceId, boolean deleteOnTermination, boolean encrypted, String kmsKeyId) {
+        String attachments = instanceId == null ? "[]" : """
+                [{"attachTime": "2026-12-07T09:00:00.000Z", "device": "/dev/xvda", "instanceId": "%s",
+                  "state": "attached", "volumeId": "vol-0a1b2c3d", "deleteOnTermination": %s}]
+                """.formatted(instanceId, deleteOnTermination);
+        return item("AWS::EC2::Volume", "vol-0a1b2c3d", """
+                {"attachments": %s, "availabilityZone": "us-east-1a", "createTime": "2026-12-07T09:00:00.000Z",
+                 "encrypted": %s, "kmsKeyId": %s, "size": 8, "snapshotId": "", "state": "%s",
+                 "volumeId": "vol-0a1b2c3d", "iops": 3000, "volumeType": "gp3", "tags": []}
+                """.formatted(attachments, encrypted, kmsKeyId == null ? "null" : "\"" + kmsKeyId + "\"",
+                instanceId == null ? "available" : "in-use"));
+    }
+
     /**
      * One permission as Config records it: IPv4 sources twice ({@code ipv4Ranges[].cidrIp} and {@code ipRanges}),
      * IPv6 in {@code ipv6Ranges[].cidrIpv6}; no ports for all-traffic.
