@@ -6,6 +6,7 @@ import static io.selfheal.emulator.service.OperationSpec.write;
 import io.selfheal.emulator.control.FunctionFaults;
 import io.selfheal.emulator.control.LambdaControl;
 import io.selfheal.emulator.core.EmulatorContext;
+import io.selfheal.emulator.messages.CheckFunctionInvocation;
 import io.selfheal.emulator.messages.InvokeFunction;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
@@ -127,6 +128,7 @@ public final class LambdaService implements AwsService {
                 .rest("DELETE", "/2017-10-31/functions/{FunctionName}/concurrency", 204).resources(FUNCTION_ARN));
         InvokeFunctionHandler bus = new InvokeFunctionHandler(functions, queue, context.ids());
         context.bus().handle(InvokeFunction.class, bus::handle);
+        context.bus().handle(CheckFunctionInvocation.class, bus::check);
         context.register(LambdaControl.class, history);
         context.register(FunctionFaults.class, faults);
     }
