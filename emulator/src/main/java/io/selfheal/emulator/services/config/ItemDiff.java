@@ -22,10 +22,15 @@ final class ItemDiff {
     private ItemDiff() {
     }
 
+    /** {@code CREATE}, {@code UPDATE} or {@code DELETE}, as a change notification's summary says it. */
+    static String changeType(ObjectNode previous, ObjectNode current) {
+        return ConfigItems.deleted(current) ? "DELETE" : previous == null ? "CREATE" : "UPDATE";
+    }
+
     static ObjectNode of(ObjectNode previous, ObjectNode current) {
         ObjectNode diff = Json.object();
         ObjectNode changed = diff.putObject("changedProperties");
-        String changeType = previous == null ? "CREATE" : ConfigItems.deleted(current) ? "DELETE" : "UPDATE";
+        String changeType = changeType(previous, current);
         if (previous != null) {
             fields(changed, "Configuration", previous.path("configuration"), current.path("configuration"), true);
             list(changed, "Relationships", previous.path("relationships"), current.path("relationships"));
