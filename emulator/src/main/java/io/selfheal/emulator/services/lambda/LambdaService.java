@@ -127,6 +127,7 @@ public final class LambdaService implements AwsService {
                 .rest("DELETE", "/2017-10-31/functions/{FunctionName}/concurrency", 204).resources(FUNCTION_ARN));
         InvokeFunctionHandler bus = new InvokeFunctionHandler(functions, queue, context.ids());
         context.bus().handle(InvokeFunction.class, bus::handle);
+        FunctionConfigurations.register(context, functions);
         context.register(LambdaControl.class, history);
         context.register(FunctionFaults.class, faults);
     }
