@@ -275,6 +275,50 @@ class ConfigManagedRulesTest {
     }
 
     /**
+     * Scope by tag (https://docs.aws.amazon.com/config/latest/APIReference/API_Scope.html): a resource that loses the
+     * tag leaves the rule's scope and is NOT_APPLICABLE to it; so is a deleted resource.
+     */
+    @Test
+    void leavingTheScopeOrBeingDeletedMakesAResourceNotApplicable() {
+        recorder();
+        String queue = complianceQueue(events, sqs, "scope");
+        String tagged = securityGroup(ec2, "tagged");
+        ec2.createTags(b -> b.resources(tagged).tags(t -> t.key("env").value("prod")));
+        String untagged = securityGroup(ec2, "untagged");
+        openSshToTheWorld(ec2, tagged);
+        openSshToTheWorld(ec2, untagged);
+        config.putConfigRule(b -> b.configRule(r -> r.configRuleName("prod-ssh")
+                .scope(s -> s.tagKey("env").tagValue("prod"))
+                .source(s -> s.owner(Owner.AWS).sourceIdentifier("INCOMING_SSH_DISABLED"))));
+        assertThat(drain(AWS.emulator(), sqs, queue)).singleElement().satisfies(e -> {
+            assertThat(e.at("/detail/resourceId").asText()).isEqualTo(tagged);
+            assertThat(e.at("/detail/newEvaluationResult/complianceType").asText()).isEqualTo("NON_COMPLIANT");
+        });
+
+        ec2.deleteTags(b -> b.resources(tagged).tags(t -> t.key("env")));
+        assertThat(drain(AWS.emulator(), sqs, queue)).singleElement().satisfies(e -> {
+            assertThat(e.at("/detail/newEvaluationResult/complianceType").asText()).isEqualTo("NOT_APPLICABLE");
+            assertThat(e.at("/detail/oldEvaluationResult/complianceType").asText()).isEqualTo("NON_COMPLIANT");
+        });
+        closeSsh(ec2, untagged);
+        assertThat(drain(AWS.emulator(), sqs, queue)).as("a resource out of scope is not evaluated").isEmpty();
+        openSshToTheWorld(ec2, untagged);
+
+        restrictedSsh();
+        drain(AWS.emulator(), sqs, queue);
+        ec2.deleteSecurityGroup(b -> b.groupId(untagged));
+        assertThat(drain(AWS.emulator(), sqs, queue)).singleElement().satisfies(e -> {
+            assertThat(e.at("/detail/configRuleName").asText()).isEqualTo("restricted-ssh");
+            assertThat(e.at("/detail/resourceId").asText()).isEqualTo(untagged);
+            assertThat(e.at("/detail/newEvaluationResult/complianceType").asText()).isEqualTo("NOT_APPLICABLE");
+        });
+        assertThat(config.getComplianceDetailsByConfigRule(b -> b.configRuleName("restricted-ssh")
+                .complianceTypes(ComplianceType.NOT_APPLICABLE)).evaluationResults())
+                .extracting(r -> r.evaluationResultIdentifier().evaluationResultQualifier().resourceId())
+                .containsExactly(untagged);
+    }
+
+    /**
      * https://docs.aws.amazon.com/config/latest/APIReference/API_PutRemediationConfigurations.html: stored and
      * described; executions need SSM Automation, which is not emulated, so nothing runs and the answer says why.
      */
