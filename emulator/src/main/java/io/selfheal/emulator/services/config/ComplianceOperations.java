@@ -43,9 +43,7 @@ final class ComplianceOperations {
             for (ConfigRule rule : ConfigRuleOperations.named(region, p.strings("ConfigRuleNames"))) {
                 ObjectNode compliance = compliance(rule.results.values(), RESOURCE_CAP);
                 if (wanted.isEmpty() || wanted.contains(compliance.path("ComplianceType").asText())) {
-                    ObjectNode entry = Json.object().put("ConfigRuleName", rule.name());
-                    entry.set("Compliance", compliance);
-                    out.add(entry);
+                    out.add(entry(Json.object().put("ConfigRuleName", rule.name()), compliance));
                 }
             }
         }
@@ -80,10 +78,8 @@ final class ComplianceOperations {
             String c = compliance.path("ComplianceType").asText();
             boolean onlyNotApplicable = !results.isEmpty() && c.equals("INSUFFICIENT_DATA");
             if (!onlyNotApplicable && (wanted.isEmpty() || wanted.contains(c))) {
-                ObjectNode entry = Json.object().put("ResourceType", key.resourceType())
-                        .put("ResourceId", key.resourceId());
-                entry.set("Compliance", compliance);
-                out.add(entry);
+                out.add(entry(Json.object().put("ResourceType", key.resourceType())
+                        .put("ResourceId", key.resourceId()), compliance));
             }
         });
         return ConfigPages.page("DescribeComplianceByResource", "ComplianceByResources", out, p, 100);
@@ -170,6 +166,11 @@ final class ComplianceOperations {
             entry.set("ComplianceSummary", summary(compliant, nonCompliant, RESOURCE_CAP));
         }
         return out;
+    }
+
+    private static ObjectNode entry(ObjectNode subject, ObjectNode compliance) {
+        subject.set("Compliance", compliance);
+        return subject;
     }
 
     /** https://docs.aws.amazon.com/config/latest/APIReference/API_Compliance.html */

@@ -21,8 +21,9 @@ final class ConfigPages {
     static ObjectNode page(String operation, String member, List<ObjectNode> items, Params params, int max) {
         Integer limit = params.integer("Limit");
         if (limit != null && (limit < 0 || limit > max)) {
-            throw ConfigErrors.PARAMS.invalid("Limit", String.valueOf(limit),
-                    "Member must have value less than or equal to " + max);
+            throw ConfigErrors.PARAMS.invalid("Limit", String.valueOf(limit), limit < 0
+                    ? "Member must have value greater than or equal to 0"
+                    : "Member must have value less than or equal to " + max);
         }
         int size = limit == null || limit == 0 ? max : limit;
         PageToken tokens = new PageToken(operation + "/");

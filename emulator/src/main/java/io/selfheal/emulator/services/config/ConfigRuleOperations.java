@@ -227,15 +227,19 @@ final class ConfigRuleOperations {
     }
 
     JsonNode describe(RequestContext ctx, ObjectNode input) {
+        return pageOfNamed(ctx, input, "DescribeConfigRules", "ConfigRules", 25, ConfigRule::toApi);
+    }
+
+    /** One page of the named (or all) rules, each rendered under the region's monitor. */
+    private ObjectNode pageOfNamed(RequestContext ctx, ObjectNode input, String operation, String member, int max,
+                                   java.util.function.Function<ConfigRule, ObjectNode> render) {
         Params p = new Params(input, ConfigErrors.PARAMS);
         RulesRegion region = store.get(ctx);
-        List<ObjectNode> rules = new ArrayList<>();
+        List<ObjectNode> out = new ArrayList<>();
         synchronized (region) {
-            for (ConfigRule rule : named(region, p.strings("ConfigRuleNames"))) {
-                rules.add(rule.toApi());
-            }
+            named(region, p.strings("ConfigRuleNames")).forEach(rule -> out.add(render.apply(rule)));
         }
-        return ConfigPages.page("DescribeConfigRules", "ConfigRules", rules, p, 25);
+        return ConfigPages.page(operation, member, out, p, max);
     }
 
     /** The rules a request names (each must exist), or all of them in the order they were put. */
@@ -281,15 +285,7 @@ final class ConfigRuleOperations {
     }
 
     JsonNode evaluationStatus(RequestContext ctx, ObjectNode input) {
-        Params p = new Params(input, ConfigErrors.PARAMS);
-        RulesRegion region = store.get(ctx);
-        List<ObjectNode> statuses = new ArrayList<>();
-        synchronized (region) {
-            for (ConfigRule rule : named(region, p.strings("ConfigRuleNames"))) {
-                statuses.add(rule.status());
-            }
-        }
-        return ConfigPages.page("DescribeConfigRuleEvaluationStatus", "ConfigRulesEvaluationStatus", statuses, p,
-                50);
+        return pageOfNamed(ctx, input, "DescribeConfigRuleEvaluationStatus", "ConfigRulesEvaluationStatus", 50,
+                ConfigRule::status);
     }
 }
