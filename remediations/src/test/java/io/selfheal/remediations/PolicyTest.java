@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,9 +51,10 @@ class PolicyTest {
                 .allMatch(r -> r.startsWith("arn:aws:logs:") && r.contains(":log-group:/aws/lambda/"));
     }
 
-    @Test
-    void revokeOpenSshIngressMayOnlyReadRulesAndRevokeIngress() throws Exception {
-        JsonNode policy = load("RevokeOpenSshIngress");
+    @ParameterizedTest
+    @ValueSource(strings = {"RevokeOpenSshIngress", "RevokeUnauthorizedPortsIngress"})
+    void securityGroupRemediationsMayOnlyReadRulesAndRevokeIngress(String handler) throws Exception {
+        JsonNode policy = load(handler);
         Map<String, JsonNode> byAction = statementsByAction(policy);
 
         assertThat(byAction.keySet()).containsExactlyInAnyOrder("ec2:DescribeSecurityGroupRules",

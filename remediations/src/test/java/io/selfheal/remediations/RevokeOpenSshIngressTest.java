@@ -24,6 +24,8 @@ class RevokeOpenSshIngressTest {
 
     /** The group in the reference event (shared/reference-events). */
     private static final String GROUP = "sg-b15kasfs";
+    /** The group in the reference "Config Rules Compliance Change" event. */
+    static final String CONFIG_GROUP = "sg-0123456789abcdef0";
 
     private final Ec2Stub ec2 = new Ec2Stub(WM);
     private final Ec2Client client = ec2.client();
@@ -100,6 +102,57 @@ class RevokeOpenSshIngressTest {
         assertThatThrownBy(() -> handler().handleRequest(alarm, context))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("requestParameters.groupId");
         assertThat(ec2.actions()).isEmpty();
+    }
+
+    @Test
+    void aNonCompliantConfigChangeRevokesWorldOpenSshOfItsResource() {
+        ec2.securityGroupRules(CONFIG_GROUP,
+                new Ec2Stub.Rule("sgr-0ccccccccccccccc1", false, "tcp", 22, 22, "0.0.0.0/0"),
+                new Ec2Stub.Rule("sgr-0ccccccccccccccc2", false, "tcp", 443, 443, "0.0.0.0/0"))
+                .revokeIngressSucceeds();
+
+        Map<String, Object> result = handler().handleRequest(complianceChange("NON_COMPLIANT"), context);
+
+        assertThat(result).containsEntry("action", "revoked").containsEntry("groupId", CONFIG_GROUP)
+                .containsEntry("revokedRuleIds", List.of("sgr-0ccccccccccccccc1"));
+        assertThat(ec2.calls().get(1)).containsEntry("GroupId", CONFIG_GROUP)
+                .containsEntry("SecurityGroupRuleId.1", "sgr-0ccccccccccccccc1").doesNotContainKey("SecurityGroupRuleId.2");
+    }
+
+    @Test
+    void theCompliantChangeItsOwnFixCausesIsSkippedWithoutCallingEc2() {
+        Map<String, Object> result = handler().handleRequest(complianceChange("COMPLIANT"), context);
+
+        assertThat(result).containsEntry("action", "skipped").containsEntry("groupId", CONFIG_GROUP)
+                .containsEntry("reason", "compliance is now COMPLIANT");
+        assertThat(ec2.actions()).isEmpty();
+    }
+
+    @Test
+    void aRedeliveredComplianceChangeFindsSshClosed() {
+        ec2.securityGroupRules(CONFIG_GROUP, new Ec2Stub.Rule("sgr-0ccccccccccccccc3", false, "tcp", 22, 22, "10.0.0.0/8"));
+
+        assertThat(handler().handleRequest(complianceChange("NON_COMPLIANT"), context))
+                .containsEntry("action", "already-closed");
+        assertThat(ec2.actions()).containsExactly("DescribeSecurityGroupRules");
+    }
+
+    @Test
+    void aComplianceChangeOfAnotherResourceTypeIsRejected() {
+        Map<String, Object> event = complianceChange("NON_COMPLIANT");
+        Events.child(event, "detail").put("resourceType", "AWS::EC2::Instance");
+        Events.child(event, "detail").put("resourceId", "i-0123456789abcdef0");
+
+        assertThatThrownBy(() -> handler().handleRequest(event, context))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AWS::EC2::SecurityGroup");
+        assertThat(ec2.actions()).isEmpty();
+    }
+
+    /** AWS's documented sample (shared/reference-events), with the new compliance type set. */
+    static Map<String, Object> complianceChange(String complianceType) {
+        Map<String, Object> event = Events.load("config-rules-compliance-change-security-group.json");
+        Events.child(event, "detail", "newEvaluationResult").put("complianceType", complianceType);
+        return event;
     }
 
     private RevokeOpenSshIngress handler() {

@@ -18,7 +18,8 @@ import java.util.logging.Logger;
  *   <li>{@link #publish}: fire-and-forget to every subscriber of the message's type, asynchronously, tracked as
  *       in-flight work until each subscriber has run;</li>
  *   <li>{@link #ask}: a synchronous, typed {@link BusRequest} to the single handler of its type; a
- *       {@link NoHandlerException} when there is none.</li>
+ *       {@link NoHandlerException} when there is none; a {@link KeyedBusRequest} goes to the handler of its type and
+ *       key.</li>
  * </ul>
  */
 public final class InternalBus {
@@ -26,6 +27,7 @@ public final class InternalBus {
 
     private final Map<Class<?>, List<Consumer<Object>>> subscribers = new ConcurrentHashMap<>();
     private final Map<Class<?>, Function<Object, Object>> handlers = new ConcurrentHashMap<>();
+    private final Map<HandlerKey, Function<Object, Object>> keyedHandlers = new ConcurrentHashMap<>();
     private final Executor executor;
     private final ActivityTracker activity;
 
@@ -61,17 +63,30 @@ public final class InternalBus {
         handlers.put(requestType, q -> handler.apply((Q) q));
     }
 
+    /** Registers the handler of one key of a keyed request type; the last registration of a key wins. */
+    @SuppressWarnings("unchecked")
+    public <Q extends KeyedBusRequest<R>, R> void handle(Class<Q> requestType, String key,
+                                                         Function<? super Q, ? extends R> handler) {
+        keyedHandlers.put(new HandlerKey(requestType, key), q -> handler.apply((Q) q));
+    }
+
     /**
-     * Asks the one handler of the request's type, on the caller's thread.
+     * Asks the one handler of the request's type (and key, for a {@link KeyedBusRequest}), on the caller's thread.
      *
-     * @throws NoHandlerException when no service handles the type; whatever the handler throws otherwise, unchanged
+     * @throws NoHandlerException when no service handles the type (or key); whatever the handler throws otherwise,
+     *                            unchanged
      */
     @SuppressWarnings("unchecked")
     public <R> R ask(BusRequest<R> request) {
-        Function<Object, Object> handler = handlers.get(request.getClass());
+        Function<Object, Object> handler = request instanceof KeyedBusRequest<?> keyed
+                ? keyedHandlers.get(new HandlerKey(request.getClass(), keyed.key()))
+                : handlers.get(request.getClass());
         if (handler == null) {
             throw new NoHandlerException(request.getClass());
         }
         return (R) handler.apply(request);
+    }
+
+    private record HandlerKey(Class<?> type, String key) {
     }
 }

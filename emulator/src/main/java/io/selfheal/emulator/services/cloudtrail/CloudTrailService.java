@@ -56,7 +56,7 @@ public final class CloudTrailService implements AwsService {
                 .add(write("StartLogging", trailOps::startLogging).resources(TRAIL_NAMED))
                 .add(write("StopLogging", trailOps::stopLogging).resources(TRAIL_NAMED))
                 .add(read("GetTrailStatus", trailOps::getTrailStatus).resources(TRAIL_NAMED));
-        context.register(ApiCallSelector.class, OperationSpec::managementEvent);
+        ApiCallSelector.register(context, OperationSpec::managementEvent);
         context.bus().subscribe(ApiCallCompleted.class, recorder::record);
     }
 

@@ -2,6 +2,7 @@ package io.selfheal.emulator.services.lambda;
 
 import io.selfheal.emulator.core.AwsException;
 import io.selfheal.emulator.core.Ids;
+import io.selfheal.emulator.messages.CheckFunctionInvocation;
 import io.selfheal.emulator.messages.InvokeFunction;
 
 /**
@@ -22,14 +23,8 @@ final class InvokeFunctionHandler {
 
     InvokeFunction.Result handle(InvokeFunction request) {
         try {
-            FunctionRef ref = FunctionRef.parse(request.functionArn());
-            String account = ref.accountId() != null ? ref.accountId() : request.accountId();
-            String region = ref.region() != null ? ref.region() : request.region();
-            LambdaFunction function = functions.require(account, region, ref.name(), ref.qualifier());
-            if (!function.policy().allowsService(request.principal(), function.arn(), request.sourceArn(),
-                    request.sourceAccount())) {
-                throw LambdaErrors.accessDenied(request.principal(), "lambda:InvokeFunction", function.arn());
-            }
+            LambdaFunction function = permitted(request.accountId(), request.region(), request.functionArn(),
+                    request.principal(), request.sourceArn(), request.sourceAccount());
             byte[] payload = request.payload() == null || request.payload().length == 0
                     ? "{}".getBytes() : request.payload();
             if (payload.length > InvokeOperation.MAX_ASYNC_PAYLOAD) {
@@ -41,5 +36,28 @@ final class InvokeFunctionHandler {
         } catch (AwsException e) {
             return InvokeFunction.Result.refused(e.code(), e.getMessage());
         }
+    }
+
+    /** The checks of {@link #handle(InvokeFunction)} without the invocation ({@code DryRun}). */
+    InvokeFunction.Result check(CheckFunctionInvocation request) {
+        try {
+            permitted(request.accountId(), request.region(), request.functionArn(), request.principal(),
+                    request.sourceArn(), request.sourceAccount());
+            return InvokeFunction.Result.accepted(null);
+        } catch (AwsException e) {
+            return InvokeFunction.Result.refused(e.code(), e.getMessage());
+        }
+    }
+
+    private LambdaFunction permitted(String accountId, String region, String functionArn, String principal,
+                                     String sourceArn, String sourceAccount) {
+        FunctionRef ref = FunctionRef.parse(functionArn);
+        String account = ref.accountId() != null ? ref.accountId() : accountId;
+        String inRegion = ref.region() != null ? ref.region() : region;
+        LambdaFunction function = functions.require(account, inRegion, ref.name(), ref.qualifier());
+        if (!function.policy().allowsService(principal, function.arn(), sourceArn, sourceAccount)) {
+            throw LambdaErrors.accessDenied(principal, "lambda:InvokeFunction", function.arn());
+        }
+        return function;
     }
 }

@@ -8,6 +8,7 @@ import io.selfheal.emulator.control.LambdaControl;
 import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.core.authz.Authorization;
 import io.selfheal.emulator.core.authz.ResourcePolicySource;
+import io.selfheal.emulator.messages.CheckFunctionInvocation;
 import io.selfheal.emulator.messages.InvokeFunction;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AwsService;
@@ -133,6 +134,8 @@ public final class LambdaService implements AwsService {
                 .rest("DELETE", "/2017-10-31/functions/{FunctionName}/concurrency", 204).resources(FUNCTION_ARN));
         InvokeFunctionHandler bus = new InvokeFunctionHandler(functions, queue, context.ids());
         context.bus().handle(InvokeFunction.class, bus::handle);
+        context.bus().handle(CheckFunctionInvocation.class, bus::check);
+        FunctionConfigurations.register(context, functions);
         context.register(LambdaControl.class, history);
         context.register(FunctionFaults.class, faults);
         context.component(Authorization.class).resourcePolicies("lambda", this::functionPolicy);

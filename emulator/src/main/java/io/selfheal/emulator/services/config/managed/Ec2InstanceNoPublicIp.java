@@ -1,0 +1,54 @@
+package io.selfheal.emulator.services.config.managed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.selfheal.emulator.services.config.ConfigurationItems;
+import io.selfheal.emulator.services.config.RuleEvaluation;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code ec2-instance-no-public-ip} (EC2_INSTANCE_NO_PUBLIC_IP): NON_COMPLIANT when the instance item carries a
+ * public IPv4 address ({@code publicIpAddress}, or a network interface's {@code association.publicIp}); IPv6 is not
+ * considered.
+ * https://docs.aws.amazon.com/config/latest/developerguide/ec2-instance-no-public-ip.html
+ */
+public final class Ec2InstanceNoPublicIp extends SingleResourceRule {
+
+    @Override
+    public String identifier() {
+        return "EC2_INSTANCE_NO_PUBLIC_IP";
+    }
+
+    @Override
+    public Set<String> resourceTypes() {
+        return Set.of("AWS::EC2::Instance");
+    }
+
+    @Override
+    public boolean changeTriggered() {
+        return true;
+    }
+
+    @Override
+    public boolean periodic() {
+        return false;
+    }
+
+    @Override
+    public Map<String, String> parameters(Map<String, String> input) {
+        return RuleParameters.none().resolve(input);
+    }
+
+    @Override
+    RuleEvaluation judge(ConfigItem item, Map<String, String> parameters, ConfigurationItems items) {
+        JsonNode configuration = item.configuration();
+        String publicIp = configuration.path("publicIpAddress").asText("");
+        for (JsonNode eni : configuration.path("networkInterfaces")) {
+            if (publicIp.isEmpty()) {
+                publicIp = eni.path("association").path("publicIp").asText("");
+            }
+        }
+        return publicIp.isEmpty() ? item.compliant()
+                : item.nonCompliant("The instance has the public IP address " + publicIp + ".");
+    }
+}

@@ -1,0 +1,46 @@
+package io.selfheal.emulator.services.config.managed;
+
+import io.selfheal.emulator.services.config.ConfigurationItems;
+import io.selfheal.emulator.services.config.RuleEvaluation;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code restricted-ssh} (INCOMING_SSH_DISABLED): NON_COMPLIANT when an inbound permission admits TCP port 22 (a
+ * range covering it, or all traffic) from 0.0.0.0/0 or ::/0.
+ * https://docs.aws.amazon.com/config/latest/developerguide/restricted-ssh.html
+ */
+public final class RestrictedSsh extends SingleResourceRule {
+    private static final int SSH = 22;
+
+    @Override
+    public String identifier() {
+        return "INCOMING_SSH_DISABLED";
+    }
+
+    @Override
+    public Set<String> resourceTypes() {
+        return Set.of("AWS::EC2::SecurityGroup");
+    }
+
+    @Override
+    public boolean changeTriggered() {
+        return true;
+    }
+
+    @Override
+    public boolean periodic() {
+        return true;
+    }
+
+    @Override
+    public Map<String, String> parameters(Map<String, String> input) {
+        return RuleParameters.none().resolve(input);
+    }
+
+    @Override
+    RuleEvaluation judge(ConfigItem item, Map<String, String> parameters, ConfigurationItems items) {
+        boolean open = Ingress.of(item.configuration()).stream().anyMatch(p -> p.openToWorld() && p.admitsTcp(SSH));
+        return open ? item.nonCompliant("Port 22 (SSH) is open to 0.0.0.0/0 or ::/0.") : item.compliant();
+    }
+}
