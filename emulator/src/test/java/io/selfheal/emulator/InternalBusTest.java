@@ -35,6 +35,18 @@ class InternalBusTest {
     }
 
     @Test
+    void aKeyedRequestReachesOnlyTheHandlerOfItsKey() {
+        var answer = new io.selfheal.emulator.messages.DescribeResourceConfigurations.Result(List.of());
+        aws.bus().bus().handle(io.selfheal.emulator.messages.DescribeResourceConfigurations.class, "Test::Made::Up",
+                q -> answer);
+        assertThat(aws.bus().bus().ask(new io.selfheal.emulator.messages.DescribeResourceConfigurations(
+                "123456789012", "us-east-1", "Test::Made::Up"))).isSameAs(answer);
+        assertThatThrownBy(() -> aws.bus().bus().ask(new io.selfheal.emulator.messages.DescribeResourceConfigurations(
+                "123456789012", "us-east-1", "Test::Made::Other")))
+                .isInstanceOf(NoHandlerException.class).hasMessageContaining("DescribeResourceConfigurations");
+    }
+
+    @Test
     void aHandlersOwnFailureReachesTheAskerUnchanged() {
         aws.bus().answer(SendToQueue.class, q -> {
             throw new IllegalStateException("queue store closed");

@@ -60,6 +60,11 @@ final class EventCatalog {
                             "detail.newEvaluationResult.configRuleInvokedTime", NOW_MILLIS_Z,
                             "detail.newEvaluationResult.evaluationResultIdentifier.orderingTimestamp",
                             NOW_MILLIS_Z))),
+            new Sample("config", "configuration-item-change",
+                    "/events/config-configuration-item-change-security-group.json",
+                    "Config Configuration Item Change (a security group given SSH from 0.0.0.0/0)",
+                    with(Map.of("detail.notificationCreationTime", NOW_MILLIS_Z,
+                            "detail.configurationItem.configurationItemCaptureTime", NOW_MILLIS_Z))),
             new Sample("events", "scheduled", "/events/scheduled-event.json",
                     "Scheduled Event of an EventBridge scheduled rule", ENVELOPE));
 

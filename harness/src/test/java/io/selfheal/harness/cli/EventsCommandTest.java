@@ -32,6 +32,7 @@ class EventsCommandTest {
             "cloudtrail|api-call|aws.ec2|AWS API Call via CloudTrail|detail.eventSource,detail.eventName,detail.userIdentity.arn,detail.requestParameters,detail.eventID",
             "guardduty|finding|aws.guardduty|GuardDuty Finding|detail.id,detail.type,detail.severity,detail.resource.instanceDetails.instanceId",
             "config|compliance-change|aws.config|Config Rules Compliance Change|detail.configRuleName,detail.resourceType,detail.resourceId,detail.newEvaluationResult.complianceType",
+            "config|configuration-item-change|aws.config|Config Configuration Item Change|detail.configurationItemDiff.changeType,detail.configurationItem.resourceType,detail.configurationItem.configuration.ipPermissions",
             "events|scheduled|aws.events|Scheduled Event|detail"})
     void printsTheFixtureWithAFreshIdAndTimeInTheDocumentedShape(String service, String type, String source,
                                                                String detailType, String detailPaths)
@@ -190,7 +191,7 @@ class EventsCommandTest {
         assertThat(run.out().lines().map(l -> l.substring(0, l.indexOf("  ")).trim()))
                 .containsExactly("cloudwatch alarm-state-change", "cloudwatch composite-alarm-state-change",
                         "ec2 instance-state-change", "cloudtrail api-call", "guardduty finding",
-                        "config compliance-change", "events scheduled");
+                        "config compliance-change", "config configuration-item-change", "events scheduled");
         assertThat(CliCapture.run("events", "cloudwatch").out().lines()).hasSize(2);
     }
 

@@ -31,6 +31,7 @@ final class ConfigItems {
     static ObjectNode item(String accountId, String region, String type, Resource r, String status, Instant capture,
                            long stateId) {
         ObjectNode item = Json.object();
+        item.putArray("relatedEvents");
         ArrayNode related = item.putArray("relationships");
         for (Relationship rel : r.relationships()) {
             ObjectNode out = related.addObject().put("resourceId", rel.resourceId());
@@ -53,6 +54,7 @@ final class ConfigItems {
     /** The item saying a resource went away: its names kept, its configuration gone. */
     static ObjectNode deletedItem(ObjectNode last, Instant capture, long stateId) {
         ObjectNode item = Json.object();
+        item.putArray("relatedEvents");
         item.putArray("relationships");
         item.putNull("configuration");
         item.putObject("supplementaryConfiguration");
@@ -69,7 +71,6 @@ final class ConfigItems {
 
     private static void header(ObjectNode item, String accountId, String region, String type, String id,
                                String name, String arn, String zone, String status, Instant capture, long stateId) {
-        item.putArray("relatedEvents");
         item.put("configurationItemVersion", "1.3")
                 .put("configurationItemCaptureTime", capture.toString())
                 .put("configurationStateId", stateId)

@@ -63,14 +63,7 @@ final class ConfigurationItemOperations {
         if (!"Forward".equals(p.string("chronologicalOrder", "Reverse"))) {
             Collections.reverse(chosen);
         }
-        int from = (int) HISTORY_TOKEN.decodeOffset(p.string("nextToken"), ConfigurationItemOperations::badToken);
-        ArrayNode page = Json.array();
-        chosen.stream().skip(from).limit(limit).forEach(i -> page.add(ApiItems.historyItem(i)));
-        ObjectNode out = Json.object().set("configurationItems", page);
-        if (from + limit < chosen.size()) {
-            out.put("nextToken", HISTORY_TOKEN.encode(from + limit));
-        }
-        return out;
+        return page(chosen, p, limit, HISTORY_TOKEN, "configurationItems", ApiItems::historyItem);
     }
 
     JsonNode listDiscovered(RequestContext ctx, ObjectNode input) {
@@ -98,10 +91,8 @@ final class ConfigurationItemOperations {
                 found.add(item);
             }
         }
-        int from = (int) DISCOVERED_TOKEN.decodeOffset(p.string("nextToken"), ConfigurationItemOperations::badToken);
-        ArrayNode page = Json.array();
-        found.stream().skip(from).limit(limit).forEach(item -> {
-            ObjectNode id = page.addObject().put("resourceType", type)
+        return page(found, p, limit, DISCOVERED_TOKEN, "resourceIdentifiers", item -> {
+            ObjectNode id = Json.object().put("resourceType", type)
                     .put("resourceId", item.path("resourceId").asText());
             if (item.path("resourceName").isTextual()) {
                 id.put("resourceName", item.path("resourceName").asText());
@@ -110,12 +101,8 @@ final class ConfigurationItemOperations {
                 id.set("resourceDeletionTime",
                         TimestampNode.of(Instant.parse(item.path("configurationItemCaptureTime").asText())));
             }
+            return id;
         });
-        ObjectNode out = Json.object().set("resourceIdentifiers", page);
-        if (from + limit < found.size()) {
-            out.put("nextToken", DISCOVERED_TOKEN.encode(from + limit));
-        }
-        return out;
     }
 
     JsonNode batchGet(RequestContext ctx, ObjectNode input) {
@@ -138,6 +125,19 @@ final class ConfigurationItemOperations {
         }
         ObjectNode out = Json.object().set("baseConfigurationItems", found);
         out.putArray("unprocessedResourceKeys");
+        return out;
+    }
+
+    /** One page of {@code all} from the request's {@code nextToken}, with the next token when more remain. */
+    private static ObjectNode page(List<ObjectNode> all, Params p, int limit, PageToken token, String member,
+                                   java.util.function.Function<ObjectNode, ObjectNode> shape) {
+        int from = (int) token.decodeOffset(p.string("nextToken"), ConfigurationItemOperations::badToken);
+        ArrayNode page = Json.array();
+        all.stream().skip(from).limit(limit).forEach(item -> page.add(shape.apply(item)));
+        ObjectNode out = Json.object().set(member, page);
+        if (from + limit < all.size()) {
+            out.put("nextToken", token.encode(from + limit));
+        }
         return out;
     }
 

@@ -34,11 +34,7 @@ final class DeliveryChannelOperations {
     JsonNode put(RequestContext ctx, ObjectNode input) {
         Params p = new Params(input, Params.VALIDATION_EXCEPTION);
         JsonNode given = p.requiredNode("DeliveryChannel");
-        String name = given.path("name").asText("default");
-        if (name.isEmpty() || name.length() > 256) {
-            throw AwsException.badRequest("InvalidDeliveryChannelNameException",
-                    "The delivery channel name '" + name + "' is not valid: it must be 1 to 256 characters.");
-        }
+        String name = RecordingSetup.name(given, "InvalidDeliveryChannelNameException", "delivery channel");
         RecordingSetup setup = setups.get(ctx);
         if (setup.recorder() == null) {
             throw AwsException.badRequest("NoAvailableConfigurationRecorderException",

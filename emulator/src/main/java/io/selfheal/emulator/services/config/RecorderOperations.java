@@ -33,11 +33,8 @@ final class RecorderOperations {
     JsonNode put(RequestContext ctx, ObjectNode input) {
         Params p = new Params(input, Params.VALIDATION_EXCEPTION);
         JsonNode given = p.requiredNode("ConfigurationRecorder");
-        String name = given.path("name").asText("default");
-        if (name.isEmpty() || name.length() > 256) {
-            throw AwsException.badRequest("InvalidConfigurationRecorderNameException",
-                    "The configuration recorder name '" + name + "' is not valid: it must be 1 to 256 characters.");
-        }
+        String name = RecordingSetup.name(given, "InvalidConfigurationRecorderNameException",
+                "configuration recorder");
         String role = given.path("roleARN").asText("");
         if (role.isBlank()) {
             throw AwsException.badRequest("InvalidRoleException",

@@ -42,6 +42,19 @@ final class RecordingSetup {
         }
     }
 
+    /**
+     * The {@code name} of a recorder or channel a Put request gives, {@code default} when it gives none: 1 to 256
+     * characters, else AWS's {@code Invalid…NameException}.
+     */
+    static String name(com.fasterxml.jackson.databind.JsonNode given, String errorCode, String what) {
+        String name = given.path("name").asText("default");
+        if (name.isEmpty() || name.length() > 256) {
+            throw io.selfheal.emulator.core.AwsException.badRequest(errorCode,
+                    "The " + what + " name '" + name + "' is not valid: it must be 1 to 256 characters.");
+        }
+        return name;
+    }
+
     private Recorder recorder;
     private Channel channel;
     private boolean recording;

@@ -173,6 +173,44 @@ class ConfigResourceTypesItemsTest {
         assertThat(parse(history.get(0).configuration()).path("timeout").asInt()).isEqualTo(30);
     }
 
+    @Test
+    void historiesAndDiscoveredResourcesPageWithNextToken(ConfigClient config, S3Client s3) {
+        recordAll(config, s3);
+        for (String name : List.of("logs-a", "logs-b", "logs-c")) {
+            s3.createBucket(b -> b.bucket(name));
+        }
+        s3.putBucketTagging(b -> b.bucket("config-bucket").tagging(t -> t.tagSet(g -> g.key("k").value("1"))));
+        s3.putBucketTagging(b -> b.bucket("config-bucket").tagging(t -> t.tagSet(g -> g.key("k").value("2"))));
+        settle();
+        var first = config.getResourceConfigHistory(b -> b.resourceType(ResourceType.AWS_S3_BUCKET)
+                .resourceId("config-bucket").limit(2));
+        assertThat(first.configurationItems()).hasSize(2);
+        assertThat(first.nextToken()).isNotBlank();
+        var second = config.getResourceConfigHistory(b -> b.resourceType(ResourceType.AWS_S3_BUCKET)
+                .resourceId("config-bucket").limit(2).nextToken(first.nextToken()));
+        assertThat(second.configurationItems()).extracting(ConfigurationItem::configurationItemStatus)
+                .containsExactly(ConfigurationItemStatus.RESOURCE_DISCOVERED);
+        assertThat(second.nextToken()).isNull();
+
+        var page = config.listDiscoveredResources(b -> b.resourceType(ResourceType.AWS_S3_BUCKET).limit(3));
+        assertThat(page.resourceIdentifiers()).hasSize(3);
+        assertThat(config.listDiscoveredResources(b -> b.resourceType(ResourceType.AWS_S3_BUCKET).limit(3)
+                .nextToken(page.nextToken())).resourceIdentifiers()).hasSize(1);
+        assertThat(config.listDiscoveredResources(b -> b.resourceType(ResourceType.AWS_S3_BUCKET)
+                .resourceName("config-bucket")).resourceIdentifiers()).singleElement()
+                .satisfies(r -> assertThat(r.resourceId()).isEqualTo("config-bucket"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> config.getResourceConfigHistory(b -> b
+                .resourceType(ResourceType.AWS_S3_BUCKET).resourceId("config-bucket").limit(101)))
+                .isInstanceOf(software.amazon.awssdk.services.config.model.InvalidLimitException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> config.getResourceConfigHistory(b -> b
+                .resourceType(ResourceType.AWS_S3_BUCKET).resourceId("config-bucket").nextToken("bogus")))
+                .isInstanceOf(software.amazon.awssdk.services.config.model.InvalidNextTokenException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> config.listDiscoveredResources(b -> b
+                .resourceType("AWS::Nope").resourceName("x")))
+                .isInstanceOfSatisfying(software.amazon.awssdk.services.config.model.ConfigException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
+    }
+
     static void recordAll(ConfigClient config, S3Client s3) {
         s3.createBucket(b -> b.bucket("config-bucket"));
         config.putConfigurationRecorder(b -> b.configurationRecorder(r -> r.name("default")

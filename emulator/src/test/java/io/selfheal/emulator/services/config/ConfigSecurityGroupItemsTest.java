@@ -138,6 +138,30 @@ class ConfigSecurityGroupItemsTest {
     }
 
     @Test
+    void theEventHasTheReferenceEventsKeysAtEveryLevel(ConfigClient config, Ec2Client ec2, S3Client s3) {
+        record(config, s3, ResourceType.AWS_EC2_SECURITY_GROUP);
+        String vpc = ec2.describeVpcs().vpcs().get(0).vpcId();
+        String group = ec2.createSecurityGroup(b -> b.groupName("web").description("web tier").vpcId(vpc)).groupId();
+        ec2.authorizeSecurityGroupIngress(b -> b.groupId(group).ipPermissions(p -> p.ipProtocol("tcp").fromPort(22)
+                .toPort(22).ipRanges(r -> r.cidrIp("0.0.0.0/0"))));
+        settle();
+        JsonNode reference = ServiceEventCapture.reference("config-configuration-item-change-security-group.json");
+        ServiceEvent event = EVENTS.about("arn:aws:ec2:us-east-1:123456789012:security-group/" + group).get(1);
+        assertThat(event.source()).isEqualTo(reference.path("source").asText());
+        assertThat(event.detailType()).isEqualTo(reference.path("detail-type").asText());
+        JsonNode detail = reference.path("detail");
+        assertThat(names(event.detail())).isEqualTo(names(detail));
+        assertThat(names(event.detail().path("configurationItem")))
+                .isEqualTo(names(detail.path("configurationItem")));
+        assertThat(names(event.detail().path("configurationItem").path("configuration")))
+                .containsExactlyInAnyOrderElementsOf(names(detail.path("configurationItem").path("configuration")));
+        assertThat(event.detail().path("configurationItemDiff"))
+                .isEqualTo(detail.path("configurationItemDiff"));
+        assertThat(event.detail().path("configurationItem").path("configuration").path("ipPermissions"))
+                .isEqualTo(detail.path("configurationItem").path("configuration").path("ipPermissions"));
+    }
+
+    @Test
     void nothingIsRecordedWhileStoppedAndUnrecordedTypesAreNotDiscovered(ConfigClient config, Ec2Client ec2,
                                                                         S3Client s3) {
         assertThatThrownBy(() -> config.listDiscoveredResources(b -> b.resourceType(
@@ -161,6 +185,12 @@ class ConfigSecurityGroupItemsTest {
         settle();
         assertThat(config.listDiscoveredResources(b -> b.resourceType(ResourceType.AWS_EC2_SECURITY_GROUP))
                 .resourceIdentifiers()).extracting(ResourceIdentifier::resourceId).contains(group);
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     static void record(ConfigClient config, S3Client s3, ResourceType... types) {
