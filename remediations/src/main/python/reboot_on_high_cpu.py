@@ -8,6 +8,11 @@ Same contract as the Java RebootOnHighCpu:
   or a CloudWatch alarm action payload (alarmData). No instance id, or an unknown instance, raises: the invocation
   shows as an error.
 * Output: {"action": rebooted | duplicate | skipped | dry-run, "instanceId": ..., "reason": ...}.
+* From an SQS queue (an event source mapping with FunctionResponseTypes ReportBatchItemFailures): each record's
+  body is one of the inputs above; the answer is {"batchItemFailures": [{"itemIdentifier": messageId}, ...]} naming
+  the records that failed, so Lambda deletes the others and only the failed ones return to the queue (and, after
+  the queue's maxReceiveCount, to its dead-letter queue).
+  https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html#services-sqs-batchfailurereporting
 * Idempotent by alarm transition: the key alarm_name@state_timestamp is written to the instance's
   selfheal:remediated-by tag after the reboot; a redelivery that finds it changes nothing. Without a transition
   (instance_id only), REBOOT_COOLDOWN_SECONDS (300) since selfheal:remediated-at stands in.
@@ -187,8 +192,40 @@ def _remediate(instance_id, alarm_name, state_value, state_timestamp, log):
                     "rebooted (no alarm transition id; cooldown applies)")
 
 
-def handler(event, context):
+def _is_sqs_batch(event):
+    records = event.get("Records") if isinstance(event, dict) else None
+    return isinstance(records, list) and bool(records) and all(
+        isinstance(r, dict) and r.get("eventSource") == "aws:sqs" for r in records)
+
+
+def _sqs_batch(records, context):
+    """Remediates each record on its own; a failing record is reported, not raised, so the others are kept done."""
     log = JsonLog(requestId=getattr(context, "aws_request_id", None))
+    failures = []
+    for record in records:
+        message_id = record.get("messageId")
+        try:
+            body = json.loads(record.get("body") or "")
+        except ValueError as e:
+            log.error("input rejected", messageId=message_id, action="failed", error="body is not JSON: %s" % e)
+            failures.append({"itemIdentifier": message_id})
+            continue
+        try:
+            _one(body, context, message_id=message_id)
+        except Exception:  # noqa: BLE001 - _one logged it; Lambda returns this record to the queue
+            failures.append({"itemIdentifier": message_id})
+    log.info("batch finished", records=len(records), failed=len(failures))
+    return {"batchItemFailures": failures}
+
+
+def handler(event, context):
+    if _is_sqs_batch(event):
+        return _sqs_batch(event["Records"], context)
+    return _one(event, context)
+
+
+def _one(event, context, message_id=None):
+    log = JsonLog(requestId=getattr(context, "aws_request_id", None), messageId=message_id)
     try:
         instance_id, alarm_name, state_value, state_timestamp = parse_alarm(event)
     except ValueError as e:

@@ -241,6 +241,41 @@ class HandlerTest(unittest.TestCase):
             with self.assertRaisesRegex(ValueError, "REBOOT_COOLDOWN_SECONDS must be a whole number"):
                 fn.handler({"instance_id": INSTANCE}, Context())
 
+    def test_an_sqs_batch_reports_only_the_records_that_failed(self):
+        unknown = "i-0000000000000dead"
+        self.expect_describe()
+        self.stubber.add_response("reboot_instances", {}, {"InstanceIds": [INSTANCE]})
+        self.stubber.add_response("create_tags", {})
+        self.stubber.add_client_error("describe_instances", service_error_code="InvalidInstanceID.NotFound",
+                                      expected_params={"InstanceIds": [unknown]})
+        batch = {"Records": [
+            sqs_record("m-1", transformed()),
+            sqs_record("m-2", transformed(instance_id=unknown)),
+            {"messageId": "m-3", "eventSource": "aws:sqs", "body": "not json"}]}
+
+        result, logs = self.run_handler(batch)
+
+        self.assertEqual(result, {"batchItemFailures": [{"itemIdentifier": "m-2"}, {"itemIdentifier": "m-3"}]})
+        failed = [line for line in logs if line["level"] == "ERROR"]
+        self.assertEqual([(line["messageId"], line["message"]) for line in failed],
+                         [("m-2", "remediation failed"), ("m-3", "input rejected")])
+        self.assertEqual((logs[-1]["message"], logs[-1]["records"], logs[-1]["failed"]), ("batch finished", 3, 2))
+
+    def test_a_batch_that_all_succeeds_reports_no_failures(self):
+        self.expect_describe(tags={fn.BY_TAG: ALARM + "@" + TRANSITION})
+
+        result, _ = self.run_handler({"Records": [sqs_record("m-1", transformed())]})
+
+        self.assertEqual(result, {"batchItemFailures": []})
+
+
+def sqs_record(message_id, body):
+    """A record of Lambda's SQS event, as an event source mapping delivers it (the fields the handler reads)."""
+    return {"messageId": message_id, "receiptHandle": "rh-" + message_id, "body": json.dumps(body),
+            "eventSource": "aws:sqs", "eventSourceARN": "arn:aws:sqs:us-east-1:123456789012:remediations",
+            "awsRegion": "us-east-1", "attributes": {"ApproximateReceiveCount": "1"}, "messageAttributes": {},
+            "md5OfBody": ""}
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -14,6 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /** Virtual time: nothing scheduled happens until the harness advances the clock, then it happens in order. */
 class VirtualClockTest {
@@ -49,6 +51,27 @@ class VirtualClockTest {
         assertThat(clock.now()).isEqualTo(START.plus(Duration.ofMinutes(3)));
         assertThat(clock.advanceUntil(() -> ticks.size() == 99, Duration.ofMinutes(2))).isFalse();
         assertThat(clock.now()).isEqualTo(START.plus(Duration.ofMinutes(5)));
+    }
+
+    /**
+     * Every answer carries AWS's {@code Date} header (an IMF-fixdate), by the emulator's clock, errors included: a
+     * function reading the time from the cloud agrees with the virtual clock.
+     */
+    @Test
+    void answersAreDatedByTheVirtualClock() {
+        VirtualClock clock = new VirtualClock(START);
+        try (Emulator emulator = Emulator.builder().port(0).clock(clock).start();
+             SqsClient sqs = TestClients.of(SqsClient.builder(), emulator)) {
+            assertThat(sqs.listQueues().sdkHttpResponse().firstMatchingHeader("Date"))
+                    .contains("Thu, 01 Jan 2026 00:00:00 GMT");
+            clock.advance(Duration.ofDays(40).plusSeconds(5));
+            assertThat(sqs.listQueues().sdkHttpResponse().firstMatchingHeader("Date"))
+                    .contains("Tue, 10 Feb 2026 00:00:05 GMT");
+            assertThatThrownBy(() -> sqs.getQueueUrl(b -> b.queueName("missing")))
+                    .isInstanceOfSatisfying(QueueDoesNotExistException.class, e -> assertThat(
+                            e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("Date"))
+                            .contains("Tue, 10 Feb 2026 00:00:05 GMT"));
+        }
     }
 
     @Test

@@ -1,11 +1,13 @@
 package io.selfheal.remediations;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -197,14 +199,16 @@ public class IsolateCompromisedInstance implements RequestHandler<Map<String, Ob
                     .autoScalingGroupName(group).instanceIds(id).shouldDecrementDesiredCapacity(false)));
         }
         IsolationGroups groups = new IsolationGroups(ec2, settings.securityTeamCidr());
+        // when EC2 moved the last interface, by EC2's clock (CloudTime): the moment the instance was cut off
+        AtomicReference<Instant> isolatedAt = new AtomicReference<>();
         for (InstanceNetworkInterface eni : i.networkInterfaces()) {
             String eniId = eni.networkInterfaceId();
             if (settings.breakTracking()) {
                 steps.run("open " + eniId + " (untrack connections)", () -> ec2.modifyNetworkInterfaceAttribute(r -> r
                         .networkInterfaceId(eniId).groups(groups.open(eni.vpcId()))));
             }
-            steps.run("isolate " + eniId, () -> ec2.modifyNetworkInterfaceAttribute(r -> r.networkInterfaceId(eniId)
-                    .groups(groups.isolation(eni.vpcId()))));
+            steps.run("isolate " + eniId, () -> isolatedAt.set(CloudTime.of(ec2.modifyNetworkInterfaceAttribute(
+                    r -> r.networkInterfaceId(eniId).groups(groups.isolation(eni.vpcId()))), clock)));
         }
         for (IamInstanceProfileAssociation a : profiles(id)) {
             steps.run("record instance profile", () -> ec2.createTags(r -> r.resources(id)
@@ -213,7 +217,8 @@ public class IsolateCompromisedInstance implements RequestHandler<Map<String, Ob
                     .associationId(a.associationId())));
         }
         steps.run("tag instance", () -> ec2.createTags(r -> r.resources(id).tags(tag(ISOLATED_BY, finding.id()),
-                tag(ISOLATED_AT, clock.instant().truncatedTo(ChronoUnit.SECONDS).toString()))));
+                tag(ISOLATED_AT, (isolatedAt.get() != null ? isolatedAt.get() : clock.instant())
+                        .truncatedTo(ChronoUnit.SECONDS).toString()))));
         return steps;
     }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selfheal.emulator.Emulator;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -294,6 +297,27 @@ class IsolateCompromisedInstanceOnEmulatorTest {
                 .get(0);
         assertThat(group.desiredCapacity()).isEqualTo(1);
         assertThat(group.instances()).singleElement().satisfies(i -> assertThat(i.instanceId()).isNotEqualTo(id));
+        notifications();
+    }
+
+    /**
+     * The isolated-at tag is EC2's time (its responses' Date header), not the function's clock: here the function's
+     * clock is stopped in 2001, and the tag still says when EC2 isolated the instance.
+     */
+    @Test
+    void theIsolatedAtTagIsTheCloudsTimeNotTheFunctionsClock() {
+        String id = launch().instanceId();
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        IsolateCompromisedInstance stoppedClock = new IsolateCompromisedInstance(ec2, sns, autoScaling,
+                IsolationSettings.fromEnvironment(Map.of("NOTIFY_TOPIC_ARN", topicArn)),
+                Clock.fixed(Instant.parse("2001-01-01T00:00:00Z"), ZoneOffset.UTC));
+
+        assertThat(stoppedClock.handleRequest(cAndC(id), null).get("action")).isEqualTo("isolated");
+
+        Instant tagged = Instant.parse(ec2.describeInstances(b -> b.instanceIds(id)).reservations().get(0)
+                .instances().get(0).tags().stream().filter(t -> t.key().equals(IsolateCompromisedInstance.ISOLATED_AT))
+                .findFirst().orElseThrow().value());
+        assertThat(tagged).isBetween(before, Instant.now());
         notifications();
     }
 

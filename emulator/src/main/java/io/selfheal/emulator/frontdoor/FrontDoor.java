@@ -20,6 +20,9 @@ import io.selfheal.emulator.service.OperationSpec;
 import io.selfheal.emulator.service.RawOperation;
 import io.selfheal.emulator.service.ServiceRegistry;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -88,7 +91,7 @@ public final class FrontDoor implements HttpHandler {
                     refused.service() == null ? "unknown" : refused.service(), "Unknown", now, context.endpoint());
             HttpResponse response = refused.codec().error(ctx, refused.error());
             record(ctx, null, Json.object(), response.status(), refused.error().code(), started);
-            reply.accept(response);
+            reply.accept(dated(response, now));
             return;
         }
         RequestContext ctx = new RequestContext(requestId, region, caller,
@@ -139,7 +142,19 @@ public final class FrontDoor implements HttpHandler {
             context.bus().publish(new ApiCallCompleted(call, ctx.caller(), result, errorMessage,
                     request.header("User-Agent"), sourceIp(request)));
         }
-        return response;
+        return dated(response, ctx.receivedAt());
+    }
+
+    /**
+     * AWS answers every request with a {@code Date} header; here it is the emulator clock's, so a caller that reads
+     * the time from the cloud (a function on the virtual clock, the SDKs' clock-skew correction) agrees with it.
+     */
+    /** RFC 9110's IMF-fixdate (two-digit day), which Java's RFC_1123_DATE_TIME does not pad. */
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+            Locale.US);
+
+    private static HttpResponse dated(HttpResponse response, Instant now) {
+        return response.withHeader("Date", HTTP_DATE.format(now.atOffset(ZoneOffset.UTC)));
     }
 
     /** The emulator listens on loopback; a proxy in front of it may say who the caller really was. */

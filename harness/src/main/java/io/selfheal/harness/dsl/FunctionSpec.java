@@ -6,7 +6,13 @@ import io.selfheal.emulator.services.lambda.runtime.RuntimeCatalog;
 import io.selfheal.harness.stack.PolicyShape;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.selfheal.harness.stack.FunctionAsync;
+import io.selfheal.harness.stack.QueueKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A Lambda function of the stack ({@code stack.functions.<key>}) with AWS's defaults (3 s timeout, 128 MB, java17)
@@ -23,6 +29,10 @@ public final class FunctionSpec extends Spec<FunctionSpec> {
     private Map<String, String> environment = Map.of();
     private String rolePolicy;
     private Path rolePolicyFile;
+    private Destination deadLetter;
+    private EventInvokeConfigSpec eventInvokeConfig;
+    private Integer reservedConcurrency;
+    private Map<String, EventSourceSpec> eventSources = Map.of();
 
     FunctionSpec() {
     }
@@ -81,6 +91,50 @@ public final class FunctionSpec extends Spec<FunctionSpec> {
         });
     }
 
+    /** DeadLetterConfig: where Lambda sends an asynchronous event that failed, a queue or topic of the stack. */
+    public FunctionSpec deadLetter(Destination queueOrTopic) {
+        return with(s -> s.deadLetter = queueOrTopic);
+    }
+
+    /** PutFunctionEventInvokeConfig: retries, maximum event age and the on-success / on-failure destinations. */
+    public FunctionSpec eventInvokeConfig(UnaryOperator<EventInvokeConfigSpec> config) {
+        return with(s -> s.eventInvokeConfig = config.apply(new EventInvokeConfigSpec()));
+    }
+
+    /** PutFunctionConcurrency; 0 throttles every invocation. */
+    public FunctionSpec reservedConcurrency(int reserved) {
+        return with(s -> s.reservedConcurrency = reserved);
+    }
+
+    /** An SQS event source mapping from the stack's queue under {@code queueKey}, with Lambda's defaults. */
+    public FunctionSpec eventSource(String queueKey) {
+        return eventSource(queueKey, UnaryOperator.identity());
+    }
+
+    /** An SQS event source mapping from the stack's queue under {@code queueKey}. */
+    public FunctionSpec eventSource(String queueKey, UnaryOperator<EventSourceSpec> source) {
+        return with(s -> {
+            Map<String, EventSourceSpec> next = new LinkedHashMap<>(s.eventSources);
+            next.put(queueKey, source.apply(new EventSourceSpec()));
+            s.eventSources = java.util.Collections.unmodifiableMap(next);
+        });
+    }
+
+    /** The failure-handling keys as the YAML reader makes them, checked with the same rules. */
+    private FunctionAsync async(Checks checks) {
+        FunctionAsync.Ref dlq = deadLetter == null ? null : deadLetter.build(checks.at("deadLetter"), false);
+        List<FunctionAsync.EventSource> sources = new ArrayList<>();
+        int n = 0;
+        for (Map.Entry<String, EventSourceSpec> e : eventSources.entrySet()) {
+            Checks at = checks.at("eventSources").item(n++);
+            String queue = at.stackKey("queue", QueueKind.KEY, e.getKey());
+            sources.add(e.getValue().build(queue, at));
+        }
+        FunctionAsync async = new FunctionAsync(dlq, null, null, null, null,
+                FunctionAsync.reservedConcurrency(reservedConcurrency, checks), List.copyOf(sources));
+        return eventInvokeConfig == null ? async : eventInvokeConfig.build(async, checks.at("eventInvokeConfig"));
+    }
+
     FunctionKind.Function build(String key, Checks checks) {
         Checks at = checks.at("rolePolicy");
         JsonNode policy = rolePolicyFile != null ? JsonText.read(rolePolicyFile, at) : JsonText.read(rolePolicy, at);
@@ -101,6 +155,6 @@ public final class FunctionSpec extends Spec<FunctionSpec> {
         checks.choice("runtime", runtime, RuntimeCatalog.identifiers().toArray(String[]::new));
         environment.forEach((k, v) -> checks.at("environment").at(k).references(v));
         return new FunctionKind.Function(key, name == null ? key : name, resolved, handler, runtime, timeout, memory,
-                environment, policy == null ? null : policy.toString(), null);
+                environment, policy == null ? null : policy.toString(), null, async(checks));
     }
 }

@@ -3,6 +3,7 @@ package io.selfheal.harness.dsl;
 import io.selfheal.harness.expect.Count;
 import io.selfheal.harness.expect.Expectation;
 import io.selfheal.harness.expect.InstanceExpectation;
+import io.selfheal.harness.expect.InterfaceGroups;
 import io.selfheal.harness.expect.VolumeSnapshots;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,8 @@ import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 
 /**
  * {@code instance}: {@code Outcomes.instance("web").running().rebootCount(1).tag("Quarantined", "true")
- * .securityGroups("quarantine").snapshots(Count.exactly(1), "completed")}.
+ * .securityGroups("quarantine").snapshots(Count.exactly(1), "completed")}; its network interfaces with
+ * {@code .networkInterfaces(Count.exactly(2)).everyInterfaceInGroupsNamed("selfheal-isolation")}.
  */
 public final class InstanceOutcome extends Spec<InstanceOutcome> implements OutcomeSpec {
     private final String ref;
@@ -19,6 +21,9 @@ public final class InstanceOutcome extends Spec<InstanceOutcome> implements Outc
     private Map<String, String> tags = Map.of();
     private List<String> securityGroups;
     private VolumeSnapshots snapshots;
+    private Count interfaceCount;
+    private List<String> interfaceGroups;
+    private List<String> interfaceGroupNames;
 
     InstanceOutcome(String ref) {
         this.ref = ref;
@@ -60,8 +65,34 @@ public final class InstanceOutcome extends Spec<InstanceOutcome> implements Outc
         return with(s -> s.snapshots = new VolumeSnapshots(count, state));
     }
 
+    /** How many network interfaces are attached to it ({@code networkInterfaces.count}, atLeast, atMost). */
+    public InstanceOutcome networkInterfaces(Count count) {
+        return with(s -> s.interfaceCount = count);
+    }
+
+    /**
+     * The exact groups every attached interface is in ({@code networkInterfaces.securityGroups}): stack keys,
+     * {@code ${…}} ids or literal sg- ids.
+     */
+    public InstanceOutcome everyInterfaceIn(String... groups) {
+        return with(s -> s.interfaceGroups = List.of(groups));
+    }
+
+    /** The exact groups every attached interface is in, by name ({@code networkInterfaces.groupNames}). */
+    public InstanceOutcome everyInterfaceInGroupsNamed(String... names) {
+        return with(s -> s.interfaceGroupNames = List.of(names));
+    }
+
+    private InterfaceGroups interfaces(Checks checks) {
+        if (interfaceCount == null && interfaceGroups == null && interfaceGroupNames == null) {
+            return null;
+        }
+        return new InterfaceGroups(interfaceCount, groups(checks.at("networkInterfaces"), interfaceGroups),
+                interfaceGroupNames == null ? List.of() : interfaceGroupNames);
+    }
+
     /** As the loader reads them: a stack key becomes its {@code ${securityGroups.<key>.id}} reference. */
-    private List<String> groups(Checks checks) {
+    private static List<String> groups(Checks checks, List<String> securityGroups) {
         if (securityGroups == null) {
             return List.of();
         }
@@ -93,11 +124,14 @@ public final class InstanceOutcome extends Spec<InstanceOutcome> implements Outc
         String key = checks.stackKey("ref", "instances", ref);
         String value = checks.choice("state", state == null ? null : state.toString(), "pending", "running",
                 "stopping", "stopped", "shutting-down", "terminated");
-        if (state == null && rebootCount == null && tags.isEmpty() && securityGroups == null && snapshots == null) {
-            checks.problem("say what to expect of the instance: state, rebootCount, tags, securityGroups and/or"
-                    + " snapshots");
+        InterfaceGroups interfaces = interfaces(checks);
+        if (state == null && rebootCount == null && tags.isEmpty() && securityGroups == null && snapshots == null
+                && interfaces == null) {
+            checks.problem("say what to expect of the instance: state, rebootCount, tags, securityGroups,"
+                    + " snapshots and/or networkInterfaces");
         }
         tags.forEach((k, v) -> checks.at("tags").at(k).references(v));
-        return new InstanceExpectation(key, value, rebootCount, tags, groups(checks), snapshots);
+        return new InstanceExpectation(key, value, rebootCount, tags, groups(checks, securityGroups), snapshots,
+                interfaces);
     }
 }

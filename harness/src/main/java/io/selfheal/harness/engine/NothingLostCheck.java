@@ -1,5 +1,7 @@
 package io.selfheal.harness.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.selfheal.emulator.control.EventRecord;
 import io.selfheal.emulator.control.FunctionInvocation;
 import io.selfheal.harness.backend.Waits;
@@ -18,14 +20,16 @@ import org.awaitility.core.ConditionTimeoutException;
  * The built-in "nothing lost" check of a scenario with functions: every asynchronous event that reached a stack
  * function after the first fault is accounted for — one of its attempts succeeded, or Lambda put it in the
  * function's dead-letter queue (a message with its {@code RequestID}) or on-failure destination (a record with its
- * {@code requestContext.requestId}). An event a rule delivered to a function that never ran it must be in the
- * dead-letter queue (a throttle with reserved concurrency 0). Events whose retries are still due are waited for
+ * {@code requestContext.requestId}). An event a rule delivered to a function that never ran it (throttled, e.g. by
+ * reserved concurrency 0, until it was too old) must be in the dead-letter queue or in an on-failure record's
+ * {@code requestPayload}. Events whose retries are still due are waited for
  * (advancing a virtual clock) up to {@code expect.within}; what is left is lost, named with where it was last seen.
  * A function that fails with neither a dead-letter queue nor an on-failure destination loses its event: AWS
  * discards it silently after the retries, which is exactly what this check is for.
  * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html
  */
 final class NothingLostCheck {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final ScenarioRun run;
 
     NothingLostCheck(ScenarioRun run) {
@@ -61,8 +65,11 @@ final class NothingLostCheck {
             List<AsyncLetters.DeadLetter> deadLetters = AsyncLetters.deadLetters(run, function);
             Set<String> parked = deadLetters.stream().map(AsyncLetters.DeadLetter::requestId)
                     .filter(Objects::nonNull).collect(Collectors.toSet());
-            AsyncLetters.records(run, function, false).forEach(r ->
-                    parked.add(r.path("requestContext").path("requestId").asText()));
+            List<JsonNode> failureRecords = AsyncLetters.records(run, function, false);
+            failureRecords.forEach(r -> parked.add(r.path("requestContext").path("requestId").asText()));
+            // an event that never ran (throttled until too old) is in a record by its payload alone
+            Set<JsonNode> recordedPayloads = failureRecords.stream().map(r -> r.path("requestPayload"))
+                    .collect(Collectors.toSet());
             attempts.forEach((requestId, tries) -> {
                 if (tries.stream().noneMatch(FunctionInvocation::finishedOk) && !parked.contains(requestId)) {
                     lost.add(name(requestId, tries.get(0).payload(), events) + " of function " + function + ": "
@@ -75,9 +82,11 @@ final class NothingLostCheck {
             for (EventRecord e : events) {
                 for (EventRecord.TargetDelivery d : e.deliveries()) {
                     if (d.delivered() && arn.equals(d.targetArn()) && !ran.contains(normalized(d.input()))
-                            && !deadBodies.contains(normalized(d.input()))) {
+                            && !deadBodies.contains(normalized(d.input()))
+                            && !recordedPayloads.contains(json(d.input()))) {
                         lost.add(describe(e) + ": delivered by " + d.ruleArn() + " to function " + function
-                                + " at " + e.received() + ", never run and not in its dead-letter queue");
+                                + " at " + e.received() + ", never run and neither in its dead-letter queue nor"
+                                + " in its on-failure destination");
                     }
                 }
             }
@@ -112,6 +121,14 @@ final class NothingLostCheck {
 
     private static String describe(EventRecord e) {
         return "event " + e.eventId() + " (" + e.event().path("detail-type").asText() + ")";
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text == null ? "null" : text);
+        } catch (java.io.IOException notJson) {
+            return JSON.getNodeFactory().textNode(text);
+        }
     }
 
     private static String normalized(String text) {

@@ -3,8 +3,10 @@ package io.selfheal.harness.stack;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.selfheal.harness.yaml.ProblemAt;
 import io.selfheal.harness.yaml.YMap;
 import io.selfheal.harness.yaml.YNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,33 +46,21 @@ public record FunctionAsync(Ref deadLetter, Integer maximumRetryAttempts, Intege
         if (m.has("eventInvokeConfig")) {
             YMap c = m.get("eventInvokeConfig").map().allow("maximumRetryAttempts", "maximumEventAge",
                     "destinations");
-            retries = c.integer("maximumRetryAttempts");
-            if (retries != null && (retries < 0 || retries > 2)) {
-                c.get("maximumRetryAttempts").problem("maximumRetryAttempts must be 0, 1 or 2");
-            }
-            if (c.duration("maximumEventAge") != null) {
-                age = (int) c.duration("maximumEventAge").toSeconds();
-                if (age < 60 || age > 21600) {
-                    c.get("maximumEventAge").problem("maximumEventAge must be between PT1M and PT6H");
-                }
-            }
+            retries = retries(c.integer("maximumRetryAttempts"), c.problems());
+            age = maximumEventAge(c.duration("maximumEventAge"), c.problems());
             if (c.has("destinations")) {
                 YMap d = c.get("destinations").map().allow("onSuccess", "onFailure");
                 onSuccess = d.has("onSuccess") ? ref(d.get("onSuccess").map(), reading, true) : null;
                 onFailure = d.has("onFailure") ? ref(d.get("onFailure").map(), reading, true) : null;
             }
         }
-        Integer reserved = m.integer("reservedConcurrency");
-        if (reserved != null && reserved < 0) {
-            m.get("reservedConcurrency").problem("reservedConcurrency must be 0 or more");
-        }
+        Integer reserved = reservedConcurrency(m.integer("reservedConcurrency"), m.problems());
         List<EventSource> sources = new ArrayList<>();
         if (m.has("eventSources")) {
             for (YNode item : m.get("eventSources").list()) {
                 YMap s = item.map().allow("queue", "batchSize", "batchingWindow", "reportBatchItemFailures");
                 String queue = reading.stackKey(QueueKind.KEY, s.require("queue"));
-                Integer window = s.duration("batchingWindow") == null ? null
-                        : (int) s.duration("batchingWindow").toSeconds();
+                Integer window = batchingWindow(s.duration("batchingWindow"), s.problems());
                 sources.add(new EventSource(queue, s.integer("batchSize"), window,
                         Boolean.TRUE.equals(s.bool("reportBatchItemFailures"))));
             }
@@ -108,6 +98,44 @@ public record FunctionAsync(Ref deadLetter, Integer maximumRetryAttempts, Intege
         ObjectNode doc = JsonNodeFactory.instance.objectNode().put("Version", "2012-10-17");
         doc.set("Statement", statements);
         return doc.toString();
+    }
+
+    /** Lambda's MaximumRetryAttempts range (0–2), for the YAML reader and the Java DSL alike. */
+    public static Integer retries(Integer retries, ProblemAt problems) {
+        if (retries != null && (retries < 0 || retries > 2)) {
+            problems.problem("maximumRetryAttempts", "maximumRetryAttempts must be 0, 1 or 2");
+        }
+        return retries;
+    }
+
+    /** Lambda's MaximumEventAgeInSeconds range (60–21,600) for a duration; its seconds, or null for none. */
+    public static Integer maximumEventAge(Duration age, ProblemAt problems) {
+        if (age == null) {
+            return null;
+        }
+        if (age.toSeconds() < 60 || age.toSeconds() > 21_600) {
+            problems.problem("maximumEventAge", "maximumEventAge must be between PT1M and PT6H");
+        }
+        return (int) age.toSeconds();
+    }
+
+    /** PutFunctionConcurrency's lower bound: 0 throttles everything, less is refused. */
+    public static Integer reservedConcurrency(Integer reserved, ProblemAt problems) {
+        if (reserved != null && reserved < 0) {
+            problems.problem("reservedConcurrency", "reservedConcurrency must be 0 or more");
+        }
+        return reserved;
+    }
+
+    /** An event source's MaximumBatchingWindowInSeconds (0–300) for a duration; its seconds, or null for none. */
+    public static Integer batchingWindow(Duration window, ProblemAt problems) {
+        if (window == null) {
+            return null;
+        }
+        if (window.isNegative() || window.toSeconds() > 300) {
+            problems.problem("batchingWindow", "batchingWindow must be between PT0S and PT5M");
+        }
+        return (int) window.toSeconds();
     }
 
     /** {@code {queue: key}} or {@code {topic: key}}, and for destinations also {@code {function: key}}. */

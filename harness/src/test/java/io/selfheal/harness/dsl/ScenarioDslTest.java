@@ -166,6 +166,111 @@ class ScenarioDslTest {
     }
 
     @Test
+    void theJavaFormOfAFunctionsFailureHandlingAndAnInstancesInterfacesIsTheModelOfItsYaml() {
+        Scenario yaml = loader.load(Path.of("async.yaml"), """
+                scenario: async
+                stack:
+                  securityGroups:
+                    web: {}
+                    admin: {}
+                  instances:
+                    app:
+                      imageId: ami-0abcdef1234567890
+                      networkInterfaces: [{securityGroups: [web]}, {securityGroups: [admin]}]
+                  queues:
+                    work: {attributes: {VisibilityTimeout: "60"}, deadLetter: workDlq, maxReceiveCount: 2}
+                    workDlq: {}
+                    dlq: {}
+                  topics:
+                    done: {}
+                  functions:
+                    fn:
+                      code: src/test/resources/scenarios/fake-function.zip
+                      handler: a.B::c
+                      deadLetter: {queue: dlq}
+                      eventInvokeConfig:
+                        maximumRetryAttempts: 1
+                        maximumEventAge: PT10M
+                        destinations:
+                          onSuccess: {topic: done}
+                          onFailure: {function: other}
+                      reservedConcurrency: 0
+                      eventSources:
+                        - queue: work
+                          batchSize: 10
+                          batchingWindow: PT5S
+                          reportBatchItemFailures: true
+                    other:
+                      code: src/test/resources/scenarios/fake-function.zip
+                      handler: a.B::c
+                      eventSources: [{queue: dlq}]
+                expect:
+                  outcomes:
+                    - instance: {ref: app, networkInterfaces: {count: 2, securityGroups: [web, admin]}}
+                    - instance: {ref: app, networkInterfaces: {atLeast: 1, groupNames: [selfheal-isolation]}}
+                """);
+        Scenario java = Scenarios.scenario("async")
+                .stack(stack -> stack
+                        .securityGroup("web", g -> g)
+                        .securityGroup("admin", g -> g)
+                        .instance("app", i -> i.imageId("ami-0abcdef1234567890").networkInterface("web")
+                                .networkInterface("admin"))
+                        .queue("work", q -> q.attribute("VisibilityTimeout", "60").deadLetter("workDlq")
+                                .maxReceiveCount(2))
+                        .queue("workDlq", q -> q)
+                        .queue("dlq", q -> q)
+                        .topic("done", t -> t)
+                        .function("fn", f -> f.code(Path.of("src/test/resources/scenarios/fake-function.zip"))
+                                .handler("a.B::c")
+                                .deadLetter(Destination.queue("dlq"))
+                                .eventInvokeConfig(c -> c.maximumRetryAttempts(1)
+                                        .maximumEventAge(Duration.ofMinutes(10))
+                                        .onSuccess(Destination.topic("done"))
+                                        .onFailure(Destination.function("other")))
+                                .reservedConcurrency(0)
+                                .eventSource("work", e -> e.batchSize(10).batchingWindow(Duration.ofSeconds(5))
+                                        .reportBatchItemFailures()))
+                        .function("other", f -> f.code(Path.of("src/test/resources/scenarios/fake-function.zip"))
+                                .handler("a.B::c").eventSource("dlq")))
+                .expect(Duration.ofMinutes(1),
+                        Outcomes.instance("app").networkInterfaces(Count.exactly(2)).everyInterfaceIn("web", "admin"),
+                        Outcomes.instance("app").networkInterfaces(new Count(1, null))
+                                .everyInterfaceInGroupsNamed("selfheal-isolation"))
+                .build();
+        assertThat(java.stack()).isEqualTo(yaml.stack());
+        assertThat(java.outcomes()).isEqualTo(yaml.outcomes());
+    }
+
+    @Test
+    void aFunctionsFailureHandlingMistakesAreReportedAsInAFile() {
+        InvalidScenarioException e = invalid(Scenarios.scenario("async")
+                .stack(stack -> stack
+                        .queue("q", q -> q)
+                        .function("fn", f -> f.code(Path.of("src/test/resources/scenarios/fake-function.zip"))
+                                .handler("a.B::c")
+                                .deadLetter(Destination.function("fn"))
+                                .eventInvokeConfig(c -> c.maximumRetryAttempts(3)
+                                        .maximumEventAge(Duration.ofSeconds(30))
+                                        .onFailure(Destination.queue("qq")))
+                                .reservedConcurrency(-1)
+                                .eventSource("q", s -> s.batchingWindow(Duration.ofMinutes(6)))
+                                .eventSource("work")))
+                .expect(Outcomes.instance("app").everyInterfaceIn()));
+        assertThat(e.problems()).containsExactly(
+                "stack.functions.fn.deadLetter: give one of queue or topic",
+                "stack.functions.fn.eventSources[0].batchingWindow: batchingWindow must be between PT0S and PT5M",
+                "stack.functions.fn.eventSources[1].queue: no queues entry 'work' in stack; defined: q",
+                "stack.functions.fn.reservedConcurrency: reservedConcurrency must be 0 or more",
+                "stack.functions.fn.eventInvokeConfig.maximumRetryAttempts: maximumRetryAttempts must be 0, 1 or 2",
+                "stack.functions.fn.eventInvokeConfig.maximumEventAge: maximumEventAge must be between PT1M and PT6H",
+                "stack.functions.fn.eventInvokeConfig.destinations.onFailure.queue: no queues entry 'qq' in stack "
+                        + "(did you mean 'q'?); defined: q",
+                "expect.outcomes[0].instance.ref: no instances entry 'app' in stack",
+                "expect.outcomes[0].instance.networkInterfaces.securityGroups: an instance is always in at least one "
+                        + "security group: list them");
+    }
+
+    @Test
     void aGuardDutyFindingsMistakesAreReportedAsInAFile() {
         InvalidScenarioException e = invalid(Scenarios.scenario("gd")
                 .stack(stack -> stack.instance("app", i -> i.imageId("ami-0abcdef1234567890")))

@@ -107,6 +107,31 @@ class NothingLostCheckTest {
     }
 
     @Test
+    void anEventThrottledUntilTooOldIsAccountedForByItsOnFailureRecordAndLostWithoutOne() {
+        // reserved concurrency 0: the event never runs; after a minute Lambda gives up on it (EventAgeExceeded)
+        Scenario kept = scenario("throttled", """
+                reservedConcurrency: 0
+                eventInvokeConfig:
+                  maximumEventAge: PT1M
+                  destinations: {onFailure: {topic: failed}}""", """
+                - destination: {function: reboot, condition: EventAgeExceeded, count: 1}
+                - invocations: {function: reboot, count: 0}""");
+        CheckResult[] results = run(kept);
+        assertThat(results[0].passed()).as(String.valueOf(results[0].message())).isTrue();
+        assertThat(results[1].passed()).as(String.valueOf(results[1].message())).isTrue();
+
+        Scenario lost = scenario("throttledlost", """
+                reservedConcurrency: 0
+                eventInvokeConfig: {maximumEventAge: PT1M}""", """
+                - invocations: {function: reboot, count: 0}""");
+        results = run(lost);
+        assertThat(results[1].passed()).isFalse();
+        assertThat(results[1].message()).startsWith("1 asynchronous event was lost")
+                .contains("to function reboot at").contains("never run and neither in its dead-letter queue nor in "
+                        + "its on-failure destination");
+    }
+
+    @Test
     void aDeadLetterOutcomeThatDoesNotHoldSaysWhatTheQueueHeld() {
         Scenario s = scenario("miss", "deadLetter: {queue: dlq}", """
                 - deadLetter: {function: reboot, count: 1, errorCode: 429}""");

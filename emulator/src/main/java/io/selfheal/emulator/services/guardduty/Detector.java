@@ -39,6 +39,15 @@ final class Detector {
         this.frequency = frequency;
     }
 
+    /** Deleted (DeleteDetector, or the emulator's reset): no more publishing windows. */
+    synchronized void retire() {
+        deleted = true;
+        if (publishing != null) {
+            publishing.cancel();
+            publishing = null;
+        }
+    }
+
     static String occurrenceKey(FindingType type, String resourceKey) {
         return type.name() + "|" + resourceKey;
     }

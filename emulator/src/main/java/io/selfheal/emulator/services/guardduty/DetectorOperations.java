@@ -83,13 +83,7 @@ final class DetectorOperations {
         synchronized (region) {
             region.detector = null;
         }
-        synchronized (d) {
-            d.deleted = true;
-            if (d.publishing != null) {
-                d.publishing.cancel();
-                d.publishing = null;
-            }
-        }
+        d.retire();
         return Json.object();
     }
 

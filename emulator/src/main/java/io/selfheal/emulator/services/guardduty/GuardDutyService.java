@@ -93,12 +93,7 @@ public final class GuardDutyService implements AwsService {
         for (GuardDutyRegion region : store.all()) {
             Detector d = region.current();
             if (d != null) {
-                synchronized (d) {
-                    d.deleted = true;
-                    if (d.publishing != null) {
-                        d.publishing.cancel();
-                    }
-                }
+                d.retire();
             }
         }
         store.reset();

@@ -16,9 +16,10 @@ import java.util.logging.Logger;
  *   <li>a function error (the code's, or the runtime's such as a timeout) is retried up to
  *       {@code MaximumRetryAttempts} times, one minute after the first attempt and two minutes after the second;</li>
  *   <li>a throttle (429) is retried with a backoff growing from 1 second to at most 5 minutes, for as long as the
- *       event is younger than {@code MaximumEventAgeInSeconds};</li>
- *   <li>an event older than that is not attempted again ({@code EventAgeExceeded}); reserved concurrency 0 drops
- *       events at once;</li>
+ *       event is younger than {@code MaximumEventAgeInSeconds} — reserved concurrency 0 included: the event waits
+ *       in the queue like any throttled one. The source that queued it (EventBridge, SNS, an alarm) saw its
+ *       {@code Invoke} accepted, so its own retry policy and dead-letter queue never see the throttle;</li>
+ *   <li>an event older than that is not attempted again ({@code EventAgeExceeded});</li>
  *   <li>the outcome goes to the on-success or on-failure destination and, on failure, the dead-letter queue
  *       ({@link AsyncOutcomes}).</li>
  * </ul>
@@ -56,6 +57,8 @@ final class AsyncEventQueue {
         final String clientContext;
         final Instant received;
         int attempts;
+        /** Whether the last attempt was refused for want of concurrency (its dead letter's ErrorCode is 429). */
+        boolean throttled;
         Duration throttleBackoff = FIRST_THROTTLE_BACKOFF;
         InvocationResult last;
 
@@ -91,6 +94,7 @@ final class AsyncEventQueue {
             metrics.eventAge(e.function, ageMs);
             var running = invoker.invoke(e.function, e.requestId, "Event", e.invokedBy, e.payload, e.clientContext);
             e.attempts++;
+            e.throttled = false;
             handedOver = true;
             running.whenCompleteAsync((result, error) -> {
                 try {
@@ -128,13 +132,13 @@ final class AsyncEventQueue {
         retryAfter(e, e.attempts == 1 ? FIRST_RETRY : SECOND_RETRY);
     }
 
-    /** No concurrency was free: back off and try again while the event is young enough; reserved 0 drops it. */
+    /**
+     * No concurrency was free: back off and try again while the event is young enough. AWS makes no exception for
+     * reserved concurrency 0 ("returns the event to the queue and attempts to run the function again for up to 6
+     * hours"), so such an event ends {@code EventAgeExceeded} after its maximum age.
+     */
     private void throttled(Event e) {
-        Integer reserved = e.function.reservedConcurrency();
-        if (reserved != null && reserved == 0) {
-            fail(e, AsyncOutcomes.Condition.RETRIES_EXHAUSTED);
-            return;
-        }
+        e.throttled = true;
         Duration wait = e.throttleBackoff;
         e.throttleBackoff = min(e.throttleBackoff.multipliedBy(2), MAX_THROTTLE_BACKOFF);
         retryAfter(e, wait);

@@ -162,13 +162,16 @@ final class AsyncOutcomes {
 
     /**
      * The dead-letter queue gets the event as it came, with {@code RequestID}, {@code ErrorCode} (the HTTP status
-     * of the failed invocation) and {@code ErrorMessage} (its first 1 KB).
+     * of the failed invocation: 200 for a function error, 429 for a throttle) and {@code ErrorMessage} (its first
+     * 1 KB).
      */
     private void deadLetter(AsyncEventQueue.Event e, String arn, Condition condition) {
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("RequestID", e.requestId);
-        attributes.put("ErrorCode", "200");
-        String message = e.last != null && e.last.errorMessage() != null ? e.last.errorMessage()
+        // an event whose last attempt was refused for want of concurrency never ran: its status was the 429
+        attributes.put("ErrorCode", e.throttled ? "429" : "200");
+        String message = e.throttled ? ConcurrencyLimits.THROTTLED_MESSAGE
+                : e.last != null && e.last.errorMessage() != null ? e.last.errorMessage()
                 : condition == Condition.EVENT_AGE_EXCEEDED ? "Event age exceeded" : "Retries exhausted";
         attributes.put("ErrorMessage", message.length() > DLQ_MESSAGE_LIMIT
                 ? message.substring(0, DLQ_MESSAGE_LIMIT) : message);

@@ -15,6 +15,8 @@ final class ConcurrencyLimits {
     static final int ACCOUNT_LIMIT = 1000;
     /** What reserving may never take from the unreserved pool. */
     static final int MIN_UNRESERVED = 100;
+    /** The words of AWS's throttle. */
+    static final String THROTTLED_MESSAGE = "Rate Exceeded.";
 
     private final FunctionRegistry functions;
     /** Unreserved invocations running now, by account and region. */
@@ -78,7 +80,7 @@ final class ConcurrencyLimits {
     }
 
     static AwsException throttled(String reason) {
-        return new AwsException("TooManyRequestsException", "Rate Exceeded.", 429).withField("Reason", reason);
+        return new AwsException("TooManyRequestsException", THROTTLED_MESSAGE, 429).withField("Reason", reason);
     }
 
     private int reservedTotal(String accountId, String region, LambdaFunction except) {

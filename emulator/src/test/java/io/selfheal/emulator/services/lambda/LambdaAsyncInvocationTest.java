@@ -149,10 +149,19 @@ class LambdaAsyncInvocationTest {
         assertThat(sum(cw, "echo", "Invocations")).isZero();
     }
 
+    /**
+     * Reserved concurrency 0 throttles every invocation; an asynchronous event is throttled like any other: it waits
+     * in the queue, retried with backoff, until it is older than its maximum age, and then goes to the dead-letter
+     * queue with the throttle's status (429).
+     * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html ("For throttling errors
+     * (429) ... Lambda returns the event to the queue and attempts to run the function again for up to 6 hours")
+     */
     @Test
-    void reservedConcurrencyZeroThrottlesSyncCallsAndDropsEventsAtOnce(CloudWatchClient cw) {
+    void reservedConcurrencyZeroThrottlesSyncCallsAndKeepsEventsUntilTheyAreTooOld(CloudWatchClient cw) {
         TestFunctions.create(lambda, "echo", EchoHandler.class,
                 b -> b.deadLetterConfig(d -> d.targetArn(arn("dead-letters"))));
+        lambda.putFunctionEventInvokeConfig(b -> b.functionName("echo").maximumEventAgeInSeconds(60)
+                .destinationConfig(d -> d.onFailure(f -> f.destination(arn("failures")))));
         lambda.putFunctionConcurrency(b -> b.functionName("echo").reservedConcurrentExecutions(0));
 
         // https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html#API_Invoke_Errors
@@ -162,18 +171,30 @@ class LambdaAsyncInvocationTest {
                     assertThat(e.reasonAsString()).isEqualTo("ReservedFunctionConcurrentInvocationLimitExceeded");
                     assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Rate Exceeded.");
                 });
-        assertThat(invokeAsync("echo", "{\"n\":1}").statusCode()).isEqualTo(202);
-        AWS.advance(Duration.ZERO);
+        long refusedCalls = AWS.emulator().control().calls("lambda", "Invoke").stream()
+                .filter(c -> c.status() == 429).count();
+        InvokeResponse accepted = invokeAsync("echo", "{\"n\":1}");
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        AWS.advance(Duration.ofSeconds(62));
+        assertThat(receive(deadLetters)).as("still queued while younger than 60 s").isEmpty();
+        AWS.advance(Duration.ofSeconds(1));
 
         List<Message> dead = receive(deadLetters);
         assertThat(dead).extracting(Message::body).containsExactly("{\"n\":1}");
+        assertThat(dead.get(0).messageAttributes().get("RequestID").stringValue())
+                .isEqualTo(accepted.responseMetadata().requestId());
+        assertThat(dead.get(0).messageAttributes().get("ErrorCode").stringValue()).isEqualTo("429");
+        assertThat(dead.get(0).messageAttributes().get("ErrorMessage").stringValue()).isEqualTo("Rate Exceeded.");
+        JsonNode record = json(receive(failures).get(0).body());
+        assertThat(record.at("/requestContext/condition").asText()).isEqualTo("EventAgeExceeded");
+        assertThat(record.at("/requestContext/approximateInvokeCount").asInt()).isZero();
         assertThat(attemptTimes("echo")).isEmpty();
-        // the SDK retries a 429 itself: each refused call is one throttle, and so is the event's one attempt
-        long refusedCalls = AWS.emulator().control().calls("lambda", "Invoke").stream()
-                .filter(c -> c.status() == 429).count();
+        // the SDK retries a 429 itself: each refused call is one throttle; the event was throttled at 0, 1, 3, 7,
+        // 15 and 31 s
         assertThat(refusedCalls).isGreaterThanOrEqualTo(1);
-        assertThat(sum(cw, "echo", "Throttles")).isEqualTo(refusedCalls + 1);
+        assertThat(sum(cw, "echo", "Throttles")).isEqualTo(refusedCalls + 6);
         assertThat(sum(cw, "echo", "AsyncEventsDropped")).isEqualTo(1);
+        assertThat(sum(cw, "echo", "Invocations")).isZero();
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -72,6 +74,63 @@ class LambdaAsyncSourcesTest {
         assertThat(event.at("/detail/requestContext/condition").asText()).isEqualTo("RetriesExhausted");
         assertThat(event.at("/detail/requestContext/approximateInvokeCount").asInt()).isEqualTo(2);
         assertThat(event.at("/detail/requestPayload/detail/reason").asText()).isEqualTo("disk");
+    }
+
+    /**
+     * A throttled function behind a rule: EventBridge invokes asynchronously, so Lambda accepts the event into its
+     * queue (EventBridge's delivery succeeded: its retry policy and dead-letter queue are not involved); Lambda
+     * retries the throttle until the event is older than its maximum age and then dead-letters it.
+     * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html
+     * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html
+     * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html (EventBridge's DLQ holds events it
+     * could not deliver to the target)
+     */
+    @Test
+    void aThrottledTargetIsLambdasToRetryAndEndsInTheFunctionsDeadLetterQueue(LambdaClient lambda,
+                                                                              EventBridgeClient events,
+                                                                              SqsClient sqs,
+                                                                              CloudWatchClient cw) {
+        String lambdaDlq = sqs.createQueue(b -> b.queueName("lambda-dlq")).queueUrl();
+        String eventsDlq = sqs.createQueue(b -> b.queueName("events-dlq")).queueUrl();
+        String eventsDlqArn = "arn:aws:sqs:us-east-1:" + ACCOUNT + ":events-dlq";
+        allowToSend(sqs, eventsDlq, eventsDlqArn, "events.amazonaws.com");
+        TestFunctions.create(lambda, "throttled", FailingHandler.class, b -> b.deadLetterConfig(
+                d -> d.targetArn("arn:aws:sqs:us-east-1:" + ACCOUNT + ":lambda-dlq")));
+        lambda.putFunctionEventInvokeConfig(b -> b.functionName("throttled").maximumEventAgeInSeconds(120));
+        lambda.putFunctionConcurrency(b -> b.functionName("throttled").reservedConcurrentExecutions(0));
+        lambda.addPermission(b -> b.functionName("throttled").statementId("events")
+                .action("lambda:InvokeFunction").principal("events.amazonaws.com"));
+        events.putRule(b -> b.name("remediate").eventPattern("{\"source\":[\"ops\"]}"));
+        events.putTargets(b -> b.rule("remediate").targets(t -> t.id("fn")
+                .arn("arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:throttled")
+                .retryPolicy(r -> r.maximumRetryAttempts(2).maximumEventAgeInSeconds(60))
+                .deadLetterConfig(d -> d.arn(eventsDlqArn))));
+
+        events.putEvents(b -> b.entries(e -> e.source("ops").detailType("alarm").detail("{\"reason\":\"disk\"}")));
+        AWS.advance(Duration.ofSeconds(119));
+        assertThat(sqs.receiveMessage(b -> b.queueUrl(lambdaDlq)).messages()).isEmpty();
+        AWS.advance(Duration.ofMinutes(5));
+
+        assertThat(invocations("throttled")).isEmpty();
+        List<Message> dead = sqs.receiveMessage(b -> b.queueUrl(lambdaDlq).maxNumberOfMessages(10)
+                .messageAttributeNames("All")).messages();
+        assertThat(dead).hasSize(1);
+        assertThat(json(dead.get(0).body()).at("/detail/reason").asText()).isEqualTo("disk");
+        assertThat(dead.get(0).messageAttributes().get("ErrorCode").stringValue()).isEqualTo("429");
+        assertThat(sqs.receiveMessage(b -> b.queueUrl(eventsDlq)).messages())
+                .as("EventBridge delivered the event: Lambda accepted it").isEmpty();
+        assertThat(metric(cw, "AWS/Events", "RuleName", "remediate", "RetryInvocationAttempts")).isZero();
+        assertThat(metric(cw, "AWS/Events", "RuleName", "remediate", "Invocations")).isEqualTo(1);
+        assertThat(metric(cw, "AWS/Lambda", "FunctionName", "throttled", "Throttles")).isGreaterThan(1);
+    }
+
+    private static double metric(CloudWatchClient cw, String namespace, String dimension, String value,
+                                 String metric) {
+        return cw.getMetricStatistics(b -> b.namespace(namespace).metricName(metric)
+                        .dimensions(d -> d.name(dimension).value(value))
+                        .startTime(START.minusSeconds(60)).endTime(START.plusSeconds(3600)).period(3600)
+                        .statistics(Statistic.SUM))
+                .datapoints().stream().mapToDouble(p -> p.sum()).sum();
     }
 
     @Test
