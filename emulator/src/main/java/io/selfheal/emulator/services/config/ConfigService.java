@@ -46,6 +46,10 @@ public final class ConfigService implements AwsService {
                 .add(read("DescribeDeliveryChannels", channels::describe).resources(ResourceArns.ANY))
                 .add(read("DescribeDeliveryChannelStatus", channels::status).resources(ResourceArns.ANY))
                 .add(write("DeleteDeliveryChannel", channels::delete).resources(ResourceArns.ANY));
+        ConfigurationItemOperations recorded = new ConfigurationItemOperations(setups, items);
+        operations.add(read("GetResourceConfigHistory", recorded::history).resources(ResourceArns.ANY))
+                .add(read("ListDiscoveredResources", recorded::listDiscovered).resources(ResourceArns.ANY))
+                .add(read("BatchGetResourceConfig", recorded::batchGet).resources(ResourceArns.ANY));
 
         // Rules: evaluation, compliance, remediation configurations.
         rules = new ConfigRules(context, items, (account, region) -> {

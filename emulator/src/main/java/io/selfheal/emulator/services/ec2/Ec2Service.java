@@ -38,6 +38,7 @@ public final class Ec2Service implements AwsService {
         TagHandlers tags = new TagHandlers(store);
         new InstanceAlarmActionHandler(context, store, lifecycle); // CloudWatch alarm EC2 actions, over the bus
         new InstanceDescriptions(context, store); // DescribeInstance, for services that report on instances
+        ConfigurationAnswers.register(context, store); // DescribeResourceConfigurations, for AWS Config
         new GroupLaunches(context, store, run, states); // Auto Scaling's launches and terminations, over the bus
         operations = new Operations("ec2");
         operations.add(write("RunInstances", run::runInstances).resources(Ec2Arns.LAUNCH));
