@@ -16,31 +16,6 @@ endpoint="${1:?usage: $0 ENDPOINT [LAMBDA_JAR]}"
 lambda_jar="${2:-}"
 source "$(dirname "$0")/cli-checks.sh"
 
-expect_error() { # name error-code command...
-  local name=$1 code=$2 out
-  shift 2
-  if out=$(aws "$@" 2>&1); then
-    failed=$((failed + 1)); echo "FAIL $name: expected $code, the call succeeded"
-  else
-    check_contains "$name" "$code" "$out"
-  fi
-}
-
-receive() { # queue-url: the body of one message (long poll, returns as soon as one arrives), deleting it
-  local out
-  out=$(aws sqs receive-message --queue-url "$1" --wait-time-seconds 10 --max-number-of-messages 1 \
-    --query 'Messages[0].[ReceiptHandle,Body]')
-  local handle=${out%%$'\t'*}
-  if [[ -n "$handle" && "$handle" != "None" ]]; then
-    aws sqs delete-message --queue-url "$1" --receipt-handle "$handle" > /dev/null
-  fi
-  echo "${out#*$'\t'}"
-}
-
-queue_policy() { # queue-arn principal: a policy letting that service principal send
-  printf '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"%s"},"Action":"sqs:SendMessage","Resource":"%s"}]}' "$2" "$1"
-}
-
 echo "== SQS"
 q=$(aws sqs create-queue --queue-name cli-events-target --query QueueUrl)
 q_arn=$(aws sqs get-queue-attributes --queue-url "$q" --attribute-names QueueArn --query Attributes.QueueArn)

@@ -32,3 +32,28 @@ lambda_role() { # name: an execution role trusting Lambda, as CreateFunction req
     '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}' \
     > /dev/null
 }
+
+expect_error() { # name error-code command...
+  local name=$1 code=$2 out
+  shift 2
+  if out=$(aws "$@" 2>&1); then
+    failed=$((failed + 1)); echo "FAIL $name: expected $code, the call succeeded"
+  else
+    check_contains "$name" "$code" "$out"
+  fi
+}
+
+receive() { # queue-url: the body of one message (long poll, returns as soon as one arrives), deleting it
+  local out
+  out=$(aws sqs receive-message --queue-url "$1" --wait-time-seconds 10 --max-number-of-messages 1 \
+    --query 'Messages[0].[ReceiptHandle,Body]')
+  local handle=${out%%$'\t'*}
+  if [[ -n "$handle" && "$handle" != "None" ]]; then
+    aws sqs delete-message --queue-url "$1" --receipt-handle "$handle" > /dev/null
+  fi
+  echo "${out#*$'\t'}"
+}
+
+queue_policy() { # queue-arn principal: a policy letting that service principal send
+  printf '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"%s"},"Action":"sqs:SendMessage","Resource":"%s"}]}' "$2" "$1"
+}

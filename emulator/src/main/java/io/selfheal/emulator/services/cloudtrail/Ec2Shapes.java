@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.Json;
+import io.selfheal.emulator.core.LowerCamel;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;

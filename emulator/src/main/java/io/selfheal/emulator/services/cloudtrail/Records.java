@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.ApiCall;
 import io.selfheal.emulator.core.Json;
+import io.selfheal.emulator.core.LowerCamel;
 import io.selfheal.emulator.messages.ApiCallCompleted;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

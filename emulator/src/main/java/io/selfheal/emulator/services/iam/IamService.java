@@ -104,6 +104,7 @@ public final class IamService implements AwsService {
         IamBusHandlers bus = new IamBusHandlers(store);
         context.bus().handle(PrincipalPolicies.class, bus::principalPolicies);
         context.bus().handle(RoleLookup.class, bus::roleLookup);
+        RoleConfigurations.register(context, store);
     }
 
     /** IAM ARNs have no region: {@code arn:aws:iam::<account>:<type>/<name>} (the path, unknown here, omitted). */

@@ -129,6 +129,7 @@ public final class LambdaService implements AwsService {
         InvokeFunctionHandler bus = new InvokeFunctionHandler(functions, queue, context.ids());
         context.bus().handle(InvokeFunction.class, bus::handle);
         context.bus().handle(CheckFunctionInvocation.class, bus::check);
+        FunctionConfigurations.register(context, functions);
         context.register(LambdaControl.class, history);
         context.register(FunctionFaults.class, faults);
     }

@@ -102,6 +102,7 @@ public final class S3Service implements AwsService {
                         .resources(S3Arns.OBJECT).blocking());
         context.bus().handle(DescribeBucket.class, this::describe);
         context.bus().handle(PutBucketObject.class, this::putFromService);
+        BucketConfigurations.register(context, buckets);
     }
 
     private static RawOperation raw(Handler handler) {

@@ -1,21 +1,21 @@
-package io.selfheal.emulator.services.cloudtrail;
+package io.selfheal.emulator.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.selfheal.emulator.core.Json;
 import java.util.Iterator;
 import java.util.Map;
 
 /**
  * The request and response shapes CloudTrail shows for JSON and query services: the API's member names with a
- * lower-case first letter ({@code PutRule} → {@code {"name": …, "eventPattern": …}}), lists as JSON arrays.
+ * lower-case first letter ({@code PutRule} → {@code {"name": …, "eventPattern": …}}), lists as JSON arrays. AWS
+ * Config's configuration items use the same names for a service's Describe shape.
  */
-final class LowerCamel {
+public final class LowerCamel {
     private LowerCamel() {
     }
 
-    static String name(String member) {
+    public static String name(String member) {
         if (member.isEmpty() || Character.isLowerCase(member.charAt(0))) {
             return member;
         }
@@ -28,7 +28,7 @@ final class LowerCamel {
         return member.substring(0, cut).toLowerCase() + member.substring(cut);
     }
 
-    static JsonNode tree(JsonNode node) {
+    public static JsonNode tree(JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
         }
