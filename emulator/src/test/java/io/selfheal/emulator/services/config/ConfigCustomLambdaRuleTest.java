@@ -78,9 +78,9 @@ class ConfigCustomLambdaRuleTest {
         iam.putRolePolicy(r -> r.roleName("config-rule-function").policyName("put-evaluations").policyDocument(
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
                         + "\"config:PutEvaluations\",\"Resource\":\"*\"}]}"));
-        byte[] code = zip("ssh_rule.py");
-        functionArn = lambda.createFunction(b -> b.functionName("ssh-rule").runtime("python3.12").role(FUNCTION_ROLE)
-                .handler("ssh_rule.handler").code(c -> c.zipFile(SdkBytes.fromByteArray(code)))).functionArn();
+        functionArn = createFunction("ssh-rule");
+        lambda.addPermission(b -> b.functionName("ssh-rule").statementId("config").action("lambda:InvokeFunction")
+                .principal("config.amazonaws.com").sourceAccount(ACCOUNT));
     }
 
     @AfterAll
@@ -88,14 +88,29 @@ class ConfigCustomLambdaRuleTest {
         System.clearProperty("selfheal.lambda.python");
     }
 
+    /**
+     * PutConfigRule's InsufficientPermissionsException: "the Lambda function cannot be invoked. Check the function
+     * ARN, and check the function's permissions" — the function's resource policy must allow config.amazonaws.com.
+     */
     @Test
-    void configMustBeAllowedToInvokeTheFunctionAndTheRuleThenEvaluatesEachChange() throws IOException {
-        InsufficientPermissionsException refused = catchThrowableOfType(() -> putRule("custom-ssh"),
+    void configMustBeAllowedToInvokeTheFunction() throws IOException {
+        String unpermitted = createFunction("unpermitted-rule");
+        InsufficientPermissionsException refused = catchThrowableOfType(() -> putRule("unpermitted", unpermitted),
                 InsufficientPermissionsException.class);
-        assertThat(refused.getMessage()).contains(functionArn);
-        lambda.addPermission(b -> b.functionName("ssh-rule").statementId("config").action("lambda:InvokeFunction")
-                .principal("config.amazonaws.com").sourceAccount(ACCOUNT));
+        assertThat(refused.getMessage()).contains(unpermitted);
+        InsufficientPermissionsException missing = catchThrowableOfType(() -> putRule("missing",
+                "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:not-there"), InsufficientPermissionsException.class);
+        assertThat(missing.statusCode()).isEqualTo(400);
 
+        lambda.addPermission(b -> b.functionName("unpermitted-rule").statementId("config")
+                .action("lambda:InvokeFunction").principal("config.amazonaws.com").sourceAccount(ACCOUNT));
+        putRule("unpermitted", unpermitted);
+        assertThat(config.describeConfigRules(b -> b.configRuleNames("unpermitted")).configRules()).hasSize(1);
+        config.deleteConfigRule(b -> b.configRuleName("unpermitted"));
+    }
+
+    @Test
+    void theRuleGetsTheChangeEventAsAwsSendsItAndItsEvaluationsDriveCompliance() throws IOException {
         Ec2Client ec2 = AWS.client(Ec2Client.class);
         SqsClient sqs = AWS.client(SqsClient.class);
         String queue = complianceQueue(AWS.client(EventBridgeClient.class), sqs, "custom-compliance");
@@ -148,8 +163,6 @@ class ConfigCustomLambdaRuleTest {
 
     @Test
     void aPeriodicCustomRuleGetsAScheduledNotification() throws IOException {
-        lambda.addPermission(b -> b.functionName("ssh-rule").statementId("config-periodic")
-                .action("lambda:InvokeFunction").principal("config.amazonaws.com").sourceAccount(ACCOUNT));
         config.putConfigRule(b -> b.configRule(r -> r.configRuleName("custom-periodic")
                 .source(s -> s.owner(Owner.CUSTOM_LAMBDA).sourceIdentifier(functionArn)
                         .sourceDetails(d -> d.eventSource(EventSource.AWS_CONFIG)
@@ -163,13 +176,34 @@ class ConfigCustomLambdaRuleTest {
                 .isEqualTo("AWS::::Account");
         assertThat(result.evaluationResultIdentifier().evaluationResultQualifier().resourceId()).isEqualTo(ACCOUNT);
         assertThat(result.annotation()).isEqualTo("checked on schedule");
-        JsonNode invoking = Json.parse(Json.parse(AWS.emulator().control().component(LambdaControl.class)
+        JsonNode event = Json.parse(AWS.emulator().control().component(LambdaControl.class)
                 .invocations("ssh-rule").stream().filter(i -> i.payload().contains("custom-periodic")).findFirst()
-                .orElseThrow().payload()).path("invokingEvent").asText());
+                .orElseThrow().payload());
+        JsonNode invoking = Json.parse(event.path("invokingEvent").asText());
         assertThat(invoking.path("messageType").asText()).isEqualTo("ScheduledNotification");
         assertThat(invoking.path("awsAccountId").asText()).isEqualTo(ACCOUNT);
         assertThat(invoking.path("recordVersion").asText()).isEqualTo("1.0");
         assertThat(invoking.has("configurationItem")).isFalse();
+        assertThat(event.path("ruleParameters").asText()).isEqualTo("{}");
+
+        // The function's token, reused: TestMode checks and stores nothing; Config refuses INSUFFICIENT_DATA.
+        String token = event.path("resultToken").asText();
+        config.putEvaluations(b -> b.resultToken(token).testMode(true).evaluations(v -> v
+                .complianceResourceType("AWS::::Account").complianceResourceId(ACCOUNT)
+                .complianceType(ComplianceType.NON_COMPLIANT).orderingTimestamp(java.time.Instant.now())));
+        assertThat(config.getComplianceDetailsByConfigRule(b -> b.configRuleName("custom-periodic"))
+                .evaluationResults()).singleElement()
+                .satisfies(r -> assertThat(r.complianceType()).isEqualTo(ComplianceType.COMPLIANT));
+        assertThat(catchThrowableOfType(() -> config.putEvaluations(b -> b.resultToken(token).evaluations(v -> v
+                .complianceResourceType("AWS::::Account").complianceResourceId(ACCOUNT)
+                .complianceType(ComplianceType.INSUFFICIENT_DATA).orderingTimestamp(java.time.Instant.now()))),
+                software.amazon.awssdk.services.config.model.InvalidParameterValueException.class)).isNotNull();
+        var tooMany = java.util.stream.IntStream.range(0, 101).mapToObj(i -> software.amazon.awssdk.services.config
+                .model.Evaluation.builder().complianceResourceType("AWS::::Account").complianceResourceId("r" + i)
+                .complianceType(ComplianceType.COMPLIANT).orderingTimestamp(java.time.Instant.now()).build()).toList();
+        assertThat(catchThrowableOfType(() -> config.putEvaluations(b -> b.resultToken(token).evaluations(tooMany)),
+                software.amazon.awssdk.services.config.model.ConfigException.class).awsErrorDetails().errorCode())
+                .isEqualTo("ValidationException");
     }
 
     /** https://docs.aws.amazon.com/config/latest/APIReference/API_PutEvaluations.html: the token must be Config's. */
@@ -182,10 +216,20 @@ class ConfigCustomLambdaRuleTest {
         assertThat(e.statusCode()).isEqualTo(400);
     }
 
+    private static String createFunction(String name) throws IOException {
+        byte[] code = zip("ssh_rule.py");
+        return lambda.createFunction(b -> b.functionName(name).runtime("python3.12").role(FUNCTION_ROLE)
+                .handler("ssh_rule.handler").code(c -> c.zipFile(SdkBytes.fromByteArray(code)))).functionArn();
+    }
+
     private static void putRule(String name) {
+        putRule(name, functionArn);
+    }
+
+    private static void putRule(String name, String function) {
         config.putConfigRule(b -> b.configRule(r -> r.configRuleName(name).inputParameters("{\"port\":\"22\"}")
                 .scope(s -> s.complianceResourceTypes("AWS::EC2::SecurityGroup"))
-                .source(s -> s.owner(Owner.CUSTOM_LAMBDA).sourceIdentifier(functionArn)
+                .source(s -> s.owner(Owner.CUSTOM_LAMBDA).sourceIdentifier(function)
                         .sourceDetails(d -> d.eventSource(EventSource.AWS_CONFIG)
                                 .messageType(MessageType.CONFIGURATION_ITEM_CHANGE_NOTIFICATION)))));
     }
