@@ -42,19 +42,7 @@ public class RevokeOpenSshIngress implements RequestHandler<Map<String, Object>,
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        JsonLog log = JsonLog.of(context);
-        SecurityGroupTrigger trigger;
-        try {
-            trigger = SecurityGroupTrigger.of(input);
-        } catch (IllegalArgumentException e) {
-            log.error("input rejected", "action", "failed", "error", e.getMessage());
-            throw e;
-        }
-        log = log.with("groupId", trigger.groupId());
-        if (!trigger.actionable()) {
-            return WorldOpenIngress.skipped(trigger, log);
-        }
-        return ingress.revoke(trigger.groupId(), RevokeOpenSshIngress::admitsSsh, log);
+        return ingress.handle(input, context, RevokeOpenSshIngress::admitsSsh);
     }
 
     /** Whether an (already world-open, ingress) rule admits TCP port 22. */

@@ -43,22 +43,7 @@ public class RevokeUnauthorizedPortsIngress implements RequestHandler<Map<String
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        JsonLog log = JsonLog.of(context);
-        SecurityGroupTrigger trigger;
-        try {
-            trigger = SecurityGroupTrigger.of(input);
-        } catch (IllegalArgumentException e) {
-            log.error("input rejected", "action", "failed", "error", e.getMessage());
-            throw e;
-        }
-        log = log.with("groupId", trigger.groupId());
-        if (trigger.ruleName() != null) {
-            log = log.with("configRuleName", trigger.ruleName());
-        }
-        if (!trigger.actionable()) {
-            return WorldOpenIngress.skipped(trigger, log);
-        }
-        return ingress.revoke(trigger.groupId(), this::unauthorized, log);
+        return ingress.handle(input, context, this::unauthorized);
     }
 
     /** Whether an (already world-open, ingress) rule opens a TCP or UDP port that is not authorized. */

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import com.amazonaws.services.lambda.runtime.Context;
+
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -24,6 +26,29 @@ final class WorldOpenIngress {
 
     WorldOpenIngress(Ec2Client ec2) {
         this.ec2 = ec2;
+    }
+
+    /**
+     * One invocation: reads the trigger (rejecting input that names no group), skips a compliance change that asks
+     * for nothing, else revokes the unwanted world-open rules.
+     */
+    Map<String, Object> handle(Map<String, Object> input, Context context, Predicate<SecurityGroupRule> unwanted) {
+        JsonLog log = JsonLog.of(context);
+        SecurityGroupTrigger trigger;
+        try {
+            trigger = SecurityGroupTrigger.of(input);
+        } catch (IllegalArgumentException e) {
+            log.error("input rejected", "action", "failed", "error", e.getMessage());
+            throw e;
+        }
+        log = log.with("groupId", trigger.groupId());
+        if (trigger.ruleName() != null) {
+            log = log.with("configRuleName", trigger.ruleName());
+        }
+        if (!trigger.actionable()) {
+            return skipped(trigger, log);
+        }
+        return revoke(trigger.groupId(), unwanted, log);
     }
 
     /** Output: {@code action} ({@code revoked | already-closed}), {@code groupId}, {@code revokedRuleIds}. */
@@ -54,7 +79,7 @@ final class WorldOpenIngress {
     }
 
     /** The answer to an event that asks for nothing (a compliance change to COMPLIANT). */
-    static Map<String, Object> skipped(SecurityGroupTrigger trigger, JsonLog log) {
+    private static Map<String, Object> skipped(SecurityGroupTrigger trigger, JsonLog log) {
         log.info("remediation finished", "action", "skipped", "reason", trigger.skipReason());
         Map<String, Object> out = result("skipped", trigger.groupId(), List.of());
         out.put("reason", trigger.skipReason());

@@ -71,6 +71,11 @@ public final class Outcomes {
         return new HttpEndpointOutcome(endpoint);
     }
 
+    /** {@code compliance}: what a stack Config rule says of a resource ({@code COMPLIANT}, {@code NON_COMPLIANT} …). */
+    public static ComplianceOutcome compliance(String rule, String resource, String type) {
+        return new ComplianceOutcome(rule, resource, type);
+    }
+
     /** {@code securityGroup}: a rule a stack group has, or no longer has. */
     public static SecurityGroupOutcome securityGroup(String group) {
         return new SecurityGroupOutcome(group);

@@ -40,6 +40,10 @@ public final class Probes {
         return Outcomes.topic(topic);
     }
 
+    public static ComplianceOutcome compliance(String rule, String resource, String type) {
+        return Outcomes.compliance(rule, resource, type);
+    }
+
     public static SecurityGroupOutcome securityGroup(String group) {
         return Outcomes.securityGroup(group);
     }

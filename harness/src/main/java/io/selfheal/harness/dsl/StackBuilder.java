@@ -5,6 +5,7 @@ import io.selfheal.harness.stack.TopicKind;
 import io.selfheal.harness.stack.QueueKind;
 import io.selfheal.harness.stack.SecurityGroupKind;
 import io.selfheal.harness.stack.RuleKind;
+import io.selfheal.harness.stack.ConfigRuleKind;
 import io.selfheal.harness.stack.FunctionKind;
 import io.selfheal.harness.stack.AlarmKind;
 import io.selfheal.harness.stack.InstanceKind;
@@ -29,6 +30,7 @@ public final class StackBuilder extends Spec<StackBuilder> {
     private Map<String, TopicSpec> topics = Map.of();
     private Map<String, LogGroupSpec> logGroups = Map.of();
     private Map<String, HttpEndpointSpec> httpEndpoints = Map.of();
+    private Map<String, ConfigRuleSpec> configRules = Map.of();
 
     StackBuilder() {
     }
@@ -70,6 +72,11 @@ public final class StackBuilder extends Spec<StackBuilder> {
         return with(s -> s.httpEndpoints = put(s.httpEndpoints, key, spec.apply(new HttpEndpointSpec())));
     }
 
+    /** An AWS Config rule (managed or custom); the account's recording is set up before the first one. */
+    public StackBuilder configRule(String key, UnaryOperator<ConfigRuleSpec> spec) {
+        return with(s -> s.configRules = put(s.configRules, key, spec.apply(new ConfigRuleSpec())));
+    }
+
     /**
      * Builds the stack; references are checked against the keys of the whole stack, as a file's are.
      *
@@ -79,7 +86,7 @@ public final class StackBuilder extends Spec<StackBuilder> {
         // Keys first, so that references and targets can be checked against every resource.
         Stack keys = new Stack(byKind(placeholders(instances), placeholders(alarms), placeholders(functions),
                 placeholders(rules), placeholders(securityGroups), placeholders(queues), placeholders(topics),
-                placeholders(logGroups), placeholders(httpEndpoints)));
+                placeholders(logGroups), placeholders(httpEndpoints), placeholders(configRules)));
         Checks within = checks.withStack(keys);
         return new Stack(byKind(each(instances, within.at(InstanceKind.KEY), InstanceSpec::build),
                 each(alarms, within.at(AlarmKind.KEY), AlarmSpec::build),
@@ -89,12 +96,14 @@ public final class StackBuilder extends Spec<StackBuilder> {
                 each(queues, within.at(QueueKind.KEY), QueueSpec::build),
                 each(topics, within.at(TopicKind.KEY), TopicSpec::build),
                 each(logGroups, within.at(LogGroupKind.KEY), LogGroupSpec::build),
-                endpoints(within.at(HttpEndpointKind.KEY))));
+                endpoints(within.at(HttpEndpointKind.KEY)),
+                each(configRules, within.at(ConfigRuleKind.KEY), ConfigRuleSpec::build)));
     }
 
     private static Map<String, Map<String, Object>> byKind(Map<String, ?> instances, Map<String, ?> alarms,
             Map<String, ?> functions, Map<String, ?> rules, Map<String, ?> securityGroups, Map<String, ?> queues,
-            Map<String, ?> topics, Map<String, ?> logGroups, Map<String, ?> httpEndpoints) {
+            Map<String, ?> topics, Map<String, ?> logGroups, Map<String, ?> httpEndpoints,
+            Map<String, ?> configRules) {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         out.put(InstanceKind.KEY, new LinkedHashMap<>(instances));
         out.put(AlarmKind.KEY, new LinkedHashMap<>(alarms));
@@ -105,6 +114,7 @@ public final class StackBuilder extends Spec<StackBuilder> {
         out.put(TopicKind.KEY, new LinkedHashMap<>(topics));
         out.put(LogGroupKind.KEY, new LinkedHashMap<>(logGroups));
         out.put(HttpEndpointKind.KEY, new LinkedHashMap<>(httpEndpoints));
+        out.put(ConfigRuleKind.KEY, new LinkedHashMap<>(configRules));
         return out;
     }
 

@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.config.ConfigClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** Unmodified AWS SDK v2 clients pointed at a cloud: the harness provisions and injects only through these. */
 public final class CloudClients implements AutoCloseable {
@@ -26,6 +28,8 @@ public final class CloudClients implements AutoCloseable {
     private final CloudWatchLogsClient logs;
     private final IamClient iam;
     private final GuardDutyClient guardDuty;
+    private final ConfigClient config;
+    private final S3Client s3;
 
     public CloudClients(Cloud cloud) {
         ec2 = configure(Ec2Client.builder(), cloud);
@@ -38,6 +42,9 @@ public final class CloudClients implements AutoCloseable {
         logs = configure(CloudWatchLogsClient.builder(), cloud);
         iam = configure(IamClient.builder(), cloud);
         guardDuty = configure(GuardDutyClient.builder(), cloud);
+        config = configure(ConfigClient.builder(), cloud);
+        // Path-style: a bucket name as a subdomain of a loopback endpoint would not resolve.
+        s3 = configure(S3Client.builder().forcePathStyle(true), cloud);
     }
 
     private static <B extends AwsClientBuilder<B, C>, C> C configure(B builder, Cloud cloud) {
@@ -49,6 +56,14 @@ public final class CloudClients implements AutoCloseable {
 
     public GuardDutyClient guardDuty() {
         return guardDuty;
+    }
+
+    public ConfigClient config() {
+        return config;
+    }
+
+    public S3Client s3() {
+        return s3;
     }
 
     public Ec2Client ec2() {
@@ -90,6 +105,8 @@ public final class CloudClients implements AutoCloseable {
 
     @Override
     public void close() {
+        config.close();
+        s3.close();
         iam.close();
         guardDuty.close();
         sqs.close();

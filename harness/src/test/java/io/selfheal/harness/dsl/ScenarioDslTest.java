@@ -7,6 +7,7 @@ import static software.amazon.awssdk.services.cloudwatch.model.StateValue.ALARM;
 import io.selfheal.harness.expect.Count;
 import io.selfheal.harness.scenario.Scenario;
 import io.selfheal.harness.scenario.ScenarioLoader;
+import io.selfheal.harness.stack.ConfigRuleKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,43 @@ class ScenarioDslTest {
         assertThat(java.steadyState()).isEqualTo(yaml.steadyState());
         assertThat(java.outcomes()).isEqualTo(yaml.outcomes());
         assertThat(java).isEqualTo(withoutFile(yaml));
+    }
+
+    @Test
+    void configRulesAndComplianceOutcomesBuildTheModelsTheLoaderReads() {
+        Scenario yaml = loader.load(Path.of("../scenarios/config/periodic-rule-virtual-clock.yaml"));
+        Scenario java = Scenarios.scenario("config-periodic-rule-virtual-clock")
+                .baseDir(Path.of("../scenarios/config"))
+                .stack(stack -> stack
+                        .securityGroup("web", g -> g.name("web-servers")
+                                .ingress(Permissions.tcp(443).cidr("0.0.0.0/0").description("HTTPS")))
+                        .function("hourlyRule", f -> f.name("sg-world-open-ports-rule")
+                                .code(Path.of("../../remediations/src/main/python/sg_world_open_ports_rule.py"))
+                                .handler("sg_world_open_ports_rule.handler").runtime("python3.12").timeout(30)
+                                .rolePolicy(Path.of(
+                                        "../../remediations/src/main/python/sg_world_open_ports_rule.policy.json")))
+                        .configRule("hourly", r -> r.name("sg-world-open-ports-hourly").function("hourlyRule")
+                                .periodic("One_Hour")))
+                .steadyState(Probes.compliance("hourly", Refs.securityGroup("web").id(), "COMPLIANT"))
+                .fault(Faults.securityGroupIngress("web", Permissions.tcp(22).cidr("0.0.0.0/0")))
+                .expect(Duration.ofHours(3),
+                        Outcomes.compliance("hourly", Refs.securityGroup("web").id(), "COMPLIANT"))
+                .build();
+        assertThat(java.stack().all(ConfigRuleKind.Rule.class)).isEqualTo(yaml.stack().all(ConfigRuleKind.Rule.class));
+        assertThat(java.steadyState()).isEqualTo(yaml.steadyState());
+        assertThat(java.outcomes().get(0)).isEqualTo(yaml.outcomes().get(1));
+    }
+
+    @Test
+    void aConfigRuleNeedsExactlyOneSourceAndAKnownFunction() {
+        var broken = Scenarios.scenario("broken-config-rule")
+                .stack(stack -> stack.configRule("both", r -> r.managed("INCOMING_SSH_DISABLED").function("nope")))
+                .fault(Faults.securityGroupIngress("web", Permissions.tcp(22).cidr("0.0.0.0/0")))
+                .expect(Duration.ofSeconds(10), Outcomes.compliance("missing", "sg-1", "MAYBE"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(broken::build)
+                .hasMessageContaining("exactly one of managed")
+                .hasMessageContaining("nope")
+                .hasMessageContaining("MAYBE");
     }
 
     @Test

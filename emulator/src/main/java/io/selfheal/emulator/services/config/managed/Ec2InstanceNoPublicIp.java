@@ -14,29 +14,8 @@ import java.util.Set;
  */
 public final class Ec2InstanceNoPublicIp extends SingleResourceRule {
 
-    @Override
-    public String identifier() {
-        return "EC2_INSTANCE_NO_PUBLIC_IP";
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of("AWS::EC2::Instance");
-    }
-
-    @Override
-    public boolean changeTriggered() {
-        return true;
-    }
-
-    @Override
-    public boolean periodic() {
-        return false;
-    }
-
-    @Override
-    public Map<String, String> parameters(Map<String, String> input) {
-        return RuleParameters.none().resolve(input);
+    public Ec2InstanceNoPublicIp() {
+        super("EC2_INSTANCE_NO_PUBLIC_IP", Set.of("AWS::EC2::Instance"), Trigger.CHANGES);
     }
 
     @Override

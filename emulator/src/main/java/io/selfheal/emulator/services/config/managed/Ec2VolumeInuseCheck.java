@@ -18,29 +18,13 @@ import java.util.Set;
 public final class Ec2VolumeInuseCheck extends SingleResourceRule {
     private static final String PARAMETER = "deleteOnTermination";
 
-    @Override
-    public String identifier() {
-        return "EC2_VOLUME_INUSE_CHECK";
+    public Ec2VolumeInuseCheck() {
+        super("EC2_VOLUME_INUSE_CHECK", Set.of("AWS::EC2::Volume"), Trigger.CHANGES);
     }
 
     @Override
-    public Set<String> resourceTypes() {
-        return Set.of("AWS::EC2::Volume");
-    }
-
-    @Override
-    public boolean changeTriggered() {
-        return true;
-    }
-
-    @Override
-    public boolean periodic() {
-        return false;
-    }
-
-    @Override
-    public Map<String, String> parameters(Map<String, String> input) {
-        return RuleParameters.none().optional(PARAMETER, null, RuleParameters::anyText).resolve(input);
+    RuleParameters declared() {
+        return RuleParameters.none().optional(PARAMETER, null, RuleParameters::anyText);
     }
 
     @Override

@@ -14,29 +14,13 @@ import java.util.Set;
 public final class EncryptedVolumes extends SingleResourceRule {
     private static final String PARAMETER = "kmsId";
 
-    @Override
-    public String identifier() {
-        return "ENCRYPTED_VOLUMES";
+    public EncryptedVolumes() {
+        super("ENCRYPTED_VOLUMES", Set.of("AWS::EC2::Volume"), Trigger.CHANGES);
     }
 
     @Override
-    public Set<String> resourceTypes() {
-        return Set.of("AWS::EC2::Volume");
-    }
-
-    @Override
-    public boolean changeTriggered() {
-        return true;
-    }
-
-    @Override
-    public boolean periodic() {
-        return false;
-    }
-
-    @Override
-    public Map<String, String> parameters(Map<String, String> input) {
-        return RuleParameters.none().optional(PARAMETER, null, RuleParameters::anyText).resolve(input);
+    RuleParameters declared() {
+        return RuleParameters.none().optional(PARAMETER, null, RuleParameters::anyText);
     }
 
     @Override

@@ -28,24 +28,8 @@ public final class RequiredTags extends SingleResourceRule {
             "AWS::Redshift::ClusterSecurityGroup", "AWS::Redshift::ClusterSnapshot",
             "AWS::Redshift::ClusterSubnetGroup", "AWS::S3::Bucket");
 
-    @Override
-    public String identifier() {
-        return "REQUIRED_TAGS";
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return DEFAULT_SCOPE;
-    }
-
-    @Override
-    public boolean changeTriggered() {
-        return true;
-    }
-
-    @Override
-    public boolean periodic() {
-        return false;
+    public RequiredTags() {
+        super("REQUIRED_TAGS", DEFAULT_SCOPE, Trigger.CHANGES);
     }
 
     @Override
@@ -54,14 +38,14 @@ public final class RequiredTags extends SingleResourceRule {
     }
 
     @Override
-    public Map<String, String> parameters(Map<String, String> input) {
+    RuleParameters declared() {
         RuleParameters declared = RuleParameters.none().required("tag1Key", RuleParameters::anyText)
                 .optional("tag1Value", null, RuleParameters::anyText);
         for (int i = 2; i <= TAGS; i++) {
             declared.optional("tag" + i + "Key", null, RuleParameters::anyText)
                     .optional("tag" + i + "Value", null, RuleParameters::anyText);
         }
-        return declared.resolve(input);
+        return declared;
     }
 
     @Override

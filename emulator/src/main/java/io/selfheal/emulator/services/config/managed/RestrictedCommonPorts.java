@@ -15,33 +15,17 @@ import java.util.TreeSet;
 public final class RestrictedCommonPorts extends SingleResourceRule {
     private static final String[] DEFAULTS = {"20", "21", "3389", "3306", "4333"};
 
-    @Override
-    public String identifier() {
-        return "RESTRICTED_INCOMING_TRAFFIC";
+    public RestrictedCommonPorts() {
+        super("RESTRICTED_INCOMING_TRAFFIC", SECURITY_GROUP, Trigger.CHANGES_AND_PERIODIC);
     }
 
     @Override
-    public Set<String> resourceTypes() {
-        return Set.of("AWS::EC2::SecurityGroup");
-    }
-
-    @Override
-    public boolean changeTriggered() {
-        return true;
-    }
-
-    @Override
-    public boolean periodic() {
-        return true;
-    }
-
-    @Override
-    public Map<String, String> parameters(Map<String, String> input) {
+    RuleParameters declared() {
         RuleParameters declared = RuleParameters.none();
         for (int i = 1; i <= DEFAULTS.length; i++) {
             declared.optional("blockedPort" + i, DEFAULTS[i - 1], RuleParameters.port("blockedPort" + i));
         }
-        return declared.optional("blockedPorts", null, RuleParameters.portList("blockedPorts")).resolve(input);
+        return declared.optional("blockedPorts", null, RuleParameters.portList("blockedPorts"));
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.selfheal.emulator.services.config.managed;
 import io.selfheal.emulator.services.config.ConfigurationItems;
 import io.selfheal.emulator.services.config.RuleEvaluation;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code restricted-ssh} (INCOMING_SSH_DISABLED): NON_COMPLIANT when an inbound permission admits TCP port 22 (a
@@ -13,29 +12,8 @@ import java.util.Set;
 public final class RestrictedSsh extends SingleResourceRule {
     private static final int SSH = 22;
 
-    @Override
-    public String identifier() {
-        return "INCOMING_SSH_DISABLED";
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of("AWS::EC2::SecurityGroup");
-    }
-
-    @Override
-    public boolean changeTriggered() {
-        return true;
-    }
-
-    @Override
-    public boolean periodic() {
-        return true;
-    }
-
-    @Override
-    public Map<String, String> parameters(Map<String, String> input) {
-        return RuleParameters.none().resolve(input);
+    public RestrictedSsh() {
+        super("INCOMING_SSH_DISABLED", SECURITY_GROUP, Trigger.CHANGES_AND_PERIODIC);
     }
 
     @Override

@@ -27,29 +27,8 @@ public final class S3BucketPublicReadProhibited extends SingleResourceRule {
             "http://acs.amazonaws.com/groups/global/AuthenticatedUsers");
     private static final Set<String> READ_PERMISSIONS = Set.of("Read", "READ", "FullControl", "FULL_CONTROL");
 
-    @Override
-    public String identifier() {
-        return "S3_BUCKET_PUBLIC_READ_PROHIBITED";
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of("AWS::S3::Bucket");
-    }
-
-    @Override
-    public boolean changeTriggered() {
-        return true;
-    }
-
-    @Override
-    public boolean periodic() {
-        return true;
-    }
-
-    @Override
-    public Map<String, String> parameters(Map<String, String> input) {
-        return RuleParameters.none().resolve(input);
+    public S3BucketPublicReadProhibited() {
+        super("S3_BUCKET_PUBLIC_READ_PROHIBITED", Set.of("AWS::S3::Bucket"), Trigger.CHANGES_AND_PERIODIC);
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.selfheal.emulator.services.config.managed;
 import io.selfheal.emulator.services.config.ConfigurationItems;
 import io.selfheal.emulator.services.config.RuleEvaluation;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code vpc-default-security-group-closed} (VPC_DEFAULT_SECURITY_GROUP_CLOSED): a VPC's {@code default} group is
@@ -12,29 +11,8 @@ import java.util.Set;
  */
 public final class VpcDefaultSecurityGroupClosed extends SingleResourceRule {
 
-    @Override
-    public String identifier() {
-        return "VPC_DEFAULT_SECURITY_GROUP_CLOSED";
-    }
-
-    @Override
-    public Set<String> resourceTypes() {
-        return Set.of("AWS::EC2::SecurityGroup");
-    }
-
-    @Override
-    public boolean changeTriggered() {
-        return true;
-    }
-
-    @Override
-    public boolean periodic() {
-        return false;
-    }
-
-    @Override
-    public Map<String, String> parameters(Map<String, String> input) {
-        return RuleParameters.none().resolve(input);
+    public VpcDefaultSecurityGroupClosed() {
+        super("VPC_DEFAULT_SECURITY_GROUP_CLOSED", SECURITY_GROUP, Trigger.CHANGES);
     }
 
     @Override

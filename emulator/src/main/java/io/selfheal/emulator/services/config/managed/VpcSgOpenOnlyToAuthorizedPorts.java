@@ -5,7 +5,6 @@ import io.selfheal.emulator.services.config.RuleEvaluation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code vpc-sg-open-only-to-authorized-ports} (VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS): a group with no inbound
@@ -16,32 +15,16 @@ import java.util.Set;
  */
 public final class VpcSgOpenOnlyToAuthorizedPorts extends SingleResourceRule {
 
-    @Override
-    public String identifier() {
-        return "VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS";
+    public VpcSgOpenOnlyToAuthorizedPorts() {
+        super("VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS", SECURITY_GROUP, Trigger.CHANGES_AND_PERIODIC);
     }
 
     @Override
-    public Set<String> resourceTypes() {
-        return Set.of("AWS::EC2::SecurityGroup");
-    }
-
-    @Override
-    public boolean changeTriggered() {
-        return true;
-    }
-
-    @Override
-    public boolean periodic() {
-        return true;
-    }
-
-    @Override
-    public Map<String, String> parameters(Map<String, String> input) {
+    RuleParameters declared() {
         return RuleParameters.none()
                 .optional("authorizedTcpPorts", null, RuleParameters.portList("authorizedTcpPorts"))
                 .optional("authorizedUdpPorts", null, RuleParameters.portList("authorizedUdpPorts"))
-                .resolve(input);
+                ;
     }
 
     @Override

@@ -1,0 +1,101 @@
+package io.selfheal.emulator.services.config;
+
+import static io.selfheal.emulator.services.config.ConfigTestSupport.securityGroup;
+import static io.selfheal.emulator.services.config.ConfigTestSupport.startRecorder;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.selfheal.emulator.EmulatorExtension;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.config.ConfigClient;
+import software.amazon.awssdk.services.config.model.InvalidParameterValueException;
+import software.amazon.awssdk.services.config.model.Owner;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The managed rules of {@code config.managed} evaluated on the items the emulator records, through the SDK: the rule's
+ * parameters as PutConfigRule checks them, and GetComplianceDetailsByConfigRule as the resource drifts.
+ * https://docs.aws.amazon.com/config/latest/developerguide/vpc-sg-open-only-to-authorized-ports.html,
+ * https://docs.aws.amazon.com/config/latest/developerguide/s3-bucket-public-read-prohibited.html,
+ * https://docs.aws.amazon.com/config/latest/developerguide/required-tags.html
+ */
+class ManagedRulesThroughSdkTest {
+    @RegisterExtension
+    static final EmulatorExtension AWS = EmulatorExtension.virtualTime(Instant.parse("2026-04-01T08:00:00Z"))
+            .resetBeforeEach();
+
+    ConfigClient config;
+    Ec2Client ec2;
+    S3Client s3;
+
+    @BeforeEach
+    void recording() {
+        config = AWS.client(ConfigClient.class);
+        ec2 = AWS.client(Ec2Client.class);
+        s3 = AWS.client(S3Client.class);
+        startRecorder(config, AWS.client(IamClient.class), s3);
+    }
+
+    private void rule(String name, String identifier, String type, String parameters) {
+        config.putConfigRule(b -> b.configRule(r -> r.configRuleName(name).inputParameters(parameters)
+                .scope(s -> s.complianceResourceTypes(type))
+                .source(s -> s.owner(Owner.AWS).sourceIdentifier(identifier))));
+    }
+
+    private String compliance(String rule, String resourceId) {
+        assertThat(AWS.emulator().control().awaitIdle(Duration.ofSeconds(20))).isTrue();
+        return config.getComplianceDetailsByConfigRule(b -> b.configRuleName(rule)).evaluationResults().stream()
+                .filter(e -> e.evaluationResultIdentifier().evaluationResultQualifier().resourceId().equals(resourceId))
+                .map(e -> e.complianceTypeAsString()).findFirst().orElse("none");
+    }
+
+    @Test
+    void authorizedPortsAreCompliantAndOthersNot() {
+        String group = securityGroup(ec2, "web");
+        rule("authorized", "VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS", "AWS::EC2::SecurityGroup",
+                "{\"authorizedTcpPorts\":\"443,8000-8100\"}");
+        assertThat(compliance("authorized", group)).isEqualTo("NOT_APPLICABLE");
+
+        ec2.authorizeSecurityGroupIngress(b -> b.groupId(group).ipPermissions(p -> p.ipProtocol("tcp").fromPort(443)
+                .toPort(443).ipRanges(r -> r.cidrIp("0.0.0.0/0"))));
+        assertThat(compliance("authorized", group)).isEqualTo("COMPLIANT");
+
+        ec2.authorizeSecurityGroupIngress(b -> b.groupId(group).ipPermissions(p -> p.ipProtocol("tcp").fromPort(3306)
+                .toPort(3306).ipv6Ranges(r -> r.cidrIpv6("::/0"))));
+        assertThat(compliance("authorized", group)).isEqualTo("NON_COMPLIANT");
+    }
+
+    @Test
+    void aPublicBucketPolicyIsNonCompliantUntilRemoved() {
+        s3.createBucket(b -> b.bucket("evidence"));
+        rule("public-read", "S3_BUCKET_PUBLIC_READ_PROHIBITED", "AWS::S3::Bucket", null);
+        assertThat(compliance("public-read", "evidence")).isEqualTo("COMPLIANT");
+
+        s3.putBucketPolicy(b -> b.bucket("evidence").policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
+                + "\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::evidence/*\"}]}"));
+        assertThat(compliance("public-read", "evidence")).isEqualTo("NON_COMPLIANT");
+
+        s3.deleteBucketPolicy(b -> b.bucket("evidence"));
+        assertThat(compliance("public-read", "evidence")).isEqualTo("COMPLIANT");
+    }
+
+    @Test
+    void putConfigRuleChecksAManagedRulesParameters() {
+        InvalidParameterValueException missing = catchThrowableOfType(() -> rule("tags", "REQUIRED_TAGS",
+                "AWS::EC2::Instance", "{\"tag2Key\":\"Owner\"}"), InvalidParameterValueException.class);
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.awsErrorDetails().errorMessage()).startsWith("The required parameter tag1Key is not present");
+
+        InvalidParameterValueException badPort = catchThrowableOfType(() -> rule("ports",
+                "RESTRICTED_INCOMING_TRAFFIC", "AWS::EC2::SecurityGroup", "{\"blockedPort1\":\"ftp\"}"),
+                InvalidParameterValueException.class);
+        assertThat(badPort.awsErrorDetails().errorMessage()).contains("blockedPort1");
+        assertThat(config.describeConfigRules().configRules()).isEmpty();
+    }
+}

@@ -1,0 +1,37 @@
+package io.selfheal.harness.stack;
+
+import software.amazon.awssdk.services.config.ConfigClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The account's AWS Config recording, set up once before Config rules as a team's IaC would
+ * (https://docs.aws.amazon.com/config/latest/developerguide/gs-cli-prereq.html): the configuration recorder
+ * {@value #NAME} recording all supported types with Config's service-linked role, a delivery channel to the bucket
+ * {@code config-bucket-<account>}, and recording started. An existing recorder is left as it is.
+ */
+final class ConfigRecording {
+    static final String NAME = "default";
+
+    private ConfigRecording() {
+    }
+
+    static void ensure(Provisioning p) {
+        ConfigClient config = p.clients().config();
+        if (!config.describeConfigurationRecorders().configurationRecorders().isEmpty()) {
+            return;
+        }
+        String role = "arn:aws:iam::" + p.accountId()
+                + ":role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig";
+        config.putConfigurationRecorder(r -> r.configurationRecorder(c -> c.name(NAME).roleARN(role)
+                .recordingGroup(g -> g.allSupported(true))));
+        String bucket = "config-bucket-" + p.accountId();
+        S3Client s3 = p.clients().s3();
+        if (p.region().equals("us-east-1")) {
+            s3.createBucket(r -> r.bucket(bucket));
+        } else {
+            s3.createBucket(r -> r.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint(p.region())));
+        }
+        config.putDeliveryChannel(r -> r.deliveryChannel(d -> d.name(NAME).s3BucketName(bucket)));
+        config.startConfigurationRecorder(r -> r.configurationRecorderName(NAME));
+    }
+}
