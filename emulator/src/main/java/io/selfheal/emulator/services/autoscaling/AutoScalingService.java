@@ -6,13 +6,13 @@ import static io.selfheal.emulator.service.OperationSpec.write;
 import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.core.RegionalStore;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
+import io.selfheal.emulator.service.AbstractAwsService;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operations;
 import io.selfheal.emulator.service.ResourceArns;
 
 /** Amazon EC2 Auto Scaling: the subset isolating an instance needs (see the package description). */
-public final class AutoScalingService implements AwsService {
+public final class AutoScalingService extends AbstractAwsService {
     private static final ServiceDescriptor DESCRIPTOR =
             ServiceDescriptor.query("autoscaling", "http://autoscaling.amazonaws.com/doc/2011-01-01/");
     private static final ResourceArns GROUP = ResourceArns.each("AutoScalingGroupName",
@@ -21,7 +21,6 @@ public final class AutoScalingService implements AwsService {
             (ctx, name) -> ctx.arn("autoscaling", "launchConfiguration:*:launchConfigurationName/" + name));
 
     private final RegionalStore<AutoScalingRegion> store = new RegionalStore<>(AutoScalingRegion::new);
-    private final Operations operations;
 
     /** ServiceLoader entry. */
     public static final class Provider implements AwsServiceProvider {
@@ -32,10 +31,10 @@ public final class AutoScalingService implements AwsService {
     }
 
     AutoScalingService(EmulatorContext context) {
+        super("Amazon EC2 Auto Scaling", DESCRIPTOR, "autoscaling");
         GroupLauncher launcher = new GroupLauncher(context);
         GroupOperations groups = new GroupOperations(context, store, launcher);
         StandbyOperations standby = new StandbyOperations(context, store, launcher);
-        operations = new Operations("autoscaling");
         operations.add(write("CreateLaunchConfiguration", groups::createLaunchConfiguration)
                 .resources(LAUNCH_CONFIGURATION));
         operations.add(read("DescribeLaunchConfigurations", groups::describeLaunchConfigurations)
@@ -49,21 +48,6 @@ public final class AutoScalingService implements AwsService {
         operations.add(write("DetachInstances", standby::detachInstances).resources(GROUP));
         operations.add(write("EnterStandby", standby::enterStandby).resources(GROUP));
         operations.add(write("ExitStandby", standby::exitStandby).resources(GROUP));
-    }
-
-    @Override
-    public String displayName() {
-        return "Amazon EC2 Auto Scaling";
-    }
-
-    @Override
-    public ServiceDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Operations operations() {
-        return operations;
     }
 
     @Override

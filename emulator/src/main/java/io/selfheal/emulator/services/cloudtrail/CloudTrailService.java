@@ -8,10 +8,10 @@ import io.selfheal.emulator.core.RegionalStore;
 import io.selfheal.emulator.messages.ApiCallCompleted;
 import io.selfheal.emulator.messages.ApiCallSelector;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
+import io.selfheal.emulator.service.AbstractAwsService;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
 import io.selfheal.emulator.service.OperationSpec;
-import io.selfheal.emulator.service.Operations;
 import io.selfheal.emulator.service.ResourceArns;
 
 /**
@@ -20,7 +20,7 @@ import io.selfheal.emulator.service.ResourceArns;
  * events reach the default event bus whether or not a trail exists, as the EventBridge User Guide describes
  * ("AWS service events delivered via AWS CloudTrail"); trails do not change that.
  */
-public final class CloudTrailService implements AwsService {
+public final class CloudTrailService extends AbstractAwsService {
     private static final ServiceDescriptor DESCRIPTOR =
             ServiceDescriptor.json11("cloudtrail", "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101");
 
@@ -39,14 +39,14 @@ public final class CloudTrailService implements AwsService {
     private final RegionalStore<EventHistory> histories;
     private final RegionalStore<TrailOperations.Trails> trails = new RegionalStore<>(TrailOperations.Trails::new);
     private final Recorder recorder;
-    private final Operations operations;
 
     CloudTrailService(EmulatorContext context) {
+        super("AWS CloudTrail", DESCRIPTOR, "cloudtrail");
         histories = new RegionalStore<>(() -> new EventHistory(context.retention()));
         recorder = new Recorder(histories, context.bus(), context.ids());
         LookupEventsOperation lookup = new LookupEventsOperation(histories);
         TrailOperations trailOps = new TrailOperations(trails, context.bus());
-        operations = new Operations("cloudtrail").add(read("LookupEvents", lookup::lookupEvents)
+        operations.add(read("LookupEvents", lookup::lookupEvents)
                 .resources(ResourceArns.ANY))
                 .add(write("CreateTrail", trailOps::createTrail).resources(TRAIL_NAMED))
                 .add(read("GetTrail", trailOps::getTrail).resources(TRAIL_NAMED))
@@ -58,21 +58,6 @@ public final class CloudTrailService implements AwsService {
                 .add(read("GetTrailStatus", trailOps::getTrailStatus).resources(TRAIL_NAMED));
         ApiCallSelector.register(context, OperationSpec::managementEvent);
         context.bus().subscribe(ApiCallCompleted.class, recorder::record);
-    }
-
-    @Override
-    public String displayName() {
-        return "AWS CloudTrail";
-    }
-
-    @Override
-    public ServiceDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Operations operations() {
-        return operations;
     }
 
     /** Forgets the event history of every account and region. */

@@ -7,10 +7,10 @@ import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.core.RegionalStore;
 import io.selfheal.emulator.messages.PutMetricData;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
+import io.selfheal.emulator.service.AbstractAwsService;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
 import io.selfheal.emulator.service.OperationSpec;
-import io.selfheal.emulator.service.Operations;
 import io.selfheal.emulator.service.ResourceArns;
 import java.util.List;
 
@@ -19,7 +19,7 @@ import java.util.List;
  * CLIs) and the query-compatible AWS JSON 1.0 that newer SDKs and botocore speak ({@code X-Amz-Target:
  * GraniteServiceVersion20100801.<Operation>}). Both carry the same members, so every operation serves both.
  */
-public final class CloudWatchService implements AwsService {
+public final class CloudWatchService extends AbstractAwsService {
     private static final ServiceDescriptor DESCRIPTOR =
             ServiceDescriptor.query("monitoring", "http://monitoring.amazonaws.com/doc/2010-08-01/");
     private static final ServiceDescriptor JSON =
@@ -30,7 +30,6 @@ public final class CloudWatchService implements AwsService {
     private static final ResourceArns ALARM = ResourceArns.each("AlarmName", CloudWatchService::alarmArn);
     private static final ResourceArns ALARMS = ResourceArns.each("AlarmNames", CloudWatchService::alarmArn);
 
-    private final Operations operations;
     private final AlarmEvaluation evaluation;
 
     /** ServiceLoader entry. */
@@ -42,13 +41,13 @@ public final class CloudWatchService implements AwsService {
     }
 
     CloudWatchService(EmulatorContext context) {
+        super("Amazon CloudWatch", DESCRIPTOR, "cloudwatch");
         CompositeAlarms composites = new CompositeAlarms(context);
         AlarmTransitions transitions = new AlarmTransitions(context, new AlarmActions(context), composites);
         evaluation = new AlarmEvaluation(context, store, metrics, transitions);
         AlarmHandlers alarms = new AlarmHandlers(context, store, transitions, evaluation, composites);
         AlarmActionsSwitch actionsSwitch = new AlarmActionsSwitch(store);
         // IAM's prefix is cloudwatch, though the service signs as monitoring.
-        operations = new Operations("cloudwatch");
         add(write("PutMetricAlarm", alarms::putMetricAlarm).resources(ALARM));
         add(write("PutCompositeAlarm", new PutCompositeAlarmOperation(context, store, transitions, composites))
                 .resources(ALARM));
@@ -78,24 +77,9 @@ public final class CloudWatchService implements AwsService {
     }
 
     @Override
-    public String displayName() {
-        return "Amazon CloudWatch";
-    }
-
-    @Override
-    public ServiceDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
     public List<ServiceDescriptor> protocols() {
         return List.of(DESCRIPTOR, JSON,
                 ServiceDescriptor.rpcV2Cbor("monitoring", "com.amazonaws.cloudwatch#GraniteServiceVersion20100801", true));
-    }
-
-    @Override
-    public Operations operations() {
-        return operations;
     }
 
     @Override

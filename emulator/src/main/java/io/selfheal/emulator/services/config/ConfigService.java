@@ -5,13 +5,13 @@ import static io.selfheal.emulator.service.OperationSpec.write;
 
 import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
+import io.selfheal.emulator.service.AbstractAwsService;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operations;
 import io.selfheal.emulator.service.ResourceArns;
 
 /** AWS Config: recording (recorder, delivery channel, configuration items) and rules (evaluation, compliance). */
-public final class ConfigService implements AwsService {
+public final class ConfigService extends AbstractAwsService {
     private static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.json11("config", "StarlingDoveService");
 
     /** ServiceLoader entry. */
@@ -22,13 +22,13 @@ public final class ConfigService implements AwsService {
         }
     }
 
-    private final Operations operations = new Operations("config");
     private final Setups setups = new Setups();
     private final ItemStore items = new ItemStore();
     private final ResourceRecorder recorder;
     private final ConfigRules rules;
 
     public ConfigService(EmulatorContext context) {
+        super("AWS Config", DESCRIPTOR, "config");
         // Recording: recorder, delivery channel, configuration items. The rules half finds the items as the
         // emulator component ConfigurationItems.
         recorder = new ResourceRecorder(context, setups, items, new ItemChangeEvents(context));
@@ -58,21 +58,6 @@ public final class ConfigService implements AwsService {
             return r == null ? null : r.roleArn();
         });
         rules.register(operations);
-    }
-
-    @Override
-    public String displayName() {
-        return "AWS Config";
-    }
-
-    @Override
-    public ServiceDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Operations operations() {
-        return operations;
     }
 
     @Override

@@ -7,18 +7,17 @@ import io.selfheal.emulator.control.Ec2Control;
 import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.core.RegionalStore;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
+import io.selfheal.emulator.service.AbstractAwsService;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operations;
 import io.selfheal.emulator.service.ConditionKeys;
 import io.selfheal.emulator.service.ResourceArns;
 
 /** Amazon EC2: the instance lifecycle and instance tags. */
-public final class Ec2Service implements AwsService {
+public final class Ec2Service extends AbstractAwsService {
     private static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.ec2("http://ec2.amazonaws.com/doc/2016-11-15/");
 
     private final RegionalStore<Ec2Region> store;
-    private final Operations operations;
     private final InstanceMetrics metrics;
 
     /** ServiceLoader entry. */
@@ -30,6 +29,7 @@ public final class Ec2Service implements AwsService {
     }
 
     Ec2Service(EmulatorContext context) {
+        super("Amazon EC2", DESCRIPTOR, "ec2");
         store = new RegionalStore<>(() -> new Ec2Region(context.ids()));
         InstanceLifecycle lifecycle = new InstanceLifecycle(context);
         RunInstancesHandler run = new RunInstancesHandler(context, store, lifecycle);
@@ -40,7 +40,6 @@ public final class Ec2Service implements AwsService {
         new InstanceDescriptions(context, store); // DescribeInstance, for services that report on instances
         ConfigurationAnswers.register(context, store); // DescribeResourceConfigurations, for AWS Config
         new GroupLaunches(context, store, run, states); // Auto Scaling's launches and terminations, over the bus
-        operations = new Operations("ec2");
         operations.add(write("RunInstances", run::runInstances).resources(Ec2Arns.LAUNCH));
         operations.add(read("DescribeInstances", describe::describeInstances).resources(ResourceArns.ANY));
         operations.add(write("StartInstances", states::startInstances).resources(Ec2Arns.INSTANCES));
@@ -118,21 +117,6 @@ public final class Ec2Service implements AwsService {
                 .resources(Ec2Arns.ANY_INSTANCE));
         operations.add(read("DescribeIamInstanceProfileAssociations", profiles::describe)
                 .resources(ResourceArns.ANY));
-    }
-
-    @Override
-    public String displayName() {
-        return "Amazon EC2";
-    }
-
-    @Override
-    public ServiceDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Operations operations() {
-        return operations;
     }
 
     /** Forgets every instance; transitions still scheduled find their region discarded and do nothing. */

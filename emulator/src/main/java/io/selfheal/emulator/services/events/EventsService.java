@@ -14,16 +14,16 @@ import io.selfheal.emulator.messages.Delivery;
 import io.selfheal.emulator.messages.PutEventOnBus;
 import io.selfheal.emulator.messages.ServiceEvent;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
+import io.selfheal.emulator.service.AbstractAwsService;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operations;
 import io.selfheal.emulator.service.PassedRoles;
 import io.selfheal.emulator.service.ResourceArns;
 import java.net.http.HttpClient;
 import java.util.List;
 
 /** Amazon EventBridge: the operation table, the service events subscription and the control component. */
-public final class EventsService implements AwsService {
+public final class EventsService extends AbstractAwsService {
     private static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.json11("events", "AWSEvents");
     /** EventBridge assumes the roles of rules and targets: they are passed to it. */
     private static final String EVENTS = "events.amazonaws.com";
@@ -44,10 +44,10 @@ public final class EventsService implements AwsService {
     private final EventDispatcher dispatcher;
     private final ScheduleRunner schedules;
     private final Retries retries;
-    private final Operations operations;
     private final EmulatorContext context;
 
     EventsService(EmulatorContext context) {
+        super("Amazon EventBridge", DESCRIPTOR, "events");
         this.context = context;
         states = new RegionalStore<>(() -> new EventsState(context.clock()));
         log = new EventLog(context.retention());
@@ -71,7 +71,6 @@ public final class EventsService implements AwsService {
         TagOperations tags = new TagOperations(states);
         ArchiveOperations archives = new ArchiveOperations(states, context.clock());
         ReplayOperations replays = new ReplayOperations(states, dispatcher, context);
-        operations = new Operations("events");
         operations.add(write("PutRule", rules::putRule).resources(EventsArns.RULE)
                 .passesRoles(PassedRoles.member("RoleArn", EVENTS)));
         operations.add(read("DescribeRule", rules::describeRule));
@@ -155,21 +154,6 @@ public final class EventsService implements AwsService {
                 e.resources() == null ? List.of() : e.resources(), e.detail() == null ? Json.object() : e.detail());
         dispatcher.dispatchNow(bus, event);
         return Delivery.accepted(EventEnvelope.id(event));
-    }
-
-    @Override
-    public String displayName() {
-        return "Amazon EventBridge";
-    }
-
-    @Override
-    public ServiceDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Operations operations() {
-        return operations;
     }
 
     /** The scheduled rules' runner: tests move the clock and call {@link ScheduleRunner#runDue()}. */

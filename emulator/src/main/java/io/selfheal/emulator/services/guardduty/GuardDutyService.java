@@ -7,13 +7,13 @@ import io.selfheal.emulator.control.GuardDutyControl;
 import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.core.RegionalStore;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
+import io.selfheal.emulator.service.AbstractAwsService;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operations;
 import io.selfheal.emulator.service.ResourceArns;
 
 /** Amazon GuardDuty: detectors, findings (sample and injected), filters. */
-public final class GuardDutyService implements AwsService {
+public final class GuardDutyService extends AbstractAwsService {
     private static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.restJson("guardduty");
     private static final String DETECTORS = "/detector";
     private static final String DETECTOR = DETECTORS + "/{DetectorId}";
@@ -35,9 +35,9 @@ public final class GuardDutyService implements AwsService {
     }
 
     private final RegionalStore<GuardDutyRegion> store = new RegionalStore<>(GuardDutyRegion::new);
-    private final Operations operations = new Operations("guardduty");
 
     public GuardDutyService(EmulatorContext context) {
+        super("Amazon GuardDuty", DESCRIPTOR, "guardduty");
         Occurrences occurrences = new Occurrences(context);
         DetectorOperations detectors = new DetectorOperations(context, store);
         operations.add(write("CreateDetector", detectors::create).rest("POST", DETECTORS, 200)
@@ -71,21 +71,6 @@ public final class GuardDutyService implements AwsService {
         operations.add(write("UpdateFilter", filters::update).rest("POST", FILTER, 200).resources(FILTER_ARN));
         operations.add(write("DeleteFilter", filters::delete).rest("DELETE", FILTER, 200).resources(FILTER_ARN));
         context.register(GuardDutyControl.class, new GuardDutyControlView(context, store, occurrences));
-    }
-
-    @Override
-    public String displayName() {
-        return "Amazon GuardDuty";
-    }
-
-    @Override
-    public ServiceDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Operations operations() {
-        return operations;
     }
 
     @Override

@@ -7,13 +7,13 @@ import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.messages.PrincipalPolicies;
 import io.selfheal.emulator.messages.RoleLookup;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
+import io.selfheal.emulator.service.AbstractAwsService;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operations;
 import io.selfheal.emulator.service.ResourceArns;
 
 /** AWS Identity and Access Management: global, one namespace per account whatever region a request names. */
-public final class IamService implements AwsService {
+public final class IamService extends AbstractAwsService {
     private static final ServiceDescriptor DESCRIPTOR =
             ServiceDescriptor.query("iam", "https://iam.amazonaws.com/doc/2010-05-08/");
 
@@ -23,7 +23,6 @@ public final class IamService implements AwsService {
     private static final ResourceArns NEW_POLICY = named("PolicyName", "policy/");
     private static final ResourceArns INSTANCE_PROFILE = named("InstanceProfileName", "instance-profile/");
 
-    private final Operations operations = new Operations("iam");
 
     /** ServiceLoader entry. */
     public static final class Provider implements AwsServiceProvider {
@@ -34,6 +33,7 @@ public final class IamService implements AwsService {
     }
 
     IamService(EmulatorContext context) {
+        super("AWS Identity and Access Management", DESCRIPTOR, "iam");
         IamStore store = new IamStore();
         RoleOperations roles = new RoleOperations(store, context);
         UserOperations users = new UserOperations(store, context);
@@ -110,20 +110,5 @@ public final class IamService implements AwsService {
     /** IAM ARNs have no region: {@code arn:aws:iam::<account>:<type>/<name>} (the path, unknown here, omitted). */
     private static ResourceArns named(String member, String type) {
         return ResourceArns.each(member, (ctx, name) -> "arn:aws:iam::" + ctx.accountId() + ":" + type + name);
-    }
-
-    @Override
-    public String displayName() {
-        return "AWS Identity and Access Management";
-    }
-
-    @Override
-    public ServiceDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Operations operations() {
-        return operations;
     }
 }

@@ -11,9 +11,9 @@ import io.selfheal.emulator.core.authz.ResourcePolicySource;
 import io.selfheal.emulator.messages.CheckFunctionInvocation;
 import io.selfheal.emulator.messages.InvokeFunction;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
+import io.selfheal.emulator.service.AbstractAwsService;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operations;
 import io.selfheal.emulator.service.PassedRoles;
 import io.selfheal.emulator.service.ResourceArns;
 import io.selfheal.emulator.services.lambda.esm.EventSourceMappingOperations;
@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** AWS Lambda: functions run as real sandboxes of their language runtime. */
-public final class LambdaService implements AwsService {
+public final class LambdaService extends AbstractAwsService {
     private static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.restJson("lambda");
     private static final String FUNCTIONS = "/2015-03-31/functions";
     /** A function's {@code Role} is passed to Lambda, which assumes it for every invocation. */
@@ -57,12 +57,12 @@ public final class LambdaService implements AwsService {
     private final FunctionRegistry functions = new FunctionRegistry();
     private final InvocationHistory history;
     private final FunctionRuntime runtime;
-    private final Operations operations;
     private final EventSourceMappingOperations mappings;
     private final ConcurrencyLimits limits;
     private final InjectedFaults faults;
 
     public LambdaService(EmulatorContext context) {
+        super("AWS Lambda", DESCRIPTOR, "lambda");
         this.context = context;
         this.history = new InvocationHistory(context.retention());
         try {
@@ -81,7 +81,6 @@ public final class LambdaService implements AwsService {
         FunctionOperations fn = new FunctionOperations(context, functions, runtime);
         PermissionOperations policy = new PermissionOperations(functions, context.ids());
         // Invoke waits for the function; code uploads write files; deletes stop processes: all off the event loop.
-        this.operations = new Operations("lambda");
         operations.add(write("CreateFunction", fn::create).blocking().rest("POST", FUNCTIONS, 201)
                 .resources(FUNCTION_ARN).passesRoles(EXECUTION_ROLE));
         operations.add(read("ListFunctions", fn::list).blocking().rest("GET", FUNCTIONS, 200)
@@ -153,21 +152,6 @@ public final class LambdaService implements AwsService {
                 : functions.find(ref.accountId(), ref.region(), ref.name());
         return f == null ? null : ResourcePolicySource.Found.of("function policy",
                 f.policy().isEmpty() ? null : f.policy().document(), f.accountId());
-    }
-
-    @Override
-    public String displayName() {
-        return "AWS Lambda";
-    }
-
-    @Override
-    public ServiceDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Operations operations() {
-        return operations;
     }
 
     /** The live sandbox process ids of a function (for tests and the harness): empty when none run. */

@@ -7,13 +7,13 @@ import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.core.RegionalStore;
 import io.selfheal.emulator.messages.PutLogEvents;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
+import io.selfheal.emulator.service.AbstractAwsService;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operations;
 import io.selfheal.emulator.service.ResourceArns;
 
 /** Amazon CloudWatch Logs: the operation table and the bus handler for other services' log events. */
-public final class LogsService implements AwsService {
+public final class LogsService extends AbstractAwsService {
     private static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.json11("logs", "Logs_20140328");
 
     /** ServiceLoader entry. */
@@ -25,9 +25,9 @@ public final class LogsService implements AwsService {
     }
 
     private final RegionalStore<LogsRegion> states = new RegionalStore<>(LogsRegion::new);
-    private final Operations operations;
 
     LogsService(EmulatorContext context) {
+        super("Amazon CloudWatch Logs", DESCRIPTOR, "logs");
         LogGroupOperations groups = new LogGroupOperations(states);
         LogStreamOperations streams = new LogStreamOperations(states);
         PutLogEventsOperation put = new PutLogEventsOperation(states);
@@ -36,7 +36,6 @@ public final class LogsService implements AwsService {
         ResourcePolicyOperations policies = new ResourcePolicyOperations(states);
         Tags tags = new Tags(states);
         // FilterLogEvents may test a pattern against every event of a group: too much for the event loop.
-        operations = new Operations("logs");
         operations.add(write("CreateLogGroup", groups::create).resources(LogsArns.GROUP));
         operations.add(write("DeleteLogGroup", groups::delete).resources(LogsArns.GROUP));
         operations.add(read("DescribeLogGroups", groups::describe).resources(ResourceArns.ANY));
@@ -60,21 +59,6 @@ public final class LogsService implements AwsService {
         operations.add(read("ListTagsLogGroup", tags::listTagsLogGroup).resources(LogsArns.GROUP));
         BusDeliveries deliveries = new BusDeliveries(states, context.clock());
         context.bus().handle(PutLogEvents.class, deliveries::deliver);
-    }
-
-    @Override
-    public String displayName() {
-        return "Amazon CloudWatch Logs";
-    }
-
-    @Override
-    public ServiceDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Operations operations() {
-        return operations;
     }
 
     /** Forgets every group, stream, event and policy. */

@@ -11,9 +11,9 @@ import io.selfheal.emulator.messages.DescribeBucket;
 import io.selfheal.emulator.messages.Delivery;
 import io.selfheal.emulator.messages.PutBucketObject;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
+import io.selfheal.emulator.service.AbstractAwsService;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operations;
 import io.selfheal.emulator.service.RawOperation;
 import io.selfheal.emulator.service.RequestRouter;
 import io.selfheal.emulator.service.ResourceArns;
@@ -25,7 +25,7 @@ import java.util.Map;
  * management events, object-level ones data events
  * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/cloudtrail-logging-s3-info.html).
  */
-public final class S3Service implements AwsService {
+public final class S3Service extends AbstractAwsService {
     private static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.restXml("s3");
 
     /** ServiceLoader entry. */
@@ -44,10 +44,10 @@ public final class S3Service implements AwsService {
     private final Buckets buckets = new Buckets();
     private final ObjectFiles files = new ObjectFiles();
     private final S3Router router = new S3Router();
-    private final Operations operations;
     private final io.selfheal.emulator.core.EmulatorClock clock;
 
     S3Service(EmulatorContext context) {
+        super("Amazon S3", DESCRIPTOR, "s3");
         clock = context.clock();
         BucketOperations bucketOps = new BucketOperations(buckets);
         BucketPolicyOperations policies = new BucketPolicyOperations(buckets);
@@ -55,7 +55,7 @@ public final class S3Service implements AwsService {
         TaggingOperations tagging = new TaggingOperations(objects);
         ListObjectsOperation listing = new ListObjectsOperation(buckets);
         MultipartOperations multipart = new MultipartOperations(buckets, files, context.ids());
-        operations = new Operations("s3")
+        operations
                 .add(write("CreateBucket", raw(bucketOps::createBucket)).resources(S3Arns.BUCKET).blocking())
                 .add(read("HeadBucket", raw(bucketOps::headBucket)).iam("s3:ListBucket").resources(S3Arns.BUCKET)
                         .blocking())
@@ -141,21 +141,6 @@ public final class S3Service implements AwsService {
         ObjectOperations.replace(bucket, new StoredObject(put.key(), received.size(), received.etag(),
                 clock.now(), put.contentType(), Map.of(), null, Map.of(), received.file()));
         return Delivery.accepted(received.etag());
-    }
-
-    @Override
-    public String displayName() {
-        return "Amazon S3";
-    }
-
-    @Override
-    public ServiceDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Operations operations() {
-        return operations;
     }
 
     @Override

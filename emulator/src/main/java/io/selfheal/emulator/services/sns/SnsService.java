@@ -9,13 +9,13 @@ import io.selfheal.emulator.core.authz.ResourcePolicySource;
 import io.selfheal.emulator.core.RegionalStore;
 import io.selfheal.emulator.messages.PublishToTopic;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
+import io.selfheal.emulator.service.AbstractAwsService;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operations;
 import io.selfheal.emulator.service.ResourceArns;
 
 /** Amazon Simple Notification Service: topics, subscriptions, filter policies and fan-out. */
-public final class SnsService implements AwsService {
+public final class SnsService extends AbstractAwsService {
     static final String NAMESPACE = "http://sns.amazonaws.com/doc/2010-03-31/";
     private static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.query("sns", NAMESPACE);
 
@@ -31,7 +31,6 @@ public final class SnsService implements AwsService {
     private static final ResourceArns PUBLISHED = (ctx, input) -> (input.hasNonNull("TopicArn") ? TOPIC
             : ResourceArns.arnIn("TargetArn")).arns(ctx, input);
 
-    private final Operations operations;
 
     /** ServiceLoader entry. */
     public static final class Provider implements AwsServiceProvider {
@@ -42,13 +41,13 @@ public final class SnsService implements AwsService {
     }
 
     SnsService(EmulatorContext context) {
+        super("Amazon SNS", DESCRIPTOR, "sns");
         Fanout fanout = new Fanout(context, deliveries);
         Publisher publisher = new Publisher(context.clock(), fanout, context.ids());
         TopicOperations t = new TopicOperations(topics);
         SubscriptionOperations s = new SubscriptionOperations(topics, fanout, context.ids());
         PublishOperations p = new PublishOperations(topics, publisher);
         Tags tags = new Tags(topics);
-        operations = new Operations("sns");
         operations.add(write("CreateTopic", t::createTopic).resources(NEW_TOPIC));
         operations.add(write("DeleteTopic", t::deleteTopic).resources(TOPIC));
         operations.add(read("GetTopicAttributes", new AttributesOperation(t::getTopicAttributes)).resources(TOPIC));
@@ -77,26 +76,11 @@ public final class SnsService implements AwsService {
         });
     }
 
-    @Override
-    public String displayName() {
-        return "Amazon SNS";
-    }
-
     /** SNS refuses with {@code AuthorizationError} (403), not {@code AccessDenied}. */
     @Override
     public io.selfheal.emulator.core.AwsException accessDenied(
             io.selfheal.emulator.core.authz.AuthorizationDecision denial) {
         return SnsErrors.authorizationError(io.selfheal.emulator.core.authz.AccessDeniedMessages.message(denial));
-    }
-
-    @Override
-    public ServiceDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Operations operations() {
-        return operations;
     }
 
     @Override

@@ -15,15 +15,15 @@ import io.selfheal.emulator.messages.QueueMessagesArrived;
 import io.selfheal.emulator.messages.ReceiveFromQueue;
 import io.selfheal.emulator.messages.SendToQueue;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
+import io.selfheal.emulator.service.AbstractAwsService;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
 import io.selfheal.emulator.service.OperationSpec;
-import io.selfheal.emulator.service.Operations;
 import io.selfheal.emulator.service.ResourceArns;
 import java.util.List;
 
 /** Amazon SQS: one operation table behind AWS JSON 1.0 (query-compatible) and AWS query. */
-public final class SqsService implements AwsService {
+public final class SqsService extends AbstractAwsService {
     private static final ServiceDescriptor JSON = ServiceDescriptor.json10QueryCompatible("sqs", "AmazonSQS");
     private static final ServiceDescriptor QUERY =
             ServiceDescriptor.query("sqs", "http://queue.amazonaws.com/doc/2012-11-05/");
@@ -42,9 +42,9 @@ public final class SqsService implements AwsService {
 
     private static final ResourceArns NEW_QUEUE = ResourceArns.each("QueueName", (ctx, name) -> ctx.arn("sqs", name));
 
-    private final Operations operations = new Operations("sqs");
 
     SqsService(EmulatorContext context) {
+        super("Amazon SQS", JSON, "sqs");
         queues = new SqsQueues(context.ids(), arn -> context.bus().publish(new QueueMessagesArrived(arn)));
         QueueOperations q = new QueueOperations(queues, context.clock());
         MessageOperations m = new MessageOperations(queues, context.clock());
@@ -89,23 +89,8 @@ public final class SqsService implements AwsService {
     }
 
     @Override
-    public String displayName() {
-        return "Amazon SQS";
-    }
-
-    @Override
-    public ServiceDescriptor descriptor() {
-        return JSON;
-    }
-
-    @Override
     public List<ServiceDescriptor> protocols() {
         return List.of(JSON, QUERY);
-    }
-
-    @Override
-    public Operations operations() {
-        return operations;
     }
 
     @Override

@@ -12,14 +12,14 @@ import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.core.RequestContext;
 import io.selfheal.emulator.core.authz.AccessDeniedMessages;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
+import io.selfheal.emulator.service.AbstractAwsService;
 import io.selfheal.emulator.service.AwsService;
 import io.selfheal.emulator.service.AwsServiceProvider;
-import io.selfheal.emulator.service.Operations;
 import io.selfheal.emulator.service.Params;
 import io.selfheal.emulator.service.ResourceArns;
 
 /** AWS Security Token Service. */
-public final class StsService implements AwsService {
+public final class StsService extends AbstractAwsService {
     private static final ServiceDescriptor DESCRIPTOR =
             ServiceDescriptor.query("sts", "https://sts.amazonaws.com/doc/2011-06-15/");
 
@@ -31,30 +31,15 @@ public final class StsService implements AwsService {
         }
     }
 
-    @Override
-    public String displayName() {
-        return "AWS STS";
-    }
-
-    @Override
-    public ServiceDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
     private static final int MAX_ENCODED = 10240;
-    private final Operations operations = new Operations("sts");
 
     StsService(EmulatorContext context) {
+        super("AWS STS", DESCRIPTOR, "sts");
         AssumeRoleOperation assume = new AssumeRoleOperation(context);
         operations.add(read("GetCallerIdentity", this::getCallerIdentity).resources(ResourceArns.ANY));
         operations.add(read("AssumeRole", assume::assumeRole).resources(ResourceArns.arnIn("RoleArn")));
         operations.add(read("DecodeAuthorizationMessage", this::decodeAuthorizationMessage)
                 .resources(ResourceArns.ANY));
-    }
-
-    @Override
-    public Operations operations() {
-        return operations;
     }
 
     private JsonNode getCallerIdentity(RequestContext ctx, ObjectNode input) {
