@@ -49,7 +49,10 @@ class ShippedPolicyProofTest {
      * Auto Scaling group kind).
      */
     private static final java.util.Map<String, String> NOT_PROVEN = java.util.Map.of("IsolateCompromisedInstance",
-            "instance-profile, PassRole and Auto Scaling statements have no scenario yet");
+            "instance-profile, PassRole and Auto Scaling statements have no scenario yet",
+            "sg_world_open_ports_rule",
+            "its oversized-notification statement (config:GetResourceConfigHistory) has no scenario yet, and each"
+                    + " of its two scenarios takes only one of the change and periodic paths");
 
     private final List<Scenario> scenarios = ScenarioFiles.find(Path.of(".")).stream()
             .map(new ScenarioLoader()::load).toList();

@@ -186,7 +186,8 @@ public final class ScenarioRun implements FaultContext, ProbeContext, AutoClosea
             Waits.until(cloud, scenario.name() + " steady state", Scenario.STEADY_WITHIN,
                     () -> Verdicts.allHold(this, scenario.steadyState(), last));
         } catch (ConditionTimeoutException e) {
-            throw new IllegalStateException("the steady state never held within " + Scenario.STEADY_WITHIN + ":"
+            throw new IllegalStateException(Denials.headline(this) + "the steady state never held within "
+                    + Scenario.STEADY_WITHIN + ":"
                     + Verdicts.describe(scenario.steadyState(), last.get(), ""));
         }
     }
