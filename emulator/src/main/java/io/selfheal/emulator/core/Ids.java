@@ -1,9 +1,6 @@
 package io.selfheal.emulator.core;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -123,11 +120,6 @@ public final class Ids {
 
     /** A seed from a name that is the same in every JVM (String#hashCode is too, but collides easily). */
     private static long digest(String text) {
-        try {
-            byte[] sha = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(sha).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        return ByteBuffer.wrap(Digests.sha256(text)).getLong();
     }
 }

@@ -1,5 +1,6 @@
 package io.selfheal.emulator.services.lambda;
 
+import io.selfheal.emulator.core.Digests;
 import io.selfheal.emulator.services.lambda.runtime.RuntimeHost;
 import io.selfheal.emulator.services.lambda.runtime.SandboxSpec;
 import java.io.InputStream;
@@ -7,8 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.function.Predicate;
 import java.util.zip.ZipEntry;
@@ -105,10 +104,6 @@ record FunctionCode(long size, String sha256, Path directory) {
     }
 
     private static String sha256(byte[] bytes) {
-        try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getEncoder().encodeToString(Digests.sha256(bytes));
     }
 }

@@ -1,5 +1,6 @@
 package io.selfheal.emulator.services.s3;
 
+import io.selfheal.emulator.core.Digests;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.AccountsAndRegions;
 import io.selfheal.emulator.core.AwsException;
@@ -123,11 +124,6 @@ final class BucketOperations {
 
     /** The canonical user id S3 shows as owner: 64 hex characters, here derived from the account. */
     static String ownerId(String accountId) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(accountId.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        return Digests.sha256Hex(accountId);
     }
 }

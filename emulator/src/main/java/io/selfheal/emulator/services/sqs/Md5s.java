@@ -1,5 +1,6 @@
 package io.selfheal.emulator.services.sqs;
 
+import io.selfheal.emulator.core.Digests;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -65,11 +66,6 @@ final class Md5s {
 
     /** For content-based deduplication: the SHA-256 of the body. */
     static String sha256(String body) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(body);
     }
 }

@@ -1,5 +1,6 @@
 package io.selfheal.emulator.services.lambda.runtime;
 
+import io.selfheal.emulator.core.Digests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -334,12 +335,7 @@ final class ClassDataArchives {
     }
 
     private static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(text);
     }
 
     static List<Path> sortedJars(Path dir) throws IOException {
