@@ -6,6 +6,7 @@ import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.service.PageToken;
 import io.selfheal.emulator.service.Params;
 import java.util.List;
+import java.util.function.Function;
 
 /** {@code Limit}/{@code NextToken} paging of the rules half's listings: the token is an offset into the listing. */
 final class ConfigPages {
@@ -28,14 +29,24 @@ final class ConfigPages {
         int size = limit == null || limit == 0 ? max : limit;
         PageToken tokens = new PageToken(operation + "/");
         long from = tokens.decodeOffset(params.string("NextToken"), ConfigErrors::invalidNextToken);
+        return slice(items, from, size, tokens, member, "NextToken", Function.identity());
+    }
+
+    /**
+     * The items from offset {@code from}, at most {@code size} of them, each through {@code shape}, under
+     * {@code member}; and under {@code tokenMember} the token of the next page when more remain. Config spells the
+     * token {@code NextToken} in the rules operations and {@code nextToken} in the history ones.
+     */
+    static ObjectNode slice(List<ObjectNode> items, long from, int size, PageToken tokens, String member,
+                            String tokenMember, Function<ObjectNode, ObjectNode> shape) {
         int to = (int) Math.min(items.size(), from + size);
         ObjectNode out = Json.object();
         ArrayNode array = out.putArray(member);
         for (int i = (int) Math.min(from, items.size()); i < to; i++) {
-            array.add(items.get(i));
+            array.add(shape.apply(items.get(i)));
         }
         if (to < items.size()) {
-            out.put("NextToken", tokens.encode(to));
+            out.put(tokenMember, tokens.encode(to));
         }
         return out;
     }

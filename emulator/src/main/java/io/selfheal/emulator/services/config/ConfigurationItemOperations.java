@@ -131,14 +131,8 @@ final class ConfigurationItemOperations {
     /** One page of {@code all} from the request's {@code nextToken}, with the next token when more remain. */
     private static ObjectNode page(List<ObjectNode> all, Params p, int limit, PageToken token, String member,
                                    java.util.function.Function<ObjectNode, ObjectNode> shape) {
-        int from = (int) token.decodeOffset(p.string("nextToken"), ConfigurationItemOperations::badToken);
-        ArrayNode page = Json.array();
-        all.stream().skip(from).limit(limit).forEach(item -> page.add(shape.apply(item)));
-        ObjectNode out = Json.object().set(member, page);
-        if (from + limit < all.size()) {
-            out.put("nextToken", token.encode(from + limit));
-        }
-        return out;
+        long from = token.decodeOffset(p.string("nextToken"), ConfigurationItemOperations::badToken);
+        return ConfigPages.slice(all, from, limit, token, member, "nextToken", shape);
     }
 
     private void needRecorder(RequestContext ctx) {
