@@ -11,8 +11,13 @@ public final class Digests {
     }
 
     public static byte[] sha256(byte[] bytes) {
+        return sha256Digest().digest(bytes);
+    }
+
+    /** A fresh SHA-256 digest, for content hashed as it streams. */
+    public static MessageDigest sha256Digest() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }

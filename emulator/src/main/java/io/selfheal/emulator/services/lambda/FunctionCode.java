@@ -3,11 +3,13 @@ package io.selfheal.emulator.services.lambda;
 import io.selfheal.emulator.core.Digests;
 import io.selfheal.emulator.services.lambda.runtime.RuntimeHost;
 import io.selfheal.emulator.services.lambda.runtime.SandboxSpec;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.util.Base64;
 import java.util.function.Predicate;
 import java.util.zip.ZipEntry;
@@ -42,21 +44,31 @@ record FunctionCode(long size, String sha256, Path directory) {
         } catch (IllegalArgumentException e) {
             throw LambdaErrors.invalidParameter(UNZIP_FAILED);
         }
-        if (zip.length < 4 || zip[0] != 'P' || zip[1] != 'K') {
-            throw LambdaErrors.invalidParameter(UNZIP_FAILED);
-        }
+        return extract(new ByteArrayInputStream(zip), parent, keptInPackage);
+    }
+
+    /**
+     * Copies a package from a stream (an S3 object) beside a fresh directory under {@code parent}, hashing it as it
+     * goes, and extracts it there: never whole in memory.
+     */
+    static FunctionCode extract(InputStream zip, Path parent, Predicate<String> keptInPackage) {
         Path home;
         Path dir;
+        long size;
+        byte[] sha256;
         try {
             home = Files.createTempDirectory(Files.createDirectories(parent), "code-");
             dir = Files.createDirectory(home.resolve("task"));
-            Files.write(SandboxSpec.deploymentPackage(dir), zip);
+            DigestInputStream hashing = new DigestInputStream(zip, Digests.sha256Digest());
+            size = Files.copy(hashing, SandboxSpec.deploymentPackage(dir));
+            sha256 = hashing.getMessageDigest().digest();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         try {
-            if (unzip(SandboxSpec.deploymentPackage(dir), dir, keptInPackage) == 0) {
-                throw new ZipException("no entries");
+            if (!isZip(SandboxSpec.deploymentPackage(dir))
+                    || unzip(SandboxSpec.deploymentPackage(dir), dir, keptInPackage) == 0) {
+                throw new ZipException("not a zip, or no entries");
             }
         } catch (IOException | IllegalArgumentException e) {
             RuntimeHost.deleteRecursively(home);
@@ -65,7 +77,15 @@ record FunctionCode(long size, String sha256, Path directory) {
             RuntimeHost.deleteRecursively(home);
             throw e;
         }
-        return new FunctionCode(zip.length, sha256(zip), dir);
+        return new FunctionCode(size, Base64.getEncoder().encodeToString(sha256), dir);
+    }
+
+    /** A zip begins with "PK" (a local file header, or an empty archive's end record). */
+    private static boolean isZip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(2);
+            return magic.length == 2 && magic[0] == 'P' && magic[1] == 'K';
+        }
     }
 
     void delete() {
@@ -101,9 +121,5 @@ record FunctionCode(long size, String sha256, Path directory) {
             }
         }
         return entries;
-    }
-
-    private static String sha256(byte[] bytes) {
-        return Base64.getEncoder().encodeToString(Digests.sha256(bytes));
     }
 }

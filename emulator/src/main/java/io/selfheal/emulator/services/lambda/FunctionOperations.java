@@ -35,12 +35,12 @@ final class FunctionOperations {
         String name = functionNameToCreate(ctx, p.required("FunctionName"));
         FunctionConfig config = FunctionConfig.forCreate(p, today(ctx));
         ExecutionRoleCheck.require(context.bus(), ctx, config);
-        String zip = zipFile(p.child("Code"), "code");
+        PackageSource source = PackageSource.of(p.child("Code"), "code.", "CreateFunction");
         if (functions.find(ctx.accountId(), ctx.region(), name) != null) {
             throw exists(name);
         }
         runtime.requireAvailable(config.runtime());
-        FunctionCode code = runtime.extract(zip, config.runtime());
+        FunctionCode code = source.extract(runtime, config.runtime(), context.bus(), ctx);
         FunctionCredentials credentials = FunctionCredentials.issue(context.ids(), config, name);
         LambdaFunction function = new LambdaFunction(ctx.accountId(), ctx.region(), name,
                 new FunctionRevision(config, code, credentials, ctx.receivedAt(), context.ids().uuid("revision")), tags(p));
@@ -106,10 +106,10 @@ final class FunctionOperations {
         Params p = params(input);
         LambdaFunction function = require(ctx, input);
         FunctionRevision old = function.revision();
-        String zip = zipFile(p, "zipFile");
+        PackageSource source = PackageSource.of(p, "", "UpdateFunctionCode");
         FunctionConfig.requireUpdatable(old.config().runtime(), today(ctx));
         runtime.requireAvailable(old.config().runtime());
-        FunctionCode code = runtime.extract(zip, old.config().runtime());
+        FunctionCode code = source.extract(runtime, old.config().runtime(), context.bus(), ctx);
         replace(function, new FunctionRevision(old.config(), code, old.credentials(), ctx.receivedAt(), context.ids().uuid("revision")));
         old.code().delete();
         return FunctionJson.configuration(function);
@@ -166,21 +166,6 @@ final class FunctionOperations {
                     + " must name a function of this account and region, without a qualifier.");
         }
         return ref.name();
-    }
-
-    private static String zipFile(Params code, String field) {
-        if (code == null) {
-            throw LambdaErrors.validation(field, "null", "Member must not be null");
-        }
-        if (code.has("S3Bucket") || code.has("ImageUri")) {
-            throw LambdaErrors.invalidParameter("selfheal takes function code only as ZipFile "
-                    + "(a zip or jar, base64 in the request).");
-        }
-        String zip = code.string("ZipFile");
-        if (zip == null || zip.isEmpty()) {
-            throw LambdaErrors.invalidParameter("Please provide a source for function code.");
-        }
-        return zip;
     }
 
     private static Map<String, String> tags(Params p) {

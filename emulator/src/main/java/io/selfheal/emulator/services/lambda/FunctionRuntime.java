@@ -30,6 +30,11 @@ final class FunctionRuntime implements AutoCloseable {
         return FunctionCode.extract(zipBase64, codeDirectory, host.keptInPackage(runtime));
     }
 
+    /** Extracts a deployment package read from a stream (an S3 object) for {@code runtime}'s functions. */
+    FunctionCode extract(java.io.InputStream zip, String runtime) {
+        return FunctionCode.extract(zip, codeDirectory, host.keptInPackage(runtime));
+    }
+
     /** Refuses a runtime this machine cannot run, saying what to install, before any function depends on it. */
     void requireAvailable(String runtime) {
         String missing = host.unavailable(runtime);

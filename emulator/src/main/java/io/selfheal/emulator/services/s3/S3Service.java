@@ -10,6 +10,7 @@ import io.selfheal.emulator.http.HttpRequest;
 import io.selfheal.emulator.messages.DescribeBucket;
 import io.selfheal.emulator.messages.Delivery;
 import io.selfheal.emulator.messages.PutBucketObject;
+import io.selfheal.emulator.messages.ReadObject;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
 import io.selfheal.emulator.service.AbstractAwsService;
 import io.selfheal.emulator.service.AwsService;
@@ -104,6 +105,8 @@ public final class S3Service extends AbstractAwsService {
                         .resources(S3Arns.OBJECT).blocking());
         context.bus().handle(DescribeBucket.class, this::describe);
         context.bus().handle(PutBucketObject.class, this::putFromService);
+        context.bus().handle(ReadObject.class,
+                new ReadsForServices(buckets, context.component(Authorization.class))::read);
         BucketConfigurations.register(context, buckets);
         context.component(Authorization.class).resourcePolicies("s3", this::bucketPolicy);
     }
