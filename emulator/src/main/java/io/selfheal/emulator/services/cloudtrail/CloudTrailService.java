@@ -43,9 +43,9 @@ public final class CloudTrailService extends AbstractAwsService {
     CloudTrailService(EmulatorContext context) {
         super("AWS CloudTrail", DESCRIPTOR, "cloudtrail");
         histories = new RegionalStore<>(() -> new EventHistory(context.retention()));
-        recorder = new Recorder(histories, context.bus(), context.ids());
+        recorder = new Recorder(histories, trails, context.bus(), context.ids());
         LookupEventsOperation lookup = new LookupEventsOperation(histories);
-        TrailOperations trailOps = new TrailOperations(trails, context.bus());
+        TrailOperations trailOps = new TrailOperations(trails, context.bus(), context.clock(), context.ids());
         operations.add(read("LookupEvents", lookup::lookupEvents)
                 .resources(ResourceArns.ANY))
                 .add(write("CreateTrail", trailOps::createTrail).resources(TRAIL_NAMED))
@@ -64,6 +64,7 @@ public final class CloudTrailService extends AbstractAwsService {
     @Override
     public void reset() {
         histories.reset();
+        trails.all().forEach(region -> region.byName.values().forEach(t -> t.logFiles().close()));
         trails.reset();
         recorder.reset();
     }

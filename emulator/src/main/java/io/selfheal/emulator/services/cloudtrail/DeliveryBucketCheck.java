@@ -38,7 +38,8 @@ final class DeliveryBucketCheck {
         }
     }
 
-    private static boolean grants(String policyText, String action) {
+    /** Whether the policy lets {@code cloudtrail.amazonaws.com} perform {@code action} (log files are put under it). */
+    static boolean grants(String policyText, String action) {
         if (policyText == null) {
             return false;
         }

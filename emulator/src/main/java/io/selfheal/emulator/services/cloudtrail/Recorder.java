@@ -29,9 +29,12 @@ final class Recorder {
     private final Map<String, Instant> sessionsSeen = new ConcurrentHashMap<>();
 
     private final Ids ids;
+    private final RegionalStore<TrailOperations.Trails> trails;
 
-    Recorder(RegionalStore<EventHistory> histories, InternalBus bus, Ids ids) {
+    Recorder(RegionalStore<EventHistory> histories, RegionalStore<TrailOperations.Trails> trails, InternalBus bus,
+             Ids ids) {
         this.histories = histories;
+        this.trails = trails;
         this.bus = bus;
         this.ids = ids;
     }
@@ -42,13 +45,26 @@ final class Recorder {
                 ? sessionsSeen.computeIfAbsent(done.caller().accessKeyId(), k -> call.time()) : call.time();
         String eventId = ids.uuid("cloudtrail-event");
         ObjectNode record = Records.record(done, eventId, sessionCreated);
+        String text = Json.write(record);
         EventHistory history = histories.get(call.accountId(), call.region());
         history.add(new TrailEvent(history.nextSequence(), eventId, call.operation(), call.readOnly(),
                 done.caller().accessKeyId(), call.time(), record.get("eventSource").asText(),
-                UserIdentity.username(done.caller()), resources(call, record), Json.write(record)));
+                UserIdentity.username(done.caller()), resources(call, record), text));
+        toTrails(call, text);
         if (!call.readOnly()) {
             bus.publish(new ServiceEvent(call.accountId(), call.region(), "aws." + call.service(), DETAIL_TYPE,
                     List.of(), record, call.time()));
+        }
+    }
+
+    /** Every logging trail that covers the call's account and region gets the record for its next log file. */
+    private void toTrails(ApiCall call, String record) {
+        for (TrailOperations.Trails region : trails.all()) {
+            for (Trail trail : region.byName.values()) {
+                if (trail.covers(call.accountId(), call.region())) {
+                    trail.logFiles().add(call.region(), record);
+                }
+            }
         }
     }
 

@@ -7,7 +7,8 @@ import java.time.Instant;
 
 /**
  * A trail: where it delivers (bucket, prefix), what it covers, and whether it is logging with the times it started and
- * stopped. Settings are fixed at creation (UpdateTrail is not emulated); logging state changes.
+ * stopped, and its {@link LogFiles}. Settings are fixed at creation (UpdateTrail is not emulated); logging state
+ * changes.
  */
 final class Trail {
     private final String name;
@@ -21,9 +22,11 @@ final class Trail {
     private volatile boolean logging;
     private volatile Instant startedLogging;
     private volatile Instant stoppedLogging;
+    private final LogFiles logFiles;
 
     Trail(String name, String arn, String homeRegion, String bucket, String keyPrefix, boolean multiRegion,
-          boolean globalServiceEvents, boolean logFileValidation) {
+          boolean globalServiceEvents, boolean logFileValidation, LogFiles logFiles) {
+        this.logFiles = logFiles;
         this.name = name;
         this.arn = arn;
         this.homeRegion = homeRegion;
@@ -53,6 +56,16 @@ final class Trail {
             stoppedLogging = at;
         }
         logging = on;
+        logFiles.logging(on);
+    }
+
+    /** Whether the trail logs the events of this account and region: its home region's, or every region's. */
+    boolean covers(String accountId, String region) {
+        return arn.split(":", 6)[4].equals(accountId) && (multiRegion || homeRegion.equals(region));
+    }
+
+    LogFiles logFiles() {
+        return logFiles;
     }
 
     /** The CreateTrail answer's fields (also the trail in DescribeTrails/GetTrail, with a few more). */
@@ -81,6 +94,7 @@ final class Trail {
             out.set("StopLoggingTime", TimestampNode.of(stoppedLogging));
             out.put("TimeLoggingStopped", stoppedLogging.toString());
         }
+        logFiles.status(out);
         return out;
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.AwsException;
+import io.selfheal.emulator.core.EmulatorClock;
+import io.selfheal.emulator.core.Ids;
 import io.selfheal.emulator.core.InternalBus;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.core.RegionalStore;
@@ -30,10 +32,14 @@ final class TrailOperations {
 
     private final RegionalStore<Trails> trails;
     private final InternalBus bus;
+    private final EmulatorClock clock;
+    private final Ids ids;
 
-    TrailOperations(RegionalStore<Trails> trails, InternalBus bus) {
+    TrailOperations(RegionalStore<Trails> trails, InternalBus bus, EmulatorClock clock, Ids ids) {
         this.trails = trails;
         this.bus = bus;
+        this.clock = clock;
+        this.ids = ids;
     }
 
     JsonNode createTrail(RequestContext ctx, ObjectNode input) {
@@ -51,10 +57,12 @@ final class TrailOperations {
             throw alreadyExists(ctx, name);
         }
         DeliveryBucketCheck.check(bus, bucket);
-        String prefix = p.string("S3KeyPrefix");
-        Trail trail = new Trail(name, ctx.arn("cloudtrail", "trail/" + name), ctx.region(), bucket,
-                prefix == null || prefix.isEmpty() ? null : prefix, p.bool("IsMultiRegionTrail", false),
-                p.bool("IncludeGlobalServiceEvents", true), p.bool("EnableLogFileValidation", false));
+        String given = p.string("S3KeyPrefix");
+        String prefix = given == null || given.isEmpty() ? null : given;
+        Trail trail = new Trail(name, ctx.arn("cloudtrail", "trail/" + name), ctx.region(), bucket, prefix,
+                p.bool("IsMultiRegionTrail", false), p.bool("IncludeGlobalServiceEvents", true),
+                p.bool("EnableLogFileValidation", false),
+                new LogFiles(ctx.accountId(), bucket, prefix, clock, bus, ids));
         if (region.byName.putIfAbsent(name, trail) != null) {
             throw alreadyExists(ctx, name);
         }
@@ -86,7 +94,9 @@ final class TrailOperations {
 
     JsonNode deleteTrail(RequestContext ctx, ObjectNode input) {
         Trail trail = find(ctx, input);
-        trails.get(ctx).byName.remove(trail.name(), trail);
+        if (trails.get(ctx).byName.remove(trail.name(), trail)) {
+            trail.logFiles().close();
+        }
         return Json.object();
     }
 

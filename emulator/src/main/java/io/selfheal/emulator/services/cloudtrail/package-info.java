@@ -15,7 +15,11 @@
  * function sessions), errorCode/errorMessage on failed calls, EC2's requestParameters/responseElements in its
  * XML-derived shape (lists as {@code {"items": […]}}) and the other services' as lower-camel JSON.
  *
- * <p>Not yet: trails, event data stores, CloudTrail Lake, Insights, data-event selectors, tlsDetails (the emulator
+ * <p>Trails (name an existing bucket whose policy lets CloudTrail write) log every management event of their region
+ * (every region's when multi-region) while logging, and write them to the bucket as gzipped log files every five
+ * minutes of emulator time ({@code LogFiles}).
+ *
+ * <p>Not yet: UpdateTrail, event selectors, log file validation digests, SNS notifications, event data stores, CloudTrail Lake, Insights, data-event selectors, tlsDetails (the emulator
  * speaks plain HTTP), and the {@code Resources} of records other than EC2 instances and EventBridge rules.
  */
 package io.selfheal.emulator.services.cloudtrail;
