@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import io.selfheal.harness.stack.FunctionAsync;
 import io.selfheal.harness.stack.QueueKind;
+import io.selfheal.harness.stack.StagedCode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class FunctionSpec extends Spec<FunctionSpec> {
     private EventInvokeConfigSpec eventInvokeConfig;
     private Integer reservedConcurrency;
     private Map<String, EventSourceSpec> eventSources = Map.of();
+    private String codeBucket;
 
     FunctionSpec() {
     }
@@ -47,6 +49,14 @@ public final class FunctionSpec extends Spec<FunctionSpec> {
      */
     public FunctionSpec code(Path code) {
         return with(s -> s.code = code);
+    }
+
+    /**
+     * Stage the package in this S3 bucket (made if absent) and create the function from there
+     * ({@code Code.S3Bucket}/{@code S3Key}), as IaC that uploads code to S3 does.
+     */
+    public FunctionSpec codeBucket(String bucket) {
+        return with(s -> s.codeBucket = bucket);
     }
 
     /** {@code io.selfheal.remediations.RebootOnHighCpu::handleRequest}. */
@@ -152,9 +162,13 @@ public final class FunctionSpec extends Spec<FunctionSpec> {
             }
         }
         checks.required("handler", handler);
+        String bucketProblem = codeBucket == null ? null : StagedCode.bucketProblem(codeBucket);
+        if (bucketProblem != null) {
+            checks.at("codeBucket").problem(bucketProblem);
+        }
         checks.choice("runtime", runtime, RuntimeCatalog.identifiers().toArray(String[]::new));
         environment.forEach((k, v) -> checks.at("environment").at(k).references(v));
         return new FunctionKind.Function(key, name == null ? key : name, resolved, handler, runtime, timeout, memory,
-                environment, policy == null ? null : policy.toString(), null, async(checks));
+                environment, policy == null ? null : policy.toString(), null, async(checks), codeBucket);
     }
 }

@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.model.FunctionCode;
 
 /**
  * {@code stack.functions}: Lambda functions created with CreateFunction from a jar or zip, or from sources the harness
- * zips ({@link DeploymentPackage}).
+ * zips ({@link DeploymentPackage}); sent in the request, or staged in S3 first ({@link StagedCode}).
  */
 public final class FunctionKind extends AbstractStackKind<FunctionKind.Function> {
     public static final String KEY = "functions";
@@ -25,14 +26,23 @@ public final class FunctionKind extends AbstractStackKind<FunctionKind.Function>
      * @param rolePolicy the IAM policy JSON of the role the harness makes for the function, or null: then the
      *                   policy the handler ships ({@link ShippedPolicy}) is used
      * @param role       the key of a {@code roles} entry to run as instead, or null
+     * @param codeBucket the S3 bucket the harness stages the package in before CreateFunction names it
+     *                   ({@code S3Bucket}/{@code S3Key}), as IaC that uploads code to S3 does; null to send the zip in
+     *                   the request
      */
     public record Function(String key, String name, Path code, String handler, String runtime, int timeout,
                            int memory, Map<String, String> environment, String rolePolicy, String role,
-                           FunctionAsync async) {
+                           FunctionAsync async, String codeBucket) {
         /** A function without failure-handling settings. */
         public Function(String key, String name, Path code, String handler, String runtime, int timeout, int memory,
                         Map<String, String> environment, String rolePolicy, String role) {
             this(key, name, code, handler, runtime, timeout, memory, environment, rolePolicy, role, FunctionAsync.NONE);
+        }
+
+        /** A function whose zip goes in the request. */
+        public Function(String key, String name, Path code, String handler, String runtime, int timeout, int memory,
+                        Map<String, String> environment, String rolePolicy, String role, FunctionAsync async) {
+            this(key, name, code, handler, runtime, timeout, memory, environment, rolePolicy, role, async, null);
         }
     }
 
@@ -44,7 +54,7 @@ public final class FunctionKind extends AbstractStackKind<FunctionKind.Function>
     @Override
     public Function read(String key, YMap m, StackReading reading) {
         m.allow("name", "code", "handler", "runtime", "timeout", "memory", "environment", "rolePolicy", "role",
-                "deadLetter", "eventInvokeConfig", "reservedConcurrency", "eventSources");
+                "deadLetter", "eventInvokeConfig", "reservedConcurrency", "eventSources", "codeBucket");
         JsonNode policy = m.has("rolePolicy") ? RoleKind.identityPolicy(m.get("rolePolicy"), reading) : null;
         String role = m.has("role") ? reading.stackKey(RoleKind.KEY, m.get("role")) : null;
         if (role != null && m.has("rolePolicy")) {
@@ -58,11 +68,16 @@ public final class FunctionKind extends AbstractStackKind<FunctionKind.Function>
                 m.get("code").problem("no file " + code + " (build it first: mvn -DskipTests package)");
             }
         }
+        String codeBucket = m.string("codeBucket");
+        String bucketProblem = codeBucket == null ? null : StagedCode.bucketProblem(codeBucket);
+        if (bucketProblem != null) {
+            m.get("codeBucket").problem(bucketProblem);
+        }
         return new Function(key, StackReading.orElse(m.string("name"), key), code, m.requiredString("handler"),
                 StackReading.orElse(m.choice("runtime", RuntimeCatalog.identifiers().toArray(String[]::new)), "java17"),
                 StackReading.orElse(m.integer("timeout"), 3), StackReading.orElse(m.integer("memory"), 128),
                 m.stringMap("environment"), policy == null ? null : policy.toString(), role,
-                FunctionAsync.read(m, reading));
+                FunctionAsync.read(m, reading), codeBucket);
     }
 
     @Override
@@ -81,11 +96,14 @@ public final class FunctionKind extends AbstractStackKind<FunctionKind.Function>
             } else {
                 role = executionRole(spec, code, p);
             }
+            FunctionCode source = spec.codeBucket() == null
+                    ? FunctionCode.builder().zipFile(SdkBytes.fromByteArray(code)).build()
+                    : StagedCode.upload(p.clients().s3(), spec.codeBucket(), spec.name() + ".zip", code);
             String arn = p.clients().lambda().createFunction(r -> r.functionName(spec.name()).runtime(spec.runtime())
                     .handler(spec.handler()).role(role)
                     .timeout(spec.timeout()).memorySize(spec.memory())
                     .environment(e -> e.variables(p.state().resolve(spec.environment())))
-                    .code(c -> c.zipFile(SdkBytes.fromByteArray(code)))).functionArn();
+                    .code(source)).functionArn();
             p.put(this, spec.key(), "name", spec.name());
             p.put(this, spec.key(), "arn", arn);
         }
@@ -117,6 +135,7 @@ public final class FunctionKind extends AbstractStackKind<FunctionKind.Function>
             {"description": "Lambda functions (CreateFunction) from a jar or zip, by key.", "entry": {"description": "A Lambda function. References: ${functions.<key>.name}, ${functions.<key>.arn}.", "type": "object", "additionalProperties": false, "required": ["code", "handler"], "properties": {
               "name": {"description": "The function name (default: the entry's key).", "type": "string"},
               "code": {"description": "The deployment package relative to the scenario file: a jar or zip, or sources the harness zips (a directory, or one .py, .mjs or .js file).", "type": "string"},
+              "codeBucket": {"description": "Stage the package in this S3 bucket first (made if absent; key <name>.zip) and create the function from it with Code.S3Bucket/S3Key, as IaC that uploads code to S3 does. Without it the zip goes in the request (up to 50 MB).", "type": "string", "pattern": "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},
               "handler": {"description": "The handler, e.g. io.selfheal.remediations.RebootOnHighCpu::handleRequest.", "type": "string"},
               "runtime": {"description": "The runtime (default java17).", "enum": RUNTIMES, "default": "java17"},
               "timeout": {"description": "Timeout in seconds (default 3, as AWS).", "type": "integer", "minimum": 1, "maximum": 900, "default": 3},
