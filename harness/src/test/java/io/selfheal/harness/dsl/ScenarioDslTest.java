@@ -308,6 +308,21 @@ class ScenarioDslTest {
                         + "security group: list them");
     }
 
+    /** {@code codeBucket}: the file's function stages its package in S3; a bad bucket name is refused by both forms. */
+    @Test
+    void aFunctionStagedInS3ReadsItsBucketAndBadBucketNamesAreReported() {
+        Scenario yaml = loader.load(Path.of("../scenarios/lambda/remediation-deployed-from-s3.yaml"));
+        assertThat(yaml.stack().all(io.selfheal.harness.stack.FunctionKind.Function.class).get("reboot").codeBucket())
+                .isEqualTo("selfheal-deploy-artifacts");
+
+        InvalidScenarioException e = invalid(Scenarios.scenario("staged")
+                .stack(stack -> stack.function("fn", f -> f.code(Path.of("src/test/resources/scenarios/fake-function.zip"))
+                        .handler("a.B::c").codeBucket("Deploy_Artifacts")))
+                .expect(Outcomes.instance("app").everyInterfaceIn()));
+        assertThat(e.problems()).first().isEqualTo("stack.functions.fn.codeBucket: not an S3 bucket name: 3 to 63 "
+                + "lower-case letters, digits, dots and hyphens, beginning and ending with a letter or digit");
+    }
+
     @Test
     void aGuardDutyFindingsMistakesAreReportedAsInAFile() {
         InvalidScenarioException e = invalid(Scenarios.scenario("gd")
