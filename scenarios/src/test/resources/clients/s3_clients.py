@@ -1,8 +1,11 @@
 """S3 through boto3 against `selfheal serve`: buckets, objects (botocore's own checksum and encoding-type=url
 defaults, whatever its version), listing, copy, batch delete, tags, policies and a multipart upload by the transfer
 manager. Usage: s3_clients.py ENDPOINT ACCOUNT. Prints one line per check and "N passed, N failed"."""
+import base64
+import hashlib
 import io
 import sys
+import zipfile
 
 import boto3
 import botocore
@@ -72,6 +75,31 @@ check("multipart etag", True, head["ETag"].endswith('-2"'))
 out = io.BytesIO()
 s3.download_fileobj(bucket, "big.bin", out)
 check("multipart download", data, out.getvalue())
+
+# Lambda code from S3 (https://docs.aws.amazon.com/lambda/latest/api/API_FunctionCode.html): read as the caller.
+package = io.BytesIO()
+with zipfile.ZipFile(package, "w") as z:
+    z.writestr("handler.py", "def handler(event, context):\n    return 'from s3'\n")
+s3.put_object(Bucket=bucket, Key="fn.zip", Body=package.getvalue())
+session = dict(endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id=account,
+               aws_secret_access_key="secret")
+role = boto3.client("iam", **session).create_role(RoleName="boto-from-s3", AssumeRolePolicyDocument=(
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},'
+    '"Action":"sts:AssumeRole"}]}'))["Role"]["Arn"]
+lam = boto3.client("lambda", **session)
+created = lam.create_function(FunctionName="boto-from-s3", Runtime="python3.12", Handler="handler.handler", Role=role,
+                              Code={"S3Bucket": bucket, "S3Key": "fn.zip"})
+check("lambda create_function from S3: CodeSha256", base64.b64encode(hashlib.sha256(package.getvalue()).digest())
+      .decode(), created["CodeSha256"])
+try:
+    lam.create_function(FunctionName="boto-missing", Runtime="python3.12", Handler="handler.handler", Role=role,
+                        Code={"S3Bucket": bucket, "S3Key": "missing.zip"})
+    missing = "no error"
+except ClientError as e:
+    missing = e.response["Error"]["Code"] + ": " + e.response["Error"]["Message"]
+check("lambda create_function from a missing key", "InvalidParameterValueException: Error occurred while GetObject. "
+      "S3 Error Code: NoSuchKey. S3 Error Message: The specified key does not exist.", missing)
+lam.delete_function(FunctionName="boto-from-s3")
 
 keys = [o["Key"] for o in s3.list_objects_v2(Bucket=bucket)["Contents"]]
 deleted = s3.delete_objects(Bucket=bucket, Delete={"Objects": [{"Key": k} for k in keys]})
