@@ -39,7 +39,7 @@ final class BodyStreamingRouter extends ChannelInboundHandlerAdapter {
                 current = body;
                 boolean keepAlive = HttpUtil.isKeepAlive(head);
                 ResponseWriter.dispatch(ctx, worker, handler, request.streaming(body),
-                        () -> keepAlive && body.ended());
+                        () -> keepAlive && body.inStep());
                 ReferenceCountUtil.release(msg);
                 return;
             }

@@ -30,11 +30,13 @@ public final class StreamedBody extends InputStream {
     private long queued;
     private boolean ended;
     private boolean abandoned;
+    private final boolean expectsContinue;
     private boolean continuePending;
     private IOException failure;
 
     StreamedBody(Channel channel, boolean expectsContinue) {
         this.channel = channel;
+        this.expectsContinue = expectsContinue;
         this.continuePending = expectsContinue;
     }
 
@@ -74,11 +76,15 @@ public final class StreamedBody extends InputStream {
         }
     }
 
-    /** Whether the whole body has arrived, read or dropped: only then is the connection in step for another request. */
-    public boolean ended() {
+    /**
+     * Whether the connection can carry another request once this one is answered: yes when the body has arrived, or
+     * is still arriving and will be dropped to its end; no when the client waits for a 100 Continue it will not get
+     * (it may send the body or not, so the next bytes on the connection mean nothing certain).
+     */
+    public boolean inStep() {
         lock.lock();
         try {
-            return ended;
+            return ended || !(expectsContinue && continuePending);
         } finally {
             lock.unlock();
         }

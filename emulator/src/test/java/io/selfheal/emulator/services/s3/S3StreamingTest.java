@@ -211,6 +211,22 @@ class S3StreamingTest {
         assertThat(s3.getObjectAsBytes(b -> b.bucket("continued").key("key")).asUtf8String()).isEqualTo("hello");
     }
 
+    /** A body sent without waiting for 100 Continue is read to its end and dropped: the connection stays in step. */
+    @Test
+    void aRefusedUploadsBodyIsDroppedAndTheConnectionServesTheNextRequest() throws Exception {
+        try (Socket socket = connect()) {
+            send(socket, "PUT /no-such-bucket/key HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + SCOPE
+                    + "\r\nContent-Length: 2097152\r\n\r\n");
+            socket.getOutputStream().write(new byte[2 * 1024 * 1024]);
+            assertThat(response(socket.getInputStream())).startsWith("HTTP/1.1 404")
+                    .contains("<Code>NoSuchBucket</Code>");
+            send(socket, "GET /no-such-bucket/key HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + SCOPE
+                    + "\r\n\r\n");
+            assertThat(response(socket.getInputStream())).startsWith("HTTP/1.1 404")
+                    .contains("<Code>NoSuchBucket</Code>");
+        }
+    }
+
     /** https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html: EntityTooLarge above 5 GB in one PUT. */
     @Test
     void aPutAboveFiveGigabytesIsRefusedBeforeItsBody(S3Client s3) throws Exception {
