@@ -124,7 +124,6 @@ public final class FrontDoor implements HttpHandler {
     }
 
     private HttpResponse run(RequestContext ctx, HttpRequest request, Dispatch dispatch, long started) {
-        String requestId = ctx.requestId();
         HttpResponse response;
         String errorCode = null;
         String errorMessage = null;
@@ -138,7 +137,7 @@ public final class FrontDoor implements HttpHandler {
                 throw dispatch.service().accessDenied(denial);
             }
             if (dispatch.operation() instanceof RawOperation raw) {
-                response = raw.handleRaw(ctx, request, dispatch.input()).withHeader("x-amzn-RequestId", requestId);
+                response = dispatch.codec().raw(ctx, raw.handleRaw(ctx, request, dispatch.input()));
             } else {
                 result = dispatch.operation().handle(ctx, dispatch.input());
                 response = dispatch.codec().success(ctx, result, dispatch.successStatus());
