@@ -19,6 +19,7 @@ import io.selfheal.emulator.protocol.SigV4Scope;
 import io.selfheal.emulator.service.OperationSpec;
 import io.selfheal.emulator.service.RawOperation;
 import io.selfheal.emulator.service.ServiceRegistry;
+import io.selfheal.emulator.service.StreamingBodyOperation;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -69,10 +70,28 @@ public final class FrontDoor implements HttpHandler {
     public void handle(HttpRequest request, Consumer<HttpResponse> reply) {
         if (control != null && request.path().startsWith("/_selfheal/")) {
             context.workers().execute(() -> control.handle(request, reply));
-        } else if (request.body().length > INLINE_BODY_LIMIT) {
+        } else if (request.streamed() != null || request.body().length > INLINE_BODY_LIMIT) {
             context.workers().execute(() -> serve(request, reply, false));
         } else {
             serve(request, reply, true);
+        }
+    }
+
+    /**
+     * Streams the body of a request that an operation reads as it arrives ({@link StreamingBodyOperation}: S3 object
+     * uploads); everything else is aggregated. Only a PUT is resolved twice (here on its head, then in full), and
+     * the resolution reads no body. The streamed request then takes the same path as any other: authorization, the
+     * call log, CloudTrail, request id and {@code Date}.
+     */
+    @Override
+    public boolean streamsBody(HttpRequest head) {
+        if (!"PUT".equals(head.method()) || control != null && head.path().startsWith("/_selfheal/")) {
+            return false;
+        }
+        try {
+            return resolver.resolve(head, SigV4Scope.of(head)).operation() instanceof StreamingBodyOperation;
+        } catch (DispatchException | RuntimeException refused) {
+            return false; // refused in full on the aggregated path, in the protocol's shape
         }
     }
 
@@ -105,7 +124,6 @@ public final class FrontDoor implements HttpHandler {
     }
 
     private HttpResponse run(RequestContext ctx, HttpRequest request, Dispatch dispatch, long started) {
-        String requestId = ctx.requestId();
         HttpResponse response;
         String errorCode = null;
         String errorMessage = null;
@@ -119,7 +137,7 @@ public final class FrontDoor implements HttpHandler {
                 throw dispatch.service().accessDenied(denial);
             }
             if (dispatch.operation() instanceof RawOperation raw) {
-                response = raw.handleRaw(ctx, request, dispatch.input()).withHeader("x-amzn-RequestId", requestId);
+                response = dispatch.codec().raw(ctx, raw.handleRaw(ctx, request, dispatch.input()));
             } else {
                 result = dispatch.operation().handle(ctx, dispatch.input());
                 response = dispatch.codec().success(ctx, result, dispatch.successStatus());

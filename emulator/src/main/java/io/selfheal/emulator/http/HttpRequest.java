@@ -1,5 +1,7 @@
 package io.selfheal.emulator.http;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -8,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A received HTTP request, fully read.
+ * A received HTTP request: fully read, or its head with the body still arriving ({@link #streamed}).
  *
  * @param method  upper-case method
  * @param path    the decoded path without the query string
@@ -17,13 +19,30 @@ import java.util.TreeMap;
  * @param body    the body bytes (empty, never null)
  * @param malformed why the request is not well-formed at the HTTP level (see {@link MalformedRequestException}), for
  *                  the front door to refuse in the protocol's own shape; null when it is well-formed
+ * @param streamed  the body as it arrives, when the handler chose to read it so ({@link HttpHandler#streamsBody});
+ *                  {@code body} is then empty. Null for an aggregated request.
  */
 public record HttpRequest(String method, String path, Map<String, String> query, Map<String, String> headers,
-                          byte[] body, String malformed) {
+                          byte[] body, String malformed, StreamedBody streamed) {
 
     public HttpRequest(String method, String path, Map<String, String> query, Map<String, String> headers,
                        byte[] body) {
-        this(method, path, query, headers, body, null);
+        this(method, path, query, headers, body, null, null);
+    }
+
+    public HttpRequest(String method, String path, Map<String, String> query, Map<String, String> headers,
+                       byte[] body, String malformed) {
+        this(method, path, query, headers, body, malformed, null);
+    }
+
+    /** The same head, its body read from {@code body} as it arrives. */
+    public HttpRequest streaming(StreamedBody body) {
+        return new HttpRequest(method, path, query, headers, new byte[0], malformed, body);
+    }
+
+    /** The body to read once, whether it arrives streamed or was aggregated. */
+    public InputStream bodyStream() {
+        return streamed != null ? streamed : new ByteArrayInputStream(body);
     }
 
     /** For a malformed URI: the raw path, no query, and {@link #malformed} says why. */
@@ -60,7 +79,7 @@ public record HttpRequest(String method, String path, Map<String, String> query,
 
     /** The same request, refused at the HTTP level for {@code reason}. */
     public HttpRequest malformed(String reason) {
-        return new HttpRequest(method, path, query, headers, body, reason);
+        return new HttpRequest(method, path, query, headers, body, reason, streamed);
     }
 
     public String header(String name) {

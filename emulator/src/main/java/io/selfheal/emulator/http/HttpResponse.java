@@ -9,9 +9,19 @@ import java.util.Map;
  *
  * @param status  HTTP status
  * @param headers headers to set (Content-Length is added by the server)
- * @param body    body bytes
+ * @param body    body bytes (empty when {@code file} is sent)
+ * @param file    a file region to send as the body straight from disk (S3 GetObject), or null
  */
-public record HttpResponse(int status, Map<String, String> headers, byte[] body) {
+public record HttpResponse(int status, Map<String, String> headers, byte[] body, FileBody file) {
+
+    public HttpResponse(int status, Map<String, String> headers, byte[] body) {
+        this(status, headers, body, null);
+    }
+
+    /** A response whose body is {@code file}'s region, never loaded into memory. */
+    public static HttpResponse ofFile(int status, FileBody file) {
+        return new HttpResponse(status, new LinkedHashMap<>(), new byte[0], file);
+    }
 
     public static HttpResponse of(int status, String contentType, byte[] body) {
         Map<String, String> headers = new LinkedHashMap<>();
@@ -32,6 +42,6 @@ public record HttpResponse(int status, Map<String, String> headers, byte[] body)
     public HttpResponse withHeader(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
-        return new HttpResponse(status, copy, body);
+        return new HttpResponse(status, copy, body, file);
     }
 }

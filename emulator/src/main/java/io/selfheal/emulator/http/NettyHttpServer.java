@@ -1,9 +1,7 @@
 package io.selfheal.emulator.http;
 
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -11,18 +9,11 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -31,7 +22,8 @@ import java.util.logging.Logger;
 
 /**
  * A minimal HTTP/1.1 server on Netty. Requests are aggregated (bodies up to {@link #MAX_BODY}, also once
- * decompressed: {@link ContentDecoding}), handed to the
+ * decompressed: {@link ContentDecoding}) unless the handler reads their body as it arrives
+ * ({@link HttpHandler#streamsBody}, routed by {@link BodyStreamingRouter}: S3 object uploads of any size), handed to the
  * handler on {@code worker} so that blocking service logic never runs on an event loop, and answered with
  * keep-alive. Every request is answered: one whose head Netty could not decode (a header too long or with control
  * characters), whose URI or whose body encoding is malformed reaches the handler marked
@@ -62,6 +54,7 @@ public final class NettyHttpServer implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline()
                                 .addLast(new HttpServerCodec())
+                                .addLast(new BodyStreamingRouter(worker, handler))
                                 .addLast(new HttpServerExpectContinueHandler())
                                 .addLast(new HttpObjectAggregator(MAX_BODY))
                                 .addLast(new RequestHandler(worker, handler));
@@ -85,10 +78,8 @@ public final class NettyHttpServer implements AutoCloseable {
         channel.close().syncUninterruptibly();
     }
 
+    /** The aggregated path: every request whose body is not streamed ({@link BodyStreamingRouter}). */
     private static final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
-        /** Response header names are the services' own constants: checking each name's characters is wasted work. */
-        private static final DefaultHttpHeadersFactory RESPONSE_HEADERS =
-                DefaultHttpHeadersFactory.headersFactory().withNameValidation(false);
         private final Executor worker;
         private final HttpHandler handler;
 
@@ -100,10 +91,7 @@ public final class NettyHttpServer implements AutoCloseable {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
             boolean keepAlive = HttpUtil.isKeepAlive(msg) && msg.decoderResult().isSuccess();
-            Map<String, String> headers = HttpRequest.newHeaders();
-            for (Map.Entry<String, String> h : msg.headers()) {
-                headers.putIfAbsent(h.getKey(), h.getValue());
-            }
+            Map<String, String> headers = BodyStreamingRouter.firstValues(msg.headers());
             byte[] body = new byte[msg.content().readableBytes()];
             msg.content().readBytes(body);
             HttpRequest request = msg.decoderResult().isSuccess()
@@ -111,14 +99,7 @@ public final class NettyHttpServer implements AutoCloseable {
                     // What was read of the head still says which protocol to refuse in; the stream is then closed.
                     : HttpRequest.ofHeaders(msg.method().name(), msg.uri(), headers, new byte[0])
                             .malformed("The request line or headers are malformed or too long.");
-            worker.execute(() -> {
-                try {
-                    handler.handle(request, response -> write(ctx, response, keepAlive));
-                } catch (RuntimeException | StackOverflowError e) {
-                    LOG.log(Level.WARNING, "handler failed for " + request.method() + " " + request.path(), e);
-                    write(ctx, HttpResponse.of(500, "text/plain", "internal error"), keepAlive);
-                }
-            });
+            ResponseWriter.dispatch(ctx, worker, handler, request, () -> keepAlive);
         }
 
         private static HttpRequest decoded(HttpRequest request) {
@@ -131,29 +112,12 @@ public final class NettyHttpServer implements AutoCloseable {
             }
         }
 
-        private static void write(ChannelHandlerContext ctx, HttpResponse response, boolean keepAlive) {
-            FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                    HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()),
-                    RESPONSE_HEADERS, DefaultHttpHeadersFactory.trailersFactory());
-            response.headers().forEach((k, v) -> out.headers().set(k, v));
-            // A HEAD answer states the length of the body it does not send (S3 HeadObject); else the body's own.
-            if (response.body().length > 0 || !response.headers().containsKey("Content-Length")) {
-                out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
-            }
-            if (keepAlive) {
-                out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-                ctx.writeAndFlush(out);
-            } else {
-                ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
-            }
-        }
-
         /** Answers what can still be answered (a request the pipeline could not take) before closing. */
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             LOG.log(Level.FINE, "connection error", cause);
             if (ctx.channel().isActive() && !(cause instanceof java.io.IOException)) {
-                write(ctx, HttpResponse.of(400, "text/plain", "malformed HTTP request"), false);
+                ResponseWriter.write(ctx, HttpResponse.of(400, "text/plain", "malformed HTTP request"), false);
             } else {
                 ctx.close();
             }

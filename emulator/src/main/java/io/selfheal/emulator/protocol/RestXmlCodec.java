@@ -31,6 +31,12 @@ final class RestXmlCodec implements WireCodec {
         return withIds(HttpResponse.of(error.status(), XML, xml.toString()), ctx);
     }
 
+    /** S3's operations answer for themselves; the SDKs read the request id from {@code x-amz-request-id}. */
+    @Override
+    public HttpResponse raw(RequestContext ctx, HttpResponse response) {
+        return withIds(response, ctx);
+    }
+
     private static HttpResponse withIds(HttpResponse response, RequestContext ctx) {
         return response.withHeader("x-amz-request-id", ctx.requestId()).withHeader("x-amz-id-2", hostId(ctx));
     }

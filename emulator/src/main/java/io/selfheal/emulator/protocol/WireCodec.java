@@ -11,6 +11,11 @@ public interface WireCodec {
 
     HttpResponse error(RequestContext ctx, AwsException error);
 
+    /** A raw operation's own answer, with the request id where the protocol's clients read it. */
+    default HttpResponse raw(RequestContext ctx, HttpResponse response) {
+        return response.withHeader("x-amzn-RequestId", ctx.requestId());
+    }
+
     static WireCodec of(ServiceDescriptor descriptor) {
         return switch (descriptor.protocol()) {
             case AWS_JSON_1_0 -> new AwsJsonCodec("1.0", descriptor.queryCompatible());

@@ -2,6 +2,7 @@ package io.selfheal.emulator.services.s3;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.RequestContext;
+import io.selfheal.emulator.http.FileBody;
 import io.selfheal.emulator.http.HttpRequest;
 import io.selfheal.emulator.http.HttpResponse;
 import io.selfheal.emulator.protocol.XmlWriter;
@@ -49,16 +50,17 @@ final class ObjectOperations {
         }
     }
 
+    /** The body is sent from the object's file, opened now: a put or delete that follows does not change it. */
     HttpResponse getObject(RequestContext ctx, HttpRequest request, ObjectNode input) {
         StoredObject object = existing(ctx, input);
         ByteRange range = ByteRange.of(request.header("Range"), object.size());
         boolean checksum = range == null && "ENABLED".equalsIgnoreCase(request.header("x-amz-checksum-mode"));
         if (range == null) {
-            byte[] body = ObjectFiles.read(object.file(), 0, Math.toIntExact(object.size()));
-            return ObjectHeaders.describe(HttpResponse.of(200, null, body), object, checksum);
+            return ObjectHeaders.describe(HttpResponse.ofFile(200, FileBody.open(object.file(), 0, object.size())),
+                    object, checksum);
         }
-        byte[] body = ObjectFiles.read(object.file(), range.first(), Math.toIntExact(range.length()));
-        return ObjectHeaders.describe(HttpResponse.of(206, null, body), object, false)
+        return ObjectHeaders.describe(HttpResponse.ofFile(206,
+                        FileBody.open(object.file(), range.first(), range.length())), object, false)
                 .withHeader("Content-Range", range.contentRange(object.size()));
     }
 

@@ -1,8 +1,8 @@
 package io.selfheal.emulator.services.s3;
 
 import io.selfheal.emulator.core.AwsException;
+import io.selfheal.emulator.http.BodyInterruptedException;
 import io.selfheal.emulator.http.HttpRequest;
-import java.io.ByteArrayInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,11 +18,19 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Receives a PutObject/UploadPart body into a file: undoes {@code aws-chunked}, computes the MD5 (ETag) and the
- * flexible checksum the client announced as the bytes pass, and checks {@code Content-MD5},
- * {@code x-amz-decoded-content-length} and the checksum (header or trailer) as S3 does.
+ * Receives a PutObject/UploadPart body into a file as it arrives (the body is streamed, never held whole): undoes
+ * {@code aws-chunked}, computes the MD5 (ETag), the flexible checksum the client announced and, for a signed payload,
+ * the SHA-256 as the bytes pass, and checks the size limit, {@code x-amz-content-sha256}, {@code Content-MD5},
+ * {@code x-amz-decoded-content-length} and the checksum (header or trailer) as S3 does
+ * (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html). A refused or interrupted body leaves no file.
  */
 final class ObjectUpload {
+    /**
+     * The most one PUT (PutObject or UploadPart) may carry: 5 GB
+     * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/upload-objects.html), counted as S3 does in GiB.
+     */
+    static final long MAX_PUT_BYTES = 5L * 1024 * 1024 * 1024;
+
     /** What was stored: the file, its size, its hex MD5 and the checksum, if one was sent. */
     record Received(Path file, long size, String md5Hex, PayloadChecksum.Value checksum) {
         String etag() {
@@ -46,12 +54,15 @@ final class ObjectUpload {
     private static Received receiveInto(HttpRequest request, Path file) {
         boolean chunked = AwsChunkedBody.applies(request.header("x-amz-content-sha256"),
                 request.header("Content-Encoding"));
+        // Refused before the first read, so a client that sent Expect: 100-continue never sends the body.
+        checkProposedSize(request.header(chunked ? "x-amz-decoded-content-length" : "Content-Length"));
         String algorithm = announcedAlgorithm(request);
         PayloadChecksum checksum = algorithm == null ? null : PayloadChecksum.of(algorithm);
         MessageDigest md5 = md5();
+        SignedPayload signed = SignedPayload.of(request.header("x-amz-content-sha256"));
         Map<String, String> trailers = Map.of();
         long size;
-        try (InputStream in = new ByteArrayInputStream(request.body());
+        try (InputStream in = signed.watch(request.bodyStream());
              DigestingOut out = new DigestingOut(Files.newOutputStream(file), md5, checksum)) {
             if (chunked) {
                 trailers = AwsChunkedBody.decode(in, out);
@@ -59,9 +70,13 @@ final class ObjectUpload {
                 in.transferTo(out);
             }
             size = out.count;
+        } catch (BodyInterruptedException gone) {
+            throw AwsException.badRequest("IncompleteBody",
+                    "You did not provide the number of bytes specified by the Content-Length HTTP header.");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store an object", e);
         }
+        signed.verify();
         String decoded = request.header("x-amz-decoded-content-length");
         if (chunked && decoded != null && !decoded.equals(Long.toString(size))) {
             throw AwsException.badRequest("IncompleteBody",
@@ -100,6 +115,24 @@ final class ObjectUpload {
         String name = "x-amz-checksum-" + algorithm.toLowerCase(Locale.ROOT);
         String header = request.header(name);
         return header != null ? header : trailers.get(name);
+    }
+
+    private static void checkProposedSize(String length) {
+        long proposed;
+        try {
+            proposed = length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return; // Netty refuses a malformed Content-Length; a malformed decoded length fails IncompleteBody
+        }
+        if (proposed > MAX_PUT_BYTES) {
+            throw entityTooLarge(proposed);
+        }
+    }
+
+    static AwsException entityTooLarge(long proposed) {
+        return AwsException.badRequest("EntityTooLarge", "Your proposed upload exceeds the maximum allowed object size.")
+                .withField("ProposedSize", Long.toString(proposed))
+                .withField("MaxSizeAllowed", Long.toString(MAX_PUT_BYTES));
     }
 
     private static void checkContentMd5(String contentMd5, byte[] digest) {
@@ -147,6 +180,9 @@ final class ObjectUpload {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
+            if (count + len > MAX_PUT_BYTES) {
+                throw entityTooLarge(count + len); // a body sent without a length says its size only by running on
+            }
             out.write(b, off, len);
             md5.update(b, off, len);
             if (checksum != null) {

@@ -18,6 +18,7 @@ import io.selfheal.emulator.service.AwsServiceProvider;
 import io.selfheal.emulator.service.RawOperation;
 import io.selfheal.emulator.service.RequestRouter;
 import io.selfheal.emulator.service.ResourceArns;
+import io.selfheal.emulator.service.StreamingBodyOperation;
 import java.util.Map;
 
 /**
@@ -40,6 +41,9 @@ public final class S3Service extends AbstractAwsService {
     /** An S3 handler: the request as received, its routed input (bucket, key, query) → the HTTP answer. */
     @FunctionalInterface
     private interface Handler extends RawOperation {
+    }
+
+    private interface StreamingHandler extends StreamingBodyOperation {
     }
 
     private final Buckets buckets = new Buckets();
@@ -77,7 +81,7 @@ public final class S3Service extends AbstractAwsService {
                         .resources(S3Arns.BUCKET).blocking())
                 .add(read("ListObjects", raw(listing::listObjects)).dataEvent().iam("s3:ListBucket")
                         .resources(S3Arns.BUCKET).blocking())
-                .add(write("PutObject", raw(objects::putObject)).dataEvent().resources(S3Arns.OBJECT).blocking())
+                .add(write("PutObject", streamed(objects::putObject)).dataEvent().resources(S3Arns.OBJECT).blocking())
                 .add(read("GetObject", raw(objects::getObject)).dataEvent().resources(S3Arns.OBJECT).blocking())
                 .add(read("HeadObject", raw(objects::headObject)).dataEvent().iam("s3:GetObject")
                         .resources(S3Arns.OBJECT).blocking())
@@ -95,7 +99,7 @@ public final class S3Service extends AbstractAwsService {
                         .resources(S3Arns.OBJECT).blocking())
                 .add(write("CreateMultipartUpload", raw(multipart::createMultipartUpload)).dataEvent()
                         .iam("s3:PutObject").resources(S3Arns.OBJECT).blocking())
-                .add(write("UploadPart", raw(multipart::uploadPart)).dataEvent().iam("s3:PutObject")
+                .add(write("UploadPart", streamed(multipart::uploadPart)).dataEvent().iam("s3:PutObject")
                         .resources(S3Arns.OBJECT).blocking())
                 .add(write("CompleteMultipartUpload", raw(multipart::completeMultipartUpload)).dataEvent()
                         .iam("s3:PutObject").resources(S3Arns.OBJECT).blocking())
@@ -124,6 +128,11 @@ public final class S3Service extends AbstractAwsService {
     }
 
     private static RawOperation raw(Handler handler) {
+        return handler;
+    }
+
+    /** An object body: read as it arrives, written to its file, never held whole. */
+    private static RawOperation streamed(StreamingHandler handler) {
         return handler;
     }
 
