@@ -15,17 +15,18 @@ import java.util.Map;
  * (https://docs.aws.amazon.com/config/latest/developerguide/config-item-table.html).
  */
 final class ConfigShapes {
-    private static final Map<String, String> NAMES = Map.of(
-            "tagSet", "tags",
-            "groupSet", "groups",
-            "instanceState", "state",
-            "reason", "stateTransitionReason",
-            "dnsName", "publicDnsName",
-            "blockDeviceMapping", "blockDeviceMappings",
-            "networkInterfaceSet", "networkInterfaces",
-            "attachmentSet", "attachments",
-            "privateIpAddressesSet", "privateIpAddresses",
-            "groupDescription", "description");
+    private static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry("tagSet", "tags"),
+            Map.entry("groupSet", "groups"),
+            Map.entry("instanceState", "state"),
+            Map.entry("reason", "stateTransitionReason"),
+            Map.entry("dnsName", "publicDnsName"),
+            Map.entry("ipAddress", "publicIpAddress"),
+            Map.entry("blockDeviceMapping", "blockDeviceMappings"),
+            Map.entry("networkInterfaceSet", "networkInterfaces"),
+            Map.entry("attachmentSet", "attachments"),
+            Map.entry("privateIpAddressesSet", "privateIpAddresses"),
+            Map.entry("groupDescription", "description"));
 
     private ConfigShapes() {
     }

@@ -43,6 +43,18 @@ final class Ec2Arns {
     /** Disassociate/ReplaceIamInstanceProfileAssociation name an association, which IAM knows only as an instance. */
     static final ResourceArns ANY_INSTANCE = (ctx, input) -> List.of(ctx.arn("ec2", "instance/*"));
 
+    /** AllocateAddress: the new Elastic IP. */
+    static final ResourceArns NEW_ELASTIC_IP = (ctx, input) -> List.of(ctx.arn("ec2", "elastic-ip/*"));
+    static final ResourceArns ELASTIC_IP = ResourceArns.each("AllocationId", Ec2Arns::of);
+    /** AssociateAddress: the Elastic IP and the instance or interface it goes to. */
+    static final ResourceArns ELASTIC_IP_TARGET = (ctx, input) -> java.util.stream.Stream.concat(
+            input.hasNonNull("AllocationId") ? java.util.stream.Stream.empty()
+                    : java.util.stream.Stream.of(ctx.arn("ec2", "elastic-ip/*")),
+            java.util.stream.Stream.of("AllocationId", "InstanceId", "NetworkInterfaceId").filter(input::hasNonNull)
+                    .map(name -> of(ctx, input.get(name).asText()))).toList();
+    /** DisassociateAddress names an association, which IAM knows only as an Elastic IP. */
+    static final ResourceArns ANY_ELASTIC_IP = (ctx, input) -> List.of(ctx.arn("ec2", "elastic-ip/*"));
+
     private Ec2Arns() {
     }
 
@@ -58,6 +70,7 @@ final class Ec2Arns {
             case "vpc" -> "vpc";
             case "subnet" -> "subnet";
             case "snap" -> "snapshot";
+            case "eipalloc" -> "elastic-ip";
             default -> "unknown";
         };
         String account = type.equals("snapshot") ? "" : ctx.accountId();

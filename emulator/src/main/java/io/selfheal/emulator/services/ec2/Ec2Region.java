@@ -24,6 +24,10 @@ final class Ec2Region {
     final Map<String, NetworkInterface> networkInterfaces = new LinkedHashMap<>();
     final Map<String, Volume> volumes = new LinkedHashMap<>();
     final Map<String, Snapshot> snapshots = new LinkedHashMap<>();
+    /** Elastic IPs by allocation id, in allocation order. */
+    final Map<String, ElasticIp> addresses = new LinkedHashMap<>();
+    /** Public addresses for instances and Elastic IPs. */
+    final PublicAddressPool publicAddresses = new PublicAddressPool();
     /** Instance profile ARN → the {@code AIPA…} id associations show for it. */
     final Map<String, String> profileIds = new java.util.HashMap<>();
     private Vpc defaultVpc;
@@ -84,7 +88,7 @@ final class Ec2Region {
     synchronized Stream<Tagged> taggable() {
         return Stream.of(instances.values(), vpcs.values(), subnets.values(), securityGroups.values(),
                         networkInterfaces.values(), volumes.values(), snapshots.values(),
-                        securityGroups.values().stream().flatMap(g -> g.rules.stream()).toList())
+                        securityGroups.values().stream().flatMap(g -> g.rules.stream()).toList(), addresses.values())
                 .flatMap(c -> c.stream().map(t -> (Tagged) t));
     }
 
@@ -102,6 +106,7 @@ final class Ec2Region {
                 if (eni.attachment.deleteOnTermination()) {
                     networkInterfaces.remove(eni.networkInterfaceId);
                     eni.subnet.release(eni.privateIpAddress);
+                    PublicAddresses.deleted(this, eni);
                 }
                 eni.attachment = null;
             }

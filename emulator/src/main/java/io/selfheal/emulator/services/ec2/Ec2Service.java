@@ -94,6 +94,19 @@ public final class Ec2Service extends AbstractAwsService {
         operations.add(read("DescribeSnapshots", ebs::describeSnapshots).resources(ResourceArns.ANY));
         operations.add(read("DescribeTags", tags::describeTags).resources(ResourceArns.ANY));
         isolationOperations(context);
+        publicAddressOperations();
+    }
+
+    /** Public IPv4 addresses: a subnet's MapPublicIpOnLaunch and Elastic IPs. */
+    private void publicAddressOperations() {
+        SubnetAttributeHandler subnets = new SubnetAttributeHandler(store);
+        ElasticIpHandlers eips = new ElasticIpHandlers(store);
+        operations.add(write("ModifySubnetAttribute", subnets::modifySubnetAttribute).resources(Ec2Arns.SUBNET));
+        operations.add(write("AllocateAddress", eips::allocateAddress).resources(Ec2Arns.NEW_ELASTIC_IP));
+        operations.add(read("DescribeAddresses", eips::describeAddresses).resources(ResourceArns.ANY));
+        operations.add(write("AssociateAddress", eips::associateAddress).resources(Ec2Arns.ELASTIC_IP_TARGET));
+        operations.add(write("DisassociateAddress", eips::disassociateAddress).resources(Ec2Arns.ANY_ELASTIC_IP));
+        operations.add(write("ReleaseAddress", eips::releaseAddress).resources(Ec2Arns.ELASTIC_IP));
     }
 
     /** What isolating an instance needs: VPC and subnet lifecycles, interfaces, instance profile associations. */

@@ -84,6 +84,12 @@ final class Instance implements Tagged {
         return interfaces.stream().filter(e -> e.attachment.deviceIndex() == 0).findFirst().orElse(null);
     }
 
+    /** The primary interface's public address (DescribeInstances' PublicIpAddress and PublicDnsName), or null. */
+    NetworkInterface.Association publicAddress() {
+        NetworkInterface primary = primaryInterface();
+        return primary == null ? null : primary.association;
+    }
+
     /** Attaches {@code eni}, keeping the list in device order. */
     void attach(NetworkInterface eni) {
         interfaces.add(eni);

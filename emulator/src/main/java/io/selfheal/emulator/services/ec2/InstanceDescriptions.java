@@ -28,7 +28,8 @@ final class InstanceDescriptions {
                 interfaces.add(new DescribeInstance.NetworkInterface(eni.networkInterfaceId, eni.subnet.subnetId,
                         eni.subnet.vpcId, eni.privateIpAddress, eni.privateDnsName, eni.macAddress,
                         eni.groups.stream().map(g -> new DescribeInstance.SecurityGroup(g.groupId, g.groupName))
-                                .toList(), null, null)); // EC2 assigns no public addresses yet
+                                .toList(), eni.association == null ? null : eni.association.publicIp(),
+                        eni.association == null ? null : eni.association.publicDnsName()));
             }
             DescribeInstance.IamInstanceProfile profile = i.profile == null ? null
                     : new DescribeInstance.IamInstanceProfile(i.profile.arn(), i.profile.profileId());

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * that {@link InstanceXml} renders, so a filter matches exactly what the response shows. Values of one filter are
  * OR'd, filters AND'd, and values may use {@code *} and {@code ?} ({@code \} escapes them); parsing and
  * {@code tag:K}/{@code tag-key}/{@code tag-value} are {@link ResourceFilter}'s. Documented filters on what the
- * emulator never has (Spot, Dedicated Hosts, public addresses, IPv6, ...) are accepted and match nothing, as on AWS
+ * emulator never has (Spot, Dedicated Hosts, IPv6, ...) are accepted and match nothing, as on AWS
  * for an account without such instances; an undocumented name is refused with InvalidParameterValue "The filter
  * 'x' is invalid".
  */
@@ -59,15 +59,12 @@ final class InstanceFilter {
         volumes("block-device-mapping.attach-time", v -> InstanceXml.time(v.attachTime));
         volumes("block-device-mapping.delete-on-termination", v -> v.deleteOnTermination);
         networkInterfaceFields();
-        for (String none : List.of("affinity", "capacity-reservation-id", "dns-name", "host-id",
-                "iam-instance-profile.arn", "instance-lifecycle", "ip-address", "ipv6-address", "kernel-id",
+        publicAddressFields();
+        for (String none : List.of("affinity", "capacity-reservation-id", "host-id",
+                "iam-instance-profile.arn", "instance-lifecycle", "ipv6-address", "kernel-id",
                 "ramdisk-id", "outpost-arn", "placement-group-name", "placement-partition-number", "platform",
                 "product-code", "product-code.type", "requester-id", "spot-instance-request-id",
-                "network-interface.addresses.association.public-ip",
-                "network-interface.addresses.association.ip-owner-id", "network-interface.association.public-ip",
-                "network-interface.association.ip-owner-id", "network-interface.association.allocation-id",
-                "network-interface.association.association-id", "network-interface.ipv6-addresses.ipv6-address",
-                "network-interface.requester-id")) {
+                "network-interface.ipv6-addresses.ipv6-address", "network-interface.requester-id")) {
             FIELDS.put(none, i -> List.of());
         }
     }
@@ -106,6 +103,26 @@ final class InstanceFilter {
                 .flatMap(e -> e.groupIds().stream()).toList());
         FIELDS.put("network-interface.group-name", i -> i.interfaces.stream()
                 .flatMap(e -> e.groups.stream().map(g -> g.groupName)).toList());
+    }
+
+    /** The instance's public address and every interface's ({@code network-interface.association.*}). */
+    private static void publicAddressFields() {
+        field("ip-address", i -> i.publicAddress() == null ? null : i.publicAddress().publicIp());
+        field("dns-name", i -> i.publicAddress() == null || i.publicAddress().publicDnsName().isEmpty() ? null
+                : i.publicAddress().publicDnsName());
+        for (String prefix : List.of("network-interface.association.", "network-interface.addresses.association.")) {
+            association(prefix + "public-ip", NetworkInterface.Association::publicIp);
+            association(prefix + "ip-owner-id", NetworkInterface.Association::ipOwnerId);
+        }
+        association("network-interface.association.allocation-id",
+                a -> a.elasticIp() == null ? null : a.elasticIp().allocationId);
+        association("network-interface.association.association-id",
+                a -> a.elasticIp() == null ? null : a.elasticIp().associationId);
+    }
+
+    private static void association(String name, Function<NetworkInterface.Association, String> value) {
+        FIELDS.put(name, i -> i.interfaces.stream().filter(e -> e.association != null)
+                .map(e -> value.apply(e.association)).filter(java.util.Objects::nonNull).toList());
     }
 
     private static void field(String name, Function<Instance, Object> value) {

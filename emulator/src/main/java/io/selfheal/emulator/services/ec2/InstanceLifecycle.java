@@ -80,6 +80,7 @@ final class InstanceLifecycle {
             i.launchTime = context.clock().now();
             i.stateTransitionReason = "";
             i.stateReasonCode = null;
+            PublicAddresses.started(region, i);
             begin(region, i, InstanceState.PENDING, InstanceState.RUNNING);
         }
     }
@@ -99,6 +100,7 @@ final class InstanceLifecycle {
     void stop(Ec2Region region, Instance i) {
         if (i.state == InstanceState.RUNNING) {
             userInitiated(i);
+            PublicAddresses.stopped(region, i);
             begin(region, i, InstanceState.STOPPING, InstanceState.STOPPED);
         }
     }
@@ -107,6 +109,7 @@ final class InstanceLifecycle {
     void terminate(Ec2Region region, Instance i) {
         if (i.state != InstanceState.SHUTTING_DOWN && i.state != InstanceState.TERMINATED) {
             userInitiated(i);
+            PublicAddresses.stopped(region, i);
             begin(region, i, InstanceState.SHUTTING_DOWN, InstanceState.TERMINATED);
         }
     }

@@ -52,8 +52,9 @@ final class InstanceXml {
                 .put("instanceId", i.instanceId)
                 .put("imageId", i.imageId);
         n.set("instanceState", i.state.toXmlTree());
+        NetworkInterface.Association publicIp = i.publicAddress();
         n.put("privateDnsName", i.privateDnsName)
-                .put("dnsName", "")
+                .put("dnsName", publicIp == null ? "" : publicIp.publicDnsName())
                 .put("reason", i.stateTransitionReason);
         if (i.keyName != null) {
             n.put("keyName", i.keyName);
@@ -67,8 +68,11 @@ final class InstanceXml {
         n.putObject("monitoring").put("state", i.telemetry.monitoring.wireName());
         n.put("subnetId", i.subnetId)
                 .put("vpcId", i.vpcId)
-                .put("privateIpAddress", i.privateIpAddress)
-                .put("sourceDestCheck", true);
+                .put("privateIpAddress", i.privateIpAddress);
+        if (publicIp != null) {
+            n.put("ipAddress", publicIp.publicIp());
+        }
+        n.put("sourceDestCheck", true);
         n.set("groupSet", NetXml.groupSet(i.groups()));
         if (i.stateReasonCode != null) {
             n.putObject("stateReason").put("code", i.stateReasonCode)

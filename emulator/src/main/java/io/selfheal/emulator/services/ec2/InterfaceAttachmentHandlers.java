@@ -118,6 +118,7 @@ final class InterfaceAttachmentHandlers {
             Ec2Errors.checkDryRun(p);
             region.networkInterfaces.remove(eniId);
             eni.subnet.release(eni.privateIpAddress);
+            PublicAddresses.deleted(region, eni);
         }
         return Json.object().put("return", true);
     }

@@ -34,8 +34,7 @@ final class NetXml {
                 .put("availableIpAddressCount", s.availableIpAddressCount())
                 .put("availabilityZone", s.availabilityZone)
                 .put("defaultForAz", s.defaultForAz)
-                // Default subnets give instances public addresses ("Default VPCs").
-                .put("mapPublicIpOnLaunch", s.defaultForAz)
+                .put("mapPublicIpOnLaunch", s.mapPublicIpOnLaunch)
                 .put("assignIpv6AddressOnCreation", false);
         n.set("tagSet", InstanceXml.tagSet(s.tags()));
         return n;
@@ -135,14 +134,16 @@ final class NetXml {
                 .put("macAddress", e.macAddress).put("privateIpAddress", e.privateIpAddress)
                 .put("privateDnsName", e.privateDnsName).put("sourceDestCheck", true)
                 .put("interfaceType", "interface");
+        if (e.association != null) {
+            n.set("association", association(e.association, true));
+        }
         n.set("groupSet", groupSet(e.groups));
         if (e.attachment != null) {
             n.set("attachment", attachment(e).put("instanceId", e.instanceId())
                     .put("instanceOwnerId", e.subnet.ownerId));
         }
         n.set("tagSet", InstanceXml.tagSet(e.tags()));
-        n.putArray("privateIpAddressesSet").addObject().put("privateIpAddress", e.privateIpAddress)
-                .put("privateDnsName", e.privateDnsName).put("primary", true);
+        privateAddresses(n, e, true);
         return n;
     }
 
@@ -154,8 +155,33 @@ final class NetXml {
                 .put("sourceDestCheck", true).put("interfaceType", "interface");
         n.set("groupSet", groupSet(e.groups));
         n.set("attachment", attachment(e));
-        n.putArray("privateIpAddressesSet").addObject().put("privateIpAddress", e.privateIpAddress)
-                .put("privateDnsName", e.privateDnsName).put("primary", true);
+        if (e.association != null) {
+            n.set("association", association(e.association, false));
+        }
+        privateAddresses(n, e, false);
+        return n;
+    }
+
+    /** The one private address, with its public one when it has one. */
+    private static void privateAddresses(ObjectNode n, NetworkInterface e, boolean withIds) {
+        ObjectNode primary = n.putArray("privateIpAddressesSet").addObject()
+                .put("privateIpAddress", e.privateIpAddress).put("privateDnsName", e.privateDnsName)
+                .put("primary", true);
+        if (e.association != null) {
+            primary.set("association", association(e.association, withIds));
+        }
+    }
+
+    /**
+     * NetworkInterfaceAssociation (DescribeNetworkInterfaces: with an Elastic IP's allocation and association ids) or
+     * InstanceNetworkInterfaceAssociation (inside an instance: address, DNS name and owner only).
+     */
+    private static ObjectNode association(NetworkInterface.Association a, boolean withIds) {
+        ObjectNode n = Json.object().put("publicIp", a.publicIp()).put("publicDnsName", a.publicDnsName())
+                .put("ipOwnerId", a.ipOwnerId());
+        if (withIds && a.elasticIp() != null) {
+            n.put("allocationId", a.elasticIp().allocationId).put("associationId", a.elasticIp().associationId);
+        }
         return n;
     }
 

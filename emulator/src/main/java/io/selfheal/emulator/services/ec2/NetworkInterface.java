@@ -17,6 +17,16 @@ final class NetworkInterface implements Tagged {
                       boolean deleteOnTermination) {
     }
 
+    /**
+     * The public IPv4 address of the interface's primary private address: auto-assigned (owned by {@code amazon}) or
+     * an Elastic IP (owned by the account).
+     */
+    record Association(String publicIp, String publicDnsName, ElasticIp elasticIp) {
+        String ipOwnerId() {
+            return elasticIp == null ? "amazon" : elasticIp.ownerId;
+        }
+    }
+
     final String networkInterfaceId;
     final Subnet subnet;
     final String privateIpAddress;
@@ -25,6 +35,13 @@ final class NetworkInterface implements Tagged {
     final String description;
     /** Null while the interface is {@code available}. */
     Attachment attachment;
+    /** The public address, or null. */
+    Association association;
+    /**
+     * Launched with a public address (AssociatePublicIpAddress, or the subnet's MapPublicIpOnLaunch): a start after a
+     * stop, or an Elastic IP taken away, gives it a new one.
+     */
+    boolean autoPublicIp;
     /** Live references: a group in use cannot be deleted, so these never dangle. */
     final List<SecurityGroup> groups = new ArrayList<>();
     private final Map<String, String> tags = new LinkedHashMap<>();

@@ -36,7 +36,17 @@ final class NetworkInterfaceHandlers {
             Map.entry("availability-zone", e -> one(e.subnet.availabilityZone)),
             Map.entry("private-ip-address", e -> one(e.privateIpAddress)),
             Map.entry("mac-address", e -> one(e.macAddress)),
-            Map.entry("status", e -> one(e.status())));
+            Map.entry("status", e -> one(e.status())),
+            Map.entry("association.public-ip", e -> e.association == null ? List.of()
+                    : one(e.association.publicIp())),
+            Map.entry("association.ip-owner-id", e -> e.association == null ? List.of()
+                    : one(e.association.ipOwnerId())),
+            Map.entry("association.public-dns-name", e -> e.association == null
+                    || e.association.publicDnsName().isEmpty() ? List.of() : one(e.association.publicDnsName())),
+            Map.entry("association.allocation-id", e -> e.association == null || e.association.elasticIp() == null
+                    ? List.of() : one(e.association.elasticIp().allocationId)),
+            Map.entry("association.association-id", e -> e.association == null || e.association.elasticIp() == null
+                    ? List.of() : one(e.association.elasticIp().associationId)));
 
     private final RegionalStore<Ec2Region> store;
 

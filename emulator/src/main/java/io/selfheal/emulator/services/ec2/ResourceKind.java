@@ -35,7 +35,9 @@ enum ResourceKind {
         String malformedCode() {
             return "InvalidSnapshotID.Malformed";
         }
-    };
+    },
+    ELASTIC_IP("eipalloc", "InvalidAllocationID", "The allocation ID '%s' does not exist",
+            "The allocation IDs '%s' do not exist");
 
     final String prefix;
     private final String codeStem;

@@ -65,6 +65,7 @@ final class RunInstancesHandler {
                     ? LaunchNetwork.single(p, region, subnet(p, region, ctx.region()))
                     : LaunchNetwork.specs(p, region,
                             p.string("SubnetId") == null ? subnet(p, region, ctx.region()) : null, count);
+            boolean publicIp = LaunchPublicIp.decide(p, network);
             String profileArn = InstanceProfileHandlers.profileArn(p.child("IamInstanceProfile"), ctx);
             Ec2Errors.checkDryRun(p);
             List<Instance> earlier = clientToken == null ? List.of() : region.all().stream()
@@ -79,6 +80,7 @@ final class RunInstancesHandler {
                 String instanceId = context.ids().hex("i", 17);
                 List<NetworkInterface> enis = LaunchNetwork.interfaces(region, network, tags.get("network-interface"));
                 NetworkInterface primary = enis.get(0);
+                LaunchPublicIp.apply(region, primary, publicIp);
                 Instance instance = new Instance(ctx.accountId(), ctx.region(), instanceId, reservationId, imageId,
                         instanceType, keyName, primary.subnet.subnetId, primary.subnet.vpcId,
                         primary.subnet.availabilityZone, primary.privateIpAddress, primary.privateDnsName, index,

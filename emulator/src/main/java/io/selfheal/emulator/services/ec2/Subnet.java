@@ -21,6 +21,8 @@ final class Subnet implements Tagged {
     final Cidr cidr;
     final String cidrBlock;
     final boolean defaultForAz;
+    /** ModifySubnetAttribute MapPublicIpOnLaunch: default subnets map public addresses, others do not. */
+    boolean mapPublicIpOnLaunch;
     private final long firstHost;
     private final TreeSet<Long> inUse = new TreeSet<>();
     private final Map<String, String> tags = new LinkedHashMap<>();
@@ -35,6 +37,7 @@ final class Subnet implements Tagged {
         this.cidr = cidr;
         this.cidrBlock = cidr.toString();
         this.defaultForAz = defaultForAz;
+        this.mapPublicIpOnLaunch = defaultForAz;
         this.firstHost = defaultForAz ? 10 : 4;
     }
 

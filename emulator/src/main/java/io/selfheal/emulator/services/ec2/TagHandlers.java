@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * CreateTags, DeleteTags and DescribeTags on every resource modelled: instances, VPCs, subnets, security groups and
- * their rules, network interfaces, volumes and snapshots.
+ * their rules, network interfaces, volumes, snapshots and Elastic IPs.
  */
 final class TagHandlers {
     private final RegionalStore<Ec2Region> store;
@@ -107,6 +107,7 @@ final class TagHandlers {
                 case NETWORK_INTERFACE -> region.networkInterfaces.get(id);
                 case VOLUME -> region.volumes.get(id);
                 case SNAPSHOT -> region.snapshots.get(id);
+                case ELASTIC_IP -> region.addresses.get(id);
                 default -> null;
             };
             if (!kind.wellFormed(id)) {

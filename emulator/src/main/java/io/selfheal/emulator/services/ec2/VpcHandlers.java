@@ -28,17 +28,18 @@ final class VpcHandlers {
             "state", v -> one("available"),
             "owner-id", v -> one(v.ownerId),
             "dhcp-options-id", v -> one(v.dhcpOptionsId));
-    private static final Map<String, Function<Subnet, Collection<String>>> SUBNET_FILTERS = Map.of(
-            "subnet-id", s -> one(s.subnetId),
-            "vpc-id", s -> one(s.vpcId),
-            "default-for-az", s -> one(s.defaultForAz),
-            "defaultForAz", s -> one(s.defaultForAz),
-            "availability-zone", s -> one(s.availabilityZone),
-            "availabilityZone", s -> one(s.availabilityZone),
-            "cidr-block", s -> one(s.cidrBlock),
-            "state", s -> one("available"),
-            "owner-id", s -> one(s.ownerId),
-            "subnet-arn", s -> one(s.arn()));
+    private static final Map<String, Function<Subnet, Collection<String>>> SUBNET_FILTERS = Map.ofEntries(
+            Map.entry("subnet-id", s -> one(s.subnetId)),
+            Map.entry("vpc-id", s -> one(s.vpcId)),
+            Map.entry("default-for-az", s -> one(s.defaultForAz)),
+            Map.entry("defaultForAz", s -> one(s.defaultForAz)),
+            Map.entry("availability-zone", s -> one(s.availabilityZone)),
+            Map.entry("availabilityZone", s -> one(s.availabilityZone)),
+            Map.entry("cidr-block", s -> one(s.cidrBlock)),
+            Map.entry("state", s -> one("available")),
+            Map.entry("owner-id", s -> one(s.ownerId)),
+            Map.entry("subnet-arn", s -> one(s.arn())),
+            Map.entry("map-public-ip-on-launch", s -> one(s.mapPublicIpOnLaunch)));
 
     private final RegionalStore<Ec2Region> store;
 

@@ -13,6 +13,12 @@
  * ({@code sgr-}), each instance's primary network interface (which carries its groups), instance attributes
  * (groups, termination protection, type), launch-time EBS volumes and snapshots (completed after
  * {@link io.selfheal.emulator.services.ec2.SnapshotHandlers#COMPLETION_DELAY}), and tags on all of these.
+ * <p>Public IPv4 addresses: a subnet's MapPublicIpOnLaunch (default subnets map), RunInstances'
+ * AssociatePublicIpAddress, the address on the primary interface ({@code Association}) and the instance
+ * ({@code PublicIpAddress}/{@code PublicDnsName}), released at stop and terminate and renewed at start
+ * ({@link io.selfheal.emulator.services.ec2.PublicAddresses}), and Elastic IPs
+ * ({@link io.selfheal.emulator.services.ec2.ElasticIpHandlers}), all from documentation ranges
+ * ({@link io.selfheal.emulator.services.ec2.PublicAddressPool}).
  * The harness reads reboot counts and states, and injects load and hangs, through
  * {@link io.selfheal.emulator.control.Ec2Control}.
  */

@@ -5,7 +5,9 @@ import static io.selfheal.emulator.services.config.ConfigTestSupport.startRecord
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.selfheal.emulator.EmulatorExtension;
+import io.selfheal.emulator.core.Json;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.config.ConfigClient;
 import software.amazon.awssdk.services.config.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.config.model.Owner;
+import software.amazon.awssdk.services.config.model.ResourceType;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -23,7 +26,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * parameters as PutConfigRule checks them, and GetComplianceDetailsByConfigRule as the resource drifts.
  * https://docs.aws.amazon.com/config/latest/developerguide/vpc-sg-open-only-to-authorized-ports.html,
  * https://docs.aws.amazon.com/config/latest/developerguide/s3-bucket-public-read-prohibited.html,
- * https://docs.aws.amazon.com/config/latest/developerguide/required-tags.html
+ * https://docs.aws.amazon.com/config/latest/developerguide/required-tags.html,
+ * https://docs.aws.amazon.com/config/latest/developerguide/ec2-instance-no-public-ip.html
  */
 class ManagedRulesThroughSdkTest {
     @RegisterExtension
@@ -83,6 +87,44 @@ class ManagedRulesThroughSdkTest {
 
         s3.deleteBucketPolicy(b -> b.bucket("evidence"));
         assertThat(compliance("public-read", "evidence")).isEqualTo("COMPLIANT");
+    }
+
+    /**
+     * An instance launched into a subnet that maps public addresses carries one in its configuration item and is
+     * NON_COMPLIANT; one in a private subnet is COMPLIANT; stopping the public one releases its address and it becomes
+     * COMPLIANT.
+     */
+    @Test
+    void anInstanceWithAPublicAddressIsNonCompliantWithEc2InstanceNoPublicIp() throws Exception {
+        String vpc = ec2.createVpc(b -> b.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+        String privateSubnet = ec2.createSubnet(b -> b.vpcId(vpc).cidrBlock("10.0.1.0/24")).subnet().subnetId();
+        String publicSubnet = ec2.createSubnet(b -> b.vpcId(vpc).cidrBlock("10.0.2.0/24")).subnet().subnetId();
+        ec2.modifySubnetAttribute(b -> b.subnetId(publicSubnet).mapPublicIpOnLaunch(v -> v.value(true)));
+        rule("no-public-ip", "EC2_INSTANCE_NO_PUBLIC_IP", "AWS::EC2::Instance", null);
+        String exposed = launch(publicSubnet);
+        String internal = launch(privateSubnet);
+        assertThat(compliance("no-public-ip", exposed)).isEqualTo("NON_COMPLIANT");
+        assertThat(compliance("no-public-ip", internal)).isEqualTo("COMPLIANT");
+
+        String publicIp = ec2.describeInstances(b -> b.instanceIds(exposed)).reservations().get(0).instances().get(0)
+                .publicIpAddress();
+        JsonNode item = Json.parse(config.batchGetResourceConfig(b -> b.resourceKeys(k -> k
+                .resourceType(ResourceType.AWS_EC2_INSTANCE).resourceId(exposed))).baseConfigurationItems().get(0)
+                .configuration());
+        assertThat(item.path("publicIpAddress").asText()).isEqualTo(publicIp);
+        assertThat(item.path("networkInterfaces").path(0).path("association").path("publicIp").asText())
+                .isEqualTo(publicIp);
+        assertThat(item.path("networkInterfaces").path(0).path("association").path("ipOwnerId").asText())
+                .isEqualTo("amazon");
+
+        AWS.emulator().control().advance(Duration.ofSeconds(1));
+        ec2.stopInstances(b -> b.instanceIds(exposed));
+        assertThat(compliance("no-public-ip", exposed)).isEqualTo("COMPLIANT");
+    }
+
+    private String launch(String subnet) {
+        return ec2.runInstances(b -> b.imageId("ami-12345678").minCount(1).maxCount(1).subnetId(subnet)).instances()
+                .get(0).instanceId();
     }
 
     @Test

@@ -39,12 +39,10 @@ class GuardDutyFindingFormatTest {
     /**
      * Where a documented sample and ours may differ, and why: the image description is not something EC2 here knows;
      * additionalInfo is free-form per type; the fixture's launchTime is epoch millis where the API model and other AWS
-     * samples give ISO text (we give text); the fixture's ASN is a number where the API model says String; an
-     * interface without a public address (EC2 here assigns none yet) has no publicIp/publicDnsName, as on AWS.
+     * samples give ISO text (we give text); the fixture's ASN is a number where the API model says String.
      */
     static final Set<String> MAY_DIFFER = Set.of("detail.resource.instanceDetails.imageDescription",
-            "detail.service.additionalInfo", "detail.resource.instanceDetails.launchTime", "organization.asn",
-            "networkInterfaces[0].publicIp", "networkInterfaces[0].publicDnsName");
+            "detail.service.additionalInfo", "detail.resource.instanceDetails.launchTime", "organization.asn");
 
     static JsonNode reference;
     static String instanceId;
@@ -94,6 +92,12 @@ class GuardDutyFindingFormatTest {
 
         assertDocumentedShape(type, event);
         assertThat(detail.path("resource").path("instanceDetails").path("instanceId").asText()).isEqualTo(instanceId);
+        // Launched into a default subnet, the instance has a public address, and the finding shows EC2's.
+        var launched = AWS.client(Ec2Client.class).describeInstances(b -> b.instanceIds(instanceId)).reservations()
+                .get(0).instances().get(0);
+        JsonNode eni = detail.path("resource").path("instanceDetails").path("networkInterfaces").path(0);
+        assertThat(eni.path("publicIp").asText()).isEqualTo(launched.publicIpAddress()).isNotEmpty();
+        assertThat(eni.path("publicDnsName").asText()).isEqualTo(launched.publicDnsName());
         assertThat(detail.path("service").path("additionalInfo").has("sample")).isFalse();
     }
 
