@@ -21,6 +21,7 @@ public final class EndpointCloud implements Cloud {
     private final AwsCredentialsProvider credentials;
     private final String account;
     private final Optional<EmulatorControls> controls;
+    private final String runId = io.selfheal.harness.runid.RunIdentity.newRunId();
     /** Without controls: outcomes read through AWS's own records, its tap made now and deleted on close. */
     private final io.selfheal.harness.backend.observe.AwsObservation awsObservation;
 
@@ -33,7 +34,7 @@ public final class EndpointCloud implements Cloud {
         this.controls = controls;
         // AWS throttles LookupEvents at two a second: one read a second at most there.
         this.awsObservation = controls.isPresent() ? null : io.selfheal.harness.backend.observe.AwsObservation.open(
-                endpoint, region, credentials, java.util.UUID.randomUUID().toString().substring(0, 8),
+                endpoint, region, credentials, runId,
                 java.time.Instant.now().minusSeconds(1),
                 endpoint == null ? java.time.Duration.ofSeconds(1) : java.time.Duration.ofMillis(200));
     }
@@ -89,7 +90,13 @@ public final class EndpointCloud implements Cloud {
         String where = endpoint == null ? "AWS" : endpoint.toString();
         return "endpoint " + where + " (account " + account + ", " + region + ", "
                 + (controls.isPresent() ? "control API: " + controls.get().capabilities().size() + " capabilities"
-                : "no control API") + ")";
+                : "no control API") + ", run id " + runId + ")";
+    }
+
+    /** Every run on an endpoint names, tags and deletes what it makes by this id: the endpoint outlives it. */
+    @Override
+    public Optional<String> runId() {
+        return Optional.of(runId);
     }
 
     /** The endpoint override, or null for AWS's own endpoints. */
