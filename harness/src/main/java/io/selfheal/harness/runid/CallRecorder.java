@@ -29,7 +29,7 @@ public final class CallRecorder implements ExecutionInterceptor {
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(java.util.Locale.ROOT);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         Call call = new Call(service, operation, names(context.request()));
         synchronized (this) {
