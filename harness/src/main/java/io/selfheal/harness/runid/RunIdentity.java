@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * Who a run's resources belong to: the run id (8 lowercase hex digits, so it fits every service's name rules,
  * S3's lowercase bucket names included) and the scenario. Every name the run gives becomes
- * {@code sh-<runid>-<name>} and every resource is tagged {@value #RUN_ID_TAG} and {@value #SCENARIO_TAG}.
+ * {@code <name>-sh-<runid>} and every resource is tagged {@value #RUN_ID_TAG} and {@value #SCENARIO_TAG}.
  *
  * @param runId    8 lowercase hex digits
  * @param scenario the scenario's name (a tag value)
@@ -40,33 +40,40 @@ public record RunIdentity(String runId, String scenario) {
         return runId;
     }
 
-    /** {@code sh-<runid>-}: how every name of the run begins. */
-    public String prefix() {
-        return prefix(runId);
+    /** {@code -sh-<runid>}: what every name of the run ends with (before a FIFO {@code .fifo}). */
+    public String marker() {
+        return marker(runId);
     }
 
-    public static String prefix(String runId) {
-        return "sh-" + runId + "-";
+    public static String marker(String runId) {
+        return "-sh-" + runId;
+    }
+
+    /** Whether {@code name} is one a run of {@code runId} gives. */
+    public static boolean names(String name, String runId) {
+        return name.endsWith(marker(runId)) || name.endsWith(marker(runId) + ".fifo");
     }
 
     /**
-     * The name {@code logical} gets in this run, at most {@code limit} characters: {@code sh-<runid>-<logical>}
-     * ({@code /sh-<runid>/…} for a log group's path); unchanged when it already carries the run's prefix (it came
-     * from a reference to another resource of the run). Too long a name is cut and ends in a hash of the whole, so
-     * two long names stay apart; a FIFO queue's or topic's {@code .fifo} stays at the end.
+     * The name a resource the scenario calls {@code logical} gets in this run, at most {@code limit} characters:
+     * {@code <logical>-sh-<runid>} ({@code <logical>-sh-<runid>.fifo} for a FIFO queue or topic). The run id goes
+     * last, not first, so the team's prefix conventions still hold — an alarm rule matching
+     * {@code "alarmName": [{"prefix": "EC2-CPU-High-"}]} still matches the run's alarm. A name that already carries
+     * the marker (it came from a reference to another resource of the run) is left as it is. Too long a name is cut
+     * and gets a hash of the whole before the marker, so two long names stay apart.
      */
     public String name(String logical, int limit) {
-        if (logical.contains(prefix()) || logical.startsWith("/sh-" + runId + "/")) {
+        if (names(logical, runId)) {
             return logical;
         }
         String suffix = logical.endsWith(".fifo") ? ".fifo" : "";
         String base = logical.substring(0, logical.length() - suffix.length());
-        String name = logical.startsWith("/") ? "/sh-" + runId + base : prefix() + base;
-        if (name.length() + suffix.length() > limit) {
+        String tail = marker() + suffix;
+        if (base.length() + tail.length() > limit) {
             String hash = Digests.sha256Hex(logical.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 6);
-            name = name.substring(0, limit - suffix.length() - hash.length() - 1) + "-" + hash;
+            base = base.substring(0, limit - tail.length() - hash.length() - 1) + "-" + hash;
         }
-        return name + suffix;
+        return base + tail;
     }
 
     /** The tags every resource of the run gets. */

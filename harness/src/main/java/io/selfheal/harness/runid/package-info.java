@@ -1,6 +1,6 @@
 /**
  * Real-account safety: what makes a run's resources findable and removable. {@link io.selfheal.harness.runid.RunIdentity}
- * names each resource {@code sh-<runid>-<name>} and tags it {@code selfheal:run-id}/{@code selfheal:scenario};
+ * names each resource {@code <name>-sh-<runid>} and tags it {@code selfheal:run-id}/{@code selfheal:scenario};
  * {@link io.selfheal.harness.runid.RunTagging} adds those tags to every create request that takes tags, and
  * {@link io.selfheal.harness.runid.CreatedResources} records every resource a create call made, to delete them in
  * reverse order at the end of the run — both are SDK interceptors on the run's clients, so no stack kind carries

@@ -37,7 +37,7 @@ public final class Provisioning implements AutoCloseable {
     }
 
     /**
-     * The name a resource the scenario calls {@code logical} gets in this run: {@code sh-<runid>-<logical>} on a
+     * The name a resource the scenario calls {@code logical} gets in this run: {@code <logical>-sh-<runid>} on a
      * backend whose runs carry a run id (see {@link io.selfheal.harness.runid.RunIdentity#name}), else
      * {@code logical}; at most {@code limit} characters, the service's own limit.
      */

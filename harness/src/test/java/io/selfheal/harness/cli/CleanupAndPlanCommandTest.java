@@ -32,17 +32,17 @@ class CleanupAndPlanCommandTest {
                 "us-east-1", FILE);
         assertThat(plan.exit()).as(plan.out() + plan.err()).isZero();
         assertThat(plan.out()).contains("plan: run-id-every-kind", "names and tags as run id ")
-                .containsPattern("iam CreateRole RoleName=sh-[0-9a-f]{8}-remediation")
-                .containsPattern("sqs CreateQueue QueueName=sh-[0-9a-f]{8}-alerts")
-                .containsPattern("lambda CreateFunction FunctionName=sh-[0-9a-f]{8}-notify")
-                .containsPattern("eventbridge PutRule Name=sh-[0-9a-f]{8}-alarmed")
-                .containsPattern("cloudwatch PutMetricAlarm AlarmName=sh-[0-9a-f]{8}-cpu-high")
+                .containsPattern("iam CreateRole RoleName=remediation-sh-[0-9a-f]{8}")
+                .containsPattern("sqs CreateQueue QueueName=alerts-sh-[0-9a-f]{8}")
+                .containsPattern("lambda CreateFunction FunctionName=notify-sh-[0-9a-f]{8}")
+                .containsPattern("eventbridge PutRule Name=alarmed-sh-[0-9a-f]{8}")
+                .containsPattern("cloudwatch PutMetricAlarm AlarmName=cpu-high-sh-[0-9a-f]{8}")
                 .contains("ec2 RunInstances", "nothing was called on the endpoint")
                 .doesNotContain("would stop");
 
         CliCapture embedded = CliCapture.run("run", "--plan", FILE);
         assertThat(embedded.exit()).isZero();
-        assertThat(embedded.out()).contains("sqs CreateQueue QueueName=alerts").doesNotContain("sh-");
+        assertThat(embedded.out()).contains("sqs CreateQueue QueueName=alerts").doesNotContain("-sh-");
     }
 
     @Test
@@ -64,14 +64,14 @@ class CleanupAndPlanCommandTest {
             CliCapture dry = CliCapture.run("cleanup", "--run-id", identity.runId(), "--endpoint-url", endpoint,
                     "--region", "us-east-1", "--dry-run");
             assertThat(dry.exit()).as(dry.out() + dry.err()).isZero();
-            assertThat(dry.out()).contains("would delete iam role " + identity.prefix() + "remediation",
-                    "would delete ec2 instances ", "would delete events rule " + identity.prefix() + "alarmed")
+            assertThat(dry.out()).contains("would delete iam role remediation" + identity.marker(),
+                    "would delete ec2 instances ", "would delete events rule alarmed" + identity.marker())
                     .doesNotContain("  deleted");
 
             CliCapture cleanup = CliCapture.run("cleanup", "--run-id", identity.runId(), "--endpoint-url", endpoint,
                     "--region", "us-east-1");
             assertThat(cleanup.exit()).as(cleanup.out() + cleanup.err()).isZero();
-            assertThat(cleanup.out()).contains("deleted lambda function " + identity.prefix() + "notify",
+            assertThat(cleanup.out()).contains("deleted lambda function notify" + identity.marker(),
                     "deleted ec2 security group ").doesNotContain("could not");
 
             CliCapture again = CliCapture.run("cleanup", "--run-id", identity.runId(), "--endpoint-url", endpoint,

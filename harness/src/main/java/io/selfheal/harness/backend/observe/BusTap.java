@@ -44,9 +44,9 @@ final class BusTap implements AutoCloseable {
         this.queueUrl = queueUrl;
     }
 
-    /** Creates the queue, its policy, the rule and its target: {@code sh-<runId>-tap}, as the run's own names. */
+    /** Creates the queue, its policy, the rule and its target: {@code tap-sh-<runId>}, as the run's own names. */
     static BusTap open(EventBridgeClient events, SqsClient sqs, String runId) {
-        String name = io.selfheal.harness.runid.RunIdentity.prefix(runId) + "tap";
+        String name = "tap" + io.selfheal.harness.runid.RunIdentity.marker(runId);
         String queueUrl = sqs.createQueue(r -> r.queueName(name).tags(Map.of(TAG, runId))).queueUrl();
         BusTap tap = new BusTap(events, sqs, name, queueUrl);
         try {
