@@ -86,9 +86,11 @@ final class RunResources {
     static Deletion instances(List<String> ids) {
         return new Deletion("ec2 instances " + String.join(", ", ids), c -> {
             c.ec2().terminateInstances(r -> r.instanceIds(ids));
-            c.ec2().waiter().waitUntilInstanceTerminated(r -> r.instanceIds(ids), w -> w.waitTimeout(GROUP_IN_USE)
-                    .backoffStrategyV2(software.amazon.awssdk.retries.api.BackoffStrategy.fixedDelay(
-                            Duration.ofSeconds(2))));
+            c.await("instances " + ids + " terminated", GROUP_IN_USE, () -> c.ec2()
+                    .describeInstances(r -> r.instanceIds(ids)).reservations().stream()
+                    .flatMap(r -> r.instances().stream())
+                    .allMatch(i -> i.state().name() == software.amazon.awssdk.services.ec2.model.InstanceStateName
+                            .TERMINATED));
         });
     }
 
@@ -98,19 +100,17 @@ final class RunResources {
      */
     static Deletion securityGroup(String id) {
         return new Deletion("ec2 security group " + id, c -> {
-            long deadline = System.nanoTime() + GROUP_IN_USE.toNanos();
-            while (true) {
+            c.await("security group " + id + " deleted", GROUP_IN_USE, () -> {
                 try {
                     c.ec2().deleteSecurityGroup(r -> r.groupId(id));
-                    return;
+                    return true;
                 } catch (Ec2Exception e) {
-                    if (!"DependencyViolation".equals(e.awsErrorDetails().errorCode())
-                            || System.nanoTime() > deadline) {
+                    if (!"DependencyViolation".equals(e.awsErrorDetails().errorCode())) {
                         throw e;
                     }
-                    java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(5).toNanos());
+                    return false;
                 }
-            }
+            });
         });
     }
 

@@ -35,4 +35,12 @@ public interface ServiceClients {
     ConfigClient config();
 
     S3Client s3();
+
+    /**
+     * Waits, on the cloud's clock, until {@code done} holds: on a virtual clock by advancing it (an instance shuts
+     * down only as time passes there), on a real one by asking every few seconds (AWS throttles describe calls).
+     *
+     * @throws RuntimeException naming {@code what} when {@code max} passed first
+     */
+    void await(String what, java.time.Duration max, java.util.function.BooleanSupplier done);
 }

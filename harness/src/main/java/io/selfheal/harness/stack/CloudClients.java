@@ -31,6 +31,7 @@ public final class CloudClients implements AutoCloseable, io.selfheal.harness.ru
     private final ConfigClient config;
     private final S3Client s3;
     private final java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors;
+    private final Cloud cloud;
 
     public CloudClients(Cloud cloud) {
         this(cloud, java.util.List.of());
@@ -43,6 +44,7 @@ public final class CloudClients implements AutoCloseable, io.selfheal.harness.ru
     public CloudClients(Cloud cloud, java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor>
             interceptors) {
         this.interceptors = java.util.List.copyOf(interceptors);
+        this.cloud = cloud;
         ec2 = configure(Ec2Client.builder(), cloud);
         cloudWatch = configure(CloudWatchClient.builder(), cloud);
         lambda = configure(LambdaClient.builder(), cloud);
@@ -113,6 +115,16 @@ public final class CloudClients implements AutoCloseable, io.selfheal.harness.ru
     /** IAM (global: one namespace per account whatever the region the client signs with). */
     public IamClient iam() {
         return iam;
+    }
+
+    @Override
+    public void await(String what, java.time.Duration max, java.util.function.BooleanSupplier done) {
+        if (cloud.virtualTime()) {
+            io.selfheal.harness.backend.Waits.until(cloud, what, max, done);
+        } else {
+            org.awaitility.Awaitility.await(what).atMost(max).pollDelay(java.time.Duration.ZERO)
+                    .pollInterval(java.time.Duration.ofSeconds(2)).until(done::getAsBoolean);
+        }
     }
 
     @Override
