@@ -62,6 +62,37 @@ class EndpointBackendTest {
                             + "the emulator's event log, event redelivery",
                     runnable + " passed, 0 failed, " + (scenarios.size() - runnable) + " skipped");
             assertThat(run.exitCode).as(run.output).isZero();
+            assertThat(run.output).as("each run that made something deleted it").contains("cleanup: deleted ")
+                    .doesNotContain("could not delete");
+            assertNothingOfAnyRunIsLeft(serve.endpoint());
+        }
+    }
+
+    /**
+     * Every run on an endpoint names what it makes {@code <name>-sh-<runid>} and deletes it at its end: none of those
+     * names is left on the server, read through the SDK v2.
+     */
+    private static void assertNothingOfAnyRunIsLeft(String endpoint) {
+        java.util.regex.Pattern runName = java.util.regex.Pattern.compile(".*-sh-[0-9a-f]{8}(\\.fifo)?");
+        var settings = new io.selfheal.harness.backend.EndpointSettings(java.net.URI.create(endpoint), null,
+                "us-east-1", null);
+        var keys = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "x"));
+        try (var cloud = io.selfheal.harness.backend.EndpointCloud.connect(settings, keys);
+             var sdk = new io.selfheal.harness.stack.CloudClients(cloud)) {
+            List<String> names = new ArrayList<>();
+            sdk.iam().listRoles().roles().forEach(r -> names.add(r.roleName()));
+            sdk.lambda().listFunctions().functions().forEach(f -> names.add(f.functionName()));
+            sdk.sqs().listQueues().queueUrls().forEach(u -> names.add(u.substring(u.lastIndexOf('/') + 1)));
+            sdk.sns().listTopics().topics().forEach(t -> names.add(t.topicArn().substring(t.topicArn()
+                    .lastIndexOf(':') + 1)));
+            sdk.cloudWatch().describeAlarms().metricAlarms().forEach(a -> names.add(a.alarmName()));
+            sdk.logs().describeLogGroups().logGroups().forEach(g -> names.add(g.logGroupName()));
+            sdk.ec2().describeSecurityGroups().securityGroups().forEach(g -> names.add(g.groupName()));
+            String own = cloud.runId().orElseThrow(); // this listing cloud's own tap, open until it closes
+            sdk.events().listRules(r -> { }).rules().forEach(r -> names.add(r.name()));
+            assertThat(names).filteredOn(n -> runName.matcher(n).matches() && !n.endsWith(own))
+                    .isEmpty();
         }
     }
 

@@ -29,6 +29,15 @@ public interface Cloud extends AutoCloseable {
 
     software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials();
 
+    /**
+     * The run id this cloud's run names and tags its resources with, and deletes them by at its end
+     * ({@link io.selfheal.harness.runid.RunIdentity}): a cloud that outlives the run has one; a cloud thrown away with
+     * the run (a fresh embedded emulator) has none and needs no cleanup.
+     */
+    default Optional<String> runId() {
+        return Optional.empty();
+    }
+
     /** The emulator's controls, when one stands behind this endpoint and lets the harness reach them. */
     Optional<EmulatorControls> controls();
 

@@ -21,19 +21,20 @@ public final class EndpointCloud implements Cloud {
     private final AwsCredentialsProvider credentials;
     private final String account;
     private final Optional<EmulatorControls> controls;
+    private final String runId = io.selfheal.harness.runid.RunIdentity.newRunId();
     /** Without controls: outcomes read through AWS's own records, its tap made now and deleted on close. */
     private final io.selfheal.harness.backend.observe.AwsObservation awsObservation;
 
     private EndpointCloud(URI endpoint, String region, AwsCredentialsProvider credentials, String account,
-                          Optional<EmulatorControls> controls) {
+                          Optional<EmulatorControls> controls, boolean observe) {
         this.endpoint = endpoint;
         this.region = region;
         this.credentials = credentials;
         this.account = account;
         this.controls = controls;
         // AWS throttles LookupEvents at two a second: one read a second at most there.
-        this.awsObservation = controls.isPresent() ? null : io.selfheal.harness.backend.observe.AwsObservation.open(
-                endpoint, region, credentials, java.util.UUID.randomUUID().toString().substring(0, 8),
+        this.awsObservation = controls.isPresent() || !observe ? null : io.selfheal.harness.backend.observe.AwsObservation.open(
+                endpoint, region, credentials, runId,
                 java.time.Instant.now().minusSeconds(1),
                 endpoint == null ? java.time.Duration.ofSeconds(1) : java.time.Duration.ofMillis(200));
     }
@@ -56,7 +57,20 @@ public final class EndpointCloud implements Cloud {
         settings.checkAccount(account);
         Optional<EmulatorControls> controls = settings.endpoint() == null ? Optional.empty()
                 : RemoteControls.discover(settings.endpoint(), account, region).map(c -> (EmulatorControls) c);
-        return new EndpointCloud(settings.endpoint(), region, credentials, account, controls);
+        return new EndpointCloud(settings.endpoint(), region, credentials, account, controls, true);
+    }
+
+    /**
+     * The account alone, for {@code selfheal cleanup}: the same guards ({@code --confirm-account} checked against
+     * STS), but no control API and no observation (nothing is made).
+     */
+    public static EndpointCloud account(EndpointSettings settings) {
+        AwsCredentialsProvider credentials = settings.profile() == null ? DefaultCredentialsProvider.builder().build()
+                : ProfileCredentialsProvider.create(settings.profile());
+        String region = settings.region() != null ? settings.region() : defaultRegion(settings.profile());
+        String account = callerAccount(settings.endpoint(), region, credentials);
+        settings.checkAccount(account);
+        return new EndpointCloud(settings.endpoint(), region, credentials, account, Optional.empty(), false);
     }
 
     private static String defaultRegion(String profile) {
@@ -89,7 +103,13 @@ public final class EndpointCloud implements Cloud {
         String where = endpoint == null ? "AWS" : endpoint.toString();
         return "endpoint " + where + " (account " + account + ", " + region + ", "
                 + (controls.isPresent() ? "control API: " + controls.get().capabilities().size() + " capabilities"
-                : "no control API") + ")";
+                : "no control API") + ", run id " + runId + ")";
+    }
+
+    /** Every run on an endpoint names, tags and deletes what it makes by this id: the endpoint outlives it. */
+    @Override
+    public Optional<String> runId() {
+        return Optional.of(runId);
     }
 
     /** The endpoint override, or null for AWS's own endpoints. */

@@ -54,56 +54,33 @@ final class RunCommand implements Callable<Integer> {
             + io.selfheal.harness.localstack.LocalStackSettings.DEFAULT_IMAGE + ".")
     String localStackImage;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Run on this AWS endpoint in real time "
-            + "instead of embedded clouds: a selfheal serve started elsewhere (its control API is used when it "
-            + "answers) or any AWS-compatible endpoint. Credentials and region from the SDK's standard chains.")
-    java.net.URI endpointUrl;
+    @picocli.CommandLine.Mixin
+    EndpointOptions endpoint = new EndpointOptions();
 
-    @Option(names = "--real-aws", description = "Run on AWS's own endpoints (a real account): requires "
-            + "--confirm-account.")
-    boolean realAws;
-
-    @Option(names = "--profile", paramLabel = "PROFILE", description = "The named profile of the AWS config files "
-            + "to take credentials and region from (endpoint backend).")
-    String profile;
-
-    @Option(names = "--region", paramLabel = "REGION", description = "The region to run in (endpoint backend); "
-            + "default: the SDK's region chain (AWS_REGION, the profile).")
-    String region;
-
-    @Option(names = "--confirm-account", paramLabel = "ACCOUNT", description = "Refuse to run unless STS "
-            + "GetCallerIdentity names this 12-digit account; required against AWS itself.")
-    String confirmAccount;
+    @Option(names = "--plan", description = "Print, per scenario, every AWS call its provisioning would make (service,"
+            + " operation, the names it gives), calling none: provisioning runs against a throwaway embedded emulator"
+            + " through recording clients, named as on the chosen backend.")
+    boolean plan;
 
     /** Embedded clouds unless an endpoint was asked for. */
     private java.util.function.Function<Scenario, io.selfheal.harness.backend.Cloud> clouds() {
-        if (endpointUrl == null && !realAws) {
-            if (profile != null || region != null || confirmAccount != null) {
-                throw new ParameterException(spec.commandLine(), "--profile, --region and --confirm-account go "
-                        + "with --endpoint-url or --real-aws");
-            }
-            return io.selfheal.harness.engine.Backends.embedded();
-        }
-        if (endpointUrl != null && realAws) {
-            throw new ParameterException(spec.commandLine(), "give --endpoint-url or --real-aws, not both");
-        }
-        try {
-            return io.selfheal.harness.engine.Backends.endpoint(
-                    new io.selfheal.harness.backend.EndpointSettings(endpointUrl, profile, region, confirmAccount));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        io.selfheal.harness.backend.EndpointSettings settings = endpoint.settings(spec.commandLine());
+        return settings == null ? io.selfheal.harness.engine.Backends.embedded()
+                : io.selfheal.harness.engine.Backends.endpoint(settings);
     }
 
     @Override
     public Integer call() {
+        if (plan) {
+            return plan();
+        }
         if (!backend.equals("embedded") && !backend.equals("localstack")) {
             throw new ParameterException(spec.commandLine(), "--backend is embedded or localstack, was " + backend);
         }
         if (!backend.equals("localstack")) {
             return run(new ScenarioRunner(clouds()));
         }
-        if (endpointUrl != null || realAws) {
+        if (endpoint.given()) {
             throw new ParameterException(spec.commandLine(), "--backend localstack starts its own endpoint: "
                     + "no --endpoint-url or --real-aws with it");
         }
@@ -122,6 +99,36 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("backend: " + localStack.describe());
             return run(localStack.runner());
         }
+    }
+
+    /** {@code --plan}: each selected scenario's provisioning calls, made against a stand-in (see ProvisioningPlan). */
+    private Integer plan() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int[] invalid = {0};
+        boolean named = endpoint.settings(spec.commandLine()) != null;
+        List<Scenario> scenarios = ScenarioArguments.load(paths, err, invalid).stream()
+                .filter(TagFilter.parse(tags)::selects).toList();
+        boolean broken = false;
+        for (Scenario scenario : scenarios) {
+            io.selfheal.harness.runid.RunIdentity identity = named ? new io.selfheal.harness.runid.RunIdentity(
+                    io.selfheal.harness.runid.RunIdentity.newRunId(), scenario.name()) : null;
+            var plan = io.selfheal.harness.engine.ProvisioningPlan.of(scenario, identity);
+            out.println("plan: " + scenario.name() + " (" + scenario.file() + ")" + (identity == null ? ""
+                    : ", names and tags as run id " + identity.runId() + " would give them (each run draws its own)"));
+            int n = 0;
+            for (var call : plan.calls()) {
+                out.println(String.format("  %3d. %s", ++n, call));
+            }
+            out.println("  " + n + " calls; ids and ARNs in later calls are a stand-in's, nothing was called on "
+                    + (named ? "the endpoint" : "a cloud of yours"));
+            if (plan.error() != null) {
+                out.println("  provisioning would stop here: " + plan.error());
+                broken = true;
+            }
+        }
+        out.flush();
+        return invalid[0] > 0 ? SelfhealCli.INVALID : broken ? SelfhealCli.FAILED : SelfhealCli.OK;
     }
 
     private Integer run(ScenarioRunner runner) {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "selfheal", mixinStandardHelpOptions = true, version = "selfheal 0.1.0",
         description = "Test self-healing AWS infrastructure locally.",
         subcommands = {RunCommand.class, ValidateCommand.class, ServeCommand.class, EventsCommand.class,
-                TestPatternCommand.class, SchemaCommand.class},
+                TestPatternCommand.class, SchemaCommand.class, CleanupCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all scenarios passed (test-pattern: the pattern matches)",
                 "1:a scenario failed (test-pattern: the pattern does not match)",

@@ -15,12 +15,19 @@ import java.util.stream.Collectors;
  * @param observedFrom     where outcomes read calls, invocations and events from
  * @param realClock        whether MTTR is real time (else virtual)
  * @param remediationCalls the calls the stack's functions made after the fault: {@code ec2 RebootInstances <request id>}
+ * @param cleanup          what deleting the run's resources at its end did; null when the cloud is thrown away with
+ *                         the run (nothing to delete)
  */
 public record RunFacts(String backend, boolean embedded, String observedFrom, boolean realClock,
-                       List<String> remediationCalls) {
+                       List<String> remediationCalls, io.selfheal.harness.runid.CleanupReport cleanup) {
 
     public RunFacts {
         remediationCalls = List.copyOf(remediationCalls);
+    }
+
+    public RunFacts(String backend, boolean embedded, String observedFrom, boolean realClock,
+                    List<String> remediationCalls) {
+        this(backend, embedded, observedFrom, realClock, remediationCalls, null);
     }
 
     /** The facts of {@code run} once its checks are done. */
@@ -39,7 +46,7 @@ public record RunFacts(String backend, boolean embedded, String observedFrom, bo
             calls = List.of("(not read: " + unreadable.getMessage() + ")");
         }
         return new RunFacts(run.cloud().describe(), run.cloud() instanceof EmbeddedCloud,
-                run.cloud().observation().source(), !run.cloud().virtualTime(), calls);
+                run.cloud().observation().source(), !run.cloud().virtualTime(), calls, run.cleanup());
     }
 
     /** For a scenario skipped on {@code cloud} before it ran. */

@@ -73,6 +73,14 @@ public final class ScenarioDriver implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Deletes what the run created (see {@link ScenarioRun#cleanUp()}) before {@link #result()}, so the result
+     * reports it; {@link #close()} does it too, for a run that ends otherwise.
+     */
+    public void cleanUp() {
+        run.cleanUp();
+    }
+
     /** The run so far: the checks verified, or why it could not start. */
     public ScenarioResult result() {
         Scenario scenario = run.scenario();

@@ -35,6 +35,9 @@ public final class ScenarioRun implements FaultContext, ProbeContext, AutoClosea
     private final Cloud cloud;
     private final CloudClients clients;
     private final Provisioning provisioning;
+    /** What the run created, to delete at its end; null on a cloud thrown away with the run. */
+    private final io.selfheal.harness.runid.CreatedResources created;
+    private io.selfheal.harness.runid.CleanupReport cleanup;
     private Instant faultStart;
     private FaultMark faultMark;
     private Duration recovery;
@@ -46,8 +49,14 @@ public final class ScenarioRun implements FaultContext, ProbeContext, AutoClosea
     public ScenarioRun(Scenario scenario, Cloud cloud) {
         this.scenario = scenario;
         this.cloud = cloud;
-        this.clients = new CloudClients(cloud);
-        this.provisioning = new Provisioning(clients, cloud);
+        var identity = cloud.runId().map(id -> new io.selfheal.harness.runid.RunIdentity(id, scenario.name()))
+                .orElse(null);
+        this.created = identity == null ? null : new io.selfheal.harness.runid.CreatedResources();
+        // Every call of the run goes through these clients: whatever makes a resource (a kind, a fault) tags it
+        // and leaves it in the ledger.
+        this.clients = new CloudClients(cloud, identity == null ? List.of()
+                : List.of(new io.selfheal.harness.runid.RunTagging(identity), created));
+        this.provisioning = new Provisioning(clients, cloud, identity);
         this.droppedAtStart = cloud.droppedEntries();
     }
 
@@ -280,8 +289,25 @@ public final class ScenarioRun implements FaultContext, ProbeContext, AutoClosea
         return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
+    /**
+     * Deletes every resource the run created, newest first (once; also after a provisioning that broke half-way),
+     * reporting what could not be deleted; nothing on a cloud thrown away with the run.
+     */
+    public io.selfheal.harness.runid.CleanupReport cleanUp() {
+        if (created != null && cleanup == null) {
+            cleanup = created.deleteAll(clients);
+        }
+        return cleanup;
+    }
+
+    /** What {@link #cleanUp()} did, or null before it ran (or when there is nothing to clean up). */
+    public io.selfheal.harness.runid.CleanupReport cleanup() {
+        return cleanup;
+    }
+
     @Override
     public void close() {
+        cleanUp();
         clients.close();
         provisioning.close();
     }

@@ -69,6 +69,7 @@ public final class ScenarioRunner {
             if (driver.start()) {
                 Check.of(scenario).forEach(driver::verify);
             }
+            driver.cleanUp();
             ScenarioResult result = driver.result();
             onFinished.accept(driver.run(), result);
             return result;

@@ -67,6 +67,7 @@ final class ScenarioDescriptor extends AbstractTestDescriptor implements Node<Se
         }
         cloud = null;
         try (owned; ScenarioDriver driver = context.driver()) {
+            driver.cleanUp();
             io.selfheal.harness.engine.ScenarioResult result = driver.result();
             context.report().accept(driver.run(), result);
             if (context.listener() != null) {
@@ -89,6 +90,9 @@ final class ScenarioDescriptor extends AbstractTestDescriptor implements Node<Se
             // Report entry values may not be blank.
             entry.put("remediationCalls", facts.remediationCalls().isEmpty() ? "none"
                     : String.join("; ", facts.remediationCalls()));
+            if (facts.cleanup() != null) {
+                entry.put("cleanup", facts.cleanup().summary());
+            }
         }
         entry.put("mttr", result.recovery() == null ? "none" : result.recovery().toString());
         result.skippedChecks().forEach(c -> entry.put("skipped." + c.name(), c.skipReason()));

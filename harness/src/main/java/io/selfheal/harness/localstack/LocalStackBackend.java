@@ -3,7 +3,6 @@ package io.selfheal.harness.localstack;
 import io.selfheal.harness.backend.Cloud;
 import io.selfheal.harness.engine.ScenarioRunner;
 import io.selfheal.harness.scenario.Scenario;
-import java.util.UUID;
 
 /**
  * {@code selfheal run --backend localstack}: one LocalStack for the whole run, started first and stopped last; each
@@ -28,9 +27,9 @@ public final class LocalStackBackend implements AutoCloseable {
         return new LocalStackBackend(localStack);
     }
 
-    /** A fresh cloud for one scenario; the run id names its tap ({@code selfheal-tap-<run id>}). */
+    /** A fresh cloud for one scenario, with a run id of its own (its resources and tap: {@code sh-<run id>-…}). */
     public Cloud cloud(Scenario scenario) {
-        String runId = UUID.randomUUID().toString().substring(0, 8);
+        String runId = io.selfheal.harness.runid.RunIdentity.newRunId();
         return new LocalStackCloud(localStack, runId);
     }
 

@@ -18,16 +18,24 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 final class LocalStackCloud implements Cloud {
     private final LocalStackInstance localStack;
     private final AwsObservation observation;
+    private final String runId;
 
     LocalStackCloud(LocalStackInstance localStack, String runId) {
         this.localStack = localStack;
+        this.runId = runId;
         this.observation = AwsObservation.open(localStack.endpoint(), localStack.region(), localStack.credentials(),
                 runId, Instant.now().minusSeconds(1), Duration.ZERO);
     }
 
     @Override
     public String describe() {
-        return "LocalStack (" + localStack.image() + ") on " + localStack.endpoint();
+        return "LocalStack (" + localStack.image() + ") on " + localStack.endpoint() + ", run id " + runId;
+    }
+
+    /** One container serves every scenario of the run: each names, tags and deletes its own resources. */
+    @Override
+    public java.util.Optional<String> runId() {
+        return java.util.Optional.of(runId);
     }
 
     @Override

@@ -71,6 +71,9 @@ public final class ConsoleSummary {
                     .append(facts.observedFrom()).append("; MTTR on the ")
                     .append(facts.realClock() ? "real" : "virtual").append(" clock");
             facts.remediationCalls().forEach(c -> out.append("\n      remediation call ").append(c));
+            if (facts.cleanup() != null) {
+                out.append("\n      cleanup: ").append(facts.cleanup().summary());
+            }
         }
         return out.toString();
     }

@@ -120,6 +120,9 @@ public final class HtmlReport {
             row(html, "clock", facts.realClock() ? "real (MTTR is real time)" : "virtual");
             row(html, "remediation calls", facts.remediationCalls().isEmpty() ? "none"
                     : String.join("\n", facts.remediationCalls()));
+            if (facts.cleanup() != null) {
+                row(html, "cleanup", facts.cleanup().summary());
+            }
         }
         for (CheckResult c : result.checks()) {
             row(html, "check " + c.name(), c.isSkipped() ? "⊘ skipped: " + c.skipReason() : c.passed() ? "✓ ran" : "✗ ran");

@@ -46,6 +46,11 @@ public final class JsonReport {
                     .put("clock", facts.realClock() ? "real" : "virtual");
             ArrayNode calls = s.putArray("remediationCalls");
             facts.remediationCalls().forEach(calls::add);
+            if (facts.cleanup() != null) {
+                ObjectNode cleanup = s.putObject("cleanup");
+                facts.cleanup().deleted().forEach(cleanup.putArray("deleted")::add);
+                facts.cleanup().failed().forEach(cleanup.putArray("failed")::add);
+            }
         }
         ArrayNode checks = s.putArray("checks");
         for (CheckResult c : result.checks()) {

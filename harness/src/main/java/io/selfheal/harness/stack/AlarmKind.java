@@ -54,14 +54,15 @@ public final class AlarmKind extends AbstractStackKind<AlarmKind.Alarm> {
             List<Dimension> dimensions = new ArrayList<>();
             p.state().resolve(spec.dimensions())
                     .forEach((k, v) -> dimensions.add(Dimension.builder().name(k).value(v).build()));
-            p.clients().cloudWatch().putMetricAlarm(r -> r.alarmName(spec.name())
+            String name = p.name(spec.name(), io.selfheal.harness.runid.NameLimits.ALARM);
+            p.clients().cloudWatch().putMetricAlarm(r -> r.alarmName(name)
                     .alarmDescription(spec.description()).namespace(spec.namespace()).metricName(spec.metric())
                     .dimensions(dimensions).statistic(spec.statistic()).period(spec.period())
                     .evaluationPeriods(spec.evaluationPeriods()).datapointsToAlarm(spec.datapointsToAlarm())
                     .treatMissingData(spec.treatMissingData()).threshold(spec.threshold())
                     .comparisonOperator(spec.comparison()));
-            p.put(this, spec.key(), "name", spec.name());
-            p.put(this, spec.key(), "arn", p.arn("cloudwatch", "alarm:" + spec.name()));
+            p.put(this, spec.key(), "name", name);
+            p.put(this, spec.key(), "arn", p.arn("cloudwatch", "alarm:" + name));
         }
     }
 

@@ -17,8 +17,10 @@ final class ApiDestinations {
     private final EventBridgeClient events;
     private final StackState state;
     private final String accountId;
+    private final Provisioning provisioning;
 
-    ApiDestinations(EventBridgeClient events, StackState state, String accountId) {
+    ApiDestinations(EventBridgeClient events, StackState state, String accountId, Provisioning p) {
+        this.provisioning = p;
         this.events = events;
         this.state = state;
         this.accountId = accountId;
@@ -26,7 +28,8 @@ final class ApiDestinations {
 
     /** Creates the target's connection and API destination; returns the destination's ARN. */
     String create(RuleKind.Rule rule, RuleKind.Target target) {
-        String name = name(rule.name() + "-" + target.id());
+        String name = provisioning.name(name(rule.name() + "-" + target.id()),
+                io.selfheal.harness.runid.NameLimits.EVENTS_NAME);
         RuleKind.Connection c = target.connection() == null ? RuleKind.Connection.DEFAULT : target.connection();
         CreateConnectionAuthRequestParameters.Builder auth = CreateConnectionAuthRequestParameters.builder();
         if (c.authorization().equals("BASIC")) {

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.config.ConfigClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Unmodified AWS SDK v2 clients pointed at a cloud: the harness provisions and injects only through these. */
-public final class CloudClients implements AutoCloseable {
+public final class CloudClients implements AutoCloseable, io.selfheal.harness.runid.ServiceClients {
     private final Ec2Client ec2;
     private final CloudWatchClient cloudWatch;
     private final LambdaClient lambda;
@@ -30,8 +30,21 @@ public final class CloudClients implements AutoCloseable {
     private final GuardDutyClient guardDuty;
     private final ConfigClient config;
     private final S3Client s3;
+    private final java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors;
+    private final Cloud cloud;
 
     public CloudClients(Cloud cloud) {
+        this(cloud, java.util.List.of());
+    }
+
+    /**
+     * Clients with {@code interceptors} on every call they make (the run's tagging and ledger, a plan's recorder),
+     * in order.
+     */
+    public CloudClients(Cloud cloud, java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor>
+            interceptors) {
+        this.interceptors = java.util.List.copyOf(interceptors);
+        this.cloud = cloud;
         ec2 = configure(Ec2Client.builder(), cloud);
         cloudWatch = configure(CloudWatchClient.builder(), cloud);
         lambda = configure(LambdaClient.builder(), cloud);
@@ -47,7 +60,8 @@ public final class CloudClients implements AutoCloseable {
         s3 = configure(S3Client.builder().forcePathStyle(true), cloud);
     }
 
-    private static <B extends AwsClientBuilder<B, C>, C> C configure(B builder, Cloud cloud) {
+    private <B extends AwsClientBuilder<B, C>, C> C configure(B builder, Cloud cloud) {
+        builder.overrideConfiguration(o -> interceptors.forEach(o::addExecutionInterceptor));
         if (cloud.endpoint() != null) { // null: AWS's own endpoints
             builder.endpointOverride(cloud.endpoint());
         }
@@ -101,6 +115,16 @@ public final class CloudClients implements AutoCloseable {
     /** IAM (global: one namespace per account whatever the region the client signs with). */
     public IamClient iam() {
         return iam;
+    }
+
+    @Override
+    public void await(String what, java.time.Duration max, java.util.function.BooleanSupplier done) {
+        if (cloud.virtualTime()) {
+            io.selfheal.harness.backend.Waits.until(cloud, what, max, done);
+        } else {
+            org.awaitility.Awaitility.await(what).atMost(max).pollDelay(java.time.Duration.ZERO)
+                    .pollInterval(java.time.Duration.ofSeconds(2)).until(done::getAsBoolean);
+        }
     }
 
     @Override

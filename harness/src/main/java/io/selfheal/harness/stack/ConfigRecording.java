@@ -22,16 +22,17 @@ final class ConfigRecording {
         }
         String role = "arn:aws:iam::" + p.accountId()
                 + ":role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig";
-        config.putConfigurationRecorder(r -> r.configurationRecorder(c -> c.name(NAME).roleARN(role)
+        String name = p.name(NAME, io.selfheal.harness.runid.NameLimits.CONFIG_RECORDER);
+        config.putConfigurationRecorder(r -> r.configurationRecorder(c -> c.name(name).roleARN(role)
                 .recordingGroup(g -> g.allSupported(true))));
-        String bucket = "config-bucket-" + p.accountId();
+        String bucket = p.name("config-bucket-" + p.accountId(), io.selfheal.harness.runid.NameLimits.BUCKET);
         S3Client s3 = p.clients().s3();
         if (p.region().equals("us-east-1")) {
             s3.createBucket(r -> r.bucket(bucket));
         } else {
             s3.createBucket(r -> r.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint(p.region())));
         }
-        config.putDeliveryChannel(r -> r.deliveryChannel(d -> d.name(NAME).s3BucketName(bucket)));
-        config.startConfigurationRecorder(r -> r.configurationRecorderName(NAME));
+        config.putDeliveryChannel(r -> r.deliveryChannel(d -> d.name(name).s3BucketName(bucket)));
+        config.startConfigurationRecorder(r -> r.configurationRecorderName(name));
     }
 }

@@ -84,14 +84,15 @@ public final class ConfigRuleKind extends AbstractStackKind<ConfigRuleKind.Rule>
         ConfigClient config = p.clients().config();
         ConfigRecording.ensure(p);
         for (Rule rule : rules.values()) {
+            String name = p.name(rule.name(), io.selfheal.harness.runid.NameLimits.CONFIG_RULE);
             StackState state = p.state();
             String functionArn = rule.function() == null ? null : state.get(FunctionKind.KEY, rule.function(), "arn");
             if (functionArn != null) {
                 p.clients().lambda().addPermission(r -> r.functionName(functionArn)
-                        .statementId("config-" + rule.name()).action("lambda:InvokeFunction")
+                        .statementId("config-" + name).action("lambda:InvokeFunction")
                         .principal("config.amazonaws.com").sourceAccount(p.accountId()));
             }
-            ConfigRule.Builder b = ConfigRule.builder().configRuleName(rule.name())
+            ConfigRule.Builder b = ConfigRule.builder().configRuleName(name)
                     .source(s -> s.owner(functionArn == null ? Owner.AWS : Owner.CUSTOM_LAMBDA)
                             .sourceIdentifier(functionArn == null ? rule.managed() : functionArn)
                             .sourceDetails(functionArn == null ? null : sourceDetails(rule)));
@@ -106,8 +107,8 @@ public final class ConfigRuleKind extends AbstractStackKind<ConfigRuleKind.Rule>
                         .complianceResourceId(state.resolve(rule.resourceId())));
             }
             config.putConfigRule(r -> r.configRule(b.build()));
-            ConfigRule created = config.describeConfigRules(r -> r.configRuleNames(rule.name())).configRules().get(0);
-            p.put(this, rule.key(), "name", rule.name());
+            ConfigRule created = config.describeConfigRules(r -> r.configRuleNames(name)).configRules().get(0);
+            p.put(this, rule.key(), "name", name);
             p.put(this, rule.key(), "arn", created.configRuleArn());
             p.put(this, rule.key(), "id", created.configRuleId());
         }

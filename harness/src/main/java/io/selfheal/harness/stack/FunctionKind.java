@@ -82,7 +82,10 @@ public final class FunctionKind extends AbstractStackKind<FunctionKind.Function>
 
     @Override
     public void provision(Map<String, Function> functions, Provisioning p) {
+        Map<String, String> names = new java.util.HashMap<>();
         for (Function spec : functions.values()) {
+            String name = p.name(spec.name(), io.selfheal.harness.runid.NameLimits.LAMBDA_FUNCTION);
+            names.put(spec.key(), name);
             byte[] code;
             try {
                 code = DeploymentPackage.of(spec.code());
@@ -94,22 +97,23 @@ public final class FunctionKind extends AbstractStackKind<FunctionKind.Function>
                 role = p.state().get(RoleKind.KEY, spec.role(), "arn");
                 p.put(this, spec.key(), RoleKind.POLICIES, p.state().get(RoleKind.KEY, spec.role(), RoleKind.POLICIES));
             } else {
-                role = executionRole(spec, code, p);
+                role = executionRole(spec, name, code, p);
             }
             FunctionCode source = spec.codeBucket() == null
                     ? FunctionCode.builder().zipFile(SdkBytes.fromByteArray(code)).build()
-                    : StagedCode.upload(p.clients().s3(), spec.codeBucket(), spec.name() + ".zip", code);
-            String arn = p.clients().lambda().createFunction(r -> r.functionName(spec.name()).runtime(spec.runtime())
+                    : StagedCode.upload(p.clients().s3(), spec.codeBucket(), name + ".zip", code);
+            String arn = p.clients().lambda().createFunction(r -> r.functionName(name).runtime(spec.runtime())
                     .handler(spec.handler()).role(role)
                     .timeout(spec.timeout()).memorySize(spec.memory())
                     .environment(e -> e.variables(p.state().resolve(spec.environment())))
                     .code(source)).functionArn();
-            p.put(this, spec.key(), "name", spec.name());
+            p.put(this, spec.key(), "name", name);
             p.put(this, spec.key(), "arn", arn);
         }
         // Destinations may name other functions: every function exists before any is configured.
         for (Function spec : functions.values()) {
-            spec.async().provision(spec.name(), spec.role() == null ? spec.name() + "-role" : null, p);
+            String name = names.get(spec.key());
+            spec.async().provision(name, spec.role() == null ? roleName(spec, p) : null, p);
         }
     }
 
@@ -117,15 +121,20 @@ public final class FunctionKind extends AbstractStackKind<FunctionKind.Function>
      * The role the harness makes for a function that names none, trusting Lambda, with the function's
      * {@code rolePolicy} or else the policy its handler ships as its one inline policy (none when it ships none).
      */
-    private String executionRole(Function spec, byte[] code, Provisioning p) {
-        String name = spec.name() + "-role";
+    private String executionRole(Function spec, String functionName, byte[] code, Provisioning p) {
+        String name = roleName(spec, p);
         String policy = spec.rolePolicy() != null ? spec.rolePolicy() : ShippedPolicy.in(code, spec.handler(),
                 spec.runtime());
         Map<String, String> policies = policy == null ? Map.of()
-                : Map.of(spec.name() + "-policy", p.state().resolve(policy));
+                : Map.of(functionName + "-policy", p.state().resolve(policy));
         String arn = RoleKind.create(name, RoleKind.LAMBDA_TRUST, policies, List.of(), p);
         p.put(this, spec.key(), RoleKind.POLICIES, RoleKind.policiesJson(policies));
         return arn;
+    }
+
+    /** The name of the role the harness makes for a function that names none: {@code <function>-role}. */
+    private static String roleName(Function spec, Provisioning p) {
+        return p.name(spec.name() + "-role", io.selfheal.harness.runid.NameLimits.IAM_ROLE);
     }
 
     /** The JSON Schema of this kind: its section's description, one entry's schema, and defs it refers to. */

@@ -28,12 +28,13 @@ public final class LogGroupKind extends AbstractStackKind<LogGroupKind.LogGroup>
     public void provision(Map<String, LogGroup> groups, Provisioning p) {
         var logs = p.clients().logs();
         for (LogGroup g : groups.values()) {
-            logs.createLogGroup(r -> r.logGroupName(g.name()));
+            String name = p.name(p.state().resolve(g.name()), io.selfheal.harness.runid.NameLimits.LOG_GROUP);
+            logs.createLogGroup(r -> r.logGroupName(name));
             if (g.retentionDays() != null) {
-                logs.putRetentionPolicy(r -> r.logGroupName(g.name()).retentionInDays(g.retentionDays()));
+                logs.putRetentionPolicy(r -> r.logGroupName(name).retentionInDays(g.retentionDays()));
             }
-            p.put(this, g.key(), "name", g.name());
-            p.put(this, g.key(), "arn", p.arn("logs", "log-group:" + g.name() + ":*"));
+            p.put(this, g.key(), "name", name);
+            p.put(this, g.key(), "arn", p.arn("logs", "log-group:" + name + ":*"));
         }
     }
 

@@ -22,11 +22,27 @@ public final class Provisioning implements AutoCloseable {
     private final StackState state = new StackState();
     private final Map<Class<?>, AutoCloseable> attachments = new LinkedHashMap<>();
     private final Map<String, Map<String, ArrayNode>> grants = new LinkedHashMap<>();
+    private final io.selfheal.harness.runid.RunIdentity identity;
     private String accountId;
 
     public Provisioning(CloudClients clients, Cloud cloud) {
+        this(clients, cloud, null);
+    }
+
+    /** @param identity the run's, when its resources are to carry the run id in their names; else null */
+    public Provisioning(CloudClients clients, Cloud cloud, io.selfheal.harness.runid.RunIdentity identity) {
         this.clients = clients;
         this.cloud = cloud;
+        this.identity = identity;
+    }
+
+    /**
+     * The name a resource the scenario calls {@code logical} gets in this run: {@code <logical>-sh-<runid>} on a
+     * backend whose runs carry a run id (see {@link io.selfheal.harness.runid.RunIdentity#name}), else
+     * {@code logical}; at most {@code limit} characters, the service's own limit.
+     */
+    public String name(String logical, int limit) {
+        return identity == null ? logical : identity.name(logical, limit);
     }
 
     /** Creates every resource of {@code stack}, kind after kind, then applies the resource policies asked for. */

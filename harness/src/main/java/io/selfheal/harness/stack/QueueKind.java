@@ -66,13 +66,14 @@ public final class QueueKind extends AbstractStackKind<QueueKind.Queue> {
     public void provision(Map<String, Queue> queues, Provisioning p) {
         var sqs = p.clients().sqs();
         for (Queue q : queues.values()) {
+            String name = p.name(q.name(), io.selfheal.harness.runid.NameLimits.SQS_QUEUE);
             Map<String, String> attributes = new LinkedHashMap<>(p.state().resolve(q.attributes()));
             if (q.fifo()) {
                 attributes.put("FifoQueue", "true");
             }
-            String url = sqs.createQueue(r -> r.queueName(q.name()).attributesWithStrings(attributes)).queueUrl();
+            String url = sqs.createQueue(r -> r.queueName(name).attributesWithStrings(attributes)).queueUrl();
             p.put(this, q.key(), "url", url);
-            p.put(this, q.key(), "name", q.name());
+            p.put(this, q.key(), "name", name);
             p.put(this, q.key(), "arn", sqs.getQueueAttributes(r -> r.queueUrl(url)
                     .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN));
         }

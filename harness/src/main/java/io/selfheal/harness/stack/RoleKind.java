@@ -78,9 +78,10 @@ public final class RoleKind extends AbstractStackKind<RoleKind.Role> {
         for (Role role : roles.values()) {
             Map<String, String> policies = new LinkedHashMap<>();
             role.policies().forEach((name, doc) -> policies.put(name, p.state().resolve(doc)));
-            String arn = create(role.name(), p.state().resolve(role.trustPolicy()), policies,
+            String name = p.name(role.name(), io.selfheal.harness.runid.NameLimits.IAM_ROLE);
+            String arn = create(name, p.state().resolve(role.trustPolicy()), policies,
                     role.managedPolicies().stream().map(p.state()::resolve).toList(), p);
-            p.put(this, role.key(), "name", role.name());
+            p.put(this, role.key(), "name", name);
             p.put(this, role.key(), "arn", arn);
             p.put(this, role.key(), POLICIES, policiesJson(policies));
         }

@@ -209,12 +209,13 @@ public final class RuleKind extends AbstractStackKind<RuleKind.Rule> {
     private void provision(Rule spec, Provisioning p) {
         StackState state = p.state();
         var events = p.clients().events();
-        String ruleArn = events.putRule(r -> r.name(spec.name()).eventPattern(state.resolve(spec.pattern()))
+        String name = p.name(spec.name(), io.selfheal.harness.runid.NameLimits.EVENTS_NAME);
+        String ruleArn = events.putRule(r -> r.name(name).eventPattern(state.resolve(spec.pattern()))
                 .state(spec.enabled() ? RuleState.ENABLED : RuleState.DISABLED)).ruleArn();
-        p.put(this, spec.key(), "name", spec.name());
+        p.put(this, spec.key(), "name", name);
         p.put(this, spec.key(), "arn", ruleArn);
         List<software.amazon.awssdk.services.eventbridge.model.Target> targets = new ArrayList<>();
-        var apiDestinations = new ApiDestinations(events, state, p.accountId());
+        var apiDestinations = new ApiDestinations(events, state, p.accountId(), p);
         for (Target t : spec.targets()) {
             String targetArn = t.function() != null ? state.get(FunctionKind.KEY, t.function(), "arn")
                     : t.queue() != null ? state.get(QueueKind.KEY, t.queue(), "arn")
@@ -253,7 +254,7 @@ public final class RuleKind extends AbstractStackKind<RuleKind.Rule> {
             }
             targets.add(target.build());
         }
-        PutTargetsResponse response = events.putTargets(r -> r.rule(spec.name()).targets(targets));
+        PutTargetsResponse response = events.putTargets(r -> r.rule(name).targets(targets));
         if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
             throw new IllegalStateException("PutTargets refused targets of rule " + spec.name() + ": "
                     + response.failedEntries());

@@ -156,10 +156,11 @@ public final class SecurityGroupKind extends AbstractStackKind<SecurityGroupKind
         Ec2Client ec2 = p.clients().ec2();
         StackState state = p.state();
         for (SecurityGroup g : groups.values()) {
-            String id = ec2.createSecurityGroup(r -> r.groupName(state.resolve(g.name()))
+            String name = p.name(state.resolve(g.name()), io.selfheal.harness.runid.NameLimits.SECURITY_GROUP);
+            String id = ec2.createSecurityGroup(r -> r.groupName(name)
                     .description(state.resolve(g.description())).vpcId(state.resolve(g.vpc()))).groupId();
             p.put(this, g.key(), "id", id);
-            p.put(this, g.key(), "name", state.resolve(g.name()));
+            p.put(this, g.key(), "name", name);
             p.put(this, g.key(), "arn", p.arn("ec2", "security-group/" + id));
         }
         for (SecurityGroup g : groups.values()) {

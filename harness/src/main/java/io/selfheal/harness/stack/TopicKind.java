@@ -52,10 +52,11 @@ public final class TopicKind extends AbstractStackKind<TopicKind.Topic> {
     public void provision(Map<String, Topic> topics, Provisioning p) {
         var sns = p.clients().sns();
         for (Topic t : topics.values()) {
-            String arn = sns.createTopic(r -> r.name(t.name())
+            String name = p.name(t.name(), io.selfheal.harness.runid.NameLimits.SNS_TOPIC);
+            String arn = sns.createTopic(r -> r.name(name)
                     .attributes(t.fifo() ? Map.of("FifoTopic", "true") : Map.of())).topicArn();
             p.put(this, t.key(), "arn", arn);
-            p.put(this, t.key(), "name", t.name());
+            p.put(this, t.key(), "name", name);
             for (Subscription s : t.subscriptions()) {
                 Map<String, String> attributes = new LinkedHashMap<>();
                 attributes.put("RawMessageDelivery", Boolean.toString(s.rawMessageDelivery()));

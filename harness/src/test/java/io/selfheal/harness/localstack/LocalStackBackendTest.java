@@ -67,7 +67,7 @@ class LocalStackBackendTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("outcome", true));
         try (EventBridgeClient events = EventBridgeClient.builder().endpointOverride(localStack.endpoint())
                 .region(Region.of(localStack.region())).credentialsProvider(localStack.credentials()).build()) {
-            assertThat(events.listRules(r -> r.namePrefix("selfheal-tap-")).rules())
+            assertThat(events.listRules(r -> r.namePrefix("tap-sh-")).rules())
                     .as("each scenario's tap is deleted with its cloud").isEmpty();
         }
     }

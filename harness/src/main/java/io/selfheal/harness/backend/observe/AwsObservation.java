@@ -56,7 +56,7 @@ public final class AwsObservation implements Observation, AutoCloseable {
     }
 
     /**
-     * Opens the observation of one run: creates its tap (queue and catch-all rule named {@code selfheal-tap-<runId>})
+     * Opens the observation of one run: creates its tap (queue and catch-all rule named {@code tap-sh-<runId>})
      * and reads what happens from {@code since} on.
      *
      * @param endpoint       the cloud's endpoint, or null for AWS's own

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 final class BusTap implements AutoCloseable {
     static final String CATCH_ALL = "{\"source\":[{\"prefix\":\"\"}]}";
-    static final String TAG = "selfheal:run-id";
+    static final String TAG = io.selfheal.harness.runid.RunIdentity.RUN_ID_TAG;
     private static final String TARGET_ID = "selfheal-tap";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,9 +44,9 @@ final class BusTap implements AutoCloseable {
         this.queueUrl = queueUrl;
     }
 
-    /** Creates the queue, its policy, the rule and its target: {@code selfheal-tap-<runId>}. */
+    /** Creates the queue, its policy, the rule and its target: {@code tap-sh-<runId>}, as the run's own names. */
     static BusTap open(EventBridgeClient events, SqsClient sqs, String runId) {
-        String name = "selfheal-tap-" + runId;
+        String name = "tap" + io.selfheal.harness.runid.RunIdentity.marker(runId);
         String queueUrl = sqs.createQueue(r -> r.queueName(name).tags(Map.of(TAG, runId))).queueUrl();
         BusTap tap = new BusTap(events, sqs, name, queueUrl);
         try {

@@ -157,7 +157,7 @@ class AwsObservationTest {
         // Two seconds are too short for the function's cold start: whatever was seen, the message says where from.
         assertThat(result.reason()).contains("✗ ec2 RebootInstances called exactly 2 times by function reboot — observed: ",
                 " (read from CloudTrail LookupEvents, CloudWatch Logs /aws/lambda/<function> and AWS/Lambda metrics, "
-                        + "rule selfheal-tap-t1 → SQS)", "; deliveries unknown)")
+                        + "rule tap-sh-t1 → SQS)", "; deliveries unknown)")
                 .doesNotContain("matched no rule", "reboots=");
     }
 
@@ -167,15 +167,15 @@ class AwsObservationTest {
                 .region(Region.of(emulator.region())).credentialsProvider(emulator.credentials()).build();
              SqsClient sqs = SqsClient.builder().endpointOverride(emulator.endpoint())
                      .region(Region.of(emulator.region())).credentialsProvider(emulator.credentials()).build()) {
-            assertThat(events.listRules(r -> r.namePrefix("selfheal-tap-")).rules())
-                    .extracting(r -> r.name()).containsExactly("selfheal-tap-t1");
-            assertThat(sqs.listQueues(r -> r.queueNamePrefix("selfheal-tap-")).queueUrls()).hasSize(1);
+            assertThat(events.listRules(r -> r.namePrefix("tap-sh-")).rules())
+                    .extracting(r -> r.name()).containsExactly("tap-sh-t1");
+            assertThat(sqs.listQueues(r -> r.queueNamePrefix("tap-sh-")).queueUrls()).hasSize(1);
 
             observation.close();
             observation = null;
 
-            assertThat(events.listRules(r -> r.namePrefix("selfheal-tap-")).rules()).isEmpty();
-            assertThat(sqs.listQueues(r -> r.queueNamePrefix("selfheal-tap-")).queueUrls()).isEmpty();
+            assertThat(events.listRules(r -> r.namePrefix("tap-sh-")).rules()).isEmpty();
+            assertThat(sqs.listQueues(r -> r.queueNamePrefix("tap-sh-")).queueUrls()).isEmpty();
         }
     }
 
