@@ -393,6 +393,49 @@ aws sqs set-queue-attributes --queue-url "$iq" --attributes "{\"Policy\":$(pytho
 check_contains "sqs send-message as the user the queue policy names" "-" \
   "$(AWS_ACCESS_KEY_ID=$user_key AWS_SECRET_ACCESS_KEY=$user_secret aws sqs send-message --queue-url "$iq" --message-body hi --query MessageId)"
 curl -s -X POST "$endpoint/_selfheal/iam/mode?mode=off" > /dev/null
+echo "== STS session tags: a trust policy constrains the tag keys (aws:TagKeys)"
+printf '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::%s:user/cli-user"},"Action":"sts:AssumeRole"},{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::%s:user/cli-user"},"Action":"sts:TagSession","Condition":{"ForAllValues:StringEquals":{"aws:TagKeys":["team"]}}}]}' \
+  "$account" "$account" > "$iamdir/tag-trust.json"
+aws iam create-role --role-name cli-tagged --assume-role-policy-document "file://$iamdir/tag-trust.json" > /dev/null
+check "sts assume-role with an allowed session tag key" "arn:aws:sts::$account:assumed-role/cli-tagged/tagged" \
+  "$(AWS_ACCESS_KEY_ID=$user_key AWS_SECRET_ACCESS_KEY=$user_secret aws sts assume-role --role-arn "arn:aws:iam::$account:role/cli-tagged" \
+  --role-session-name tagged --tags Key=team,Value=sre --transitive-tag-keys team --query AssumedRoleUser.Arn)"
+AWS_ACCESS_KEY_ID=$user_key AWS_SECRET_ACCESS_KEY=$user_secret expect_error "sts assume-role with a session tag key the trust policy does not allow" \
+  "sts:TagSession" sts assume-role --role-arn "arn:aws:iam::$account:role/cli-tagged" --role-session-name tagged \
+  --tags Key=team,Value=sre Key=cost-center,Value=1
+echo "== Cross-account: an event bus policy and a bucket policy decide for another account"
+other=111122223333
+aws events create-event-bus --name cli-shared > /dev/null
+entries=$(printf '[{"EventBusName":"arn:aws:events:%s:%s:event-bus/cli-shared","Source":"cli.other","DetailType":"t","Detail":"{}"}]' "$region" "$account")
+AWS_ACCESS_KEY_ID=$other expect_error "events put-events onto another account's bus without a policy" \
+  "AccessDeniedException" events put-events --entries "$entries"
+aws events put-permission --event-bus-name cli-shared --action events:PutEvents --principal "$other" --statement-id cli-other
+check_contains "events describe-event-bus shows the policy" "arn:aws:iam::$other:root" \
+  "$(aws events describe-event-bus --name cli-shared --query Policy)"
+check "events put-events from the account the policy names" "0" \
+  "$(AWS_ACCESS_KEY_ID=$other aws events put-events --entries "$entries" --query FailedEntryCount)"
+expect_error "events put-permission of another action" "ValidationException" events put-permission \
+  --event-bus-name cli-shared --action events:PutRule --principal "$other" --statement-id x
+expect_error "events remove-permission of an unknown statement" "ResourceNotFoundException" events remove-permission \
+  --event-bus-name cli-shared --statement-id nope
+aws events remove-permission --event-bus-name cli-shared --remove-all-permissions
+AWS_ACCESS_KEY_ID=$other expect_error "events put-events after remove-permission" "AccessDeniedException" \
+  events put-events --entries "$entries"
+aws events delete-event-bus --name cli-shared
+aws s3api create-bucket --bucket cli-shared-bucket > /dev/null
+printf '{}' > "$iamdir/r.json"
+aws s3api put-object --bucket cli-shared-bucket --key r.json --body "$iamdir/r.json" > /dev/null
+AWS_ACCESS_KEY_ID=$other expect_error "s3api get-object from another account's bucket without a grant" "AccessDenied" \
+  s3api get-object --bucket cli-shared-bucket --key r.json "$iamdir/out.json"
+printf '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::%s:root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::cli-shared-bucket/*"}]}' \
+  "$other" > "$iamdir/bucket.json"
+aws s3api put-bucket-policy --bucket cli-shared-bucket --policy "file://$iamdir/bucket.json"
+check "s3api get-object with the bucket policy's grant" "2" "$(AWS_ACCESS_KEY_ID=$other aws s3api get-object \
+  --bucket cli-shared-bucket --key r.json "$iamdir/out.json" --query ContentLength)"
+AWS_ACCESS_KEY_ID=$other expect_error "s3api get-bucket-policy is the owner's alone" "AccessDenied" \
+  s3api get-bucket-policy --bucket cli-shared-bucket
+aws s3api delete-object --bucket cli-shared-bucket --key r.json > /dev/null
+aws s3api delete-bucket --bucket cli-shared-bucket
 rm -rf "$iamdir"
 
 echo "== GuardDuty: detector, sample findings, criteria, archive, a rule delivering findings to SQS, errors"

@@ -15,7 +15,9 @@ import java.util.Map;
  * The front door's IAM check: the operation's own registration says the action ({@link OperationSpec#iamAction}),
  * the resources ({@link OperationSpec#resources}), the request's condition keys ({@link OperationSpec#conditions})
  * and the roles it passes to a service ({@link OperationSpec#passedRoles}, checked as {@code iam:PassRole});
- * {@link Authorization} decides. Costs one volatile read when the mode is {@code off}.
+ * {@link Authorization} decides. A resource of another account must also be allowed by its own policy, in every
+ * mode. Costs one volatile read and a map lookup when the mode is {@code off} and the service keeps no resource
+ * policies.
  */
 final class RequestAuthorizer {
     private final Authorization authorization;
@@ -26,7 +28,11 @@ final class RequestAuthorizer {
 
     /** @return the denial to answer with, or null when the call may run */
     AuthorizationDecision denial(RequestContext ctx, OperationSpec spec, ObjectNode input, String sourceIp) {
-        if (authorization.mode() == IamMode.OFF || !Authorization.checked(ctx.caller()) || spec == null) {
+        if (spec == null) {
+            return null;
+        }
+        boolean identityChecked = authorization.mode() != IamMode.OFF && Authorization.checked(ctx.caller());
+        if (!identityChecked && !authorization.ownsResourcePolicies(ctx.service())) {
             return null;
         }
         List<String> resources = resources(ctx, spec, input);
@@ -38,10 +44,19 @@ final class RequestAuthorizer {
         if (spec.conditions() != null) {
             keys.putAll(spec.conditions().keys(ctx, input));
         }
-        AuthorizationDecision denial = authorization.authorize(ctx.caller(), ctx.requestId(), spec.iamAction(),
-                resources, keys, AuthorizationDecision.API);
-        return denial != null || spec.passedRoles() == null ? denial : passRoleDenial(ctx, spec.passedRoles(),
-                input, keys);
+        if (identityChecked) {
+            AuthorizationDecision denial = authorization.authorize(ctx.caller(), ctx.requestId(), spec.iamAction(),
+                    resources, keys, AuthorizationDecision.API);
+            if (denial == null && spec.passedRoles() != null) {
+                denial = passRoleDenial(ctx, spec.passedRoles(), input, keys);
+            }
+            if (denial != null) {
+                return denial;
+            }
+        }
+        // Another account's resource answers to its own policy whatever this emulator's IAM mode.
+        return authorization.crossAccountDenial(ctx.caller(), ctx.requestId(), spec.iamAction(), resources, keys,
+                AuthorizationDecision.API);
     }
 
     /**

@@ -84,7 +84,7 @@ public final class Authorization {
         AuthorizationDecision denial = null;
         for (String resource : resources) {
             Decision d = PolicyEvaluator.evaluate(new AuthorizationRequest(principal, action, resource, keys),
-                    withResourcePolicy(set, resource));
+                    withResourcePolicy(set, resource, action));
             AuthorizationDecision decision = record(requestId, caller.arn(), action, resource, d, origin,
                     now == IamMode.ENFORCE);
             if (denial == null && !decision.allowed()) {
@@ -92,6 +92,65 @@ public final class Authorization {
             }
         }
         return now == IamMode.ENFORCE ? denial : null;
+    }
+
+    /**
+     * Whether a service registered resource policies for this ARN service field: only then can a call reach a
+     * resource of another account, so {@link #crossAccountDenial} need only be asked for these.
+     */
+    public boolean ownsResourcePolicies(String arnService) {
+        return resourcePolicies.containsKey(arnService);
+    }
+
+    /**
+     * The owning account's half of a call into another account (a bucket, an event bus, a queue of another account
+     * named by ARN): its resource policy must allow the caller, or nothing reaches it. Unlike the identity half this
+     * is the resource owner's protection, so it is decided in every mode and for root callers too, as AWS does
+     * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html).
+     * Resources of the caller's own account, and those no service knows, are left to {@link #authorize}.
+     *
+     * @return the first denial (recorded), or null
+     */
+    public AuthorizationDecision crossAccountDenial(CallerIdentity caller, String requestId, String action,
+                                                    List<String> resources, Map<String, List<String>> keys,
+                                                    String origin) {
+        Principal principal = null;
+        for (String resource : resources) {
+            ResourcePolicySource.Found found = ownedElsewhere(resource, action, caller.accountId());
+            if (found == null) {
+                continue;
+            }
+            if (principal == null) {
+                principal = checked(caller) ? withSessionTags(policies.of(caller.principal()).principal(),
+                        caller.accessKeyId()) : caller.principal();
+            }
+            AuthorizationRequest request = new AuthorizationRequest(principal, action, resource, keys);
+            Decision d = found.policy() == null
+                    ? new Decision(Decision.Outcome.IMPLICIT_DENY, null, Decision.PolicyType.RESOURCE_BASED, List.of())
+                    : PolicyEvaluator.evaluateResourcePolicy(request, found.policy());
+            if (!d.allowed()) {
+                return record(requestId, caller.arn(), action, resource, d, origin, true);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The resource's policy and owner when another account than {@code accountId} owns it and its policy governs
+     * the action, else null.
+     */
+    private ResourcePolicySource.Found ownedElsewhere(String resource, String action, String accountId) {
+        String[] arn = resource.split(":", 6);
+        if (arn.length == 6 && arn[4].equals(accountId)) {
+            return null; // the ARN names the caller's account: no lookup (the common case, PutEvents on its own bus)
+        }
+        ResourcePolicySource source = arn.length == 6 ? resourcePolicies.get(arn[2]) : null;
+        ResourcePolicySource.Found found = source == null || !source.governs(action) ? null : source.find(resource);
+        if (found == null) {
+            return null;
+        }
+        String owner = found.accountId() != null ? found.accountId() : ResourcePolicies.accountOf(resource);
+        return owner == null || owner.equals(accountId) ? null : found;
     }
 
     /**
@@ -130,10 +189,10 @@ public final class Authorization {
     }
 
     /** The identity side plus the resource's policy and owner, when its service knows the resource. */
-    private PolicySet withResourcePolicy(PolicySet identity, String resource) {
+    private PolicySet withResourcePolicy(PolicySet identity, String resource, String action) {
         String[] arn = resource.split(":", 6);
         ResourcePolicySource source = arn.length == 6 ? resourcePolicies.get(arn[2]) : null;
-        ResourcePolicySource.Found found = source == null ? null : source.find(resource);
+        ResourcePolicySource.Found found = source == null || !source.governs(action) ? null : source.find(resource);
         if (found == null) {
             return identity;
         }

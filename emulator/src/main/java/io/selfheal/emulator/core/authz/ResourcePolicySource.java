@@ -17,6 +17,15 @@ public interface ResourcePolicySource {
     Found find(String arn);
 
     /**
+     * Whether the resource's policy decides {@code action} for callers of other accounts; false for an action that
+     * names a resource it does not act on (S3's {@code CreateBucket} of a name another account holds is the
+     * service's own conflict, not that bucket's policy's).
+     */
+    default boolean governs(String action) {
+        return true;
+    }
+
+    /**
      * @param policy    the resource's policy, or null when it has none (or IAM could not parse it)
      * @param accountId the account that owns the resource (S3 ARNs name none)
      */

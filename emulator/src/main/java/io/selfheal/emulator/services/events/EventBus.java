@@ -30,6 +30,8 @@ final class EventBus {
     private final Instant creationTime;
     private volatile String description;
     private volatile Instant lastModifiedTime;
+    /** The bus's resource policy (PutPermission, RemovePermission), or null. */
+    private volatile String policy;
 
     EventBus(String name, String accountId, String region) {
         this(name, accountId, region, null, Instant.EPOCH);
@@ -74,11 +76,23 @@ final class EventBus {
         lastModifiedTime = now;
     }
 
-    /** As DescribeEventBus and ListEventBuses show it (no Policy: selfheal keeps no bus policies). */
+    String policy() {
+        return policy;
+    }
+
+    void policy(String document, Instant now) {
+        policy = document;
+        lastModifiedTime = now;
+    }
+
+    /** As DescribeEventBus and ListEventBuses show it, with its policy when it has one. */
     ObjectNode toJson() {
         ObjectNode node = Json.object().put("Name", name).put("Arn", arn);
         if (description != null) {
             node.put("Description", description);
+        }
+        if (policy != null) {
+            node.put("Policy", policy);
         }
         node.put("CreationTime", Timestamps.epochSeconds(creationTime));
         node.put("LastModifiedTime", Timestamps.epochSeconds(lastModifiedTime));

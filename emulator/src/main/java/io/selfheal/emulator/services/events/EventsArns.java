@@ -36,6 +36,12 @@ final class EventsArns {
     };
 
     static final ResourceArns BUS = named("Name", "event-bus/");
+    /** PutPermission and RemovePermission: {@code EventBusName}, the default bus when omitted. */
+    static final ResourceArns BUS_NAMED = (ctx, input) -> {
+        JsonNode bus = input.get("EventBusName");
+        return List.of(bus != null && bus.asText().startsWith("arn:") ? bus.asText()
+                : ctx.arn("events", "event-bus/" + busName(bus)));
+    };
     static final ResourceArns ARCHIVE = named("ArchiveName", "archive/");
     static final ResourceArns REPLAY = named("ReplayName", "replay/");
     static final ResourceArns CONNECTION = named("Name", "connection/");

@@ -9,6 +9,8 @@ import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.core.EventsBacklog;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.core.RegionalStore;
+import io.selfheal.emulator.core.authz.Authorization;
+import io.selfheal.emulator.core.authz.ResourcePolicySource;
 import io.selfheal.emulator.messages.ArnTargets;
 import io.selfheal.emulator.messages.Delivery;
 import io.selfheal.emulator.messages.PutEventOnBus;
@@ -85,6 +87,9 @@ public final class EventsService extends AbstractAwsService {
         operations.add(write("UpdateEventBus", buses::updateEventBus).resources(EventsArns.BUS));
         operations.add(read("ListEventBuses", buses::listEventBuses));
         operations.add(write("DeleteEventBus", buses::deleteEventBus).resources(EventsArns.BUS));
+        BusPermissionOperations permissions = new BusPermissionOperations(states, context.clock());
+        operations.add(write("PutPermission", permissions::putPermission).resources(EventsArns.BUS_NAMED));
+        operations.add(write("RemovePermission", permissions::removePermission).resources(EventsArns.BUS_NAMED));
         operations.add(write("TagResource", tags::tagResource).resources(EventsArns.TAGGED));
         operations.add(write("UntagResource", tags::untagResource).resources(EventsArns.TAGGED));
         operations.add(read("ListTagsForResource", tags::listTagsForResource));
@@ -122,6 +127,21 @@ public final class EventsService extends AbstractAwsService {
         context.bus().subscribe(ServiceEvent.class, this::onServiceEvent);
         context.bus().handle(PutEventOnBus.class, this::onPutEventOnBus);
         context.register(EventsControl.class, new EventsControlImpl(log, dispatcher, context.bus()));
+        context.component(Authorization.class).resourcePolicies("events", this::busPolicy);
+    }
+
+    /**
+     * The policy of the bus an {@code event-bus/<name>} ARN names (for a PutEvents from another account, or a rule
+     * of another account targeting it); other EventBridge resources carry no policy.
+     */
+    private ResourcePolicySource.Found busPolicy(String arn) {
+        ArnTargets.Target target = ArnTargets.parse(arn);
+        if (target == null || target.kind() != ArnTargets.Kind.EVENT_BUS) {
+            return null;
+        }
+        EventBus bus = states.get(target.account(), target.region())
+                .findBus(target.account(), target.region(), target.name());
+        return bus == null ? null : ResourcePolicySource.Found.of("event bus policy", bus.policy(), bus.accountId());
     }
 
     /**

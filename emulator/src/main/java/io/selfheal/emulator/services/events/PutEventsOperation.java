@@ -12,6 +12,7 @@ import io.selfheal.emulator.core.Ids;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.core.RegionalStore;
 import io.selfheal.emulator.core.RequestContext;
+import io.selfheal.emulator.core.policy.ResourcePolicies;
 import io.selfheal.emulator.service.Params;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -67,7 +68,7 @@ final class PutEventsOperation {
         for (ObjectNode entry : entries) {
             try {
                 ObjectNode event = envelope(entry, ctx);
-                EventBus bus = state.findBus(ctx.accountId(), ctx.region(), text(entry, "EventBusName"));
+                EventBus bus = busFor(ctx, state, text(entry, "EventBusName"));
                 if (bus != null) {
                     accepted.computeIfAbsent(bus, b -> new ArrayList<>()).add(event);
                 }
@@ -81,6 +82,21 @@ final class PutEventsOperation {
         ObjectNode out = Json.object().put("FailedEntryCount", failed);
         out.set("Entries", results);
         return out;
+    }
+
+    /**
+     * The bus an entry names: the caller's, or one of another account in this region named by ARN. The front door
+     * has already asked that bus's policy (EventsArns.PUT_EVENTS names it), so an entry only gets here when the
+     * policy allows the caller's {@code events:PutEvents}
+     * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-cross-account.html).
+     */
+    private EventBus busFor(RequestContext ctx, EventsState own, String nameOrArn) {
+        String account = nameOrArn != null && nameOrArn.startsWith("arn:") ? ResourcePolicies.accountOf(nameOrArn)
+                : null;
+        if (account == null || account.equals(ctx.accountId())) {
+            return own.findBus(ctx.accountId(), ctx.region(), nameOrArn);
+        }
+        return states.get(account, ctx.region()).findBus(account, ctx.region(), nameOrArn);
     }
 
     /** @throws AwsException carrying the per-entry ErrorCode and ErrorMessage */

@@ -99,10 +99,6 @@ final class TargetOperations {
             return TargetKinds.unsupportedMessage(target.arn());
         }
         if (kind.kind() == TargetKinds.Kind.EVENT_BUS) {
-            if (!kind.account().equals(ctx.accountId())) {
-                return "selfheal does not deliver to event buses of other accounts yet (their bus policies are not "
-                        + "checked): target " + target.arn() + " was not added.";
-            }
             if (target.input() != null || target.inputPath() != null || target.inputTransformer() != null) {
                 return "selfheal puts the original event on a target event bus: Input, InputPath and "
                         + "InputTransformer would not be applied to target " + target.id() + ", so it was not added.";

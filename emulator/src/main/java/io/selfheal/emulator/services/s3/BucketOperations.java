@@ -88,7 +88,7 @@ final class BucketOperations {
     }
 
     HttpResponse deleteBucket(RequestContext ctx, HttpRequest request, ObjectNode input) {
-        Bucket bucket = buckets.owned(ctx, input.path("bucketName").asText(null));
+        Bucket bucket = buckets.ownersOnly(ctx, input.path("bucketName").asText(null));
         if (!bucket.objects().isEmpty()) {
             throw AwsException.conflict("BucketNotEmpty", "The bucket you tried to delete is not empty")
                     .withField("BucketName", bucket.name());

@@ -26,7 +26,7 @@ final class BucketPolicyOperations {
     }
 
     HttpResponse putBucketPolicy(RequestContext ctx, HttpRequest request, ObjectNode input) {
-        Bucket bucket = buckets.owned(ctx, input.path("bucketName").asText(null));
+        Bucket bucket = buckets.ownersOnly(ctx, input.path("bucketName").asText(null));
         String text = new String(request.body(), StandardCharsets.UTF_8);
         if (request.body().length > MAX_POLICY_BYTES) {
             throw AwsException.badRequest("PolicyTooLarge", "Policy exceeds the maximum allowed document size.");
@@ -37,7 +37,7 @@ final class BucketPolicyOperations {
     }
 
     HttpResponse getBucketPolicy(RequestContext ctx, HttpRequest request, ObjectNode input) {
-        Bucket bucket = buckets.owned(ctx, input.path("bucketName").asText(null));
+        Bucket bucket = buckets.ownersOnly(ctx, input.path("bucketName").asText(null));
         String policy = bucket.policy();
         if (policy == null) {
             throw S3Errors.notConfigured("NoSuchBucketPolicy", "The bucket policy does not exist", bucket.name());
@@ -46,7 +46,7 @@ final class BucketPolicyOperations {
     }
 
     HttpResponse deleteBucketPolicy(RequestContext ctx, HttpRequest request, ObjectNode input) {
-        buckets.owned(ctx, input.path("bucketName").asText(null)).policy(null);
+        buckets.ownersOnly(ctx, input.path("bucketName").asText(null)).policy(null);
         return S3Responses.empty(204);
     }
 

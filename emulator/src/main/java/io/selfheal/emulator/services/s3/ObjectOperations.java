@@ -129,7 +129,7 @@ final class ObjectOperations {
             throw S3Errors.invalidArgument("Invalid copy source object key", "x-amz-copy-source",
                     request.header("x-amz-copy-source"));
         }
-        Bucket from = buckets.owned(ctx, source.substring(0, slash));
+        Bucket from = buckets.ownersOnly(ctx, source.substring(0, slash));
         String sourceKey = source.substring(slash + 1);
         StoredObject original = from.objects().get(sourceKey);
         if (original == null) {

@@ -112,19 +112,27 @@ public final class S3Service extends AbstractAwsService {
         context.bus().handle(ReadObject.class,
                 new ReadsForServices(buckets, context.component(Authorization.class))::read);
         BucketConfigurations.register(context, buckets);
-        context.component(Authorization.class).resourcePolicies("s3", this::bucketPolicy);
+        context.component(Authorization.class).resourcePolicies("s3", new BucketPolicySource());
     }
 
     /**
      * The bucket policy behind a bucket or object ARN ({@code arn:aws:s3:::bucket[/key]}), which names no account:
      * the bucket's owner is the resource's account.
      */
-    private ResourcePolicySource.Found bucketPolicy(String arn) {
-        String resource = arn.substring(arn.lastIndexOf(':') + 1);
-        int slash = resource.indexOf('/');
-        Bucket bucket = buckets.find(slash < 0 ? resource : resource.substring(0, slash));
-        return bucket == null ? null
-                : ResourcePolicySource.Found.of("bucket policy", bucket.policy(), bucket.ownerAccount());
+    private final class BucketPolicySource implements ResourcePolicySource {
+        @Override
+        public Found find(String arn) {
+            String resource = arn.substring(arn.lastIndexOf(':') + 1);
+            int slash = resource.indexOf('/');
+            Bucket bucket = buckets.find(slash < 0 ? resource : resource.substring(0, slash));
+            return bucket == null ? null : Found.of("bucket policy", bucket.policy(), bucket.ownerAccount());
+        }
+
+        /** Another account's bucket of the name is CreateBucket's {@code BucketAlreadyExists}, not its policy's. */
+        @Override
+        public boolean governs(String action) {
+            return !"s3:CreateBucket".equals(action);
+        }
     }
 
     private static RawOperation raw(Handler handler) {

@@ -19,6 +19,8 @@ import io.selfheal.emulator.messages.RoleLookup;
 import io.selfheal.emulator.protocol.TimestampNode;
 import io.selfheal.emulator.service.Params;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -69,14 +71,15 @@ final class AssumeRoleOperation {
             throw accessDenied("Roles may not be assumed by root accounts.");
         }
         Map<String, String> tags = sessionTags(p);
+        List<String> transitive = transitiveTagKeys(p);
         RoleLookup.Result role = context.bus().ask(new RoleLookup(roleArn));
         requireAllowed(caller, role, roleArn, sessionName, "sts:AssumeRole", Map.of());
         if (!tags.isEmpty()) {
-            // Passing session tags is its own action the trust policy must allow
-            // (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_permissions-required).
-            Map<String, String> requestTags = new java.util.LinkedHashMap<>();
-            tags.forEach((k, v) -> requestTags.put("aws:RequestTag/" + k, v));
-            requireAllowed(caller, role, roleArn, sessionName, "sts:TagSession", requestTags);
+            // Passing session tags is its own action the trust policy must allow, with the tags as
+            // aws:RequestTag/<key> and their keys as the multivalued aws:TagKeys, so a trust policy can constrain them
+            // (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_permissions-required,
+            // "Example: Allow only specific session tags", and reference_policies_condition-keys.html#condition-keys-tagkeys).
+            requireAllowed(caller, role, roleArn, sessionName, "sts:TagSession", tagKeys(tags, transitive));
         }
         if (caller.isAssumedRole() && duration > CHAINED_MAX) {
             throw AwsException.badRequest("ValidationError", "The requested DurationSeconds exceeds the 1 hour "
@@ -87,6 +90,34 @@ final class AssumeRoleOperation {
                     "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
         }
         return issue(role, sessionName, duration, tags);
+    }
+
+    /**
+     * The condition keys of {@code sts:TagSession}: each tag as {@code aws:RequestTag/<key>}, every key in
+     * {@code aws:TagKeys}, and the transitive ones in {@code sts:TransitiveTagKeys}
+     * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecuritytokenservice.html).
+     */
+    private static Map<String, List<String>> tagKeys(Map<String, String> tags, List<String> transitive) {
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        tags.forEach((k, v) -> keys.put("aws:RequestTag/" + k, List.of(v)));
+        keys.put("aws:TagKeys", List.copyOf(tags.keySet()));
+        if (!transitive.isEmpty()) {
+            keys.put("sts:TransitiveTagKeys", transitive);
+        }
+        return keys;
+    }
+
+    /**
+     * {@code TransitiveTagKeys} (at most 50, https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html).
+     * They are offered to the trust policy; passing them on along a role chain is not modelled.
+     */
+    private static List<String> transitiveTagKeys(Params p) {
+        List<String> keys = p.strings("TransitiveTagKeys");
+        if (keys.size() > MAX_TAGS) {
+            throw Params.QUERY.invalid("TransitiveTagKeys", keys.toString(),
+                    "Member must have length less than or equal to 50");
+        }
+        return keys;
     }
 
     /** {@code Tags} (at most 50): the session's tags, {@code aws:PrincipalTag/…} of its calls. */
@@ -103,7 +134,7 @@ final class AssumeRoleOperation {
     }
 
     private void requireAllowed(CallerIdentity caller, RoleLookup.Result role, String roleArn, String sessionName,
-                                String action, Map<String, String> keys) {
+                                String action, Map<String, List<String>> keys) {
         Decision decision = role.exists() ? decide(caller, role, sessionName, action, keys) : null;
         if (decision == null || !decision.allowed()) {
             throw accessDenied("User: " + caller.arn() + " is not authorized to perform: " + action
@@ -113,7 +144,7 @@ final class AssumeRoleOperation {
 
     /** The trust policy is the role's resource policy; the caller's identity policies come from IAM. */
     private Decision decide(CallerIdentity caller, RoleLookup.Result role, String sessionName, String action,
-                            Map<String, String> requestKeys) {
+                            Map<String, List<String>> requestKeys) {
         Principal principal = caller.principal();
         PrincipalPolicies.Result identity = PrincipalPolicies.Result.notFound();
         try {
@@ -126,11 +157,11 @@ final class AssumeRoleOperation {
                     identity.tags());
         }
         Instant now = context.clock().now();
-        Map<String, String> keys = new java.util.LinkedHashMap<>(requestKeys);
-        keys.put("aws:CurrentTime", now.toString());
-        keys.put("aws:EpochTime", String.valueOf(now.getEpochSecond()));
-        keys.put("sts:RoleSessionName", sessionName);
-        AuthorizationRequest request = AuthorizationRequest.of(principal, action, role.roleArn(), keys);
+        Map<String, List<String>> keys = new LinkedHashMap<>(requestKeys);
+        keys.put("aws:CurrentTime", List.of(now.toString()));
+        keys.put("aws:EpochTime", List.of(String.valueOf(now.getEpochSecond())));
+        keys.put("sts:RoleSessionName", List.of(sessionName));
+        AuthorizationRequest request = new AuthorizationRequest(principal, action, role.roleArn(), keys);
         NamedPolicy trust = new NamedPolicy("AssumeRolePolicyDocument", role.trustPolicy());
         // Unlike other resource policies, a trust policy must allow even within the account: an identity policy
         // alone never lets a principal assume a role (https://docs.aws.amazon.com/IAM/latest/UserGuide/

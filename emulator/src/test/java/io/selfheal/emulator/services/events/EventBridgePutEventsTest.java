@@ -90,7 +90,8 @@ class EventBridgePutEventsTest extends EventBridgeTestBase {
     void anEventForABusThatDoesNotExistIsAcceptedAndGoesNowhere() {
         putRule("orders", ORDERS);
         putTarget("orders", Target.builder().id("fn").arn(FUNCTION).build());
-        String otherAccount = "arn:aws:events:us-east-1:210987654321:event-bus/default";
+        // Another account's custom bus that does not exist (its default bus always exists, and its policy decides).
+        String otherAccount = "arn:aws:events:us-east-1:210987654321:event-bus/orders-bus";
         String otherRegion = "arn:aws:events:eu-west-1:" + ACCOUNT + ":event-bus/default";
         PutEventsResponse put = events.putEvents(r -> r.entries(
                 order("{\"n\":1}").toBuilder().eventBusName("orders-bus").build(),

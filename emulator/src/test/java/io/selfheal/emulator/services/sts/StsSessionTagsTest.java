@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.selfheal.emulator.EmulatorExtension;
 import io.selfheal.emulator.core.authz.IamMode;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,6 +22,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.StsException;
+import software.amazon.awssdk.services.sts.model.Tag;
 
 /**
  * A role's tags and an AssumeRole session's tags are {@code aws:PrincipalTag/…} in the policy engine under IAM
@@ -50,6 +53,15 @@ class StsSessionTagsTest {
         iam.createRole(r -> r.roleName("untaggable").assumeRolePolicyDocument("""
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
                  "Principal":{"AWS":"arn:aws:iam::%s:user/operator"},"Action":"sts:AssumeRole"}]}""".formatted(ACCOUNT)));
+        // "Example: Allow only specific session tags" (https://docs.aws.amazon.com/IAM/latest/UserGuide/
+        // id_session-tags.html#id_session-tags_permissions-required): aws:TagKeys and aws:RequestTag/<key>.
+        iam.createRole(r -> r.roleName("team-only").assumeRolePolicyDocument("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+                 "Principal":{"AWS":"arn:aws:iam::%s:user/operator"},"Action":"sts:AssumeRole"},
+                 {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::%s:user/operator"},"Action":"sts:TagSession",
+                  "Condition":{"ForAllValues:StringEquals":{"aws:TagKeys":["team","project"]},
+                               "StringEquals":{"aws:RequestTag/team":["sre","dev"]}}}]}"""
+                .formatted(ACCOUNT, ACCOUNT)));
         iam.createUser(u -> u.userName("operator"));
         iam.putUserPolicy(p -> p.userName("operator").policyName("assume").policyDocument(
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"sts:AssumeRole\","
@@ -79,6 +91,27 @@ class StsSessionTagsTest {
                             + ACCOUNT + ":role/untaggable");
                 });
         assertThat(assume("arn:aws:iam::" + ACCOUNT + ":role/untaggable", null).accessKeyId()).startsWith("ASIA");
+    }
+
+    @Test
+    void aTrustPolicyConstrainsTheSessionTagKeysAndValues() {
+        String role = "arn:aws:iam::" + ACCOUNT + ":role/team-only";
+        assertThat(assume(role, Map.of("team", "sre", "project", "x"), List.of("team")).accessKeyId())
+                .startsWith("ASIA");
+        assertThatThrownBy(() -> assume(role, Map.of("team", "sre", "cost-center", "1"), List.of()))
+                .as("a key outside the allowed set").isInstanceOfSatisfying(StsException.class,
+                        e -> assertThat(e.awsErrorDetails().errorMessage()).contains("sts:TagSession"));
+        assertThatThrownBy(() -> assume(role, Map.of("team", "finance"), List.of()))
+                .as("a value outside the allowed set").isInstanceOf(StsException.class);
+    }
+
+    private static AwsSessionCredentials assume(String role, Map<String, String> tags, List<String> transitive) {
+        try (StsClient sts = client(StsClient.builder(), operator)) {
+            Credentials c = sts.assumeRole(r -> r.roleArn(role).roleSessionName("sess").transitiveTagKeys(transitive)
+                    .tags(tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue())
+                            .build()).toList())).credentials();
+            return AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken());
+        }
     }
 
     private static AwsSessionCredentials assume(String role, String team) {
