@@ -24,6 +24,7 @@ final class Ec2Region {
     final Map<String, NetworkInterface> networkInterfaces = new LinkedHashMap<>();
     final Map<String, Volume> volumes = new LinkedHashMap<>();
     final Map<String, Snapshot> snapshots = new LinkedHashMap<>();
+    final Map<String, LaunchTemplate> launchTemplates = new LinkedHashMap<>();
     /** Instance profile ARN → the {@code AIPA…} id associations show for it. */
     final Map<String, String> profileIds = new java.util.HashMap<>();
     private Vpc defaultVpc;

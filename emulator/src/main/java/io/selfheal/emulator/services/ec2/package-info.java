@@ -13,6 +13,9 @@
  * ({@code sgr-}), each instance's primary network interface (which carries its groups), instance attributes
  * (groups, termination protection, type), launch-time EBS volumes and snapshots (completed after
  * {@link io.selfheal.emulator.services.ec2.SnapshotHandlers#COMPLETION_DELAY}), and tags on all of these.
+ * Launch templates ({@code lt-}) keep numbered versions of RunInstances' parameters; RunInstances and Auto Scaling
+ * launch from them, the request's values overriding the template's. Launching or associating with an instance profile
+ * passes its role ({@code iam:PassRole}, asked of IAM over the bus).
  * The harness reads reboot counts and states, and injects load and hangs, through
  * {@link io.selfheal.emulator.control.Ec2Control}.
  */
