@@ -3,6 +3,7 @@ package io.selfheal.harness.stack;
 import io.selfheal.harness.backend.Cloud;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -30,6 +31,7 @@ public final class CloudClients implements AutoCloseable {
     private final GuardDutyClient guardDuty;
     private final ConfigClient config;
     private final S3Client s3;
+    private final AutoScalingClient autoScaling;
 
     public CloudClients(Cloud cloud) {
         ec2 = configure(Ec2Client.builder(), cloud);
@@ -45,6 +47,7 @@ public final class CloudClients implements AutoCloseable {
         config = configure(ConfigClient.builder(), cloud);
         // Path-style: a bucket name as a subdomain of a loopback endpoint would not resolve.
         s3 = configure(S3Client.builder().forcePathStyle(true), cloud);
+        autoScaling = configure(AutoScalingClient.builder(), cloud);
     }
 
     private static <B extends AwsClientBuilder<B, C>, C> C configure(B builder, Cloud cloud) {
@@ -103,8 +106,13 @@ public final class CloudClients implements AutoCloseable {
         return iam;
     }
 
+    public AutoScalingClient autoScaling() {
+        return autoScaling;
+    }
+
     @Override
     public void close() {
+        autoScaling.close();
         config.close();
         s3.close();
         iam.close();

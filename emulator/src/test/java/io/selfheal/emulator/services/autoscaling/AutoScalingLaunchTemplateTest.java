@@ -27,8 +27,10 @@ class AutoScalingLaunchTemplateTest {
         String templateId = ec2.createLaunchTemplate(b -> b.launchTemplateName("web").launchTemplateData(d -> d
                 .imageId("ami-0abcdef1234567890").instanceType("t3.small").iamInstanceProfile(p -> p.name("web"))))
                 .launchTemplate().launchTemplateId();
+        // an empty Tags list travels as "Tags=" in the query protocol: no tags, not a malformed list
         as.createAutoScalingGroup(b -> b.autoScalingGroupName("web-asg").minSize(1).maxSize(3).desiredCapacity(2)
-                .availabilityZones("us-east-1a").launchTemplate(l -> l.launchTemplateName("web")));
+                .availabilityZones("us-east-1a").launchTemplate(l -> l.launchTemplateName("web"))
+                .tags(java.util.List.of()));
 
         AutoScalingGroup g = as.describeAutoScalingGroups(b -> b.autoScalingGroupNames("web-asg"))
                 .autoScalingGroups().get(0);
