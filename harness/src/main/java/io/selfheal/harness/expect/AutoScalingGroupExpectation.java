@@ -83,7 +83,8 @@ public record AutoScalingGroupExpectation(String ref, Integer desiredCapacity, C
             }
             List<String> members = keys(spec.get("members"), context);
             List<String> detached = keys(spec.get("detached"), context);
-            if (desired == null && inService == null && members.isEmpty() && detached.isEmpty()) {
+            if (!spec.has("desiredCapacity") && !spec.has("inService") && !spec.has("members")
+                    && !spec.has("detached")) {
                 spec.node().problem("say what to expect of the group: desiredCapacity, inService, members and/or"
                         + " detached");
             }

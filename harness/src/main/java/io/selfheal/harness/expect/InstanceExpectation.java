@@ -167,7 +167,7 @@ public record InstanceExpectation(String ref, String state, Integer rebootCount,
                 profile = context.stackKey(io.selfheal.harness.stack.RoleKind.KEY, spec.get("instanceProfile"));
             }
             if (state == null && reboots == null && tags.isEmpty() && !spec.has("securityGroups")
-                    && !spec.has("snapshots") && interfaces == null && profile == null) {
+                    && !spec.has("snapshots") && interfaces == null && !spec.has("instanceProfile")) {
                 spec.node().problem("say what to expect of the instance: state, rebootCount, tags, securityGroups,"
                         + " snapshots, networkInterfaces and/or instanceProfile");
             }
