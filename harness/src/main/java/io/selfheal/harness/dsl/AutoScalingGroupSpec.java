@@ -1,7 +1,6 @@
 package io.selfheal.harness.dsl;
 
 import io.selfheal.harness.stack.AutoScalingGroupKind;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -75,22 +74,13 @@ public final class AutoScalingGroupSpec extends Spec<AutoScalingGroupSpec> {
         checks.required("imageId", imageId);
         instanceTags.forEach((k, v) -> checks.at("launchTemplate").at("tags").at(k).references(v));
         tags.forEach((k, v) -> checks.at("tags").at(k).references(v));
-        List<String> groups = new ArrayList<>();
-        for (int n = 0; n < securityGroups.size(); n++) {
-            String group = checks.at("securityGroups").item(n).stackKey("", "securityGroups", securityGroups.get(n));
-            if (group != null) {
-                groups.add(group);
-            }
-        }
-        int lo = min == null ? 1 : min;
-        int want = desired == null ? lo : desired;
-        int hi = max == null ? Math.max(lo, want) : max;
-        if (lo < 0 || lo > hi) {
-            checks.problem("min must be between 0 and max (min " + lo + ", max " + hi + ")");
-        } else if (want < lo || want > hi) {
-            checks.problem("desired must be between min and max (" + lo + ".." + hi + "), not " + want);
+        int[] size = AutoScalingGroupKind.sizes(min, max, desired);
+        String problem = AutoScalingGroupKind.sizeProblem(size);
+        if (problem != null) {
+            checks.problem(problem);
         }
         return new AutoScalingGroupKind.Group(key, name == null ? key : name, new AutoScalingGroupKind.Template(
-                imageId, instanceType, groups, null, instanceTags), lo, hi, want, zones, tags);
+                imageId, instanceType, InstanceSpec.groups(checks, securityGroups), null, instanceTags), size[0],
+                size[1], size[2], zones, tags);
     }
 }

@@ -90,7 +90,8 @@ public final class InstanceSpec extends Spec<InstanceSpec> {
                 groups(checks, securityGroups), interfaces, volumes);
     }
 
-    private static List<String> groups(Checks checks, List<String> keys) {
+    /** Stack keys of security groups, each checked against the stack. */
+    static List<String> groups(Checks checks, List<String> keys) {
         List<String> groups = new ArrayList<>();
         for (int n = 0; n < keys.size(); n++) {
             String group = checks.at("securityGroups").item(n).stackKey("", "securityGroups", keys.get(n));

@@ -2,7 +2,6 @@ package io.selfheal.harness.stack;
 
 import io.selfheal.harness.backend.Waits;
 import io.selfheal.harness.yaml.YMap;
-import io.selfheal.harness.yaml.YNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,33 +58,35 @@ public final class AutoScalingGroupKind extends AbstractStackKind<AutoScalingGro
         Template template = null;
         if (t != null) {
             t.allow("imageId", "instanceType", "securityGroups", "instanceProfile", "tags");
-            List<String> groups = new ArrayList<>();
-            if (t.has("securityGroups")) {
-                for (YNode g : t.get("securityGroups").list()) {
-                    String k = reading.stackKey(SecurityGroupKind.KEY, g);
-                    if (k != null) {
-                        groups.add(k);
-                    }
-                }
-            }
+            List<String> groups = InstanceKind.groups(t, reading);
             String profile = t.has("instanceProfile") ? reading.stackKey(RoleKind.KEY, t.get("instanceProfile")) : null;
             template = new Template(t.requiredString("imageId"),
                     StackReading.orElse(t.string("instanceType"), "t3.micro"), groups, profile, t.stringMap("tags"));
         }
-        Integer min = m.integer("min");
-        Integer max = m.integer("max");
-        Integer desired = m.integer("desired");
-        int lo = min == null ? 1 : min;
-        int hi = max == null ? Math.max(lo, desired == null ? lo : desired) : max;
-        int want = desired == null ? lo : desired;
-        if (lo < 0 || lo > hi) {
-            m.node().problem("min must be between 0 and max (min " + lo + ", max " + hi + ")");
-        } else if (want < lo || want > hi) {
-            m.node().problem("desired must be between min and max (" + lo + ".." + hi + "), not " + want);
+        int[] size = sizes(m.integer("min"), m.integer("max"), m.integer("desired"));
+        String problem = sizeProblem(size);
+        if (problem != null) {
+            m.node().problem(problem);
         }
         List<String> zones = m.has("zones") ? m.strings("zones") : List.of();
-        return new Group(key, StackReading.orElse(m.string("name"), key), template, lo, hi, want,
+        return new Group(key, StackReading.orElse(m.string("name"), key), template, size[0], size[1], size[2],
                 zones == null ? List.of() : zones, m.stringMap("tags"));
+    }
+
+    /** {min, max, desired} with the defaults filled in: min 1, desired min, max the larger of min and desired. */
+    public static int[] sizes(Integer min, Integer max, Integer desired) {
+        int lo = min == null ? 1 : min;
+        int want = desired == null ? lo : desired;
+        return new int[] {lo, max == null ? Math.max(lo, want) : max, want};
+    }
+
+    /** What is wrong with {@link #sizes} as CreateAutoScalingGroup would refuse it, for the YAML reader and the DSL. */
+    public static String sizeProblem(int[] size) {
+        if (size[0] < 0 || size[0] > size[1]) {
+            return "min must be between 0 and max (min " + size[0] + ", max " + size[1] + ")";
+        }
+        return size[2] < size[0] || size[2] > size[1]
+                ? "desired must be between min and max (" + size[0] + ".." + size[1] + "), not " + size[2] : null;
     }
 
     @Override

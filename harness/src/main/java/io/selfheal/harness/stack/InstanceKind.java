@@ -112,7 +112,8 @@ public final class InstanceKind extends AbstractStackKind<InstanceKind.Instance>
                 null);
     }
 
-    private static List<String> groups(YMap m, StackReading reading) {
+    /** The stack keys under {@code securityGroups} of {@code m}, each checked against the stack. */
+    static List<String> groups(YMap m, StackReading reading) {
         List<String> groups = new ArrayList<>();
         if (m.has("securityGroups")) {
             for (YNode group : m.get("securityGroups").list()) {
