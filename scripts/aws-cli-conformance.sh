@@ -284,6 +284,41 @@ trail=$(aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,
   --query 'Events[0].EventName')
 check "cloudtrail lookup-events" "AuthorizeSecurityGroupIngress" "$trail"
 
+echo "== EC2 launch templates and an Auto Scaling group launched from one"
+lt=$(aws ec2 create-launch-template --launch-template-name cli-web \
+  --launch-template-data "{\"ImageId\":\"ami-0abcdef1234567890\",\"InstanceType\":\"t3.micro\",\"SecurityGroupIds\":[\"$sg\"]}" \
+  --query LaunchTemplate.LaunchTemplateId)
+check_contains "ec2 create-launch-template" "lt-" "$lt"
+expect_error "ec2 create-launch-template: a name in use" "InvalidLaunchTemplateName.AlreadyExistsException" \
+  ec2 create-launch-template --launch-template-name cli-web --launch-template-data '{"ImageId":"ami-12345678"}'
+check "ec2 create-launch-template-version from version 1" "2	ami-0abcdef1234567890	t3.large" \
+  "$(aws ec2 create-launch-template-version --launch-template-id "$lt" --source-version 1 \
+    --launch-template-data '{"InstanceType":"t3.large"}' \
+    --query 'LaunchTemplateVersion.[VersionNumber,LaunchTemplateData.ImageId,LaunchTemplateData.InstanceType]')"
+check "ec2 describe-launch-template-versions \$Latest and \$Default" "2	1" \
+  "$(aws ec2 describe-launch-template-versions --launch-template-name cli-web --versions '$Latest' '$Default' \
+    --query 'LaunchTemplateVersions[].VersionNumber')"
+check "ec2 modify-launch-template --default-version 2" "2" \
+  "$(aws ec2 modify-launch-template --launch-template-id "$lt" --default-version 2 \
+    --query LaunchTemplate.DefaultVersionNumber)"
+lt_instance=$(aws ec2 run-instances --launch-template LaunchTemplateName=cli-web --count 1 \
+  --query 'Instances[0].InstanceId')
+check "ec2 run-instances --launch-template: the default version, its tags" "t3.large	2" \
+  "$(aws ec2 describe-instances --instance-ids "$lt_instance" --query 'Reservations[0].Instances[0].[InstanceType,Tags[?Key==`aws:ec2launchtemplate:version`].Value|[0]]')"
+expect_error "ec2 run-instances with an unknown template" "InvalidLaunchTemplateId.NotFound" \
+  ec2 run-instances --launch-template LaunchTemplateId=lt-0123456789abcdef0 --count 1
+aws autoscaling create-auto-scaling-group --auto-scaling-group-name cli-web --min-size 1 --max-size 2 \
+  --availability-zones us-east-1a --launch-template "LaunchTemplateId=$lt,Version=\$Latest"
+check "autoscaling describe-auto-scaling-groups: the template and one instance" "cli-web	\$Latest	1" \
+  "$(aws autoscaling describe-auto-scaling-groups --auto-scaling-group-names cli-web \
+    --query 'AutoScalingGroups[0].[LaunchTemplate.LaunchTemplateName,LaunchTemplate.Version,length(Instances)]')"
+expect_error "autoscaling create-auto-scaling-group with an unknown template" "fully-formed launch template" \
+  autoscaling create-auto-scaling-group --auto-scaling-group-name cli-none --min-size 0 --max-size 1 \
+  --availability-zones us-east-1a --launch-template LaunchTemplateName=none
+aws autoscaling delete-auto-scaling-group --auto-scaling-group-name cli-web --force-delete
+check "ec2 delete-launch-template" "$lt" \
+  "$(aws ec2 delete-launch-template --launch-template-name cli-web --query LaunchTemplate.LaunchTemplateId)"
+
 echo "== Empty answers (an account with nothing in it)"
 # A 12-digit access key id selects that account. The AWS CLI 2.9's botocore looks the query answer's <OpResult> up
 # by name: without it an empty receive or list exits 255 with 'ReceiveMessageResult'. Lists AWS renders empty

@@ -202,11 +202,14 @@ public final class Params {
         return out;
     }
 
-    /** A list of objects; missing means empty. */
+    /**
+     * A list of objects; missing means empty, and so does an empty value: the query protocols send an empty list as
+     * {@code Name=} (the SDKs' awsQuery serializers do).
+     */
     public List<ObjectNode> objects(String name) {
         JsonNode n = node(name);
         List<ObjectNode> out = new ArrayList<>();
-        if (n == null) {
+        if (n == null || n.isTextual() && n.asText().isEmpty()) {
             return out;
         }
         if (n.isArray()) {

@@ -14,6 +14,7 @@ public final class InstanceSpec extends Spec<InstanceSpec> {
     private List<String> securityGroups = List.of();
     private List<List<String>> networkInterfaces = List.of();
     private List<InstanceKind.DataVolume> volumes = List.of();
+    private InstanceKind.GroupMember member;
 
     InstanceSpec() {
     }
@@ -60,7 +61,20 @@ public final class InstanceSpec extends Spec<InstanceSpec> {
         });
     }
 
+    /** Instead of launching one: the instance at {@code index} (launch order) of the stack group {@code groupKey}. */
+    public InstanceSpec autoScalingGroup(String groupKey, int index) {
+        return with(s -> s.member = new InstanceKind.GroupMember(groupKey, index));
+    }
+
     InstanceKind.Instance build(String key, Checks checks) {
+        if (member != null) {
+            String group = checks.stackKey("autoScalingGroup", "autoScalingGroups", member.group());
+            if (member.index() < 0) {
+                checks.problem("index", "index counts from 0 (the group's first instance)");
+            }
+            return new InstanceKind.Instance(key, null, null, Map.of(), false, List.of(), List.of(), List.of(), null,
+                    new InstanceKind.GroupMember(group, member.index()));
+        }
         checks.required("imageId", imageId);
         tags.forEach((k, v) -> checks.at("tags").at(k).references(v));
         if (!networkInterfaces.isEmpty() && !securityGroups.isEmpty()) {
@@ -76,7 +90,8 @@ public final class InstanceSpec extends Spec<InstanceSpec> {
                 groups(checks, securityGroups), interfaces, volumes);
     }
 
-    private static List<String> groups(Checks checks, List<String> keys) {
+    /** Stack keys of security groups, each checked against the stack. */
+    static List<String> groups(Checks checks, List<String> keys) {
         List<String> groups = new ArrayList<>();
         for (int n = 0; n < keys.size(); n++) {
             String group = checks.at("securityGroups").item(n).stackKey("", "securityGroups", keys.get(n));

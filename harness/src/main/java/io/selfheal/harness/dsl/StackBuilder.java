@@ -8,6 +8,7 @@ import io.selfheal.harness.stack.RuleKind;
 import io.selfheal.harness.stack.ConfigRuleKind;
 import io.selfheal.harness.stack.FunctionKind;
 import io.selfheal.harness.stack.AlarmKind;
+import io.selfheal.harness.stack.AutoScalingGroupKind;
 import io.selfheal.harness.stack.InstanceKind;
 import io.selfheal.harness.stack.HttpEndpointKind;
 import io.selfheal.harness.stack.Stack;
@@ -31,6 +32,7 @@ public final class StackBuilder extends Spec<StackBuilder> {
     private Map<String, LogGroupSpec> logGroups = Map.of();
     private Map<String, HttpEndpointSpec> httpEndpoints = Map.of();
     private Map<String, ConfigRuleSpec> configRules = Map.of();
+    private Map<String, AutoScalingGroupSpec> autoScalingGroups = Map.of();
 
     StackBuilder() {
     }
@@ -77,6 +79,11 @@ public final class StackBuilder extends Spec<StackBuilder> {
         return with(s -> s.configRules = put(s.configRules, key, spec.apply(new ConfigRuleSpec())));
     }
 
+    /** An Auto Scaling group launching from its own launch template; name its instances with instance entries. */
+    public StackBuilder autoScalingGroup(String key, UnaryOperator<AutoScalingGroupSpec> spec) {
+        return with(s -> s.autoScalingGroups = put(s.autoScalingGroups, key, spec.apply(new AutoScalingGroupSpec())));
+    }
+
     /**
      * Builds the stack; references are checked against the keys of the whole stack, as a file's are.
      *
@@ -84,11 +91,13 @@ public final class StackBuilder extends Spec<StackBuilder> {
      */
     Stack build(Checks checks) {
         // Keys first, so that references and targets can be checked against every resource.
-        Stack keys = new Stack(byKind(placeholders(instances), placeholders(alarms), placeholders(functions),
-                placeholders(rules), placeholders(securityGroups), placeholders(queues), placeholders(topics),
-                placeholders(logGroups), placeholders(httpEndpoints), placeholders(configRules)));
-        Checks within = checks.withStack(keys);
-        return new Stack(byKind(each(instances, within.at(InstanceKind.KEY), InstanceSpec::build),
+        Map<String, Map<String, Object>> keyed = byKind(placeholders(instances), placeholders(alarms),
+                placeholders(functions), placeholders(rules), placeholders(securityGroups), placeholders(queues),
+                placeholders(topics), placeholders(logGroups), placeholders(httpEndpoints), placeholders(configRules));
+        keyed.put(AutoScalingGroupKind.KEY, new LinkedHashMap<>(placeholders(autoScalingGroups)));
+        Checks within = checks.withStack(new Stack(keyed));
+        Map<String, Map<String, Object>> built = byKind(
+                each(instances, within.at(InstanceKind.KEY), InstanceSpec::build),
                 each(alarms, within.at(AlarmKind.KEY), AlarmSpec::build),
                 each(functions, within.at(FunctionKind.KEY), FunctionSpec::build),
                 each(rules, within.at(RuleKind.KEY), RuleSpec::build),
@@ -97,7 +106,10 @@ public final class StackBuilder extends Spec<StackBuilder> {
                 each(topics, within.at(TopicKind.KEY), TopicSpec::build),
                 each(logGroups, within.at(LogGroupKind.KEY), LogGroupSpec::build),
                 endpoints(within.at(HttpEndpointKind.KEY)),
-                each(configRules, within.at(ConfigRuleKind.KEY), ConfigRuleSpec::build)));
+                each(configRules, within.at(ConfigRuleKind.KEY), ConfigRuleSpec::build));
+        built.put(AutoScalingGroupKind.KEY, new LinkedHashMap<>(each(autoScalingGroups,
+                within.at(AutoScalingGroupKind.KEY), AutoScalingGroupSpec::build)));
+        return new Stack(built);
     }
 
     private static Map<String, Map<String, Object>> byKind(Map<String, ?> instances, Map<String, ?> alarms,

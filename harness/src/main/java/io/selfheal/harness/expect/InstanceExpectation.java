@@ -21,10 +21,21 @@ import software.amazon.awssdk.services.ec2.model.Instance;
  * @param securityGroups group ids as written or as references ({@code ${securityGroups.quarantine.id}}); a stack key
  *                       is stored as its reference; empty for no check
  * @param snapshots      null for no check
+ * @param instanceProfile {@link #NO_PROFILE} for none associated, the key of the {@code roles} entry whose profile
+ *                        must be associated, or null for no check
  */
 public record InstanceExpectation(String ref, String state, Integer rebootCount, Map<String, String> tags,
                                   List<String> securityGroups, VolumeSnapshots snapshots,
-                                  InterfaceGroups networkInterfaces) implements Expectation {
+                                  InterfaceGroups networkInterfaces, String instanceProfile) implements Expectation {
+    /** {@code instanceProfile: none}: no instance profile associated (DescribeIamInstanceProfileAssociations). */
+    public static final String NO_PROFILE = "none";
+
+    /** No check of the instance profile. */
+    public InstanceExpectation(String ref, String state, Integer rebootCount, Map<String, String> tags,
+                               List<String> securityGroups, VolumeSnapshots snapshots,
+                               InterfaceGroups networkInterfaces) {
+        this(ref, state, rebootCount, tags, securityGroups, snapshots, networkInterfaces, null);
+    }
 
     /** No check of the network interfaces (the instance-level groups are the primary interface's). */
     public InstanceExpectation(String ref, String state, Integer rebootCount, Map<String, String> tags,
@@ -58,6 +69,10 @@ public record InstanceExpectation(String ref, String state, Integer rebootCount,
         }
         if (networkInterfaces != null) {
             parts.add(networkInterfaces.describe());
+        }
+        if (instanceProfile != null) {
+            parts.add(NO_PROFILE.equals(instanceProfile) ? "has no instance profile"
+                    : "runs as the instance profile of role " + instanceProfile);
         }
         return "instance " + ref + " " + String.join(" and ", parts);
     }
@@ -108,6 +123,16 @@ public record InstanceExpectation(String ref, String state, Integer rebootCount,
             holds &= interfaces.holds();
             observed += ", " + interfaces.observed();
         }
+        if (instanceProfile != null) {
+            List<String> profiles = run.clients().ec2().describeIamInstanceProfileAssociations(r -> r.filters(
+                    f -> f.name("instance-id").values(id))).iamInstanceProfileAssociations().stream()
+                    .map(a -> a.iamInstanceProfile().arn()).toList();
+            String role = NO_PROFILE.equals(instanceProfile) ? null
+                    : run.state().get(io.selfheal.harness.stack.RoleKind.KEY, instanceProfile, "name");
+            holds &= role == null ? profiles.isEmpty()
+                    : profiles.size() == 1 && profiles.get(0).endsWith(":instance-profile/" + role);
+            observed += ", instance profile " + (profiles.isEmpty() ? "none" : profiles);
+        }
         return Verdict.of(holds, observed);
     }
 
@@ -125,7 +150,8 @@ public record InstanceExpectation(String ref, String state, Integer rebootCount,
 
         @Override
         public Expectation read(YMap spec, ReadContext context) {
-            spec.allow("ref", "state", "rebootCount", "tags", "securityGroups", "snapshots", "networkInterfaces");
+            spec.allow("ref", "state", "rebootCount", "tags", "securityGroups", "snapshots", "networkInterfaces",
+                    "instanceProfile");
             String ref = context.stackKey("instances", spec.require("ref"));
             String state = spec.choice("state", "pending", "running", "stopping", "stopped", "shutting-down",
                     "terminated");
@@ -136,12 +162,16 @@ public record InstanceExpectation(String ref, String state, Integer rebootCount,
                     : null;
             InterfaceGroups interfaces = spec.has("networkInterfaces")
                     ? interfaces(spec.get("networkInterfaces").map(), context) : null;
-            if (state == null && reboots == null && tags.isEmpty() && !spec.has("securityGroups")
-                    && !spec.has("snapshots") && interfaces == null) {
-                spec.node().problem("say what to expect of the instance: state, rebootCount, tags, securityGroups,"
-                        + " snapshots and/or networkInterfaces");
+            String profile = spec.string("instanceProfile");
+            if (profile != null && !profile.equals(NO_PROFILE)) {
+                profile = context.stackKey(io.selfheal.harness.stack.RoleKind.KEY, spec.get("instanceProfile"));
             }
-            return new InstanceExpectation(ref, state, reboots, tags, groups, snapshots, interfaces);
+            if (state == null && reboots == null && tags.isEmpty() && !spec.has("securityGroups")
+                    && !spec.has("snapshots") && interfaces == null && !spec.has("instanceProfile")) {
+                spec.node().problem("say what to expect of the instance: state, rebootCount, tags, securityGroups,"
+                        + " snapshots, networkInterfaces and/or instanceProfile");
+            }
+            return new InstanceExpectation(ref, state, reboots, tags, groups, snapshots, interfaces, profile);
         }
 
         private static InterfaceGroups interfaces(YMap spec, ReadContext context) {
@@ -187,7 +217,8 @@ public record InstanceExpectation(String ref, String state, Integer rebootCount,
         @Override
         public String schema() {
             return """
-                {"description": "An instance's state as DescribeInstances reports it, its reboot count, tags, security groups and the snapshots of its volumes. Give at least one of state, rebootCount, tags, securityGroups, snapshots.", "type": "object", "additionalProperties": false, "required": ["ref"], "anyOf": [{"required": ["state"]}, {"required": ["rebootCount"]}, {"required": ["tags"]}, {"required": ["securityGroups"]}, {"required": ["snapshots"]}, {"required": ["networkInterfaces"]}], "properties": {
+                {"description": "An instance's state as DescribeInstances reports it, its reboot count, tags, security groups and the snapshots of its volumes. Give at least one of state, rebootCount, tags, securityGroups, snapshots.", "type": "object", "additionalProperties": false, "required": ["ref"], "anyOf": [{"required": ["state"]}, {"required": ["rebootCount"]}, {"required": ["tags"]}, {"required": ["securityGroups"]}, {"required": ["snapshots"]}, {"required": ["networkInterfaces"]}, {"required": ["instanceProfile"]}], "properties": {
+                  "instanceProfile": {"description": "'none' for no instance profile associated, or the key of the roles entry whose instance profile must be associated (DescribeIamInstanceProfileAssociations).", "$ref": "#/$defs/text"},
                   "ref": {"description": "The key of the instances entry.", "$ref": "#/$defs/stackKey"},
                   "state": {"description": "The instance state.", "enum": ["pending", "running", "stopping", "stopped", "shutting-down", "terminated"]},
                   "rebootCount": {"description": "Exactly how often it was rebooted since launch.", "type": "integer", "minimum": 0},

@@ -3,6 +3,7 @@ package io.selfheal.harness.stack;
 import io.selfheal.harness.backend.Cloud;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -32,6 +33,7 @@ public final class CloudClients implements AutoCloseable, io.selfheal.harness.ru
     private final S3Client s3;
     private final java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors;
     private final Cloud cloud;
+    private final AutoScalingClient autoScaling;
 
     public CloudClients(Cloud cloud) {
         this(cloud, java.util.List.of());
@@ -58,6 +60,7 @@ public final class CloudClients implements AutoCloseable, io.selfheal.harness.ru
         config = configure(ConfigClient.builder(), cloud);
         // Path-style: a bucket name as a subdomain of a loopback endpoint would not resolve.
         s3 = configure(S3Client.builder().forcePathStyle(true), cloud);
+        autoScaling = configure(AutoScalingClient.builder(), cloud);
     }
 
     private <B extends AwsClientBuilder<B, C>, C> C configure(B builder, Cloud cloud) {
@@ -117,6 +120,10 @@ public final class CloudClients implements AutoCloseable, io.selfheal.harness.ru
         return iam;
     }
 
+    public AutoScalingClient autoScaling() {
+        return autoScaling;
+    }
+
     @Override
     public void await(String what, java.time.Duration max, java.util.function.BooleanSupplier done) {
         if (cloud.virtualTime()) {
@@ -129,6 +136,7 @@ public final class CloudClients implements AutoCloseable, io.selfheal.harness.ru
 
     @Override
     public void close() {
+        autoScaling.close();
         config.close();
         s3.close();
         iam.close();

@@ -17,7 +17,12 @@ import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
-/** {@code stack.instances}: EC2 instances started with RunInstances, each awaited until running. */
+/**
+ * {@code stack.instances}: EC2 instances started with RunInstances, each awaited until running, optionally running as
+ * an instance profile of a {@code roles} entry; or an instance of an {@code autoScalingGroups} entry
+ * ({@code {autoScalingGroup: web, index: 0}}: its first instance in launch order), named so faults and outcomes can
+ * reach it.
+ */
 public final class InstanceKind extends AbstractStackKind<InstanceKind.Instance> {
     public static final String KEY = "instances";
     private static final Duration INSTANCE_START = Duration.ofSeconds(30);
@@ -28,14 +33,28 @@ public final class InstanceKind extends AbstractStackKind<InstanceKind.Instance>
      * @param networkInterfaces the stack groups (by key) of each interface, device index 0 first; empty for one
      *                          interface in {@code securityGroups}
      * @param volumes           EBS volumes besides the root volume
+     * @param instanceProfile   the key of the {@code roles} entry it runs as (through an instance profile), or null
+     * @param member            the group instance this entry names instead of launching one, or null
      */
     public record Instance(String key, String imageId, String instanceType, Map<String, String> tags,
                            boolean detailedMonitoring, List<String> securityGroups,
-                           List<List<String>> networkInterfaces, List<DataVolume> volumes) {
+                           List<List<String>> networkInterfaces, List<DataVolume> volumes, String instanceProfile,
+                           GroupMember member) {
         public Instance(String key, String imageId, String instanceType, Map<String, String> tags,
                         boolean detailedMonitoring, List<String> securityGroups) {
             this(key, imageId, instanceType, tags, detailedMonitoring, securityGroups, List.of(), List.of());
         }
+
+        public Instance(String key, String imageId, String instanceType, Map<String, String> tags,
+                        boolean detailedMonitoring, List<String> securityGroups,
+                        List<List<String>> networkInterfaces, List<DataVolume> volumes) {
+            this(key, imageId, instanceType, tags, detailedMonitoring, securityGroups, networkInterfaces, volumes,
+                    null, null);
+        }
+    }
+
+    /** The instance at {@code index} (launch order, as DescribeAutoScalingGroups lists them) of a stack group. */
+    public record GroupMember(String group, int index) {
     }
 
     /** An EBS volume attached at launch (a block-device mapping). */
@@ -43,12 +62,25 @@ public final class InstanceKind extends AbstractStackKind<InstanceKind.Instance>
     }
 
     public InstanceKind() {
-        super(KEY, Instance.class, List.of("id", "arn"), Set.of(SecurityGroupKind.KEY));
+        super(KEY, Instance.class, List.of("id", "arn"), Set.of(SecurityGroupKind.KEY, RoleKind.KEY,
+                AutoScalingGroupKind.KEY));
     }
 
     @Override
     public Instance read(String key, YMap m, StackReading reading) {
-        m.allow("imageId", "instanceType", "tags", "monitoring", "securityGroups", "networkInterfaces", "volumes");
+        if (m.has("autoScalingGroup")) {
+            m.allow("autoScalingGroup", "index");
+            String group = reading.stackKey(AutoScalingGroupKind.KEY, m.get("autoScalingGroup"));
+            Integer index = m.integer("index");
+            if (index != null && index < 0) {
+                m.get("index").problem("index counts from 0 (the group's first instance)");
+            }
+            return new Instance(key, null, null, Map.of(), false, List.of(), List.of(), List.of(), null,
+                    new GroupMember(group, index == null ? 0 : index));
+        }
+        m.allow("imageId", "instanceType", "tags", "monitoring", "securityGroups", "networkInterfaces", "volumes",
+                "instanceProfile");
+        String profile = m.has("instanceProfile") ? reading.stackKey(RoleKind.KEY, m.get("instanceProfile")) : null;
         List<String> groups = groups(m, reading);
         List<List<String>> interfaces = new ArrayList<>();
         if (m.has("networkInterfaces")) {
@@ -76,10 +108,12 @@ public final class InstanceKind extends AbstractStackKind<InstanceKind.Instance>
         }
         return new Instance(key, m.requiredString("imageId"),
                 StackReading.orElse(m.string("instanceType"), "t3.micro"), m.stringMap("tags"),
-                "detailed".equals(m.choice("monitoring", "basic", "detailed")), groups, interfaces, volumes);
+                "detailed".equals(m.choice("monitoring", "basic", "detailed")), groups, interfaces, volumes, profile,
+                null);
     }
 
-    private static List<String> groups(YMap m, StackReading reading) {
+    /** The stack keys under {@code securityGroups} of {@code m}, each checked against the stack. */
+    static List<String> groups(YMap m, StackReading reading) {
         List<String> groups = new ArrayList<>();
         if (m.has("securityGroups")) {
             for (YNode group : m.get("securityGroups").list()) {
@@ -98,6 +132,10 @@ public final class InstanceKind extends AbstractStackKind<InstanceKind.Instance>
     }
 
     private void provision(Instance spec, Provisioning p) {
+        if (spec.member() != null) {
+            member(spec, p);
+            return;
+        }
         StackState state = p.state();
         List<Tag> tags = new ArrayList<>();
         state.resolve(spec.tags()).forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
@@ -127,6 +165,10 @@ public final class InstanceKind extends AbstractStackKind<InstanceKind.Instance>
             builder.blockDeviceMappings(spec.volumes().stream().map(v -> BlockDeviceMapping.builder()
                     .deviceName(v.device()).ebs(e -> e.volumeSize(v.sizeGiB())).build()).toList());
         }
+        if (spec.instanceProfile() != null) {
+            String profile = InstanceProfiles.of(spec.instanceProfile(), p);
+            builder.iamInstanceProfile(r -> r.arn(profile));
+        }
         if (!tags.isEmpty()) {
             builder.tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(tags).build());
         }
@@ -138,6 +180,20 @@ public final class InstanceKind extends AbstractStackKind<InstanceKind.Instance>
                         .instances().get(0).state().name() == InstanceStateName.RUNNING);
     }
 
+    /** Names the group's instance: the group is provisioned first and has its desired instances running. */
+    private void member(Instance spec, Provisioning p) {
+        GroupMember m = spec.member();
+        String group = p.state().get(AutoScalingGroupKind.KEY, m.group(), "name");
+        var instances = AutoScalingGroupKind.describe(p, group).instances();
+        if (m.index() >= instances.size()) {
+            throw new IllegalStateException("instances entry " + spec.key() + " names instance " + m.index()
+                    + " of Auto Scaling group " + m.group() + ", which has " + instances.size());
+        }
+        String id = instances.get(m.index()).instanceId();
+        p.put(this, spec.key(), "id", id);
+        p.put(this, spec.key(), "arn", p.arn("ec2", "instance/" + id));
+    }
+
     private static List<String> groupIds(List<String> keys, StackState state) {
         return keys.stream().map(g -> state.get(SecurityGroupKind.KEY, g, "id")).toList();
     }
@@ -146,7 +202,10 @@ public final class InstanceKind extends AbstractStackKind<InstanceKind.Instance>
     @Override
     public String schema() {
         return """
-            {"description": "EC2 instances (RunInstances), by key.", "entry": {"description": "An EC2 instance. References: ${instances.<key>.id}, ${instances.<key>.arn}.", "type": "object", "additionalProperties": false, "required": ["imageId"], "properties": {
+            {"description": "EC2 instances (RunInstances), by key; or instances of an autoScalingGroups entry, named so faults and outcomes can reach them.", "entry": {"description": "An EC2 instance. References: ${instances.<key>.id}, ${instances.<key>.arn}.", "type": "object", "additionalProperties": false, "oneOf": [{"required": ["imageId"]}, {"required": ["autoScalingGroup"]}], "properties": {
+              "autoScalingGroup": {"description": "Instead of launching one: the key of the autoScalingGroups entry whose instance this entry names (then only index may be given).", "$ref": "#/$defs/stackKey"},
+              "index": {"description": "With autoScalingGroup: which of the group's instances, in launch order (default 0, the first).", "type": "integer", "minimum": 0, "default": 0},
+              "instanceProfile": {"description": "The key of the roles entry the instance runs as, through an instance profile named after the role (give the role a trustPolicy trusting ec2.amazonaws.com).", "$ref": "#/$defs/stackKey"},
               "imageId": {"description": "The AMI id, e.g. ami-0abcdef1234567890.", "type": "string"},
               "instanceType": {"description": "The instance type (default t3.micro).", "type": "string", "default": "t3.micro"},
               "tags": {"description": "Tags set at launch, name to value.", "$ref": "#/$defs/textMap"},

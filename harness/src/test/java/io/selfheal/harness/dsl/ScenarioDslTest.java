@@ -204,6 +204,43 @@ class ScenarioDslTest {
     }
 
     @Test
+    void theJavaFormOfAnAutoScalingGroupAndItsNamedInstanceIsTheModelOfItsYaml() {
+        Scenario yaml = loader.load(Path.of("asg.yaml"), """
+                scenario: asg
+                stack:
+                  securityGroups:
+                    web: {}
+                  autoScalingGroups:
+                    web:
+                      name: web-asg
+                      launchTemplate: {imageId: ami-0abcdef1234567890, securityGroups: [web], tags: {Name: web}}
+                      min: 1
+                      max: 3
+                      desired: 2
+                      tags: {team: payments}
+                  instances:
+                    second: {autoScalingGroup: web, index: 1}
+                faults:
+                  - guardDutyFinding: {instance: second, type: "Backdoor:EC2/C&CActivity.B"}
+                expect:
+                  outcomes:
+                    - instance: {ref: second, state: running}
+                """);
+        Scenario java = Scenarios.scenario("asg")
+                .stack(stack -> stack
+                        .securityGroup("web", g -> g)
+                        .autoScalingGroup("web", g -> g.name("web-asg").imageId("ami-0abcdef1234567890")
+                                .securityGroups("web").instanceTag("Name", "web").min(1).max(3).desired(2)
+                                .tag("team", "payments"))
+                        .instance("second", i -> i.autoScalingGroup("web", 1)))
+                .fault(Faults.guardDutyFinding("second", "Backdoor:EC2/C&CActivity.B"))
+                .expect(Duration.ofMinutes(1), Outcomes.instance("second").running())
+                .build();
+        assertThat(java.stack()).isEqualTo(yaml.stack());
+        assertThat(java.faults()).isEqualTo(yaml.faults());
+    }
+
+    @Test
     void theJavaFormOfAFunctionsFailureHandlingAndAnInstancesInterfacesIsTheModelOfItsYaml() {
         Scenario yaml = loader.load(Path.of("async.yaml"), """
                 scenario: async

@@ -15,7 +15,7 @@ class StackKindsTest {
     void everyKindComesAfterTheKindsItDependsOn() {
         List<String> order = StackKinds.all().stream().map(StackKind::key).toList();
         assertThat(order).containsExactlyInAnyOrder("httpEndpoints", "queues", "topics", "logGroups",
-                "securityGroups", "instances", "roles", "functions", "alarms", "rules", "configRules");
+                "securityGroups", "instances", "roles", "functions", "alarms", "rules", "configRules", "autoScalingGroups");
         for (StackKind<?> kind : StackKinds.all()) {
             for (String dependency : kind.dependsOn()) {
                 if (!dependency.equals(kind.key())) {

@@ -11,9 +11,8 @@ final class AutoScalingXml {
     }
 
     static ObjectNode group(Group g) {
-        ObjectNode n = Json.object().put("AutoScalingGroupName", g.name).put("AutoScalingGroupARN", g.arn)
-                .put("LaunchConfigurationName", g.launchConfiguration.name()).put("MinSize", g.minSize)
-                .put("MaxSize", g.maxSize).put("DesiredCapacity", g.desiredCapacity).put("DefaultCooldown", 300);
+        ObjectNode n = launchedFrom(Json.object().put("AutoScalingGroupName", g.name)
+                .put("AutoScalingGroupARN", g.arn), g).put("MinSize", g.minSize).put("MaxSize", g.maxSize).put("DesiredCapacity", g.desiredCapacity).put("DefaultCooldown", 300);
         ArrayNode zones = n.putArray("AvailabilityZones");
         java.util.Set<String> all = new java.util.TreeSet<>(g.zones);
         g.members.values().forEach(m -> all.add(m.availabilityZone));
@@ -34,10 +33,20 @@ final class AutoScalingXml {
     }
 
     static ObjectNode member(Group.Member m, Group g) {
-        return Json.object().put("InstanceId", m.instanceId).put("InstanceType", m.instanceType)
+        ObjectNode n = Json.object().put("InstanceId", m.instanceId).put("InstanceType", m.instanceType)
                 .put("AutoScalingGroupName", g.name).put("AvailabilityZone", m.availabilityZone)
-                .put("LifecycleState", m.lifecycleState).put("HealthStatus", "Healthy")
-                .put("LaunchConfigurationName", g.launchConfiguration.name()).put("ProtectedFromScaleIn", false);
+                .put("LifecycleState", m.lifecycleState).put("HealthStatus", "Healthy");
+        return launchedFrom(n, g).put("ProtectedFromScaleIn", false);
+    }
+
+    /** {@code LaunchConfigurationName}, or {@code LaunchTemplate} with its id, name and version. */
+    private static ObjectNode launchedFrom(ObjectNode n, Group g) {
+        if (g.launchTemplate == null) {
+            return n.put("LaunchConfigurationName", g.launchConfiguration.name());
+        }
+        n.putObject("LaunchTemplate").put("LaunchTemplateId", g.launchTemplate.id())
+                .put("LaunchTemplateName", g.launchTemplate.name()).put("Version", g.launchTemplate.version());
+        return n;
     }
 
     static ObjectNode activity(String id, Group g, String description, String cause, Instant now) {

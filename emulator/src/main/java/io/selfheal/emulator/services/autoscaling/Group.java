@@ -1,5 +1,6 @@
 package io.selfheal.emulator.services.autoscaling;
 
+import io.selfheal.emulator.messages.LaunchGroupInstances;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,10 @@ final class Group {
 
     final String name;
     final String arn;
+    /** The launch configuration, or null when the group launches from {@link #launchTemplate}. */
     final LaunchConfiguration launchConfiguration;
+    /** The launch template (its id, its name, the version as the request gave it), or null. */
+    final LaunchGroupInstances.Template launchTemplate;
     final int minSize;
     final int maxSize;
     int desiredCapacity;
@@ -35,12 +39,14 @@ final class Group {
     /** Round-robin position over the subnets (or zones) for the next launch. */
     int next;
 
-    Group(String name, String arn, LaunchConfiguration launchConfiguration, int minSize, int maxSize,
+    Group(String name, String arn, LaunchConfiguration launchConfiguration, LaunchGroupInstances.Template launchTemplate,
+          int minSize, int maxSize,
           int desiredCapacity, List<String> subnets, List<String> zones, Instant createdTime,
           Map<String, String> tags) {
         this.name = name;
         this.arn = arn;
         this.launchConfiguration = launchConfiguration;
+        this.launchTemplate = launchTemplate;
         this.minSize = minSize;
         this.maxSize = maxSize;
         this.desiredCapacity = desiredCapacity;

@@ -8,6 +8,8 @@ import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.core.RegionalStore;
 import io.selfheal.emulator.core.RequestContext;
+import io.selfheal.emulator.messages.DescribeLaunchTemplate;
+import io.selfheal.emulator.messages.LaunchGroupInstances;
 import io.selfheal.emulator.service.Params;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +19,8 @@ import java.util.Map;
 
 /**
  * Create/DescribeLaunchConfigurations, Create/Describe/DeleteAutoScalingGroup(s) and DescribeAutoScalingInstances
- * (Auto Scaling API reference). A new group launches its desired capacity at once.
+ * (Auto Scaling API reference). A group launches from a launch configuration or an EC2 launch template; a new group
+ * launches its desired capacity at once.
  */
 final class GroupOperations {
     private final EmulatorContext context;
@@ -85,10 +88,10 @@ final class GroupOperations {
                     + "size:" + min + " and max size:" + max);
         }
         String lcName = p.string("LaunchConfigurationName");
-        if (lcName == null) {
+        Params template = p.child("LaunchTemplate");
+        if ((lcName == null) == (template == null)) {
             throw AutoScalingErrors.validation("Valid requests must contain either LaunchTemplate, "
-                    + "LaunchConfigurationName, InstanceId or MixedInstancesPolicy parameter. (LaunchTemplate and "
-                    + "MixedInstancesPolicy are not modelled here.)");
+                    + "LaunchConfigurationName, InstanceId or MixedInstancesPolicy parameter.");
         }
         List<String> subnets = p.string("VPCZoneIdentifier") == null ? List.of()
                 : Arrays.stream(p.string("VPCZoneIdentifier").split(",")).map(String::trim)
@@ -108,14 +111,20 @@ final class GroupOperations {
                 throw AwsException.badRequest("AlreadyExists", "AutoScalingGroup by this name already exists - A group "
                         + "with the name " + name + " already exists");
             }
-            LaunchConfiguration lc = region.launchConfigurations.get(lcName);
-            if (lc == null) {
-                throw AutoScalingErrors.validation("Launch configuration name not found - Launch configuration "
-                        + lcName + " not found");
+            LaunchConfiguration lc = null;
+            LaunchGroupInstances.Template lt = null;
+            if (lcName != null) {
+                lc = region.launchConfigurations.get(lcName);
+                if (lc == null) {
+                    throw AutoScalingErrors.validation("Launch configuration name not found - Launch configuration "
+                            + lcName + " not found");
+                }
+            } else {
+                lt = launchTemplate(ctx, template);
             }
             String arn = ctx.arn("autoscaling", "autoScalingGroup:" + context.ids().uuid("asg")
                     + ":autoScalingGroupName/" + name);
-            Group g = new Group(name, arn, lc, min, max, desired, subnets, zones, context.clock().now(), tags);
+            Group g = new Group(name, arn, lc, lt, min, max, desired, subnets, zones, context.clock().now(), tags);
             launcher.launch(ctx, g, desired);
             region.groups.put(name, g);
         }
@@ -173,6 +182,28 @@ final class GroupOperations {
             region.groups.remove(name);
         }
         return Json.object();
+    }
+
+    /**
+     * The group's {@code LaunchTemplate}: an id or a name (not both) and a version ({@code $Default} when none, as
+     * "Create an Auto Scaling group using a launch template" says), checked with EC2 now, as AWS refuses a group
+     * whose template does not exist.
+     */
+    private LaunchGroupInstances.Template launchTemplate(RequestContext ctx, Params spec) {
+        String id = spec.string("LaunchTemplateId");
+        String name = spec.string("LaunchTemplateName");
+        if ((id == null) == (name == null)) {
+            throw AutoScalingErrors.validation("You must specify either LaunchTemplateId or LaunchTemplateName, "
+                    + "but not both.");
+        }
+        String version = spec.string("Version", "$Default");
+        DescribeLaunchTemplate.Result found = context.bus().ask(new DescribeLaunchTemplate(ctx.accountId(),
+                ctx.region(), id, name, version));
+        if (found.error() != null) {
+            throw AutoScalingErrors.validation("You must use a valid fully-formed launch template. "
+                    + found.error().substring(found.error().indexOf(": ") + 2));
+        }
+        return new LaunchGroupInstances.Template(found.launchTemplateId(), found.launchTemplateName(), version);
     }
 
     static Group group(AutoScalingRegion region, String name) {

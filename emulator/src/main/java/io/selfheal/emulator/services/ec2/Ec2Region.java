@@ -28,6 +28,7 @@ final class Ec2Region {
     final Map<String, ElasticIp> addresses = new LinkedHashMap<>();
     /** Public addresses for instances and Elastic IPs. */
     final PublicAddressPool publicAddresses = new PublicAddressPool();
+    final Map<String, LaunchTemplate> launchTemplates = new LinkedHashMap<>();
     /** Instance profile ARN → the {@code AIPA…} id associations show for it. */
     final Map<String, String> profileIds = new java.util.HashMap<>();
     private Vpc defaultVpc;

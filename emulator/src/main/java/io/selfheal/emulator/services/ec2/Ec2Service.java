@@ -13,7 +13,7 @@ import io.selfheal.emulator.service.AwsServiceProvider;
 import io.selfheal.emulator.service.ConditionKeys;
 import io.selfheal.emulator.service.ResourceArns;
 
-/** Amazon EC2: the instance lifecycle and instance tags. */
+/** Amazon EC2: the instance lifecycle and instance tags, networking, EBS, instance profiles, launch templates. */
 public final class Ec2Service extends AbstractAwsService {
     private static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.ec2("http://ec2.amazonaws.com/doc/2016-11-15/");
 
@@ -40,7 +40,8 @@ public final class Ec2Service extends AbstractAwsService {
         new InstanceDescriptions(context, store); // DescribeInstance, for services that report on instances
         ConfigurationAnswers.register(context, store); // DescribeResourceConfigurations, for AWS Config
         new GroupLaunches(context, store, run, states); // Auto Scaling's launches and terminations, over the bus
-        operations.add(write("RunInstances", run::runInstances).resources(Ec2Arns.LAUNCH));
+        operations.add(write("RunInstances", run::runInstances).resources(Ec2Arns.LAUNCH)
+                .passesRoles(ProfileRoles.passed(context)));
         operations.add(read("DescribeInstances", describe::describeInstances).resources(ResourceArns.ANY));
         operations.add(write("StartInstances", states::startInstances).resources(Ec2Arns.INSTANCES));
         operations.add(write("StopInstances", states::stopInstances).resources(Ec2Arns.INSTANCES));
@@ -123,13 +124,29 @@ public final class Ec2Service extends AbstractAwsService {
                 .resources(Ec2Arns.INTERFACE_AND_INSTANCE));
         operations.add(write("DetachNetworkInterface", enis::detachNetworkInterface).resources(ResourceArns.ANY));
         operations.add(write("DeleteNetworkInterface", enis::deleteNetworkInterface).resources(Ec2Arns.INTERFACE));
-        operations.add(write("AssociateIamInstanceProfile", profiles::associate).resources(Ec2Arns.INSTANCES));
+        operations.add(write("AssociateIamInstanceProfile", profiles::associate).resources(Ec2Arns.INSTANCES)
+                .passesRoles(ProfileRoles.passed(context)));
         operations.add(write("DisassociateIamInstanceProfile", profiles::disassociate)
                 .resources(Ec2Arns.ANY_INSTANCE));
         operations.add(write("ReplaceIamInstanceProfileAssociation", profiles::replace)
-                .resources(Ec2Arns.ANY_INSTANCE));
+                .resources(Ec2Arns.ANY_INSTANCE).passesRoles(ProfileRoles.passed(context)));
         operations.add(read("DescribeIamInstanceProfileAssociations", profiles::describe)
                 .resources(ResourceArns.ANY));
+        launchTemplateOperations(context);
+    }
+
+    /** Launch templates and their versions; RunInstances and Auto Scaling launch from them. */
+    private void launchTemplateOperations(EmulatorContext context) {
+        LaunchTemplateOperations templates = new LaunchTemplateOperations(context, store);
+        ResourceArns named = templates::arns;
+        operations.add(write("CreateLaunchTemplate", templates::create)
+                .resources((ctx, input) -> java.util.List.of(ctx.arn("ec2", "launch-template/*"))));
+        operations.add(write("CreateLaunchTemplateVersion", templates::createVersion).resources(named));
+        operations.add(read("DescribeLaunchTemplates", templates::describe).resources(ResourceArns.ANY));
+        operations.add(read("DescribeLaunchTemplateVersions", templates::describeVersions)
+                .resources(ResourceArns.ANY));
+        operations.add(write("ModifyLaunchTemplate", templates::modify).resources(named));
+        operations.add(write("DeleteLaunchTemplate", templates::delete).resources(named));
     }
 
     /** Forgets every instance; transitions still scheduled find their region discarded and do nothing. */

@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Answers {@link LaunchGroupInstances}: the same RunInstances and TerminateInstances an API caller gets (same
- * validation), then the {@code aws:autoscaling:groupName} tag, which EC2 refuses from callers.
+ * Answers {@link LaunchGroupInstances}: the same RunInstances (from the group's launch configuration's values or its
+ * launch template) and TerminateInstances an API caller gets (same validation), then the {@code aws:autoscaling:groupName} tag, which EC2 refuses from callers.
  */
 final class GroupLaunches {
     private final EmulatorContext context;
@@ -42,8 +42,21 @@ final class GroupLaunches {
                 states.terminateInstances(ctx, input);
                 return new LaunchGroupInstances.Result(List.of(), null);
             }
-            ObjectNode input = Json.object().put("ImageId", q.imageId()).put("MinCount", q.count())
-                    .put("MaxCount", q.count());
+            ObjectNode input = Json.object().put("MinCount", q.count()).put("MaxCount", q.count());
+            if (q.imageId() != null) {
+                input.put("ImageId", q.imageId());
+            }
+            if (q.launchTemplate() != null) {
+                ObjectNode spec = input.putObject("LaunchTemplate");
+                if (q.launchTemplate().id() != null) {
+                    spec.put("LaunchTemplateId", q.launchTemplate().id());
+                } else {
+                    spec.put("LaunchTemplateName", q.launchTemplate().name());
+                }
+                if (q.launchTemplate().version() != null) {
+                    spec.put("Version", q.launchTemplate().version());
+                }
+            }
             if (q.instanceType() != null) {
                 input.put("InstanceType", q.instanceType());
             }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * the VPC's default group, a primary network interface and EBS volumes (a root {@code /dev/xvda} of 8 GiB gp3 unless
  * a block device mapping says otherwise), its IAM instance profile when one is named, and answers with the reservation, every instance {@code pending}. AMIs are not modelled:
  * any well-formed image id launches. The SDK sends an idempotency {@code ClientToken}; a repeated token answers with
- * the reservation it launched.
+ * the reservation it launched. A {@code LaunchTemplate} fills in what the request leaves out ({@link LaunchTemplates}).
  */
 final class RunInstancesHandler {
     /** How many instances one call may launch (AWS's limit is per account and vCPU; this keeps a typo harmless). */
@@ -40,7 +40,9 @@ final class RunInstancesHandler {
         this.lifecycle = lifecycle;
     }
 
-    JsonNode runInstances(RequestContext ctx, ObjectNode input) {
+    JsonNode runInstances(RequestContext ctx, ObjectNode request) {
+        LaunchTemplates.Selected template = LaunchTemplates.selected(Ec2Region.of(store, ctx), request);
+        ObjectNode input = template == null ? request : LaunchTemplates.apply(request, template.version());
         Params p = new Params(input, Params.EC2);
         String imageId = p.string("ImageId");
         if (imageId == null || imageId.isEmpty()) {
@@ -86,6 +88,9 @@ final class RunInstancesHandler {
                         primary.subnet.availabilityZone, primary.privateIpAddress, primary.privateDnsName, index,
                         clientToken, now);
                 instance.tags.putAll(tags.get("instance"));
+                if (template != null) {
+                    instance.tags.putAll(template.instanceTags());
+                }
                 instance.telemetry.monitoring = monitoring;
                 for (int k = 0; k < enis.size(); k++) {
                     LaunchNetwork.attach(region, instance, enis.get(k), network.get(k).deviceIndex(),

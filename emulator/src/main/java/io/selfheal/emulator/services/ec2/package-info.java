@@ -19,6 +19,9 @@
  * ({@link io.selfheal.emulator.services.ec2.PublicAddresses}), and Elastic IPs
  * ({@link io.selfheal.emulator.services.ec2.ElasticIpHandlers}), all from documentation ranges
  * ({@link io.selfheal.emulator.services.ec2.PublicAddressPool}).
+ * Launch templates ({@code lt-}) keep numbered versions of RunInstances' parameters; RunInstances and Auto Scaling
+ * launch from them, the request's values overriding the template's. Launching or associating with an instance profile
+ * passes its role ({@code iam:PassRole}, asked of IAM over the bus).
  * The harness reads reboot counts and states, and injects load and hangs, through
  * {@link io.selfheal.emulator.control.Ec2Control}.
  */

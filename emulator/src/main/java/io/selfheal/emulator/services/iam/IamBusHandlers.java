@@ -1,10 +1,11 @@
 package io.selfheal.emulator.services.iam;
 
+import io.selfheal.emulator.messages.InstanceProfileLookup;
 import io.selfheal.emulator.messages.PrincipalPolicies;
 import io.selfheal.emulator.messages.RoleLookup;
 import java.util.Map;
 
-/** IAM's answers to other services: a principal's policies ({@link PrincipalPolicies}), a role ({@link RoleLookup}). */
+/** IAM's answers to other services: a principal's policies ({@link PrincipalPolicies}), a role ({@link RoleLookup}), an instance profile's role ({@link InstanceProfileLookup}). */
 final class IamBusHandlers {
     private final IamStore store;
 
@@ -44,6 +45,23 @@ final class IamBusHandlers {
             }
             return new RoleLookup.Result(true, account.accountId, role.arn, role.roleId, role.trustPolicy,
                     role.maxSessionDuration);
+        }
+    }
+
+    InstanceProfileLookup.Result instanceProfileLookup(InstanceProfileLookup request) {
+        String arn = request.profileArn();
+        String[] parts = arn == null ? new String[0] : arn.split(":", 6);
+        if (parts.length != 6 || !parts[2].equals("iam") || !parts[5].startsWith("instance-profile/")) {
+            return new InstanceProfileLookup.Result(false, null);
+        }
+        IamAccount account = store.account(parts[4]);
+        synchronized (account) {
+            InstanceProfile profile = account.instanceProfiles.get(parts[5].substring(parts[5].lastIndexOf('/') + 1));
+            if (profile == null || !profile.arn.equals(arn)) {
+                return new InstanceProfileLookup.Result(false, null);
+            }
+            Role role = profile.roleName == null ? null : account.roles.get(profile.roleName);
+            return new InstanceProfileLookup.Result(true, role == null ? null : role.arn);
         }
     }
 

@@ -4,6 +4,7 @@ import static io.selfheal.emulator.service.OperationSpec.read;
 import static io.selfheal.emulator.service.OperationSpec.write;
 
 import io.selfheal.emulator.core.EmulatorContext;
+import io.selfheal.emulator.messages.InstanceProfileLookup;
 import io.selfheal.emulator.messages.PrincipalPolicies;
 import io.selfheal.emulator.messages.RoleLookup;
 import io.selfheal.emulator.protocol.ServiceDescriptor;
@@ -104,6 +105,7 @@ public final class IamService extends AbstractAwsService {
         IamBusHandlers bus = new IamBusHandlers(store);
         context.bus().handle(PrincipalPolicies.class, bus::principalPolicies);
         context.bus().handle(RoleLookup.class, bus::roleLookup);
+        context.bus().handle(InstanceProfileLookup.class, bus::instanceProfileLookup);
         RoleConfigurations.register(context, store);
     }
 
