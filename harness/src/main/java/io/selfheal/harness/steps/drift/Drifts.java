@@ -30,7 +30,7 @@ public final class Drifts {
         if (drift.appliesTo().contains(target.kind())) {
             return null;
         }
-        return drift.describe() + " does not apply to a " + target.kind().key() + "; it applies to "
+        return drift.describe() + " does not apply to " + target.kind().key() + "; it applies to "
                 + String.join(", ", drift.appliesTo().stream().map(DriftTarget.Kind::key).toList());
     }
 
