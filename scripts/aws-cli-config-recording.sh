@@ -11,7 +11,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/virtual-clock-checks.sh"
 
 echo "== AWS Config: recorder and delivery channel"
 aws s3api create-bucket --bucket cli-config-history >/dev/null
-recorder='{"name":"default","roleARN":"arn:aws:iam::'$account':role/config-recorder","recordingGroup":{"allSupported":false,"includeGlobalResourceTypes":false,"resourceTypes":["AWS::EC2::SecurityGroup"]}}'
+# Config's service-linked role, as the console creates it
+# (https://docs.aws.amazon.com/config/latest/developerguide/using-service-linked-roles.html).
+role_arn=$(aws iam create-service-linked-role --aws-service-name config.amazonaws.com --query Role.Arn)
+check "iam create-service-linked-role config.amazonaws.com" \
+  "arn:aws:iam::$account:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig" "$role_arn"
+expect_error "iam create-service-linked-role: the name is taken" "InvalidInput" \
+  iam create-service-linked-role --aws-service-name config.amazonaws.com
+recorder='{"name":"default","roleARN":"'$role_arn'","recordingGroup":{"allSupported":false,"includeGlobalResourceTypes":false,"resourceTypes":["AWS::EC2::SecurityGroup"]}}'
 expect_error "configservice put-configuration-recorder without a role" "InvalidRoleException" \
   configservice put-configuration-recorder --configuration-recorder '{"name":"default"}'
 aws configservice put-configuration-recorder --configuration-recorder "$recorder"

@@ -59,6 +59,9 @@ public final class ControlHttpHandler implements HttpHandler {
             }
         } catch (BadParameter | IllegalArgumentException e) {
             reply.accept(message(400, e.getMessage()));
+        } catch (io.selfheal.emulator.core.CloudNotIdleException e) {
+            // Not a failure of the control API: the cloud is busy, and a remote harness reports why.
+            reply.accept(message(503, e.getMessage()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "control request failed: " + request.method() + " " + request.path(), e);
             reply.accept(message(500, "the control request failed"));

@@ -63,6 +63,19 @@ public final class Ids {
         return versionFour(most, least);
     }
 
+    /**
+     * The {@code index}th uuid of {@code purpose}: when seeded, derived from the seed, the purpose and the index
+     * alone, so an id drawn on whichever thread runs first is still the same for the same index (events numbered
+     * where they are created but enveloped concurrently).
+     */
+    public String uuid(String purpose, long index) {
+        if (seed == null) {
+            return uuid(purpose);
+        }
+        SplittableRandom r = new SplittableRandom(digest(seed + "\u0000uuid:" + purpose + "\u0000" + index));
+        return versionFour(r.nextLong(), r.nextLong());
+    }
+
     /** The version (4) and variant (IETF) bits set, as UUID.randomUUID sets them. */
     private static String versionFour(long most, long least) {
         return new UUID((most & ~0xF000L) | 0x4000L, (least & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();

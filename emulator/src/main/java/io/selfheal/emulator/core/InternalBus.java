@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ObjLongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -16,7 +18,9 @@ import java.util.logging.Logger;
  * there is one place that sees, counts and (later) orders everything that happens asynchronously.
  * <ul>
  *   <li>{@link #publish}: fire-and-forget to every subscriber of the message's type, asynchronously, tracked as
- *       in-flight work until each subscriber has run;</li>
+ *       in-flight work until each subscriber has run; each message is numbered per type on the publishing thread,
+ *       so a subscriber that must keep publication order although subscribers run concurrently
+ *       ({@link #subscribeInOrder}) can;</li>
  *   <li>{@link #ask}: a synchronous, typed {@link BusRequest} to the single handler of its type; a
  *       {@link NoHandlerException} when there is none; a {@link KeyedBusRequest} goes to the handler of its type and
  *       key.</li>
@@ -25,7 +29,9 @@ import java.util.logging.Logger;
 public final class InternalBus {
     private static final Logger LOG = Logger.getLogger(InternalBus.class.getName());
 
-    private final Map<Class<?>, List<Consumer<Object>>> subscribers = new ConcurrentHashMap<>();
+    private final Map<Class<?>, List<ObjLongConsumer<Object>>> subscribers = new ConcurrentHashMap<>();
+    /** The number of the last message published, per message type. */
+    private final Map<Class<?>, AtomicLong> published = new ConcurrentHashMap<>();
     private final Map<Class<?>, Function<Object, Object>> handlers = new ConcurrentHashMap<>();
     private final Map<HandlerKey, Function<Object, Object>> keyedHandlers = new ConcurrentHashMap<>();
     private final Executor executor;
@@ -36,16 +42,30 @@ public final class InternalBus {
         this.activity = activity;
     }
 
-    @SuppressWarnings("unchecked")
     public <T> void subscribe(Class<T> type, Consumer<? super T> subscriber) {
-        subscribers.computeIfAbsent(type, t -> new CopyOnWriteArrayList<>()).add(m -> subscriber.accept((T) m));
+        subscribeInOrder(type, (T m, long number) -> subscriber.accept(m));
+    }
+
+    /**
+     * Like {@link #subscribe}, and the subscriber also receives the message's number: 1, 2, 3 … per message type, in
+     * the order {@link #publish} was called, whichever order the subscribers then run in.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> void subscribeInOrder(Class<T> type, ObjLongConsumer<? super T> subscriber) {
+        subscribers.computeIfAbsent(type, t -> new CopyOnWriteArrayList<>())
+                .add((m, number) -> subscriber.accept((T) m, number));
     }
 
     public void publish(Object message) {
-        for (Consumer<Object> subscriber : subscribers.getOrDefault(message.getClass(), List.of())) {
+        List<ObjLongConsumer<Object>> receivers = subscribers.getOrDefault(message.getClass(), List.of());
+        if (receivers.isEmpty()) {
+            return;
+        }
+        long number = published.computeIfAbsent(message.getClass(), t -> new AtomicLong()).incrementAndGet();
+        for (ObjLongConsumer<Object> subscriber : receivers) {
             executor.execute(activity.track(() -> {
                 try {
-                    subscriber.accept(message);
+                    subscriber.accept(message, number);
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "bus subscriber failed on " + message.getClass().getSimpleName(), e);
                 }

@@ -137,7 +137,7 @@ public final class VirtualClock implements EmulatorClock {
         }
         try {
             if (!tracker.awaitIdle(QUIET_TIMEOUT)) {
-                throw new IllegalStateException("the cloud did not become idle within " + QUIET_TIMEOUT
+                throw new CloudNotIdleException("the cloud did not become idle within " + QUIET_TIMEOUT
                         + " of real time (" + tracker.inFlight() + " tasks in flight): virtual time cannot advance");
             }
         } catch (InterruptedException e) {

@@ -32,6 +32,20 @@ class IdsTest {
         assertThat(a.hex("i", 17)).isEqualTo(b.hex("i", 17));
     }
 
+    /** An indexed uuid depends on the index, not on when it is drawn (events enveloped on concurrent threads). */
+    @Test
+    void anIndexedUuidIsTheSameWhateverOrderItIsDrawnIn() {
+        Ids a = Ids.seeded("s");
+        Ids b = Ids.seeded("s");
+        String first = a.uuid("service-event", 1);
+        String second = a.uuid("service-event", 2);
+        assertThat(b.uuid("service-event", 2)).isEqualTo(second);
+        assertThat(b.uuid("service-event", 1)).isEqualTo(first);
+        assertThat(first).isNotEqualTo(second);
+        assertThat(UUID.fromString(first).version()).isEqualTo(4);
+        assertThat(Ids.seeded("other").uuid("service-event", 1)).isNotEqualTo(first);
+    }
+
     @Test
     void idsHaveAwsShapes() {
         for (Ids ids : new Ids[] {Ids.seeded("s"), Ids.random()}) {

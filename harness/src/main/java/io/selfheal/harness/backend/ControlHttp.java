@@ -67,6 +67,9 @@ final class ControlHttp {
             HttpResponse<String> r = http.send(request.timeout(Duration.ofMinutes(6)).build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode body = r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
+            if (r.statusCode() == 503) {
+                throw new io.selfheal.emulator.core.CloudNotIdleException(body.path("message").asText(r.body()));
+            }
             if (r.statusCode() / 100 != 2) {
                 throw new IllegalStateException(what + " answered " + r.statusCode() + ": "
                         + body.path("message").asText(r.body()));

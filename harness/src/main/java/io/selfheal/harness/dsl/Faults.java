@@ -1,5 +1,8 @@
 package io.selfheal.harness.dsl;
 
+import io.selfheal.harness.stack.InstanceKind;
+import io.selfheal.harness.stack.SecurityGroupKind;
+import io.selfheal.harness.steps.ConfigDriftFault;
 import io.selfheal.harness.steps.Fault;
 import io.selfheal.harness.steps.FunctionFaultFault;
 import io.selfheal.harness.steps.RebootInstanceFault;
@@ -7,6 +10,9 @@ import io.selfheal.harness.steps.SecurityGroupIngressFault;
 import io.selfheal.harness.steps.StopInstanceFault;
 import io.selfheal.harness.steps.TerminateInstanceFault;
 import io.selfheal.harness.steps.TimedFault;
+import io.selfheal.harness.steps.drift.Drift;
+import io.selfheal.harness.steps.drift.DriftTarget;
+import io.selfheal.harness.steps.drift.Drifts;
 import java.time.Duration;
 import java.util.function.Function;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
@@ -80,6 +86,41 @@ public final class Faults {
                 String key = checks.stackKey("ref", "securityGroups", group);
                 var permission = rule.build(checks.at("rule"));
                 return key == null ? null : new SecurityGroupIngressFault(key, permission);
+            }
+        };
+    }
+
+    /**
+     * {@code configDrift}: one change to one resource that AWS Config records, e.g.
+     * {@code configDrift(DriftTarget.instance("web"), new RemoveTag("Owner"))} or
+     * {@code configDrift(DriftTarget.instance("web"), new InstanceMonitoring(false))}.
+     */
+    public static FaultSpec configDrift(DriftTarget target, Drift drift) {
+        return new FaultSpec() {
+            @Override
+            public String key() {
+                return "configDrift";
+            }
+
+            @Override
+            public Fault build(Checks checks) {
+                String field = target.kind() == DriftTarget.Kind.VOLUME ? "instance" : target.kind().key();
+                String kind = switch (target.kind()) {
+                    case INSTANCE, VOLUME -> InstanceKind.KEY;
+                    case SECURITY_GROUP -> SecurityGroupKind.KEY;
+                    case BUCKET -> null;
+                };
+                if (kind == null) {
+                    checks.references(target.ref());
+                } else if (checks.stackKey(field, kind, target.ref()) == null) {
+                    return null;
+                }
+                String problem = Drifts.problem(target, drift);
+                if (problem != null) {
+                    checks.problem(problem);
+                    return null;
+                }
+                return new ConfigDriftFault(target, drift);
             }
         };
     }

@@ -1,5 +1,6 @@
 package io.selfheal.harness.engine;
 
+import io.selfheal.emulator.core.CloudNotIdleException;
 import io.selfheal.harness.backend.Cloud;
 import io.selfheal.harness.scenario.Scenario;
 import java.time.Duration;
@@ -63,12 +64,20 @@ public final class ScenarioDriver implements AutoCloseable {
             results.add(skipped);
             return skipped;
         }
-        CheckResult result = switch (check.kind()) {
-            case OUTCOME -> run.verifyOutcome();
-            case RECOVERY -> run.verifyRecovery();
-            case IDEMPOTENCY -> run.verifyIdempotency(check.mode());
-            case NOTHING_LOST -> run.verifyNothingLost();
-        };
+        long began = System.nanoTime();
+        CheckResult result;
+        try {
+            result = switch (check.kind()) {
+                case OUTCOME -> run.verifyOutcome();
+                case RECOVERY -> run.verifyRecovery();
+                case IDEMPOTENCY -> run.verifyIdempotency(check.mode());
+                case NOTHING_LOST -> run.verifyNothingLost();
+            };
+        } catch (CloudNotIdleException stuck) {
+            // The check was waiting on the virtual clock and work never finished: the check fails, saying so.
+            result = new CheckResult(check.name(), false, stuck.getMessage() + WhatHappened.since(run),
+                    ScenarioRun.since(began));
+        }
         results.add(result);
         return result;
     }

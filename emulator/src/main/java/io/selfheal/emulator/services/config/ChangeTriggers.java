@@ -4,6 +4,7 @@ import io.selfheal.emulator.core.ApiCall;
 import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.messages.ApiCallCompleted;
 import io.selfheal.emulator.messages.ApiCallSelector;
+import io.selfheal.emulator.messages.ResourceSettled;
 import io.selfheal.emulator.messages.ServiceEvent;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +14,8 @@ import java.util.Set;
  * (published by the front door as {@link ApiCallCompleted}: Config registers an {@link ApiCallSelector} for writes,
  * so reads and data events never reach the bus on its account), and after EC2's own state changes (its
  * "EC2 Instance State-change Notification" events: transitions the clock drives, terminations that release volumes
- * and interfaces). Which resource changed is not guessed from the call: the owner's types are re-read and compared.
+ * and interfaces), and after a transition settles on its own ({@link ResourceSettled}: monitoring enabled). Which
+ * resource changed is not guessed from the call: the owner's types are re-read and compared.
  */
 final class ChangeTriggers {
     private static final Set<String> EC2 = Set.of("AWS::EC2::SecurityGroup", "AWS::EC2::Instance",
@@ -37,6 +39,14 @@ final class ChangeTriggers {
         ApiCallSelector.register(context, op -> !op.readOnly() && op.managementEvent());
         context.bus().subscribe(ApiCallCompleted.class, triggers::called);
         context.bus().subscribe(ServiceEvent.class, triggers::serviceEvent);
+        context.bus().subscribe(ResourceSettled.class, triggers::settled);
+    }
+
+    private void settled(ResourceSettled settled) {
+        Set<String> types = BY_SERVICE.get(settled.service());
+        if (types != null) {
+            recorder.record(settled.accountId(), settled.region(), types);
+        }
     }
 
     private void called(ApiCallCompleted done) {

@@ -3,6 +3,7 @@ package io.selfheal.emulator.services.ec2;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.core.Json;
+import io.selfheal.emulator.messages.ResourceSettled;
 import io.selfheal.emulator.messages.ServiceEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,10 +42,12 @@ final class InstanceLifecycle {
 
     /** A newly launched instance: publishes {@code pending}, then {@code running}; detailed monitoring settles too. */
     void launched(Ec2Region region, Instance instance) {
-        begin(region, instance, InstanceState.PENDING, InstanceState.RUNNING);
+        // Monitoring first: both settle at one instant, and its timer then runs before the one that makes the
+        // instance running, so whoever waits for "running" finds monitoring settled too.
         if (instance.telemetry.monitoring == MonitoringState.PENDING) {
             changeMonitoring(region, instance, MonitoringState.PENDING, MonitoringState.ENABLED);
         }
+        begin(region, instance, InstanceState.PENDING, InstanceState.RUNNING);
     }
 
     /**
@@ -59,6 +62,8 @@ final class InstanceLifecycle {
             synchronized (region) {
                 if (!region.discarded() && t.monitoringSeq == seq) {
                     t.monitoring = settled;
+                    // No API call or event shows it, yet it is a configuration change Config records.
+                    context.bus().publish(new ResourceSettled(instance.accountId, instance.region, "ec2"));
                 }
             }
         };

@@ -98,7 +98,7 @@ final class EventDispatcher {
         Instant received = context.clock().now();
         List<EventRecord> records = new ArrayList<>(events.size());
         for (ObjectNode event : events) {
-            records.add(record(bus, event, received, true));
+            records.add(record(bus, event, received, true, EventLog.IN_ARRIVAL_ORDER));
         }
         backlog.addAndGet(records.size());
         for (EventRecord r : records) {
@@ -111,7 +111,7 @@ final class EventDispatcher {
      * rules and not archived, asynchronously like PutEvents.
      */
     void dispatchToRule(EventBus bus, Rule rule, ObjectNode event) {
-        EventRecord record = record(bus, event, context.clock().now(), false);
+        EventRecord record = record(bus, event, context.clock().now(), false, EventLog.IN_ARRIVAL_ORDER);
         backlog.incrementAndGet();
         route(bus, record, List.of(rule), false);
     }
@@ -156,12 +156,17 @@ final class EventDispatcher {
 
     /** Records (and archives) the event and delivers it on the calling thread; returns the record. */
     EventRecord dispatchNow(EventBus bus, ObjectNode event) {
-        return now(bus, event, true, b -> true);
+        return dispatchNow(bus, event, EventLog.IN_ARRIVAL_ORDER);
+    }
+
+    /** {@link #dispatchNow(EventBus, ObjectNode)}, logged at {@code order} among the events of its instant. */
+    EventRecord dispatchNow(EventBus bus, ObjectNode event, long order) {
+        return now(bus, event, true, b -> true, order);
     }
 
     /** Delivers an event again on the calling thread, as at-least-once delivery may: not archived a second time. */
     EventRecord redeliverNow(EventBus bus, ObjectNode event) {
-        return now(bus, event, false, b -> true);
+        return now(bus, event, false, b -> true, EventLog.IN_ARRIVAL_ORDER);
     }
 
     /**
@@ -169,13 +174,13 @@ final class EventDispatcher {
      * {@code ruleFilter} accepts (StartReplay's FilterArns); replayed events are never archived again.
      */
     EventRecord replayNow(EventBus bus, ObjectNode event, Predicate<Rule> ruleFilter) {
-        return now(bus, event, false, ruleFilter);
+        return now(bus, event, false, ruleFilter, EventLog.IN_ARRIVAL_ORDER);
     }
 
-    private EventRecord now(EventBus bus, ObjectNode event, boolean archive, Predicate<Rule> ruleFilter) {
+    private EventRecord now(EventBus bus, ObjectNode event, boolean archive, Predicate<Rule> ruleFilter, long order) {
         context.activity().begin();
         try {
-            EventRecord record = record(bus, event, context.clock().now(), archive);
+            EventRecord record = record(bus, event, context.clock().now(), archive, order);
             List<Rule> rules = bus.matchingRules(record.event()).stream().filter(ruleFilter).toList();
             deliver(bus, record, rules, true, true);
             return record;
@@ -200,10 +205,10 @@ final class EventDispatcher {
         }
     }
 
-    private EventRecord record(EventBus bus, ObjectNode event, Instant received, boolean archive) {
+    private EventRecord record(EventBus bus, ObjectNode event, Instant received, boolean archive, long order) {
         EventRecord record = new EventRecord(EventEnvelope.id(event), bus.arn(), event, received,
                 new CopyOnWriteArrayList<>());
-        log.add(record, bus);
+        log.add(record, bus, order);
         if (archive) {
             bus.archive(event, received);
         }

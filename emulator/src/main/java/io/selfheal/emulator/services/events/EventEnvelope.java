@@ -29,9 +29,14 @@ final class EventEnvelope {
 
     static ObjectNode of(Ids ids, String source, String detailType, String account, Instant time, String region,
                          List<String> resources, ObjectNode detail) {
+        return of(ids.uuid("event"), source, detailType, account, time, region, resources, detail);
+    }
+
+    static ObjectNode of(String id, String source, String detailType, String account, Instant time, String region,
+                         List<String> resources, ObjectNode detail) {
         ObjectNode event = Json.object();
         event.put("version", "0");
-        event.put("id", ids.uuid("event"));
+        event.put("id", id);
         event.put("detail-type", detailType);
         event.put("source", source);
         event.put("account", account);

@@ -4,19 +4,33 @@ import io.selfheal.emulator.control.EventRecord;
 import io.selfheal.emulator.core.BoundedHistory;
 import io.selfheal.emulator.core.Json;
 import io.selfheal.emulator.core.Retention;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every event that reached a bus, in arrival order, with its deliveries. Bounded by {@link Retention#EVENTS} (entries
+ * Every event that reached a bus, with its deliveries, in the order of the emulator clock and, within an instant, of
+ * creation: AWS services' events by the number they were given where they happened (two instances settling at one
+ * virtual instant are enveloped on concurrent threads, so arrival order alone would differ from run to run), then
+ * the others (PutEvents, schedules, redeliveries) in arrival order. Bounded by {@link Retention#EVENTS} (entries
  * and bytes): the oldest records are forgotten, and counted, so a long soak cannot exhaust memory; the harness reads
  * what it needs as it goes.
  */
 final class EventLog {
 
-    /** A record and the bus it reached, so it can be delivered again. */
-    record Entry(EventRecord record, EventBus bus) {
+    /** Within an instant, after every numbered event: an event whose creation order is its arrival order. */
+    static final long IN_ARRIVAL_ORDER = Long.MAX_VALUE;
+
+    private static final Comparator<Entry> LOG_ORDER =
+            Comparator.comparing((Entry e) -> e.record().received()).thenComparingLong(Entry::order);
+
+    /**
+     * A record and the bus it reached, so it can be delivered again.
+     *
+     * @param order where it was created among the events of its instant, or {@link #IN_ARRIVAL_ORDER}
+     */
+    record Entry(EventRecord record, EventBus bus, long order) {
     }
 
     private final BoundedHistory<Entry> entries;
@@ -43,14 +57,15 @@ final class EventLog {
         return 160 + 2 * Json.estimatedBytes(entry.record().event());
     }
 
-    void add(EventRecord record, EventBus bus) {
-        Entry entry = new Entry(record, bus);
+    void add(EventRecord record, EventBus bus, long order) {
+        Entry entry = new Entry(record, bus, order);
         latestById.put(record.eventId(), entry);
         entries.add(entry);
     }
 
     List<EventRecord> records() {
-        return entries.all().stream().map(Entry::record).toList();
+        // A stable sort: events of one instant and one order keep their arrival order.
+        return entries.all().stream().sorted(LOG_ORDER).map(Entry::record).toList();
     }
 
     Entry latest(String eventId) {

@@ -124,7 +124,7 @@ public final class EventsService extends AbstractAwsService {
                 .resources(EventsArns.API_DESTINATION));
         operations.add(write("DeleteApiDestination", destinations::deleteApiDestination)
                 .resources(EventsArns.API_DESTINATION));
-        context.bus().subscribe(ServiceEvent.class, this::onServiceEvent);
+        context.bus().subscribeInOrder(ServiceEvent.class, this::onServiceEvent);
         context.bus().handle(PutEventOnBus.class, this::onPutEventOnBus);
         context.register(EventsControl.class, new EventsControlImpl(log, dispatcher, context.bus()));
         context.component(Authorization.class).resourcePolicies("events", this::busPolicy);
@@ -147,15 +147,17 @@ public final class EventsService extends AbstractAwsService {
     /**
      * An AWS service's event reaches the default bus of its account and region, in the same envelope as PutEvents
      * gives. The aws.* source restriction is PutEvents' alone. This runs on the internal bus's worker, already
-     * counted as in-flight work, so delivery happens here.
+     * counted as in-flight work, so delivery happens here. Events published at one instant (two instances settling)
+     * are enveloped on concurrent workers, so the envelope id and the log position come from the event's number,
+     * given where it happened: a seeded run gets the same ids in the same order every time.
      */
-    private void onServiceEvent(ServiceEvent e) {
+    private void onServiceEvent(ServiceEvent e, long number) {
         EventBus bus = states.get(e.accountId(), e.region()).defaultBus(e.accountId(), e.region());
         ObjectNode detail = e.detail() == null ? Json.object() : e.detail().deepCopy();
         List<String> resources = e.resources() == null ? List.of() : e.resources();
-        ObjectNode event = EventEnvelope.of(context.ids(), e.source(), e.detailType(), e.accountId(),
-                e.time() == null ? context.clock().now() : e.time(), e.region(), resources, detail);
-        dispatcher.dispatchNow(bus, event);
+        ObjectNode event = EventEnvelope.of(context.ids().uuid("service-event", number), e.source(), e.detailType(),
+                e.accountId(), e.time() == null ? context.clock().now() : e.time(), e.region(), resources, detail);
+        dispatcher.dispatchNow(bus, event, number);
     }
 
     /** Another service's event for a named bus (a Lambda destination): refused when the bus does not exist. */

@@ -50,6 +50,8 @@ public final class IamService extends AbstractAwsService {
         operations.add(read("ListRoles", roles::list).resources(ResourceArns.ANY));
         operations.add(write("DeleteRole", roles::delete).resources(ROLE));
         operations.add(write("UpdateAssumeRolePolicy", roles::updateAssumeRolePolicy).resources(ROLE));
+        ServiceLinkedRoles linked = new ServiceLinkedRoles(store, context);
+        operations.add(write("CreateServiceLinkedRole", linked::create).resources(ServiceLinkedRoles::arns));
         operations.add(write("TagRole", rp::tag).resources(ROLE));
         operations.add(write("UntagRole", rp::untag).resources(ROLE));
         operations.add(read("ListRoleTags", rp::listTags).resources(ROLE));

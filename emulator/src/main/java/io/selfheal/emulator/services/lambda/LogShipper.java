@@ -9,7 +9,11 @@ import io.selfheal.emulator.messages.PutLogEvents;
 import io.selfheal.emulator.services.lambda.runtime.InvocationResult;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,14 +28,26 @@ import java.util.logging.Logger;
  * {@code logs:CreateLogStream} and {@code logs:PutLogEvents} on the stream gets no logs, and one without
  * {@code logs:CreateLogGroup} none until the group exists; that permission is asked for only when the group is
  * missing, since only then does Lambda create it, as on AWS
- * (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html).
+ * (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html). Likewise the stream: each sandbox
+ * creates its own once, so {@code logs:CreateLogStream} is asked for on a sandbox's first shipped log only.
  */
 final class LogShipper {
     private static final Logger LOG = Logger.getLogger(LogShipper.class.getName());
 
     static final String ORIGIN = "lambda:logs";
+    /** Streams bounded by sandboxes ever started; forgetting one only asks for CreateLogStream again. */
+    private static final int STREAMS_REMEMBERED = 10_000;
+
     private final InternalBus bus;
     private final Authorization authorization;
+    /** The stream ARNs this shipper has created: a sandbox's stream, after its first shipped log. */
+    private final Set<String> createdStreams = Collections.newSetFromMap(Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > STREAMS_REMEMBERED;
+                }
+            }));
 
     LogShipper(InternalBus bus, Authorization authorization) {
         this.bus = bus;
@@ -64,7 +80,8 @@ final class LogShipper {
         String groupArn = "arn:aws:logs:" + function.region() + ":" + function.accountId() + ":log-group:" + group;
         String streamArn = groupArn + ":log-stream:" + result.logStream();
         CallerIdentity role = function.revision().credentials().identity();
-        if (!authorization.permits(role, "logs:CreateLogStream", streamArn, ORIGIN)
+        boolean streamExists = createdStreams.contains(streamArn);
+        if (!streamExists && !authorization.permits(role, "logs:CreateLogStream", streamArn, ORIGIN)
                 || !authorization.permits(role, "logs:PutLogEvents", streamArn, ORIGIN)) {
             LOG.fine(() -> "the role of " + function.name() + " may not write its logs: none shipped");
             return;
@@ -76,7 +93,9 @@ final class LogShipper {
                 // Only a missing group makes Lambda call CreateLogGroup, so only then is the permission needed.
                 d = put(function, group, result.logStream(), events, true);
             }
-            if (!d.accepted()) {
+            if (d.accepted()) {
+                createdStreams.add(streamArn);
+            } else {
                 Delivery refused = d;
                 LOG.warning(() -> "CloudWatch Logs refused the log of " + function.name() + ": "
                         + refused.errorCode() + ": " + refused.errorMessage());

@@ -75,6 +75,29 @@ class ManagedRulesThroughSdkTest {
         assertThat(compliance("authorized", group)).isEqualTo("NON_COMPLIANT");
     }
 
+    /**
+     * Monitoring settles a moment after RunInstances or MonitorInstances, with no API call or event of its own; Config
+     * still records the settled state, so the rule sees {@code enabled}, not the {@code pending} of the first item.
+     * https://docs.aws.amazon.com/config/latest/developerguide/ec2-instance-detailed-monitoring-enabled.html
+     */
+    @Test
+    void detailedMonitoringIsCompliantOnceItSettlesAndNotOnceTurnedOff() {
+        rule("monitoring", "EC2_INSTANCE_DETAILED_MONITORING_ENABLED", "AWS::EC2::Instance", null);
+        String detailed = ec2.runInstances(b -> b.imageId("ami-0abcdef1234567890").minCount(1).maxCount(1)
+                .monitoring(m -> m.enabled(true))).instances().get(0).instanceId();
+        String basic = ec2.runInstances(b -> b.imageId("ami-0abcdef1234567890").minCount(1).maxCount(1))
+                .instances().get(0).instanceId();
+        AWS.emulator().control().advance(Duration.ofMinutes(1));
+        assertThat(compliance("monitoring", detailed)).isEqualTo("COMPLIANT");
+        assertThat(compliance("monitoring", basic)).isEqualTo("NON_COMPLIANT");
+
+        ec2.unmonitorInstances(b -> b.instanceIds(detailed));
+        ec2.monitorInstances(b -> b.instanceIds(basic));
+        AWS.emulator().control().advance(Duration.ofMinutes(1));
+        assertThat(compliance("monitoring", detailed)).isEqualTo("NON_COMPLIANT");
+        assertThat(compliance("monitoring", basic)).isEqualTo("COMPLIANT");
+    }
+
     @Test
     void aPublicBucketPolicyIsNonCompliantUntilRemoved() {
         s3.createBucket(b -> b.bucket("evidence"));

@@ -325,7 +325,8 @@ class EventBridgePutEventsTest extends EventBridgeTestBase {
         EventBus bus = new EventBus("default", ACCOUNT, "us-east-1");
         for (int i = 1; i <= 5; i++) {
             ObjectNode event = Json.object().put("id", "e" + i);
-            log.add(new EventRecord("e" + i, bus.arn(), event, Instant.now(), List.of()), bus);
+            log.add(new EventRecord("e" + i, bus.arn(), event, Instant.now(), List.of()), bus,
+                    EventLog.IN_ARRIVAL_ORDER);
         }
         assertThat(log.records()).extracting(EventRecord::eventId).containsExactly("e3", "e4", "e5");
         assertThat(log.latest("e1")).isNull();

@@ -74,4 +74,34 @@ class LambdaLogsExecutionRoleTest {
         assertThat(AWS.emulator().control().decisions()).noneMatch(d -> d.action().equals("logs:CreateLogGroup")
                 && d.resource().endsWith(":log-group:/aws/lambda/pre-made"));
     }
+
+    /**
+     * Lambda creates one log stream per execution environment, when it starts, and then only puts events into it
+     * (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html: "each instance of your function
+     * has a dedicated log stream"), so a warm sandbox's later invocations ask for logs:PutLogEvents only.
+     */
+    @Test
+    void aSandboxCreatesItsLogStreamOnceNotOnEveryInvocation(LambdaClient lambda, CloudWatchLogsClient logs,
+                                                              IamClient iam) {
+        TestFunctions.create(lambda, "one-stream", LoggingHandler.class);
+        iam.putRolePolicy(r -> r.roleName("remediation-role").policyName("one-stream").policyDocument("""
+                {"Version":"2012-10-17","Statement":[
+                 {"Effect":"Allow","Action":["logs:CreateLogGroup","logs:CreateLogStream","logs:PutLogEvents"],
+                  "Resource":["arn:aws:logs:*:*:log-group:/aws/lambda/one-stream",
+                              "arn:aws:logs:*:*:log-group:/aws/lambda/one-stream:*"]}]}"""));
+
+        for (String tag : List.of("first", "second", "third")) {
+            TestFunctions.invoke(lambda, "one-stream", "{\"tag\":\"" + tag + "\"}");
+        }
+
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> assertThat(logs.filterLogEvents(
+                b -> b.logGroupName("/aws/lambda/one-stream")).events()).extracting(e -> e.message())
+                .contains("stdout first\n", "stdout second\n", "stdout third\n"));
+        assertThat(logs.describeLogStreams(b -> b.logGroupName("/aws/lambda/one-stream")).logStreams()).hasSize(1);
+        List<AuthorizationDecision> asked = AWS.emulator().control().decisions().stream()
+                .filter(d -> d.origin().equals(LogShipper.ORIGIN) && d.resource().contains("/aws/lambda/one-stream"))
+                .toList();
+        assertThat(asked).filteredOn(d -> d.action().equals("logs:CreateLogStream")).hasSize(1);
+        assertThat(asked).filteredOn(d -> d.action().equals("logs:PutLogEvents")).hasSize(3);
+    }
 }
