@@ -330,7 +330,7 @@ public final class FuzzCases {
             // leave a well-formed request judged as refused bytes.
             case 0 -> q.header("X-Fuzz") != null ? q : r.nextBoolean() ? q.withHeader("long header", "X-Fuzz", "v".repeat(1 + r.nextInt(7_000)))
                     : q.withHeader("over-long header", "X-Fuzz", "v".repeat(9_000 + r.nextInt(20_000))).asRawHttp();
-            case 1 -> q.withHeader("latin-1 header", "X-Fuzz", "caf\u00e9 \u00ff");
+            case 1 -> q.header("X-Fuzz") != null ? q : q.withHeader("latin-1 header", "X-Fuzz", "caf\u00e9 \u00ff");
             case 2 -> q.withHeader("odd content type", "Content-Type", pick(r, new String[] {"text/plain",
                 "application/json; charset=klingon", "multipart/form-data; boundary=x", "*/*", ""}));
             case 3 -> q.withHeader("many values", "X-Amz-Date", "20240101T000000Z, not-a-date");
