@@ -3,6 +3,7 @@ package io.selfheal.emulator.services.config;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.RegionalStore;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,22 @@ final class ItemStore implements ConfigurationItems {
     /** One account and region: type → resource id → items. Guarded by its own monitor. */
     static final class RegionItems {
         private final Map<String, Map<String, List<ObjectNode>>> byType = new LinkedHashMap<>();
+        /** type/id → the oversized notification of the resource's latest item, when it had one. */
+        private final Map<String, ObjectNode> oversized = new HashMap<>();
+
+        synchronized void notified(ConfigurationItemChange change) {
+            String key = change.current().path("resourceType").asText() + "/"
+                    + change.current().path("resourceId").asText();
+            if (ChangeNotifications.oversized(change.notification())) {
+                oversized.put(key, change.notification());
+            } else {
+                oversized.remove(key);
+            }
+        }
+
+        synchronized ObjectNode oversized(String type, String id) {
+            return oversized.get(type + "/" + id);
+        }
 
         synchronized ObjectNode latest(String type, String id) {
             List<ObjectNode> items = byType.getOrDefault(type, Map.of()).get(id);
@@ -72,11 +89,17 @@ final class ItemStore implements ConfigurationItems {
     }
 
     @Override
+    public ObjectNode oversizedNotification(String accountId, String region, String resourceType, String resourceId) {
+        return region(accountId, region).oversized(resourceType, resourceId);
+    }
+
+    @Override
     public void onChange(ConfigurationItemListener listener) {
         listeners.add(listener);
     }
 
     void tell(ConfigurationItemChange change) {
+        region(change.accountId(), change.region()).notified(change);
         listeners.forEach(l -> l.changed(change));
     }
 

@@ -30,6 +30,7 @@ final class ResourceRecorder {
     private final Setups setups;
     private final ItemStore items;
     private final ItemChangeEvents events;
+    private final ChangeNotifications notifications;
     /** Per account and region, the last state id given, so items recorded in one instant still order. */
     private final Map<String, Long> lastStateIds = new HashMap<>();
 
@@ -39,6 +40,11 @@ final class ResourceRecorder {
         this.setups = setups;
         this.items = items;
         this.events = events;
+        this.notifications = new ChangeNotifications(context.bus(), setups);
+    }
+
+    /** A change as the monitor sees it; its notification is made outside the monitor (it may write to S3). */
+    private record Recorded(ObjectNode previous, ObjectNode current) {
     }
 
     /** Re-reads the given types in one account and region, if its recorder is recording them. */
@@ -48,7 +54,7 @@ final class ResourceRecorder {
         if (group == null) {
             return;
         }
-        List<ConfigurationItemChange> changes = new ArrayList<>();
+        List<Recorded> changes = new ArrayList<>();
         ItemStore.RegionItems stored = items.region(accountId, region);
         synchronized (stored) {
             for (String type : RecordingGroup.SUPPORTED) {
@@ -57,7 +63,11 @@ final class ResourceRecorder {
                 }
             }
         }
-        for (ConfigurationItemChange change : changes) {
+        Instant now = context.clock().now();
+        for (Recorded recorded : changes) {
+            ConfigurationItemChange change = new ConfigurationItemChange(accountId, region, recorded.previous(),
+                    recorded.current(), notifications.of(accountId, region, recorded.previous(), recorded.current(),
+                    now));
             items.tell(change);
             events.publish(change);
         }
@@ -71,7 +81,7 @@ final class ResourceRecorder {
     }
 
     private void recordType(String accountId, String region, String type, ItemStore.RegionItems stored,
-                            List<ConfigurationItemChange> changes) {
+                            List<Recorded> changes) {
         List<Resource> live;
         try {
             live = context.bus().ask(new DescribeResourceConfigurations(accountId, region, type)).resources();
@@ -94,13 +104,13 @@ final class ResourceRecorder {
             }
             item.put("configurationStateId", nextStateId(accountId, region, now));
             stored.add(item);
-            changes.add(new ConfigurationItemChange(accountId, region, discovered ? null : previous, item));
+            changes.add(new Recorded(discovered ? null : previous, item));
         }
         for (ObjectNode last : stored.latestOfType(type)) {
             if (!ConfigItems.deleted(last) && !present.contains(last.path("resourceId").asText())) {
                 ObjectNode gone = ConfigItems.deletedItem(last, now, nextStateId(accountId, region, now));
                 stored.add(gone);
-                changes.add(new ConfigurationItemChange(accountId, region, last, gone));
+                changes.add(new Recorded(last, gone));
             }
         }
     }
