@@ -43,9 +43,6 @@ final class ResourceRecorder {
         this.notifications = new ChangeNotifications(context.bus(), setups);
     }
 
-    /** A change as the monitor sees it; its notification is made outside the monitor (it may write to S3). */
-    private record Recorded(ObjectNode previous, ObjectNode current) {
-    }
 
     /** Re-reads the given types in one account and region, if its recorder is recording them. */
     void record(String accountId, String region, Set<String> types) {
@@ -54,7 +51,7 @@ final class ResourceRecorder {
         if (group == null) {
             return;
         }
-        List<Recorded> changes = new ArrayList<>();
+        List<ConfigurationItemChange> changes = new ArrayList<>();
         ItemStore.RegionItems stored = items.region(accountId, region);
         synchronized (stored) {
             for (String type : RecordingGroup.SUPPORTED) {
@@ -63,11 +60,7 @@ final class ResourceRecorder {
                 }
             }
         }
-        Instant now = context.clock().now();
-        for (Recorded recorded : changes) {
-            ConfigurationItemChange change = new ConfigurationItemChange(accountId, region, recorded.previous(),
-                    recorded.current(), notifications.of(accountId, region, recorded.previous(), recorded.current(),
-                    now));
+        for (ConfigurationItemChange change : changes) {
             items.tell(change);
             events.publish(change);
         }
@@ -81,7 +74,7 @@ final class ResourceRecorder {
     }
 
     private void recordType(String accountId, String region, String type, ItemStore.RegionItems stored,
-                            List<Recorded> changes) {
+                            List<ConfigurationItemChange> changes) {
         List<Resource> live;
         try {
             live = context.bus().ask(new DescribeResourceConfigurations(accountId, region, type)).resources();
@@ -104,15 +97,25 @@ final class ResourceRecorder {
             }
             item.put("configurationStateId", nextStateId(accountId, region, now));
             stored.add(item);
-            changes.add(new Recorded(discovered ? null : previous, item));
+            changes.add(change(accountId, region, discovered ? null : previous, item, now));
         }
         for (ObjectNode last : stored.latestOfType(type)) {
             if (!ConfigItems.deleted(last) && !present.contains(last.path("resourceId").asText())) {
                 ObjectNode gone = ConfigItems.deletedItem(last, now, nextStateId(accountId, region, now));
                 stored.add(gone);
-                changes.add(new Recorded(last, gone));
+                changes.add(change(accountId, region, last, gone, now));
             }
         }
+    }
+
+    /**
+     * A change with its notification, made under the region's monitor so that notifications follow the items' order
+     * (an oversized one is written to S3 first, which never calls back into Config).
+     */
+    private ConfigurationItemChange change(String accountId, String region, ObjectNode previous, ObjectNode current,
+                                           Instant now) {
+        return new ConfigurationItemChange(accountId, region, previous, current,
+                notifications.of(accountId, region, previous, current, now));
     }
 
     /** The capture time in epoch milliseconds, moved on by one when the clock has not (a virtual clock standing). */

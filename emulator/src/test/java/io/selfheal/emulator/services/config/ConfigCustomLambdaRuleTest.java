@@ -227,22 +227,18 @@ class ConfigCustomLambdaRuleTest {
                                 .messageType(MessageType.OVERSIZED_CONFIGURATION_ITEM_CHANGE_NOTIFICATION)))));
         String group = securityGroup(ec2, "crowded");
         String description = "x".repeat(250);
-        for (int batch = 0; batch < 9; batch++) {
-            int third = batch;
-            ec2.authorizeSecurityGroupIngress(b -> b.groupId(group).ipPermissions(p -> p.ipProtocol("tcp")
-                    .fromPort(443).toPort(443).ipRanges(java.util.stream.IntStream.range(0, 100)
-                            .mapToObj(i -> software.amazon.awssdk.services.ec2.model.IpRange.builder()
-                                    .cidrIp("10.0." + third + "." + i + "/32").description(description).build())
-                            .toList())));
-        }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(config.getComplianceDetailsByResource(
+        ec2.authorizeSecurityGroupIngress(b -> b.groupId(group).ipPermissions(p -> p.ipProtocol("tcp").fromPort(443)
+                .toPort(443).ipRanges(java.util.stream.IntStream.range(0, 900).mapToObj(i -> software.amazon.awssdk
+                        .services.ec2.model.IpRange.builder().cidrIp("10.0." + i / 256 + "." + i % 256 + "/32")
+                        .description(description).build()).toList())));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(config.getComplianceDetailsByResource(
                 b -> b.resourceType("AWS::EC2::SecurityGroup").resourceId(group)).evaluationResults())
                 .filteredOn(r -> r.evaluationResultIdentifier().evaluationResultQualifier().configRuleName()
                         .equals("custom-oversized")).singleElement()
                 .satisfies(r -> assertThat(r.complianceType()).isEqualTo(ComplianceType.COMPLIANT)));
 
         openSshToTheWorld(ec2, group);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(config.getComplianceDetailsByResource(
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(config.getComplianceDetailsByResource(
                 b -> b.resourceType("AWS::EC2::SecurityGroup").resourceId(group)).evaluationResults())
                 .filteredOn(r -> r.evaluationResultIdentifier().evaluationResultQualifier().configRuleName()
                         .equals("custom-oversized")).singleElement()
