@@ -105,5 +105,18 @@ aws configservice delete-config-rule --config-rule-name ssh-hourly
 check_contains "configservice describe-config-rules after delete-config-rule" "NoSuchConfigRuleException" \
   "$(aws configservice describe-config-rules --config-rule-names ssh-hourly 2>&1)"
 
+# A process check: Config never evaluates it; PutExternalEvaluation records its result for the account
+# (https://docs.aws.amazon.com/config/latest/APIReference/API_PutExternalEvaluation.html).
+aws configservice put-config-rule --config-rule \
+  '{"ConfigRuleName":"runbook-reviewed","Source":{"Owner":"AWS","SourceIdentifier":"AWS_CONFIG_PROCESS_CHECK"}}'
+aws configservice put-external-evaluation --config-rule-name runbook-reviewed --external-evaluation \
+  "{\"ComplianceResourceType\":\"AWS::::Account\",\"ComplianceResourceId\":\"$account\",\"ComplianceType\":\"NON_COMPLIANT\",\"OrderingTimestamp\":\"2026-01-05T10:00:00Z\"}"
+check "configservice put-external-evaluation: the process check's result" "AWS::::Account NON_COMPLIANT" \
+  "$(aws configservice get-compliance-details-by-config-rule --config-rule-name runbook-reviewed --query \
+    'EvaluationResults[0].[EvaluationResultIdentifier.EvaluationResultQualifier.ResourceType,ComplianceType]' | tr '\t' ' ')"
+check_contains "configservice put-external-evaluation on a rule that is no process check" "NoSuchConfigRuleException" \
+  "$(aws configservice put-external-evaluation --config-rule-name restricted-ssh --external-evaluation \
+    "{\"ComplianceResourceType\":\"AWS::::Account\",\"ComplianceResourceId\":\"$account\",\"ComplianceType\":\"COMPLIANT\",\"OrderingTimestamp\":\"2026-01-05T10:00:00Z\"}" 2>&1)"
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

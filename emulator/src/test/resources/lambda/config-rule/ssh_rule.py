@@ -18,6 +18,14 @@ def world_open(permission, port):
     return "0.0.0.0/0" in cidrs
 
 
+def item_from_history(summary):
+    """An oversized item is not in the event: read it back, as AWS's examples do (configuration is a JSON string)."""
+    item = config.get_resource_config_history(resourceType=summary["resourceType"], resourceId=summary["resourceId"],
+                                              limit=1)["configurationItems"][0]
+    item["configuration"] = json.loads(item["configuration"])
+    return item
+
+
 def handler(event, context):
     invoking = json.loads(event["invokingEvent"])
     port = int(json.loads(event["ruleParameters"]).get("port", "22"))
@@ -30,7 +38,7 @@ def handler(event, context):
             "OrderingTimestamp": invoking["notificationCreationTime"],
         }]
     else:
-        item = invoking["configurationItem"]
+        item = invoking.get("configurationItem") or item_from_history(invoking["configurationItemSummary"])
         if item["configurationItemStatus"] == "ResourceDeleted" or event["eventLeftScope"]:
             compliance, annotation = "NOT_APPLICABLE", None
         elif any(world_open(p, port) for p in item["configuration"].get("ipPermissions", [])):

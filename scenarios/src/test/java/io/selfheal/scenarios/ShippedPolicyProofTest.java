@@ -45,15 +45,14 @@ class ShippedPolicyProofTest {
      * that scenario's name: IsolateCompromisedInstance's other scenarios each take one path (no Auto Scaling group, no
      * instance profile, no release) and use part of the policy; the proving one is an Auto Scaling instance with an
      * instance profile, isolated and then released (scenarios/guardduty/autoscaling-instance-isolated-detached-then-
-     * released.yaml), which calls every action.
+     * released.yaml), which calls every action. The example custom Config rule sg_world_open_ports_rule is proven by
+     * scenarios/config/custom-rule-every-path.yaml, the one scenario that takes its change, oversized and periodic
+     * paths (its other scenarios take one path each and claim no leastPrivilege for it).
      */
     private static final java.util.Map<String, String> PROVEN_BY = java.util.Map.of("IsolateCompromisedInstance",
             "guardduty-autoscaling-instance-isolated-detached-then-released");
-    /** Shipped remediations whose policies are not proven here, with why. */
-    private static final java.util.Map<String, String> NOT_PROVEN = java.util.Map.of(
-            "sg_world_open_ports_rule",
-            "its oversized-notification statement (config:GetResourceConfigHistory) has no scenario yet, and each"
-                    + " of its two scenarios takes only one of the change and periodic paths");
+    /** Shipped remediations whose policies are not proven here, with why (none today). */
+    private static final java.util.Map<String, String> NOT_PROVEN = java.util.Map.of();
 
     private final List<Scenario> scenarios = ScenarioFiles.find(Path.of(".")).stream()
             .map(new ScenarioLoader()::load).toList();

@@ -29,6 +29,8 @@ public final class Retention {
     public static final String TRAIL = "cloudtrail";
     /** IAM: every decision the front door and the platform made for a non-root principal. */
     public static final String DECISIONS = "decisions";
+    /** AWS Config: the configuration items of each account and region (a resource's latest item always stays). */
+    public static final String CONFIG = "config";
 
     private static final long MIB = 1L << 20;
     private static final Map<String, Limit> DEFAULTS = Map.of(
@@ -36,7 +38,8 @@ public final class Retention {
             EVENTS, new Limit(10_000, 24 * MIB),
             INVOCATIONS, new Limit(10_000, 16 * MIB),
             TRAIL, new Limit(10_000, 16 * MIB),
-            DECISIONS, new Limit(20_000, 8 * MIB));
+            DECISIONS, new Limit(20_000, 8 * MIB),
+            CONFIG, new Limit(10_000, 16 * MIB));
     private static final String PROPERTY_PREFIX = "selfheal.retention.";
 
     /**
@@ -110,7 +113,7 @@ public final class Retention {
 
     /** The histories that can be bounded. */
     public static List<String> histories() {
-        return List.of(CALLS, EVENTS, INVOCATIONS, TRAIL, DECISIONS);
+        return List.of(CALLS, EVENTS, INVOCATIONS, TRAIL, DECISIONS, CONFIG);
     }
 
     /** A copy with one history's limit replaced. */

@@ -18,7 +18,9 @@ import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
  * {@code stack.securityGroups}: EC2 security groups and the rule lists under them,
  * {@code ingress: [{protocol: tcp, port: 443, cidr: 0.0.0.0/0}, {ports: 8000-8100, group: lb}]}. The groups are
  * created first, then their rules (so rules may name groups in any order). A group given {@code egress} loses EC2's
- * default allow-all egress rule first, as CloudFormation does.
+ * default allow-all egress rule first, as CloudFormation does. A stack rule with {@code count: n} and a {@code cidr}
+ * stands for n rules, the given block and the n-1 blocks of its size after it ({@code cidr: 10.0.0.0/32, count: 900}:
+ * 10.0.0.0/32 … 10.0.3.131/32), for groups with many rules (AWS allows up to 1,000 inbound rules on a group).
  */
 public final class SecurityGroupKind extends AbstractStackKind<SecurityGroupKind.SecurityGroup> {
     public static final String KEY = "securityGroups";
@@ -58,22 +60,61 @@ public final class SecurityGroupKind extends AbstractStackKind<SecurityGroupKind
         return "selfheal scenario group " + key;
     }
 
+    /** At most this many rules from one {@code count}: the most inbound rules AWS lets a group have. */
+    static final int MAX_COUNT = 1000;
+
     private static List<Permission> permissions(YNode node, Set<String> groupKeys) {
         List<Permission> out = new ArrayList<>();
         if (node != null) {
             for (YNode item : node.list()) {
-                Permission p = permission(item.map(), groupKeys);
+                YMap m = item.map();
+                Permission p = permission(m, groupKeys, true);
                 if (p != null) {
-                    out.add(p);
+                    out.addAll(m.has("count") ? repeated(p, m) : List.of(p));
                 }
             }
         }
         return out;
     }
 
+    /** {@code count} rules: the rule's IPv4 block and the blocks of its size that follow it. */
+    private static List<Permission> repeated(Permission p, YMap m) {
+        Integer count = m.integer("count");
+        if (count == null || p.cidr() == null || count < 1 || count > MAX_COUNT) {
+            m.get("count").problem("count takes a cidr rule and 1 to " + MAX_COUNT + " blocks");
+            return List.of(p);
+        }
+        String[] parts = p.cidr().split("/");
+        int bits = Integer.parseInt(parts[1]);
+        long size = 1L << (32 - Math.min(bits, 32));
+        long first = 0;
+        for (String octet : parts[0].split("\\.")) {
+            first = first * 256 + Integer.parseInt(octet);
+        }
+        if (bits > 32 || first + size * count > 1L << 32) {
+            m.get("count").problem(count + " blocks of /" + bits + " from " + parts[0] + " go past 255.255.255.255");
+            return List.of(p);
+        }
+        List<Permission> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            long a = first + size * i;
+            String cidr = (a >> 24) + "." + (a >> 16 & 255) + "." + (a >> 8 & 255) + "." + (a & 255) + "/" + bits;
+            out.add(new Permission(p.protocol(), p.fromPort(), p.toPort(), cidr, null, null, p.description()));
+        }
+        return out;
+    }
+
     /** Reads one rule; also used by probes and faults that name a rule the same way. */
     static Permission permission(YMap m, Set<String> groupKeys) {
-        m.allow("protocol", "port", "ports", "cidr", "ipv6", "group", "description");
+        return permission(m, groupKeys, false);
+    }
+
+    private static Permission permission(YMap m, Set<String> groupKeys, boolean countAllowed) {
+        if (countAllowed) {
+            m.allow("protocol", "port", "ports", "cidr", "ipv6", "group", "description", "count");
+        } else {
+            m.allow("protocol", "port", "ports", "cidr", "ipv6", "group", "description");
+        }
         String protocol = m.choice("protocol", "tcp", "udp", "icmp", "-1", "all");
         protocol = protocol == null ? "tcp" : protocol.equals("all") ? "-1" : protocol;
         int[] range = ports(m, protocol);

@@ -74,10 +74,13 @@ final class ComplianceOperations {
         }
         List<ObjectNode> out = new ArrayList<>();
         byResource.forEach((key, results) -> {
+            // A resource whose results are all NOT_APPLICABLE (deleted, or out of the rules' scope) is listed as
+            // INSUFFICIENT_DATA, as AWS documents: "If Config has no current evaluation results for the resource, it
+            // returns INSUFFICIENT_DATA … The rule's Lambda function has returned NOT_APPLICABLE for all evaluation
+            // results" (https://docs.aws.amazon.com/config/latest/APIReference/API_DescribeComplianceByResource.html).
             ObjectNode compliance = compliance(results, RULE_CAP);
             String c = compliance.path("ComplianceType").asText();
-            boolean onlyNotApplicable = !results.isEmpty() && c.equals("INSUFFICIENT_DATA");
-            if (!onlyNotApplicable && (wanted.isEmpty() || wanted.contains(c))) {
+            if (wanted.isEmpty() || wanted.contains(c)) {
                 out.add(entry(Json.object().put("ResourceType", key.resourceType())
                         .put("ResourceId", key.resourceId()), compliance));
             }

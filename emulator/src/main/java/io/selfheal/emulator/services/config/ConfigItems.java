@@ -24,6 +24,17 @@ final class ConfigItems {
     private ConfigItems() {
     }
 
+    /**
+     * IAM's resources are global: their items say {@code "awsRegion": "global"} and {@code "availabilityZone":
+     * "Not Applicable"} in every region that records them, as AWS's own samples of IAM items show
+     * (https://docs.aws.amazon.com/config/latest/APIReference/API_ConfigurationItem.html; the IAM role item of
+     * https://docs.aws.amazon.com/config/latest/developerguide/view-manage-resource-console.html), and their oversized
+     * notifications go under {@code Config/global/}.
+     */
+    private static final String GLOBAL_TYPES = "AWS::IAM::";
+    static final String GLOBAL = "global";
+    private static final String NOT_APPLICABLE = "Not Applicable";
+
     static boolean deleted(ObjectNode item) {
         return item != null && item.path("configurationItemStatus").asText().startsWith(DELETED);
     }
@@ -43,8 +54,10 @@ final class ConfigItems {
                 : r.supplementaryConfiguration());
         ObjectNode tags = item.putObject("tags");
         r.tags().forEach(tags::put);
-        header(item, accountId, region, type, r.resourceId(), r.resourceName(), r.arn(), r.availabilityZone(),
-                status, capture, stateId);
+        boolean global = type.startsWith(GLOBAL_TYPES);
+        header(item, accountId, global ? GLOBAL : region, type, r.resourceId(), r.resourceName(), r.arn(),
+                global && r.availabilityZone() == null ? NOT_APPLICABLE : r.availabilityZone(), status, capture,
+                stateId);
         if (r.creationTime() != null) {
             item.put("resourceCreationTime", r.creationTime().toString());
         }

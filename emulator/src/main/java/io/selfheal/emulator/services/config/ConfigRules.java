@@ -10,8 +10,10 @@ import io.selfheal.emulator.service.ResourceArns;
 
 /**
  * The rules half of AWS Config: rules, their evaluation, compliance and remediation configurations. It reads the
- * recording half only through {@link ConfigurationItems} and {@link RecorderRole}. IAM names rules by id
- * ({@code config-rule/config-rule-…}) while requests name them, so its operations authorize against any resource.
+ * recording half only through {@link ConfigurationItems} and {@link RecorderRole}. Operations on named rules
+ * authorize against their {@code config-rule} ARNs ({@link ConfigRuleArns}); the others support no resource-level
+ * permissions and authorize against {@code *}, as the Service Authorization Reference lists them. Remediation
+ * configurations are still authorized against {@code *}.
  */
 final class ConfigRules {
     private final RegionalStore<RulesRegion> store = new RegionalStore<>(RulesRegion::new);
@@ -32,20 +34,26 @@ final class ConfigRules {
 
     void register(Operations operations) {
         ConfigRuleOperations rules = new ConfigRuleOperations(context, store, recorders, evaluator, periodic);
-        operations.add(write("PutConfigRule", rules::put).resources(ResourceArns.ANY).blocking());
-        operations.add(read("DescribeConfigRules", rules::describe).resources(ResourceArns.ANY));
-        operations.add(write("DeleteConfigRule", rules::delete).resources(ResourceArns.ANY));
-        operations.add(write("StartConfigRulesEvaluation", rules::startEvaluation).resources(ResourceArns.ANY)
+        operations.add(write("PutConfigRule", rules::put).resources(ConfigRuleArns.named(store, "/ConfigRule/ConfigRuleName")).blocking());
+        operations.add(read("DescribeConfigRules", rules::describe)
+                .resources(ConfigRuleArns.named(store, "/ConfigRuleNames")));
+        operations.add(write("DeleteConfigRule", rules::delete)
+                .resources(ConfigRuleArns.named(store, "/ConfigRuleName")));
+        operations.add(write("StartConfigRulesEvaluation", rules::startEvaluation)
+                .resources(ConfigRuleArns.named(store, "/ConfigRuleNames"))
                 .blocking());
         operations.add(read("DescribeConfigRuleEvaluationStatus", rules::evaluationStatus)
-                .resources(ResourceArns.ANY));
+                .resources(ConfigRuleArns.named(store, "/ConfigRuleNames")));
         EvaluationOperations evaluations = new EvaluationOperations(store, ledger, context.clock());
         operations.add(write("PutEvaluations", evaluations::put).resources(ResourceArns.ANY));
+        operations.add(write("PutExternalEvaluation", evaluations::putExternal)
+                .resources(ConfigRuleArns.named(store, "/ConfigRuleName")));
         ComplianceOperations compliance = new ComplianceOperations(store, context.clock());
-        operations.add(read("DescribeComplianceByConfigRule", compliance::byConfigRule).resources(ResourceArns.ANY));
+        operations.add(read("DescribeComplianceByConfigRule", compliance::byConfigRule)
+                .resources(ConfigRuleArns.named(store, "/ConfigRuleNames")));
         operations.add(read("DescribeComplianceByResource", compliance::byResource).resources(ResourceArns.ANY));
         operations.add(read("GetComplianceDetailsByConfigRule", compliance::detailsByConfigRule)
-                .resources(ResourceArns.ANY));
+                .resources(ConfigRuleArns.named(store, "/ConfigRuleName")));
         operations.add(read("GetComplianceDetailsByResource", compliance::detailsByResource)
                 .resources(ResourceArns.ANY));
         operations.add(read("GetComplianceSummaryByConfigRule", compliance::summaryByConfigRule)

@@ -23,12 +23,13 @@ public final class ConfigService extends AbstractAwsService {
     }
 
     private final Setups setups = new Setups();
-    private final ItemStore items = new ItemStore();
+    private final ItemStore items;
     private final ResourceRecorder recorder;
     private final ConfigRules rules;
 
     public ConfigService(EmulatorContext context) {
         super("AWS Config", DESCRIPTOR, "config");
+        items = new ItemStore(context.retention());
         // Recording: recorder, delivery channel, configuration items. The rules half finds the items as the
         // emulator component ConfigurationItems.
         recorder = new ResourceRecorder(context, setups, items, new ItemChangeEvents(context));

@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * @param previous the resource's previous item, or null when it was just discovered
  * @param current  the new item; {@code configurationItemStatus} {@code ResourceDeleted} when the resource went away
+ * @param notification what AWS sends for it (events, change-triggered custom rules): the full
+ *                     {@code ConfigurationItemChangeNotification}, or its oversized summary
+ *                     ({@link ChangeNotifications})
  */
-public record ConfigurationItemChange(String accountId, String region, ObjectNode previous, ObjectNode current) {
+public record ConfigurationItemChange(String accountId, String region, ObjectNode previous, ObjectNode current,
+                                      ObjectNode notification) {
 }

@@ -20,6 +20,12 @@ public interface ConfigurationItems {
     /** The latest items of every resource of a type that still exists, oldest resource first. */
     List<ObjectNode> current(String accountId, String region, String resourceType);
 
+    /**
+     * The {@code OversizedConfigurationItemChangeNotification} made when this resource's latest item was recorded,
+     * or null when that item fitted a notification ({@link ChangeNotifications}).
+     */
+    ObjectNode oversizedNotification(String accountId, String region, String resourceType, String resourceId);
+
     /** Registers a listener told about every new item, after it is stored, on a bus thread. */
     void onChange(ConfigurationItemListener listener);
 }

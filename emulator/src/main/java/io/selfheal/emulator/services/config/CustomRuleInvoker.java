@@ -1,6 +1,5 @@
 package io.selfheal.emulator.services.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.selfheal.emulator.core.EmulatorContext;
 import io.selfheal.emulator.core.Json;
@@ -18,12 +17,6 @@ import java.time.Instant;
  */
 final class CustomRuleInvoker {
     static final String PRINCIPAL = "config.amazonaws.com";
-    /**
-     * Above this an item travels as an {@code OversizedConfigurationItemChangeNotification}: an asynchronous
-     * invocation's payload may not exceed 256 KB (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).
-     */
-    static final int MAX_ITEM_BYTES = 256 * 1024;
-
     private final EmulatorContext context;
     private final RecorderRole recorders;
 
@@ -32,31 +25,35 @@ final class CustomRuleInvoker {
         this.recorders = recorders;
     }
 
-    /** A configuration change: the full item, or its summary when the item is too large to send. */
-    void changed(RulesRegion region, ConfigRule rule, ObjectNode current, ObjectNode previous, boolean leftScope) {
-        Instant now = context.clock().now();
-        ObjectNode invoking = Json.object();
-        if (Json.estimatedBytes(current) > MAX_ITEM_BYTES) {
+    /**
+     * A configuration change: its notification as the recorder made it — the full item, or the oversized summary
+     * (sent as an {@code OversizedConfigurationItemChangeNotification}, delivery failed or not) only to a rule that
+     * subscribed to that message type.
+     */
+    void changed(RulesRegion region, ConfigRule rule, ObjectNode notification, boolean leftScope) {
+        ObjectNode invoking = notification;
+        if (ChangeNotifications.oversized(notification)) {
             if (!rule.definition.oversizedTriggered()) {
                 return;
             }
-            invoking.set("configurationItemSummary", summary(current, previous));
-            invoking.put("notificationCreationTime", EvaluationResult.iso(now));
-            invoking.put("messageType", SourceDetail.OVERSIZED);
-            invoking.put("recordVersion", "1.0");
-        } else {
-            invoking.set("configurationItemDiff", ItemDiff.of(previous, current));
-            invoking.set("configurationItem", current);
-            invoking.put("notificationCreationTime", EvaluationResult.iso(now));
-            invoking.put("messageType", SourceDetail.CHANGE);
-            invoking.put("recordVersion", "1.3");
+            invoking = notification.deepCopy().put("messageType", SourceDetail.OVERSIZED);
         }
-        invoke(region, rule, invoking, leftScope, now);
+        invoke(region, rule, invoking, leftScope, context.clock().now());
     }
 
-    /** A periodic run, a rule just put or {@code StartConfigRulesEvaluation}: one item as it is now, no diff. */
-    void current(RulesRegion region, ConfigRule rule, ObjectNode item) {
+    /**
+     * A periodic run, a rule just put or {@code StartConfigRulesEvaluation}: one item as it is now, no diff; an item
+     * too large for that goes as the oversized notification made when it was recorded (its summary and S3 copy).
+     */
+    void current(RulesRegion region, ConfigRule rule, ObjectNode item, ObjectNode oversized) {
         Instant now = context.clock().now();
+        if (oversized != null) {
+            if (rule.definition.oversizedTriggered()) {
+                invoke(region, rule, oversized.deepCopy().put("notificationCreationTime", EvaluationResult.iso(now))
+                        .put("messageType", SourceDetail.OVERSIZED), false, now);
+            }
+            return;
+        }
         ObjectNode invoking = Json.object();
         invoking.putNull("configurationItemDiff");
         invoking.set("configurationItem", item);
@@ -106,21 +103,5 @@ final class CustomRuleInvoker {
             rule.lastErrorCode = result.errorCode();
             rule.lastErrorMessage = result.errorMessage();
         }
-    }
-
-    /** https://docs.aws.amazon.com/config/latest/developerguide/evaluate-config_develop-rules_example-events.html */
-    private static ObjectNode summary(ObjectNode current, ObjectNode previous) {
-        ObjectNode s = Json.object();
-        s.put("changeType", ItemDiff.of(previous, current).path("changeType").asText());
-        for (String field : new String[] {"configurationItemVersion", "configurationItemCaptureTime",
-                "configurationStateId", "awsAccountId", "configurationItemStatus", "resourceType", "resourceId",
-                "resourceName", "ARN", "awsRegion", "availabilityZone", "configurationStateMd5Hash",
-                "resourceCreationTime"}) {
-            JsonNode v = current.get(field);
-            if (v != null) {
-                s.set(field, v);
-            }
-        }
-        return s;
     }
 }

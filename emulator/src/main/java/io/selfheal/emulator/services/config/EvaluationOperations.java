@@ -65,6 +65,39 @@ final class EvaluationOperations {
         return out;
     }
 
+    /**
+     * {@code PutExternalEvaluation}: the result of a process check, a rule with the managed identifier
+     * {@code AWS_CONFIG_PROCESS_CHECK} that Config never evaluates itself, for the account
+     * (https://docs.aws.amazon.com/config/latest/APIReference/API_PutExternalEvaluation.html,
+     * https://docs.aws.amazon.com/config/latest/APIReference/API_ExternalEvaluation.html: resource type
+     * {@code AWS::::Account}, resource id the account's; any other rule is {@code NoSuchConfigRuleException}).
+     */
+    JsonNode putExternal(RequestContext ctx, ObjectNode input) {
+        Params p = new Params(input, ConfigErrors.PARAMS);
+        String name = p.required("ConfigRuleName");
+        JsonNode given = p.requiredNode("ExternalEvaluation");
+        RulesRegion region = store.get(ctx);
+        synchronized (region) {
+            ConfigRule rule = region.rules.get(name);
+            if (rule == null || rule.definition.managed() == null
+                    || !rule.definition.managed().identifier().equals(ProcessCheck.IDENTIFIER)) {
+                throw io.selfheal.emulator.core.AwsException.badRequest("NoSuchConfigRuleException", "The AWS Config rule in the request is not valid. Verify that the rule "
+                        + "is an AWS Config Process Check rule, that the rule name is correct, and that valid Amazon "
+                        + "Resouce Names (ARNs) are used before trying again.");
+            }
+            Instant now = clock.now();
+            EvaluationResult result = result(rule, given, now, now);
+            if (!result.resourceType().equals(ProcessCheck.ACCOUNT_TYPE)
+                    || !result.resourceId().equals(ctx.accountId())) {
+                throw ConfigErrors.invalidParameter("The external evaluation must be for resource type "
+                        + ProcessCheck.ACCOUNT_TYPE + " and this account's id " + ctx.accountId() + ".");
+            }
+            ledger.record(rule, result);
+            rule.lastSuccessfulEvaluationTime = now;
+        }
+        return null;
+    }
+
     /** https://docs.aws.amazon.com/config/latest/APIReference/API_Evaluation.html */
     private static EvaluationResult result(ConfigRule rule, JsonNode e, Instant invoked, Instant now) {
         String type = member(e, "ComplianceResourceType", 256);

@@ -27,7 +27,8 @@ public final class ManagedRules {
             new EncryptedVolumes(),
             new RequiredTags(),
             new Ec2InstanceDetailedMonitoringEnabled(),
-            new S3BucketPublicReadProhibited()
+            new S3BucketPublicReadProhibited(),
+            new ProcessCheck()
     );
     private static final Map<String, ManagedRule> BY_IDENTIFIER =
             ALL.stream().collect(Collectors.toUnmodifiableMap(ManagedRule::identifier, Function.identity()));

@@ -30,6 +30,7 @@ final class ResourceRecorder {
     private final Setups setups;
     private final ItemStore items;
     private final ItemChangeEvents events;
+    private final ChangeNotifications notifications;
     /** Per account and region, the last state id given, so items recorded in one instant still order. */
     private final Map<String, Long> lastStateIds = new HashMap<>();
 
@@ -39,7 +40,9 @@ final class ResourceRecorder {
         this.setups = setups;
         this.items = items;
         this.events = events;
+        this.notifications = new ChangeNotifications(context.bus(), setups);
     }
+
 
     /** Re-reads the given types in one account and region, if its recorder is recording them. */
     void record(String accountId, String region, Set<String> types) {
@@ -94,15 +97,25 @@ final class ResourceRecorder {
             }
             item.put("configurationStateId", nextStateId(accountId, region, now));
             stored.add(item);
-            changes.add(new ConfigurationItemChange(accountId, region, discovered ? null : previous, item));
+            changes.add(change(accountId, region, discovered ? null : previous, item, now));
         }
         for (ObjectNode last : stored.latestOfType(type)) {
             if (!ConfigItems.deleted(last) && !present.contains(last.path("resourceId").asText())) {
                 ObjectNode gone = ConfigItems.deletedItem(last, now, nextStateId(accountId, region, now));
                 stored.add(gone);
-                changes.add(new ConfigurationItemChange(accountId, region, last, gone));
+                changes.add(change(accountId, region, last, gone, now));
             }
         }
+    }
+
+    /**
+     * A change with its notification, made under the region's monitor so that notifications follow the items' order
+     * (an oversized one is written to S3 first, which never calls back into Config).
+     */
+    private ConfigurationItemChange change(String accountId, String region, ObjectNode previous, ObjectNode current,
+                                           Instant now) {
+        return new ConfigurationItemChange(accountId, region, previous, current,
+                notifications.of(accountId, region, previous, current, now));
     }
 
     /** The capture time in epoch milliseconds, moved on by one when the clock has not (a virtual clock standing). */

@@ -52,18 +52,18 @@ final class RuleEvaluator {
                 // A deleted resource's last item carries no tags: it is judged by the scope it was in.
                 boolean isIn = d.inScope(current) || deleted && wasIn;
                 if (isIn || wasIn) {
-                    changed(region, rule, current, previous, wasIn && !isIn);
+                    changed(region, rule, change, wasIn && !isIn);
                 }
             }
         }
     }
 
-    private void changed(RulesRegion region, ConfigRule rule, ObjectNode current, ObjectNode previous,
-                         boolean leftScope) {
+    private void changed(RulesRegion region, ConfigRule rule, ConfigurationItemChange change, boolean leftScope) {
         if (rule.definition.managed() == null) {
-            custom.changed(region, rule, current, previous, leftScope);
+            custom.changed(region, rule, change.notification(), leftScope);
             return;
         }
+        ObjectNode current = change.current();
         Instant invoked = context.clock().now();
         Instant ordering = captureTime(current, invoked);
         if (leftScope) {
@@ -97,7 +97,8 @@ final class RuleEvaluator {
                 if (d.managed() != null) {
                     evaluateManaged(rule, item, invoked, invoked);
                 } else {
-                    custom.current(region, rule, item);
+                    custom.current(region, rule, item, items.oversizedNotification(rule.accountId, rule.region, type,
+                            item.path("resourceId").asText()));
                 }
             }
         }

@@ -77,7 +77,7 @@ class ConfigCustomLambdaRuleTest {
                 + "\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"));
         iam.putRolePolicy(r -> r.roleName("config-rule-function").policyName("put-evaluations").policyDocument(
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
-                        + "\"config:PutEvaluations\",\"Resource\":\"*\"}]}"));
+                        + "[\"config:PutEvaluations\",\"config:GetResourceConfigHistory\"],\"Resource\":\"*\"}]}"));
         functionArn = createFunction("ssh-rule");
         lambda.addPermission(b -> b.functionName("ssh-rule").statementId("config").action("lambda:InvokeFunction")
                 .principal("config.amazonaws.com").sourceAccount(ACCOUNT));
@@ -204,6 +204,84 @@ class ConfigCustomLambdaRuleTest {
         assertThat(catchThrowableOfType(() -> config.putEvaluations(b -> b.resultToken(token).evaluations(tooMany)),
                 software.amazon.awssdk.services.config.model.ConfigException.class).awsErrorDetails().errorCode())
                 .isEqualTo("ValidationException");
+    }
+
+    /**
+     * An item too large for a notification (more than SNS's 256 KB): the rule subscribed to
+     * {@code OversizedConfigurationItemChangeNotification} gets the summary and where the delivery channel's bucket
+     * holds the full notification (https://docs.aws.amazon.com/config/latest/developerguide/evaluate-config_develop-rules_example-events.html,
+     * https://docs.aws.amazon.com/config/latest/developerguide/oversized-notification-example.html), reads the item
+     * back with GetResourceConfigHistory and reports it. The group has 900 inbound rules, within the 1,000 a group
+     * may be raised to (https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-security-groups).
+     */
+    @Test
+    void anOversizedItemReachesTheRuleAsASummaryWithTheFullNotificationInTheBucket() throws IOException {
+        Ec2Client ec2 = AWS.client(Ec2Client.class);
+        config.putConfigRule(b -> b.configRule(r -> r.configRuleName("custom-oversized")
+                .inputParameters("{\"port\":\"22\"}")
+                .scope(s -> s.complianceResourceTypes("AWS::EC2::SecurityGroup"))
+                .source(s -> s.owner(Owner.CUSTOM_LAMBDA).sourceIdentifier(functionArn).sourceDetails(
+                        d -> d.eventSource(EventSource.AWS_CONFIG)
+                                .messageType(MessageType.CONFIGURATION_ITEM_CHANGE_NOTIFICATION),
+                        d -> d.eventSource(EventSource.AWS_CONFIG)
+                                .messageType(MessageType.OVERSIZED_CONFIGURATION_ITEM_CHANGE_NOTIFICATION)))));
+        String group = securityGroup(ec2, "crowded");
+        String description = "x".repeat(250);
+        ec2.authorizeSecurityGroupIngress(b -> b.groupId(group).ipPermissions(p -> p.ipProtocol("tcp").fromPort(443)
+                .toPort(443).ipRanges(java.util.stream.IntStream.range(0, 900).mapToObj(i -> software.amazon.awssdk
+                        .services.ec2.model.IpRange.builder().cidrIp("10.0." + i / 256 + "." + i % 256 + "/32")
+                        .description(description).build()).toList())));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(config.getComplianceDetailsByResource(
+                b -> b.resourceType("AWS::EC2::SecurityGroup").resourceId(group)).evaluationResults())
+                .filteredOn(r -> r.evaluationResultIdentifier().evaluationResultQualifier().configRuleName()
+                        .equals("custom-oversized")).singleElement()
+                .satisfies(r -> assertThat(r.complianceType()).isEqualTo(ComplianceType.COMPLIANT)));
+
+        openSshToTheWorld(ec2, group);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(config.getComplianceDetailsByResource(
+                b -> b.resourceType("AWS::EC2::SecurityGroup").resourceId(group)).evaluationResults())
+                .filteredOn(r -> r.evaluationResultIdentifier().evaluationResultQualifier().configRuleName()
+                        .equals("custom-oversized")).singleElement()
+                .satisfies(r -> assertThat(r.complianceType()).isEqualTo(ComplianceType.NON_COMPLIANT)));
+        JsonNode event = Json.parse(AWS.emulator().control().component(LambdaControl.class).invocations("ssh-rule")
+                .stream().filter(i -> i.payload().contains("custom-oversized") && i.payload().contains(group))
+                .reduce((a, b) -> b).orElseThrow().payload());
+        JsonNode invoking = Json.parse(event.path("invokingEvent").asText());
+        assertThat(invoking.path("messageType").asText()).isEqualTo("OversizedConfigurationItemChangeNotification");
+        assertThat(invoking.path("recordVersion").asText()).isEqualTo("1.0");
+        assertThat(invoking.has("configurationItem")).isFalse();
+        JsonNode summary = invoking.path("configurationItemSummary");
+        assertThat(summary.path("changeType").asText()).isEqualTo("UPDATE");
+        assertThat(summary.path("resourceType").asText()).isEqualTo("AWS::EC2::SecurityGroup");
+        assertThat(summary.path("resourceId").asText()).isEqualTo(group);
+        assertThat(summary.path("awsAccountId").asText()).isEqualTo(ACCOUNT);
+        assertThat(summary.path("configurationItemStatus").asText()).isEqualTo("OK");
+        assertThat(summary.has("configurationStateMd5Hash")).isTrue();
+        JsonNode delivery = invoking.path("s3DeliverySummary");
+        assertThat(delivery.path("errorCode").isNull()).isTrue();
+        assertThat(delivery.path("errorMessage").isNull()).isTrue();
+        String location = delivery.path("s3BucketLocation").asText();
+        java.time.ZonedDateTime day = java.time.Instant.parse(summary.path("configurationItemCaptureTime").asText())
+                .atZone(java.time.ZoneOffset.UTC);
+        assertThat(location).startsWith("config-history/AWSLogs/" + ACCOUNT + "/Config/us-east-1/" + day.getYear()
+                + "/" + day.getMonthValue() + "/" + day.getDayOfMonth() + "/OversizedChangeNotification/"
+                + "AWS::EC2::SecurityGroup/" + group + "/" + ACCOUNT + "_Config_us-east-1_ChangeNotification_"
+                + "AWS::EC2::SecurityGroup_" + group + "_").endsWith("_"
+                + summary.path("configurationStateId").asText() + ".json.gz");
+
+        byte[] gzipped = AWS.client(S3Client.class).getObjectAsBytes(b -> b.bucket("config-history")
+                .key(location.substring("config-history/".length()))).asByteArray();
+        JsonNode full;
+        try (InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped))) {
+            full = Json.parse(in.readAllBytes());
+        }
+        assertThat(full.path("messageType").asText()).isEqualTo("ConfigurationItemChangeNotification");
+        assertThat(Json.bytes(full).length).isGreaterThan(256 * 1024);
+        assertThat(full.at("/configurationItem/resourceId").asText()).isEqualTo(group);
+        assertThat(full.at("/configurationItem/configurationStateId").asText())
+                .isEqualTo(summary.path("configurationStateId").asText());
+        assertThat(full.at("/configurationItem/configuration/ipPermissions").toString()).contains("0.0.0.0/0");
+        config.deleteConfigRule(b -> b.configRuleName("custom-oversized"));
     }
 
     /** https://docs.aws.amazon.com/config/latest/APIReference/API_PutEvaluations.html: the token must be Config's. */

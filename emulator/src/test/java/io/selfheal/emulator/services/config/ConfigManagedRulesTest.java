@@ -176,6 +176,20 @@ class ConfigManagedRulesTest {
             // the default VPC's group and "closed" are compliant
             assertThat(s.complianceSummary().compliantResourceCount().cappedCount()).isGreaterThanOrEqualTo(1);
         });
+
+        // Deleted, "closed" is NOT_APPLICABLE to the rule; with no other result AWS lists it as INSUFFICIENT_DATA
+        // (https://docs.aws.amazon.com/config/latest/APIReference/API_DescribeComplianceByResource.html).
+        ec2.deleteSecurityGroup(b -> b.groupId(closed));
+        AWS.emulator().control().awaitIdle(Duration.ofSeconds(10));
+        assertThat(config.getComplianceDetailsByResource(b -> b.resourceType("AWS::EC2::SecurityGroup")
+                .resourceId(closed)).evaluationResults()).singleElement()
+                .satisfies(r -> assertThat(r.complianceType()).isEqualTo(ComplianceType.NOT_APPLICABLE));
+        assertThat(config.describeComplianceByResource(b -> b.resourceType("AWS::EC2::SecurityGroup")
+                .resourceId(closed)).complianceByResources()).singleElement().satisfies(c -> assertThat(
+                        c.compliance().complianceType()).isEqualTo(ComplianceType.INSUFFICIENT_DATA));
+        assertThat(config.describeComplianceByResource(b -> b.resourceType("AWS::EC2::SecurityGroup")
+                .complianceTypes(ComplianceType.INSUFFICIENT_DATA)).complianceByResources())
+                .extracting(c -> c.resourceId()).containsExactly(closed);
     }
 
     @Test

@@ -149,6 +149,9 @@ class ConfigResourceTypesItemsTest {
         ConfigurationItem roleItem = history(config, ResourceType.AWS_IAM_ROLE, role.roleId()).get(0);
         assertThat(roleItem.resourceName()).isEqualTo("fixer");
         assertThat(roleItem.arn()).isEqualTo(role.arn());
+        // IAM is global: AWS's IAM items say so, in every region that records them (ConfigItems cites the pages).
+        assertThat(roleItem.awsRegion()).isEqualTo("global");
+        assertThat(roleItem.availabilityZone()).isEqualTo("Not Applicable");
         JsonNode roleConfiguration = parse(roleItem.configuration());
         assertThat(roleConfiguration.path("roleName").asText()).isEqualTo("fixer");
         assertThat(java.net.URLDecoder.decode(roleConfiguration.path("assumeRolePolicyDocument").asText(),
@@ -157,6 +160,7 @@ class ConfigResourceTypesItemsTest {
         ConfigurationItem function = history(config, ResourceType.AWS_LAMBDA_FUNCTION, "fix-it").get(0);
         JsonNode configuration = parse(function.configuration());
         assertThat(configuration.path("functionName").asText()).isEqualTo("fix-it");
+        assertThat(function.awsRegion()).isEqualTo("us-east-1");
         assertThat(configuration.path("runtime").asText()).isEqualTo("python3.12");
         assertThat(configuration.path("role").asText()).isEqualTo(role.arn());
         assertThat(configuration.path("environment").path("variables").path("MODE").asText()).isEqualTo("dry-run");

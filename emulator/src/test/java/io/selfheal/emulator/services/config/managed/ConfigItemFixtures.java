@@ -41,6 +41,11 @@ final class ConfigItemFixtures implements ConfigurationItems {
     }
 
     @Override
+    public ObjectNode oversizedNotification(String accountId, String region, String resourceType, String resourceId) {
+        return null;
+    }
+
+    @Override
     public void onChange(ConfigurationItemListener listener) {
     }
 
