@@ -6,7 +6,7 @@ import io.selfheal.emulator.core.InternalBus;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Function;
 
 /**
@@ -16,7 +16,8 @@ import java.util.function.Function;
  * service would.
  */
 public final class BusProbe {
-    private final Map<Class<?>, List<Object>> recorded = new ConcurrentHashMap<>();
+    /** Per type, the recorded messages by their publication number, so subscribers running concurrently keep order. */
+    private final Map<Class<?>, ConcurrentSkipListMap<Long, Object>> recorded = new ConcurrentHashMap<>();
     private volatile EmulatorContext context;
 
     /** Emulator.Builder#afterServices hook. */
@@ -27,16 +28,19 @@ public final class BusProbe {
 
     /** Starts recording the messages of {@code type} (before or after the emulator starts). */
     public <T> BusProbe record(Class<T> type) {
-        if (recorded.putIfAbsent(type, new CopyOnWriteArrayList<>()) == null && context != null) {
+        if (recorded.putIfAbsent(type, new ConcurrentSkipListMap<>()) == null && context != null) {
             subscribe(type);
         }
         return this;
     }
 
-    /** Every recorded message of {@code type}, in arrival order; starts recording it if nobody asked before. */
+    /**
+     * Every recorded message of {@code type}, in the order it was published (not the order the bus's subscribers
+     * happened to run); starts recording it if nobody asked before.
+     */
     public <T> List<T> published(Class<T> type) {
         record(type);
-        return recorded.get(type).stream().map(type::cast).toList();
+        return recorded.get(type).values().stream().map(type::cast).toList();
     }
 
     /** Answers every request of {@code type} instead of the service that would. */
@@ -64,10 +68,10 @@ public final class BusProbe {
 
     /** Forgets what was recorded (between tests on one emulator). */
     void clear() {
-        recorded.values().forEach(List::clear);
+        recorded.values().forEach(Map::clear);
     }
 
     private void subscribe(Class<?> type) {
-        context.bus().subscribe(type, m -> recorded.get(type).add(m));
+        context.bus().subscribeInOrder(type, (m, number) -> recorded.get(type).put(number, m));
     }
 }
