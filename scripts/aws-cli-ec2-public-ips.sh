@@ -3,7 +3,10 @@
 # (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-instance-addressing.html). A subnet's
 # MapPublicIpOnLaunch, an instance's auto-assigned address (released at stop, a new one at start), the ip-address and
 # association filters, and an Elastic IP allocated, associated (replacing the auto-assigned address), refused release
-# while in use in a non-default VPC, disassociated and released. Prints one line per check and "N passed, N failed".
+# while in use in a non-default VPC, disassociated and released; then an EBS volume created (unencrypted by default),
+# attached, refused deletion while in use, force-detached and deleted
+# (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AttachVolume.html). Prints one line per check and
+# "N passed, N failed".
 #
 #   scripts/aws-cli-ec2-public-ips.sh http://127.0.0.1:4566
 source "$(dirname "${BASH_SOURCE[0]}")/virtual-clock-checks.sh"
@@ -86,6 +89,25 @@ check "ec2 disassociate-address" "None" \
 aws ec2 release-address --allocation-id "$alloc"
 expect_error "ec2 release-address then describe" "InvalidAllocationID.NotFound" \
   ec2 describe-addresses --allocation-ids "$alloc"
+
+echo "== EBS volumes (create-volume, attach-volume, detach-volume, delete-volume)"
+zone=$(aws ec2 describe-instances --instance-ids "$instance" --query 'Reservations[0].Instances[0].Placement.AvailabilityZone')
+read -r volume encrypted state <<< "$(aws ec2 create-volume --availability-zone "$zone" --size 8 \
+  --tag-specifications 'ResourceType=volume,Tags=[{Key=team,Value=web}]' --query '[VolumeId,Encrypted,State]')"
+check_contains "ec2 create-volume" "vol-" "$volume"
+check "ec2 create-volume is unencrypted by default" "False available" "$encrypted $state"
+check "ec2 attach-volume" "attached /dev/sdg" \
+  "$(aws ec2 attach-volume --volume-id "$volume" --instance-id "$instance" --device /dev/sdg \
+    --query '[State,Device]' | tr '\t' ' ')"
+check "ec2 describe-volumes shows the attachment" "in-use $instance" \
+  "$(aws ec2 describe-volumes --volume-ids "$volume" --query 'Volumes[0].[State,Attachments[0].InstanceId]' \
+    | tr '\t' ' ')"
+expect_error "ec2 delete-volume while attached" "VolumeInUse" ec2 delete-volume --volume-id "$volume"
+check "ec2 detach-volume --force" "detaching" \
+  "$(aws ec2 detach-volume --volume-id "$volume" --force --query State)"
+expect_error "ec2 detach-volume of an available volume" "IncorrectState" ec2 detach-volume --volume-id "$volume"
+aws ec2 delete-volume --volume-id "$volume"
+expect_error "ec2 delete-volume then describe" "InvalidVolume.NotFound" ec2 describe-volumes --volume-ids "$volume"
 
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -93,7 +93,9 @@ public final class Faults {
     /**
      * {@code configDrift}: one change to one resource that AWS Config records, e.g.
      * {@code configDrift(DriftTarget.instance("web"), new RemoveTag("Owner"))} or
-     * {@code configDrift(DriftTarget.instance("web"), new InstanceMonitoring(false))}.
+     * {@code configDrift(DriftTarget.instance("web"), new InstanceMonitoring(false))},
+     * {@code configDrift(DriftTarget.instance("web"), new AttachUnencryptedVolume(8, "/dev/sdg"))} or
+     * {@code configDrift(DriftTarget.volume("web", "/dev/sdf"), new DetachVolume())}.
      */
     public static FaultSpec configDrift(DriftTarget target, Drift drift) {
         return new FaultSpec() {

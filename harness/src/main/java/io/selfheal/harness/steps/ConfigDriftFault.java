@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
  * Configuration drift that AWS Config records and its rules evaluate, other than a security group opened
  * ({@code securityGroupIngress}): one resource, one change, made with the harness's own credentials through the AWS
  * APIs, e.g. {@code configDrift: {instance: web, removeTag: Owner}}, {@code {instance: web, monitoring: basic}},
- * {@code {instance: web, device: /dev/sdf, removeTag: Owner}} (that volume) or {@code {bucket: logs, publicRead:
- * true}}. The changes are listed in {@link Drifts}.
+ * {@code {instance: web, device: /dev/sdf, removeTag: Owner}} (that volume), {@code {instance: web,
+ * attachUnencryptedVolume: {sizeGiB: 8, device: /dev/sdg}}}, {@code {instance: web, device: /dev/sdf, detachVolume:
+ * true}} or {@code {bucket: logs, publicRead: true}}. The changes are listed in {@link Drifts}.
  */
 public record ConfigDriftFault(DriftTarget target, Drift drift) implements Fault {
     private static final List<String> TARGETS = List.of("instance", "securityGroup", "bucket");

@@ -12,6 +12,8 @@ import io.selfheal.harness.scenario.Scenario;
 import io.selfheal.harness.scenario.ScenarioLoader;
 import io.selfheal.harness.steps.ConfigDriftFault;
 import io.selfheal.harness.steps.FaultContext;
+import io.selfheal.harness.steps.drift.AttachUnencryptedVolume;
+import io.selfheal.harness.steps.drift.DetachVolume;
 import io.selfheal.harness.steps.drift.DriftTarget;
 import io.selfheal.harness.steps.drift.InstanceMonitoring;
 import io.selfheal.harness.steps.drift.PublicReadBucket;
@@ -65,6 +67,11 @@ class ConfigDriftFaultTest {
                 .containsExactly(new ConfigDriftFault(DriftTarget.securityGroup("web"), new RemoveTag("Owner")));
         assertThat(load("{bucket: logs, publicRead: true}").faults())
                 .containsExactly(new ConfigDriftFault(DriftTarget.bucket("logs"), new PublicReadBucket()));
+        assertThat(load("{instance: web, attachUnencryptedVolume: {sizeGiB: 8, device: /dev/sdg}}").faults())
+                .containsExactly(new ConfigDriftFault(DriftTarget.instance("web"),
+                        new AttachUnencryptedVolume(8, "/dev/sdg")));
+        assertThat(load("{instance: web, device: /dev/sdf, detachVolume: true}").faults())
+                .containsExactly(new ConfigDriftFault(DriftTarget.volume("web", "/dev/sdf"), new DetachVolume()));
         Scenario yaml = load("{instance: web, monitoring: basic}");
         assertThat(yaml.faults())
                 .containsExactly(new ConfigDriftFault(DriftTarget.instance("web"), new InstanceMonitoring(false)));
@@ -93,6 +100,18 @@ class ConfigDriftFaultTest {
                 .anyMatch(p -> p.contains("device picks a volume of an instance"));
         assertThat(problems("{instance: nope, removeTag: Owner}")).anyMatch(p -> p.contains("nope"));
         assertThat(problems("{instance: web, monitoring: off}")).anyMatch(p -> p.contains("'basic'"));
+        assertThat(problems("{instance: web, detachVolume: true}"))
+                .anyMatch(p -> p.contains("does not apply to instance; it applies to volume"));
+        assertThat(problems("{instance: web, device: /dev/sdf, attachUnencryptedVolume: {sizeGiB: 8, device: /dev/sdg}}"))
+                .anyMatch(p -> p.contains("does not apply to volume; it applies to instance"));
+        assertThat(problems("{instance: web, attachUnencryptedVolume: {device: /dev/sdg}}"))
+                .anyMatch(p -> p.contains("sizeGiB"));
+        assertThat(problems("{instance: web, attachUnencryptedVolume: {sizeGiB: 0, device: /dev/sdg}}"))
+                .anyMatch(p -> p.contains("1 to 16384"));
+        assertThat(problems("{instance: web, attachUnencryptedVolume: {sizeGiB: 8}}"))
+                .anyMatch(p -> p.contains("device"));
+        assertThat(problems("{instance: web, device: /dev/sdf, detachVolume: false}"))
+                .anyMatch(p -> p.contains("detachVolume is true"));
         assertThat(Scenarios.scenario("wrong").stack(s -> s.securityGroup("web", g -> g.name("web")))
                 .fault(Faults.configDrift(DriftTarget.securityGroup("web"), new InstanceMonitoring(false)))
                 .expect(Duration.ofMinutes(1), Outcomes.instance("web").running()))
@@ -133,6 +152,33 @@ class ConfigDriftFaultTest {
             new ConfigDriftFault(DriftTarget.bucket("drift-logs"), new PublicReadBucket()).inject(run);
             assertThat(s3.getBucketPolicy(r -> r.bucket("drift-logs")).policy())
                     .contains("\"Principal\":\"*\"", "s3:GetObject", "arn:aws:s3:::drift-logs/*");
+        }
+    }
+
+    @Test
+    void anUnencryptedVolumeIsAttachedThenDetachedThroughTheApis() {
+        try (EmbeddedCloud cloud = new EmbeddedCloud(false); CloudClients clients = new CloudClients(cloud)) {
+            var ec2 = clients.ec2();
+            String instance = ec2.runInstances(r -> r.imageId("ami-0abcdef1234567890").minCount(1).maxCount(1))
+                    .instances().get(0).instanceId();
+            ec2.waiter().waitUntilInstanceRunning(r -> r.instanceIds(instance));
+            StackState state = new StackState();
+            state.put(InstanceKind.KEY, "web", "id", instance);
+            FaultContext run = context(cloud, clients, state);
+
+            new ConfigDriftFault(DriftTarget.instance("web"), new AttachUnencryptedVolume(8, "/dev/sdg")).inject(run);
+            var attached = ec2.describeVolumes(r -> r.filters(f -> f.name("attachment.device").values("/dev/sdg"),
+                    f -> f.name("attachment.instance-id").values(instance))).volumes();
+            assertThat(attached).singleElement().satisfies(v -> {
+                assertThat(v.encrypted()).isFalse();
+                assertThat(v.size()).isEqualTo(8);
+                assertThat(v.stateAsString()).isEqualTo("in-use");
+            });
+
+            new ConfigDriftFault(DriftTarget.volume("web", "/dev/sdg"), new DetachVolume()).inject(run);
+            var detached = ec2.describeVolumes(r -> r.volumeIds(attached.get(0).volumeId())).volumes().get(0);
+            assertThat(detached.stateAsString()).isEqualTo("available");
+            assertThat(detached.attachments()).isEmpty();
         }
     }
 

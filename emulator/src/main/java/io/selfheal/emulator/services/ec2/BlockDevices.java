@@ -40,16 +40,8 @@ final class BlockDevices {
             if (ebs == null) {
                 continue;
             }
-            String type = ebs.string("VolumeType", "gp3");
-            if (!TYPES.contains(type)) {
-                throw Ec2Errors.invalidParameter("Value (" + type + ") for parameter volumeType is invalid. "
-                        + "Expected one of: " + String.join(", ", TYPES.stream().sorted().toList()) + ".");
-            }
-            int size = ebs.integer("VolumeSize", ROOT_SIZE);
-            if (size < 1 || size > MAX_SIZE) {
-                throw Ec2Errors.invalidParameter("Volume of " + size + "GiB is too large or small for " + type
-                        + "; the valid range is 1-" + MAX_SIZE + " GiB.");
-            }
+            String type = checkedType(ebs.string("VolumeType", "gp3"));
+            int size = checkedSize(ebs.integer("VolumeSize", ROOT_SIZE), type);
             if (specs.stream().anyMatch(s -> s.device.equals(device))) {
                 throw Ec2Errors.invalidParameter("The device '" + device + "' is used in more than one block-device "
                         + "mapping");
@@ -64,15 +56,41 @@ final class BlockDevices {
         return specs;
     }
 
+    /** A volume type EBS offers (RunInstances' mappings and CreateVolume share the refusal). */
+    static String checkedType(String type) {
+        if (!TYPES.contains(type)) {
+            throw Ec2Errors.invalidParameter("Value (" + type + ") for parameter volumeType is invalid. "
+                    + "Expected one of: " + String.join(", ", TYPES.stream().sorted().toList()) + ".");
+        }
+        return type;
+    }
+
+    static int checkedSize(int size, String type) {
+        if (size < 1 || size > MAX_SIZE) {
+            throw Ec2Errors.invalidParameter("Volume of " + size + "GiB is too large or small for " + type
+                    + "; the valid range is 1-" + MAX_SIZE + " GiB.");
+        }
+        return size;
+    }
+
+    /** gp3's baseline is 3000 IOPS; gp2 bursts from 3 IOPS per GiB (at least 100); other types name none here. */
+    static Integer defaultIops(String type, int size) {
+        return switch (type) {
+            case "gp3" -> 3000;
+            case "gp2" -> Math.max(100, 3 * size);
+            default -> null;
+        };
+    }
+
+    /** gp3's baseline throughput is 125 MiB/s. */
+    static Integer defaultThroughput(String type) {
+        return type.equals("gp3") ? 125 : null;
+    }
+
     static void attach(Ec2Region region, Instance instance, List<Spec> specs, Map<String, String> tags, Instant now) {
         for (Spec s : specs) {
-            // gp3's baseline is 3000 IOPS and 125 MiB/s; gp2 bursts from 3 IOPS per GiB (at least 100).
-            Integer iops = s.iops != null ? s.iops : switch (s.type) {
-                case "gp3" -> 3000;
-                case "gp2" -> Math.max(100, 3 * s.size);
-                default -> null;
-            };
-            Integer throughput = s.throughput != null ? s.throughput : s.type.equals("gp3") ? 125 : null;
+            Integer iops = s.iops != null ? s.iops : defaultIops(s.type, s.size);
+            Integer throughput = s.throughput != null ? s.throughput : defaultThroughput(s.type);
             Volume v = new Volume(region.ids.hex("vol", 17), s.size, s.type, iops, throughput, s.encrypted, s.snapshotId,
                     instance.availabilityZone, now, instance.instanceId, s.device, s.deleteOnTermination);
             v.tags().putAll(tags);

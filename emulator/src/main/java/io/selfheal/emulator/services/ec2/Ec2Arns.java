@@ -40,6 +40,12 @@ final class Ec2Arns {
     /** AttachNetworkInterface: the interface and the instance. */
     static final ResourceArns INTERFACE_AND_INSTANCE = (ctx, input) -> List.of(
             of(ctx, input.path("NetworkInterfaceId").asText()), of(ctx, input.path("InstanceId").asText()));
+    /** CreateVolume: a new volume. */
+    static final ResourceArns NEW_VOLUME = (ctx, input) -> List.of(ctx.arn("ec2", "volume/*"));
+    /** AttachVolume and DetachVolume: the volume and the instance (DetachVolume may omit it). */
+    static final ResourceArns VOLUME_AND_INSTANCE = (ctx, input) -> input.hasNonNull("InstanceId")
+            ? List.of(of(ctx, input.path("VolumeId").asText()), of(ctx, input.path("InstanceId").asText()))
+            : List.of(of(ctx, input.path("VolumeId").asText()), ctx.arn("ec2", "instance/*"));
     /** Disassociate/ReplaceIamInstanceProfileAssociation name an association, which IAM knows only as an instance. */
     static final ResourceArns ANY_INSTANCE = (ctx, input) -> List.of(ctx.arn("ec2", "instance/*"));
 

@@ -91,6 +91,11 @@ public final class Ec2Service extends AbstractAwsService {
                 .resources(Ec2Arns.INSTANCES));
         operations.add(read("DescribeVolumes", ebs::describeVolumes).resources(ResourceArns.ANY));
         operations.add(write("CreateSnapshot", ebs::createSnapshot).resources(Ec2Arns.VOLUME));
+        VolumeHandlers volumes = new VolumeHandlers(context, store);
+        operations.add(write("CreateVolume", volumes::createVolume).resources(Ec2Arns.NEW_VOLUME));
+        operations.add(write("AttachVolume", volumes::attachVolume).resources(Ec2Arns.VOLUME_AND_INSTANCE));
+        operations.add(write("DetachVolume", volumes::detachVolume).resources(Ec2Arns.VOLUME_AND_INSTANCE));
+        operations.add(write("DeleteVolume", volumes::deleteVolume).resources(Ec2Arns.VOLUME));
         operations.add(write("CreateSnapshots", ebs::createSnapshots).resources(Ec2Arns.INSTANCE_SNAPSHOTS));
         operations.add(read("DescribeSnapshots", ebs::describeSnapshots).resources(ResourceArns.ANY));
         operations.add(read("DescribeTags", tags::describeTags).resources(ResourceArns.ANY));

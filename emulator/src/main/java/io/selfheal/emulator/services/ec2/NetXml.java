@@ -221,6 +221,9 @@ final class NetXml {
             n.put("throughput", v.throughput);
         }
         n.put("encrypted", v.encrypted).put("multiAttachEnabled", false);
+        if (v.kmsKeyId != null) {
+            n.put("kmsKeyId", v.kmsKeyId);
+        }
         n.set("tagSet", InstanceXml.tagSet(v.tags()));
         return n;
     }

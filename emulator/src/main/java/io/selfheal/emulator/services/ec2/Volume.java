@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** An EBS volume, attached to an instance from launch ({@code in-use}) or detached once it is terminated. */
+/**
+ * An EBS volume: attached to an instance from launch or by AttachVolume ({@code in-use}), or {@code available}
+ * (CreateVolume, DetachVolume, its instance terminated).
+ */
 final class Volume implements Tagged {
     final String volumeId;
     final int size;
@@ -15,12 +18,15 @@ final class Volume implements Tagged {
     final String snapshotId;
     final String availabilityZone;
     final Instant createTime;
+    /** CreateVolume's key when encrypted; null for launch-time volumes. */
+    String kmsKeyId;
     /** Null once detached. */
     String instanceId;
-    final String device;
+    /** The last attachment's device. */
+    String device;
     /** ModifyInstanceAttribute BlockDeviceMapping can change it. */
     boolean deleteOnTermination;
-    final Instant attachTime;
+    Instant attachTime;
     private final Map<String, String> tags = new LinkedHashMap<>();
 
     Volume(String volumeId, int size, String volumeType, Integer iops, Integer throughput, boolean encrypted,

@@ -11,8 +11,9 @@
  * <p>The network security remediations touch: each account and region has its default VPC (172.31.0.0/16, a default
  * /20 subnet per zone, the {@code default} security group), made on first use; security groups and their rules
  * ({@code sgr-}), each instance's primary network interface (which carries its groups), instance attributes
- * (groups, termination protection, type), launch-time EBS volumes and snapshots (completed after
- * {@link io.selfheal.emulator.services.ec2.SnapshotHandlers#COMPLETION_DELAY}), and tags on all of these.
+ * (groups, termination protection, type), EBS volumes from launch or CreateVolume, attached and detached at once
+ * ({@link io.selfheal.emulator.services.ec2.VolumeHandlers}; EBS encryption by default off), snapshots (completed
+ * after {@link io.selfheal.emulator.services.ec2.SnapshotHandlers#COMPLETION_DELAY}), and tags on all of these.
  * <p>Public IPv4 addresses: a subnet's MapPublicIpOnLaunch (default subnets map), RunInstances'
  * AssociatePublicIpAddress, the address on the primary interface ({@code Association}) and the instance
  * ({@code PublicIpAddress}/{@code PublicDnsName}), released at stop and terminate and renewed at start
