@@ -26,11 +26,19 @@ public record GuardDutySampleFindingFault(String type) implements Fault {
 
     /** The {@code sample: true} form of {@code guardDutyFinding}; null when it has problems (reported on spec). */
     static Fault read(YMap spec) {
-        spec.allow("sample", "type");
+        spec.allow("sample", "type", "instance", "severity", "repeat");
+        boolean extra = false;
+        for (String key : new String[] {"instance", "severity", "repeat"}) {
+            if (spec.has(key)) {
+                spec.get(key).problem("CreateSampleFindings takes only the type; its sample names GuardDuty's"
+                        + " placeholder instance with the type's severity: drop '" + key + "' or sample");
+                extra = true;
+            }
+        }
         if (!spec.has("type")) {
             spec.require("type");
         }
         String type = spec.choice("type", GuardDutyFindingFault.TYPES.toArray(String[]::new));
-        return type == null ? null : new GuardDutySampleFindingFault(type);
+        return type == null || extra ? null : new GuardDutySampleFindingFault(type);
     }
 }
