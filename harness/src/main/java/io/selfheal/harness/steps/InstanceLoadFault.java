@@ -92,31 +92,12 @@ public record InstanceLoadFault(String instance, double cpu, Duration duration, 
             if ((duration == null) == (until == null) && (spec.has("for") || !spec.has("until"))) {
                 spec.node().problem(HOW_LONG);
             }
-            List<AlarmKind.Alarm> custom = instance == null ? List.of()
-                    : MetricDataLoadFault.customAlarmsOn(context.stack(), instance);
+            List<AlarmKind.Alarm> custom = MetricDataLoadFault.customAlarmsOn(context.stack(), instance);
             if (!custom.isEmpty()) {
-                return publishedLoad(spec, instance, cpu, duration, custom);
+                return MetricDataLoadFault.published(instance, cpu, duration, spec.has("until"), custom,
+                        spec.problems());
             }
             return new InstanceLoadFault(instance, cpu == null ? 0 : cpu, duration, false);
-        }
-
-        /** A load on custom metrics: published with PutMetricData, so for a fixed time AWS takes timestamps for. */
-        private static Fault publishedLoad(YMap spec, String instance, Double cpu, Duration duration,
-                                           List<AlarmKind.Alarm> alarms) {
-            String metrics = alarms.stream().map(a -> a.namespace() + " " + a.metric()).distinct()
-                    .collect(java.util.stream.Collectors.joining(", "));
-            if (spec.has("until")) {
-                spec.get("until").problem("the alarm watches " + metrics + ", so the load is published with"
-                        + " PutMetricData, and AWS shows no reboot to stop publishing at: give for: <ISO-8601 duration>");
-                return null;
-            }
-            if (duration != null && duration.compareTo(MetricDataLoadFault.MAX_AHEAD) > 0) {
-                spec.get("for").problem("the load is published with PutMetricData as " + metrics + ", which takes"
-                        + " timestamps at most two hours ahead: for: PT2H at most");
-                return null;
-            }
-            return cpu == null || duration == null ? null
-                    : new MetricDataLoadFault(instance, cpu, duration, alarms);
         }
 
         @Override

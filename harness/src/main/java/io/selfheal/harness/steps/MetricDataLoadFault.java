@@ -53,8 +53,32 @@ public record MetricDataLoadFault(String instance, double cpu, Duration duration
         }
     }
 
+    /**
+     * A load on {@code alarms}' custom metrics as a reader (YAML or Java DSL) gave it; null, with the problem reported
+     * at {@code problems}' {@code until} or {@code for}, when it does not fit PutMetricData (or lacks a value the reader
+     * reported already).
+     */
+    public static Fault published(String instance, Double cpu, Duration duration, boolean untilReboot,
+                                  List<AlarmKind.Alarm> alarms, io.selfheal.harness.yaml.ProblemAt problems) {
+        String metrics = alarms.stream().map(a -> a.namespace() + " " + a.metric()).distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+        if (untilReboot) {
+            problems.problem("until", "the alarm watches " + metrics + ", so the load is published with"
+                    + " PutMetricData, and AWS shows no reboot to stop publishing at: give for: <ISO-8601 duration>");
+        } else if (duration != null && duration.compareTo(MAX_AHEAD) > 0) {
+            problems.problem("for", "the load is published with PutMetricData as " + metrics + ", which takes"
+                    + " timestamps at most two hours ahead: for: PT2H at most");
+        } else if (cpu != null && duration != null) {
+            return new MetricDataLoadFault(instance, cpu, duration, alarms);
+        }
+        return null;
+    }
+
     /** The stack's alarms on {@code instance} (by its {@code ${instances.<key>.id}}) in a namespace not AWS's own. */
-    static List<AlarmKind.Alarm> customAlarmsOn(Stack stack, String instance) {
+    public static List<AlarmKind.Alarm> customAlarmsOn(Stack stack, String instance) {
+        if (instance == null) {
+            return List.of();
+        }
         String id = "${instances." + instance + ".id}";
         return stack.all(AlarmKind.Alarm.class).values().stream().filter(java.util.Objects::nonNull)
                 .filter(a -> a.namespace() != null && !a.namespace().startsWith("AWS/"))

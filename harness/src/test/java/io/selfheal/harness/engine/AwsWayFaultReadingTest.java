@@ -2,8 +2,15 @@ package io.selfheal.harness.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator.GREATER_THAN_THRESHOLD;
+import static software.amazon.awssdk.services.cloudwatch.model.Statistic.AVERAGE;
 
 import io.selfheal.harness.backend.Capability;
+import io.selfheal.harness.dsl.Faults;
+import io.selfheal.harness.dsl.InvalidScenarioException;
+import io.selfheal.harness.dsl.Outcomes;
+import io.selfheal.harness.dsl.Refs;
+import io.selfheal.harness.dsl.Scenarios;
 import io.selfheal.harness.scenario.Scenario;
 import io.selfheal.harness.scenario.ScenarioLoader;
 import io.selfheal.harness.steps.GuardDutySampleFindingFault;
@@ -72,6 +79,55 @@ class AwsWayFaultReadingTest {
         assertThat(s.faults().get(1).needs()).containsExactly(Capability.CPU_LOAD);
         assertThat(s.faults().get(2)).isEqualTo(new GuardDutySampleFindingFault("Recon:EC2/PortProbeUnprotectedPort"));
         assertThat(s.faults().get(2).needs()).isEmpty();
+    }
+
+    @Test
+    void theJavaDslChoosesThePathAsTheYamlDoes() {
+        Scenario yaml = new ScenarioLoader().load(Path.of("agent.yaml"), """
+                scenario: agent
+                stack:
+                  instances:
+                    web: {imageId: ami-0abcdef1234567890}
+                  alarms:
+                    agent:
+                      name: agent-cpu
+                      namespace: CWAgent
+                      metric: cpu_usage_active
+                      dimensions: {InstanceId: "${instances.web.id}"}
+                      statistic: Average
+                      period: 60
+                      evaluationPeriods: 3
+                      threshold: 90
+                      comparison: GreaterThanThreshold
+                faults:
+                  - instanceLoad: {instance: web, cpu: 99, for: PT6M}
+                expect:
+                  within: PT1M
+                  outcomes:
+                    - instance: {ref: web, state: running}
+                """);
+        Scenario java = Scenarios.scenario("agent")
+                .stack(stack -> stack.instance("web", i -> i.imageId("ami-0abcdef1234567890"))
+                        .alarm("agent", a -> a.name("agent-cpu").metric("CWAgent", "cpu_usage_active")
+                                .dimension("InstanceId", Refs.instance("web").id())
+                                .statistic(AVERAGE).period(60).evaluationPeriods(3)
+                                .threshold(GREATER_THAN_THRESHOLD, 90)))
+                .fault(Faults.instanceLoad("web").cpu(99).lasting(Duration.ofMinutes(6)))
+                .expect(Duration.ofMinutes(1), Outcomes.instance("web").running())
+                .build();
+        assertThat(java.faults()).isEqualTo(yaml.faults()).singleElement().isInstanceOf(MetricDataLoadFault.class);
+
+        InvalidScenarioException e = catchThrowableOfType(InvalidScenarioException.class, () -> Scenarios
+                .scenario("agent-until-reboot").stack(stack -> stack
+                        .instance("web", i -> i.imageId("ami-0abcdef1234567890"))
+                        .alarm("agent", a -> a.name("agent-cpu").metric("CWAgent", "cpu_usage_active")
+                                .dimension("InstanceId", Refs.instance("web").id())
+                                .threshold(GREATER_THAN_THRESHOLD, 90)))
+                .fault(Faults.instanceLoad("web").cpu(99).untilReboot())
+                .expect(Duration.ofMinutes(1), Outcomes.instance("web").running())
+                .build());
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains("until: the alarm watches CWAgent cpu_usage_active");
     }
 
     @Test
