@@ -54,9 +54,9 @@ public record MetricDataLoadFault(String instance, double cpu, Duration duration
     }
 
     /**
-     * A load on {@code alarms}' custom metrics as a reader (YAML or Java DSL) gave it; null, with the problem reported
-     * at {@code problems}' {@code until} or {@code for}, when it does not fit PutMetricData (or lacks a value the reader
-     * reported already).
+     * A load on {@code alarms}' custom metrics as a reader (YAML or Java DSL) gave it; null, with the problem
+     * reported at {@code problems}' {@code until} or {@code for}, when it does not fit PutMetricData (or lacks a value
+     * the reader reported already).
      */
     public static Fault published(String instance, Double cpu, Duration duration, boolean untilReboot,
                                   List<AlarmKind.Alarm> alarms, io.selfheal.harness.yaml.ProblemAt problems) {

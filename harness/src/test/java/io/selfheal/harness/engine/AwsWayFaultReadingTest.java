@@ -116,6 +116,11 @@ class AwsWayFaultReadingTest {
                 .expect(Duration.ofMinutes(1), Outcomes.instance("web").running())
                 .build();
         assertThat(java.faults()).isEqualTo(yaml.faults()).singleElement().isInstanceOf(MetricDataLoadFault.class);
+        assertThat(Scenarios.scenario("sample")
+                .stack(stack -> stack.instance("web", i -> i.imageId("ami-0abcdef1234567890")))
+                .fault(Faults.guardDutySampleFinding("Recon:EC2/PortProbeUnprotectedPort"))
+                .expect(Duration.ofMinutes(1), Outcomes.instance("web").running()).build().faults())
+                .containsExactly(new GuardDutySampleFindingFault("Recon:EC2/PortProbeUnprotectedPort"));
 
         InvalidScenarioException e = catchThrowableOfType(InvalidScenarioException.class, () -> Scenarios
                 .scenario("agent-until-reboot").stack(stack -> stack
