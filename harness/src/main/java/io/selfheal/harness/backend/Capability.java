@@ -13,9 +13,13 @@ import java.util.stream.Collectors;
  */
 public enum Capability {
     VIRTUAL_CLOCK("virtual clock", EmulatorCapability.VIRTUAL_CLOCK),
-    CPU_LOAD("cpu load injection", EmulatorCapability.CPU_LOAD),
+    CPU_LOAD("cpu load injection", EmulatorCapability.CPU_LOAD,
+            "AWS refuses PutMetricData into AWS/EC2; alarm on a custom metric such as the CloudWatch agent's"
+                    + " CWAgent cpu_usage_active to run this on AWS"),
     STOP_RESPONDING("stop-responding injection", EmulatorCapability.STOP_RESPONDING),
-    GUARDDUTY_INJECTION("GuardDuty finding injection", EmulatorCapability.GUARDDUTY_INJECTION),
+    GUARDDUTY_INJECTION("GuardDuty finding injection", EmulatorCapability.GUARDDUTY_INJECTION,
+            "AWS has no API to raise a finding for a chosen instance; CreateSampleFindings makes sample findings"
+                    + " about placeholder instances"),
     FUNCTION_FAULTS("function faults", EmulatorCapability.FUNCTION_FAULTS),
     CALL_LOG("the emulator's call log", EmulatorCapability.CALL_LOG),
     INVOCATION_LOG("the emulator's invocation log", EmulatorCapability.INVOCATION_LOG),
@@ -27,10 +31,17 @@ public enum Capability {
 
     private final String label;
     private final EmulatorCapability offeredAs;
+    /** Why AWS offers no way to do it, where a reader would look for one; null when that is plain. */
+    private final String whyNotOnAws;
 
     Capability(String label, EmulatorCapability offeredAs) {
+        this(label, offeredAs, null);
+    }
+
+    Capability(String label, EmulatorCapability offeredAs, String whyNotOnAws) {
         this.label = label;
         this.offeredAs = offeredAs;
+        this.whyNotOnAws = whyNotOnAws;
     }
 
     /** The entry of a remote emulator's capabilities document that offers it. */
@@ -54,8 +65,13 @@ public enum Capability {
         return out;
     }
 
-    /** The skip reason for {@code missing} (not empty): "needs virtual clock, cpu load injection". */
+    /**
+     * The skip reason for {@code missing} (not empty): "needs virtual clock, cpu load injection (AWS refuses …)", with
+     * why AWS has no way where one would be looked for.
+     */
     public static String reason(Set<Capability> missing) {
-        return "needs " + missing.stream().map(Capability::label).collect(Collectors.joining(", "));
+        return "needs " + missing.stream()
+                .map(c -> c.whyNotOnAws == null ? c.label : c.label + " (" + c.whyNotOnAws + ")")
+                .collect(Collectors.joining(", "));
     }
 }

@@ -5,6 +5,8 @@ import io.selfheal.harness.stack.SecurityGroupKind;
 import io.selfheal.harness.steps.ConfigDriftFault;
 import io.selfheal.harness.steps.Fault;
 import io.selfheal.harness.steps.FunctionFaultFault;
+import io.selfheal.harness.steps.GuardDutyFindingFault;
+import io.selfheal.harness.steps.GuardDutySampleFindingFault;
 import io.selfheal.harness.steps.RebootInstanceFault;
 import io.selfheal.harness.steps.SecurityGroupIngressFault;
 import io.selfheal.harness.steps.StopInstanceFault;
@@ -58,6 +60,26 @@ public final class Faults {
      */
     public static GuardDutyFindingSpec guardDutyFinding(String instance, String type) {
         return new GuardDutyFindingSpec(instance, type);
+    }
+
+    /**
+     * {@code guardDutyFinding: {sample: true, type: …}}: GuardDuty's own CreateSampleFindings for {@code type}, a
+     * sample about a placeholder instance (the one way AWS offers; runs on every backend).
+     */
+    public static FaultSpec guardDutySampleFinding(String type) {
+        return new FaultSpec() {
+            @Override
+            public String key() {
+                return "guardDutyFinding";
+            }
+
+            @Override
+            public Fault build(Checks checks) {
+                String checked = checks.required("type", type) == null ? null
+                        : checks.choice("type", type, GuardDutyFindingFault.TYPES.toArray(String[]::new));
+                return checked == null ? null : new GuardDutySampleFindingFault(checked);
+            }
+        };
     }
 
     /** {@code putEvent} of an inline event; see {@link PutEventSpec}. */

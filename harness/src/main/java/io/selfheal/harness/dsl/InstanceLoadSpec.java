@@ -1,8 +1,11 @@
 package io.selfheal.harness.dsl;
 
 import io.selfheal.harness.steps.Fault;
+import io.selfheal.harness.stack.AlarmKind;
 import io.selfheal.harness.steps.InstanceLoadFault;
+import io.selfheal.harness.steps.MetricDataLoadFault;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * {@code instanceLoad}, made by {@link Faults#instanceLoad}: {@code cpu(99).untilReboot()}, {@code cpu(99)
@@ -57,6 +60,10 @@ public final class InstanceLoadSpec extends Spec<InstanceLoadSpec> implements Fa
         InstanceLoadFault.checkLoad(cpu, lasting, checks);
         if ((lasting == null) == !untilReboot) {
             checks.problem(InstanceLoadFault.HOW_LONG);
+        }
+        List<AlarmKind.Alarm> custom = MetricDataLoadFault.customAlarmsOn(checks.stack(), key);
+        if (!custom.isEmpty()) {
+            return MetricDataLoadFault.published(key, cpu, lasting, untilReboot, custom, checks);
         }
         return new InstanceLoadFault(key, cpu == null ? 0 : cpu, lasting, false);
     }

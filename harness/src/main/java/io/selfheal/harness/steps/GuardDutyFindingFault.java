@@ -48,12 +48,18 @@ public record GuardDutyFindingFault(String instance, String type, Double severit
 
     @Override
     public void inject(FaultContext run) {
-        var guardDuty = run.clients().guardDuty();
-        if (guardDuty.listDetectors(r -> { }).detectorIds().isEmpty()) {
-            guardDuty.createDetector(r -> r.enable(true)
-                    .findingPublishingFrequency(FindingPublishingFrequency.FIFTEEN_MINUTES));
-        }
+        detectorId(run.clients().guardDuty());
         run.cloud().control(io.selfheal.harness.backend.Capability.GUARDDUTY_INJECTION).injectGuardDutyFinding(run.state().instanceId(instance), type, severity, every, times);
+    }
+
+    /** The account's detector, made (enabled, publishing every 15 minutes) when it has none. */
+    static String detectorId(software.amazon.awssdk.services.guardduty.GuardDutyClient guardDuty) {
+        List<String> ids = guardDuty.listDetectors(r -> { }).detectorIds();
+        if (!ids.isEmpty()) {
+            return ids.get(0);
+        }
+        return guardDuty.createDetector(r -> r.enable(true)
+                .findingPublishingFrequency(FindingPublishingFrequency.FIFTEEN_MINUTES)).detectorId();
     }
 
     /** Problems with a finding's values, for the YAML reader and the Java DSL alike; null when there is none. */
@@ -72,7 +78,10 @@ public record GuardDutyFindingFault(String instance, String type, Double severit
 
         @Override
         public Fault read(YMap spec, ReadContext context) {
-            spec.allow("instance", "type", "severity", "repeat");
+            if (Boolean.TRUE.equals(spec.bool("sample"))) {
+                return GuardDutySampleFindingFault.read(spec);
+            }
+            spec.allow("instance", "type", "severity", "repeat", "sample");
             String instance = context.stackKey("instances", spec.require("instance"));
             if (!spec.has("type")) {
                 spec.require("type");
@@ -112,7 +121,8 @@ public record GuardDutyFindingFault(String instance, String type, Double severit
         @Override
         public String schema() {
             return """
-                {"description": "A threat GuardDuty detects on a stack instance: the finding is built from the instance's live state (every network interface, groups, tags, profile) and published to the default bus as a 'GuardDuty Finding' event. Turns GuardDuty on (CreateDetector, publishing every 15 minutes) when the account has no detector.", "type": "object", "additionalProperties": false, "required": ["instance", "type"], "properties": {
+                {"description": "A threat GuardDuty detects on a stack instance: the finding is built from the instance's live state (every network interface, groups, tags, profile) and published to the default bus as a 'GuardDuty Finding' event. With sample: true instead (and no instance), AWS's own CreateSampleFindings: a sample finding about a placeholder instance, on every backend. Turns GuardDuty on (CreateDetector, publishing every 15 minutes) when the account has no detector.", "type": "object", "additionalProperties": false, "required": ["type"], "anyOf": [{"required": ["instance"]}, {"required": ["sample"], "properties": {"sample": {"description": "A sample needs no instance.", "const": true}}}], "properties": {
+                  "sample": {"description": "true: CreateSampleFindings for the type (a placeholder instance, marked sample); takes no instance, severity or repeat.", "type": "boolean"},
                   "instance": {"description": "The key of the instances entry.", "$ref": "#/$defs/stackKey"},
                   "type": {"description": "The finding type.", "enum": ["Backdoor:EC2/C&CActivity.B", "Backdoor:EC2/C&CActivity.B!DNS", "CryptoCurrency:EC2/BitcoinTool.B!DNS", "Trojan:EC2/DNSDataExfiltration", "UnauthorizedAccess:EC2/SSHBruteForce", "Recon:EC2/PortProbeUnprotectedPort", "UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS"]},
                   "severity": {"description": "1.0 to 10.0 (Low below 4, Medium below 7, High below 9, Critical); default: the type's.", "type": "number", "minimum": 1, "maximum": 10},

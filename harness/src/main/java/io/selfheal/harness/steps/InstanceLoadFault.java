@@ -1,9 +1,11 @@
 package io.selfheal.harness.steps;
 
+import io.selfheal.harness.stack.AlarmKind;
 import io.selfheal.harness.stack.ReadContext;
 import io.selfheal.harness.yaml.ProblemAt;
 import io.selfheal.harness.yaml.YMap;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A state fault: CPU load on an instance, from which the cloud derives everything else (metrics, alarm evaluation,
@@ -23,7 +25,10 @@ public record InstanceLoadFault(String instance, double cpu, Duration duration, 
                 + (duration == null ? "until rebooted" : "for " + duration);
     }
 
-    /** The emulator's side door; PutMetricData could stand in for a plain load on AWS, not built yet. */
+    /**
+     * The emulator's side door: AWS has no API for an instance's CPU load nor takes PutMetricData into {@code AWS/EC2};
+     * a load on an instance whose alarm watches a custom metric is a {@link MetricDataLoadFault} instead.
+     */
     @Override
     public java.util.Set<io.selfheal.harness.backend.Capability> needs() {
         return java.util.Set.of(stopResponding ? io.selfheal.harness.backend.Capability.STOP_RESPONDING
@@ -87,13 +92,18 @@ public record InstanceLoadFault(String instance, double cpu, Duration duration, 
             if ((duration == null) == (until == null) && (spec.has("for") || !spec.has("until"))) {
                 spec.node().problem(HOW_LONG);
             }
+            List<AlarmKind.Alarm> custom = MetricDataLoadFault.customAlarmsOn(context.stack(), instance);
+            if (!custom.isEmpty()) {
+                return MetricDataLoadFault.published(instance, cpu, duration, spec.has("until"), custom,
+                        spec.problems());
+            }
             return new InstanceLoadFault(instance, cpu == null ? 0 : cpu, duration, false);
         }
 
         @Override
         public String schema() {
             return """
-                {"description": "CPU load on an instance; the cloud derives the metrics, the alarm evaluation and the events from it. Give cpu with 'for' or 'until: reboot', or stopResponding: true alone.", "type": "object", "additionalProperties": false, "required": ["instance"], "properties": {
+                {"description": "CPU load on an instance; the cloud derives the metrics, the alarm evaluation and the events from it. Give cpu with 'for' or 'until: reboot', or stopResponding: true alone. When a stack alarm on the instance watches a custom metric (e.g. CWAgent cpu_usage_active), the load is published as that metric with PutMetricData on every backend: give 'for' (at most PT2H).", "type": "object", "additionalProperties": false, "required": ["instance"], "properties": {
                   "instance": {"description": "The key of the instances entry.", "$ref": "#/$defs/stackKey"},
                   "cpu": {"description": "CPU utilisation in percent, 0 to 100.", "type": "number", "minimum": 0, "maximum": 100},
                   "for": {"description": "How long the load lasts before it clears by itself (ISO-8601 duration).", "$ref": "#/$defs/positiveDuration"},

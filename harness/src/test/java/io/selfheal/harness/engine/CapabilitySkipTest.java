@@ -79,7 +79,9 @@ class CapabilitySkipTest {
 
         assertThat(result.isSkipped()).isTrue();
         assertThat(result.passed()).isFalse();
-        assertThat(result.skipReason()).isEqualTo("needs virtual clock, cpu load injection");
+        assertThat(result.skipReason()).isEqualTo("needs virtual clock, cpu load injection (AWS refuses PutMetricData"
+                + " into AWS/EC2; alarm on a custom metric such as the CloudWatch agent's CWAgent cpu_usage_active"
+                + " to run this on AWS)");
         assertThat(result.reason()).isEqualTo(result.skipReason());
         assertThat(result.checks()).isEmpty();
         assertThat(result.error()).isNull();
