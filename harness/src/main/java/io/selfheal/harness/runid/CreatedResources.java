@@ -7,13 +7,17 @@ import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.autoscaling.model.CreateAutoScalingGroupRequest;
 import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.CreateLogGroupRequest;
 import software.amazon.awssdk.services.config.model.PutConfigRuleRequest;
 import software.amazon.awssdk.services.config.model.PutConfigurationRecorderRequest;
 import software.amazon.awssdk.services.config.model.PutDeliveryChannelRequest;
 import software.amazon.awssdk.services.config.model.StartConfigurationRecorderRequest;
+import software.amazon.awssdk.services.ec2.model.AttachVolumeRequest;
+import software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateRequest;
 import software.amazon.awssdk.services.ec2.model.CreateSecurityGroupResponse;
+import software.amazon.awssdk.services.ec2.model.CreateVolumeResponse;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
 import software.amazon.awssdk.services.eventbridge.model.CreateApiDestinationRequest;
@@ -22,7 +26,9 @@ import software.amazon.awssdk.services.eventbridge.model.PutRuleRequest;
 import software.amazon.awssdk.services.eventbridge.model.PutTargetsRequest;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.guardduty.model.CreateDetectorResponse;
+import software.amazon.awssdk.services.iam.model.AddRoleToInstanceProfileRequest;
 import software.amazon.awssdk.services.iam.model.AttachRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.CreateInstanceProfileRequest;
 import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
 import software.amazon.awssdk.services.iam.model.PutRolePolicyRequest;
 import software.amazon.awssdk.services.lambda.model.CreateEventSourceMappingResponse;
@@ -125,6 +131,20 @@ public final class CreatedResources implements ExecutionInterceptor {
             String name = r.deliveryChannel().name();
             return List.of(new Deletion("config delivery channel " + name,
                     c -> c.config().deleteDeliveryChannel(d -> d.deliveryChannelName(name))));
+        } else if (request instanceof CreateLaunchTemplateRequest r) {
+            return List.of(RunResources.launchTemplate(r.launchTemplateName()));
+        } else if (request instanceof CreateAutoScalingGroupRequest r) {
+            return List.of(RunResources.autoScalingGroup(r.autoScalingGroupName()));
+        } else if (request instanceof CreateInstanceProfileRequest r) {
+            return List.of(RunResources.instanceProfile(r.instanceProfileName()));
+        } else if (request instanceof AddRoleToInstanceProfileRequest r) {
+            return List.of(RunResources.instanceProfileRole(r.instanceProfileName(), r.roleName()));
+        } else if (response instanceof CreateVolumeResponse v) {
+            return List.of(new Deletion("ec2 volume " + v.volumeId(),
+                    c -> c.ec2().deleteVolume(d -> d.volumeId(v.volumeId()))));
+        } else if (request instanceof AttachVolumeRequest r) {
+            return List.of(new Deletion("ec2 volume attachment " + r.volumeId() + " " + r.device(),
+                    c -> c.ec2().detachVolume(d -> d.volumeId(r.volumeId()).force(true))));
         } else if (response instanceof CreateDetectorResponse d) {
             return List.of(new Deletion("guardduty detector " + d.detectorId(),
                     c -> c.guardDuty().deleteDetector(x -> x.detectorId(d.detectorId()))));

@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.ec2.model.InstanceStateName;
  * {@code -sh-<runid>} (only a run of that id names things so) found through each service's own listing, and EC2's
  * instances and security groups by their {@value RunIdentity#RUN_ID_TAG} tag filter (EC2 is the one whose listings
  * filter by tag). The marker is a suffix, so the services' name-prefix filters cannot narrow the listings. Deletions come in an order AWS accepts: targets before rules, mappings before
- * functions, instances before their security groups, policies before roles.
+ * functions, groups before their instances and launch templates, instances before their security groups, instance
+ * profiles and policies before roles.
  */
 public final class Leftovers {
     private final List<Deletion> found = new ArrayList<>();
@@ -66,6 +67,13 @@ public final class Leftovers {
         l.list("logs log groups", () -> c.logs().describeLogGroupsPaginator().logGroups().stream()
                 .filter(g -> ours.test(g.logGroupName())).forEach(g -> l.found.add(RunResources.logGroup(
                         g.logGroupName()))));
+        // Groups before instances and templates: deleting a group (forced) terminates the instances it launched.
+        l.list("autoscaling groups", () -> c.autoScaling().describeAutoScalingGroupsPaginator().autoScalingGroups()
+                .stream().filter(g -> ours.test(g.autoScalingGroupName()))
+                .forEach(g -> l.found.add(RunResources.autoScalingGroup(g.autoScalingGroupName()))));
+        l.list("ec2 launch templates", () -> c.ec2().describeLaunchTemplatesPaginator().launchTemplates().stream()
+                .filter(t -> ours.test(t.launchTemplateName()))
+                .forEach(t -> l.found.add(RunResources.launchTemplate(t.launchTemplateName()))));
         Filter tagged = Filter.builder().name("tag:" + RunIdentity.RUN_ID_TAG).values(runId).build();
         l.list("ec2 instances", () -> {
             List<String> ids = c.ec2().describeInstancesPaginator(r -> r.filters(tagged)).reservations().stream()
@@ -85,6 +93,13 @@ public final class Leftovers {
                 .forEach(u -> l.found.add(RunResources.queue(u))));
         l.list("s3 buckets", () -> c.s3().listBuckets().buckets().stream().filter(b -> ours.test(b.name()))
                 .forEach(b -> l.found.add(RunResources.bucket(b.name()))));
+        // A role is deleted only once no instance profile holds it.
+        l.list("iam instance profiles", () -> c.iam().listInstanceProfilesPaginator().instanceProfiles().stream()
+                .filter(i -> ours.test(i.instanceProfileName())).forEach(i -> {
+                    i.roles().forEach(r -> l.found.add(RunResources.instanceProfileRole(i.instanceProfileName(),
+                            r.roleName())));
+                    l.found.add(RunResources.instanceProfile(i.instanceProfileName()));
+                }));
         l.list("iam roles", () -> c.iam().listRolesPaginator().roles().stream()
                 .filter(r -> ours.test(r.roleName())).forEach(r -> l.found.add(RunResources.role(r.roleName()))));
         return new Found(List.copyOf(l.found), List.copyOf(l.unlisted));

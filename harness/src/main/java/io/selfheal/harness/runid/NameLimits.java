@@ -25,6 +25,11 @@ public final class NameLimits {
     /** https://docs.aws.amazon.com/config/latest/APIReference/API_ConfigurationRecorder.html (delivery channels alike). */
     public static final int CONFIG_RECORDER = 256;
 
+    /** https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateLaunchTemplate.html */
+    public static final int LAUNCH_TEMPLATE = 128;
+    /** https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_CreateAutoScalingGroup.html */
+    public static final int AUTO_SCALING_GROUP = 255;
+
     private NameLimits() {
     }
 }

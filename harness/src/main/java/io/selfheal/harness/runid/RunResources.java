@@ -75,6 +75,27 @@ final class RunResources {
         return new Deletion("cloudwatch alarm " + name, c -> c.cloudWatch().deleteAlarms(r -> r.alarmNames(name)));
     }
 
+    /** ForceDelete terminates the group's instances with it (DeleteAutoScalingGroup refuses a group with any). */
+    static Deletion autoScalingGroup(String name) {
+        return new Deletion("autoscaling group " + name, c -> c.autoScaling()
+                .deleteAutoScalingGroup(d -> d.autoScalingGroupName(name).forceDelete(true)));
+    }
+
+    static Deletion launchTemplate(String name) {
+        return new Deletion("ec2 launch template " + name,
+                c -> c.ec2().deleteLaunchTemplate(d -> d.launchTemplateName(name)));
+    }
+
+    static Deletion instanceProfileRole(String profile, String role) {
+        return new Deletion("iam instance profile role " + profile + "/" + role, c -> c.iam()
+                .removeRoleFromInstanceProfile(d -> d.instanceProfileName(profile).roleName(role)));
+    }
+
+    static Deletion instanceProfile(String name) {
+        return new Deletion("iam instance profile " + name,
+                c -> c.iam().deleteInstanceProfile(d -> d.instanceProfileName(name)));
+    }
+
     static Deletion configRule(String name) {
         return new Deletion("config rule " + name, c -> c.config().deleteConfigRule(r -> r.configRuleName(name)));
     }

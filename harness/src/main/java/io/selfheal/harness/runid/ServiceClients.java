@@ -36,6 +36,8 @@ public interface ServiceClients {
 
     S3Client s3();
 
+    software.amazon.awssdk.services.autoscaling.AutoScalingClient autoScaling();
+
     /**
      * Waits, on the cloud's clock, until {@code done} holds: on a virtual clock by advancing it (an instance shuts
      * down only as time passes there), on a real one by asking every few seconds (AWS throttles describe calls).

@@ -113,23 +113,25 @@ public final class AutoScalingGroupKind extends AbstractStackKind<AutoScalingGro
                     .tags(tags).build());
         }
         var ec2 = p.clients().ec2();
-        String templateId = ec2.createLaunchTemplate(r -> r.launchTemplateName(g.name()).launchTemplateData(
+        String name = p.name(g.name(), io.selfheal.harness.runid.NameLimits.AUTO_SCALING_GROUP);
+        String templateName = p.name(g.name(), io.selfheal.harness.runid.NameLimits.LAUNCH_TEMPLATE);
+        String templateId = ec2.createLaunchTemplate(r -> r.launchTemplateName(templateName).launchTemplateData(
                 data.build())).launchTemplate().launchTemplateId();
         List<String> zones = g.zones().isEmpty() ? List.of(p.region() + "a") : g.zones();
         var autoScaling = p.clients().autoScaling();
-        autoScaling.createAutoScalingGroup(r -> r.autoScalingGroupName(g.name()).minSize(g.min()).maxSize(g.max())
+        autoScaling.createAutoScalingGroup(r -> r.autoScalingGroupName(name).minSize(g.min()).maxSize(g.max())
                 .desiredCapacity(g.desired()).availabilityZones(zones)
                 .launchTemplate(l -> l.launchTemplateId(templateId).version("$Default"))
                 .tags(state.resolve(g.tags()).entrySet().stream().map(e -> software.amazon.awssdk.services.autoscaling
                         .model.Tag.builder().key(e.getKey()).value(e.getValue()).propagateAtLaunch(true).build())
                         .toList()));
-        AutoScalingGroup described = describe(p, g.name());
-        p.put(this, g.key(), "name", g.name());
+        AutoScalingGroup described = describe(p, name);
+        p.put(this, g.key(), "name", name);
         p.put(this, g.key(), "arn", described.autoScalingGroupARN());
         p.put(this, g.key(), "launchTemplateId", templateId);
         Waits.until(p.cloud(), "Auto Scaling group " + g.key() + " (" + g.name() + ") with " + g.desired()
                 + " running instances", GROUP_START, () -> {
-                    List<String> ids = describe(p, g.name()).instances().stream()
+                    List<String> ids = describe(p, name).instances().stream()
                             .map(software.amazon.awssdk.services.autoscaling.model.Instance::instanceId).toList();
                     return ids.size() == g.desired() && (ids.isEmpty() || ec2.describeInstances(r -> r.instanceIds(ids))
                             .reservations().stream().flatMap(r -> r.instances().stream())

@@ -95,7 +95,16 @@ class RunIdCleanupTest {
             assertThat(cleanup.deleted()).anyMatch(d -> d.startsWith("iam role ") && d.endsWith(marker))
                     .anyMatch(d -> d.startsWith("lambda function ") && d.endsWith(marker))
                     .anyMatch(d -> d.startsWith("ec2 instances "))
-                    .anyMatch(d -> d.startsWith("ec2 security group "));
+                    .anyMatch(d -> d.startsWith("ec2 security group "))
+                    .anyMatch(d -> d.startsWith("autoscaling group ") && d.endsWith(marker))
+                    .anyMatch(d -> d.startsWith("ec2 launch template ") && d.endsWith(marker))
+                    .anyMatch(d -> d.startsWith("iam instance profile ") && d.endsWith(marker));
+            assertThat(sdk.autoScaling().describeAutoScalingGroups().autoScalingGroups()).as("groups left")
+                    .noneMatch(g -> g.autoScalingGroupName().endsWith(marker));
+            assertThat(sdk.ec2().describeLaunchTemplates().launchTemplates()).as("launch templates left")
+                    .noneMatch(t -> t.launchTemplateName().endsWith(marker));
+            assertThat(sdk.iam().listInstanceProfiles().instanceProfiles()).as("instance profiles left")
+                    .noneMatch(i -> i.instanceProfileName().endsWith(marker));
             Leftovers.Found after = Leftovers.find(sdk, runId);
             assertThat(after.unlisted()).isEmpty();
             assertThat(after.deletions()).as("nothing of the run is left but the harness's tap, closed with the cloud")
