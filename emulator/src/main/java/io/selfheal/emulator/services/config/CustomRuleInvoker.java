@@ -89,19 +89,27 @@ final class CustomRuleInvoker {
         event.put("accountId", rule.accountId);
         event.put("evaluationMode", "DETECTIVE");
         rule.firstEvaluationStarted = true;
-        InvokeFunction.Result result;
-        try {
-            result = context.bus().ask(new InvokeFunction(rule.accountId, rule.region, d.sourceIdentifier(),
-                    Json.write(event).getBytes(StandardCharsets.UTF_8), PRINCIPAL, rule.arn, rule.accountId));
-        } catch (NoHandlerException e) {
-            result = InvokeFunction.Result.refused("ResourceNotFoundException", "Lambda is not running");
-        }
-        if (result.accepted()) {
-            rule.lastSuccessfulInvocationTime = now;
-        } else {
-            rule.lastFailedInvocationTime = now;
-            rule.lastErrorCode = result.errorCode();
-            rule.lastErrorMessage = result.errorMessage();
-        }
+        InvokeFunction invocation = new InvokeFunction(rule.accountId, rule.region, d.sourceIdentifier(),
+                Json.write(event).getBytes(StandardCharsets.UTF_8), PRINCIPAL, rule.arn, rule.accountId);
+        // Handed over off the caller's thread: callers hold the region's rules monitor, and handing an event to
+        // Lambda may start a sandbox (its Runtime API server binds on the emulator's I/O threads), while an I/O thread
+        // may be serving a rule request that waits for that monitor. Tracked, so the emulator is not idle before.
+        context.workers().execute(context.activity().track(() -> {
+            InvokeFunction.Result result;
+            try {
+                result = context.bus().ask(invocation);
+            } catch (NoHandlerException e) {
+                result = InvokeFunction.Result.refused("ResourceNotFoundException", "Lambda is not running");
+            }
+            synchronized (region) {
+                if (result.accepted()) {
+                    rule.lastSuccessfulInvocationTime = now;
+                } else {
+                    rule.lastFailedInvocationTime = now;
+                    rule.lastErrorCode = result.errorCode();
+                    rule.lastErrorMessage = result.errorMessage();
+                }
+            }
+        }));
     }
 }
