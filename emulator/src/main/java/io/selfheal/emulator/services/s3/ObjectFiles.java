@@ -1,7 +1,6 @@
 package io.selfheal.emulator.services.s3;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,16 +47,6 @@ final class ObjectFiles implements AutoCloseable {
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy an object file", e);
-        }
-    }
-
-    /** Reads {@code length} bytes from {@code offset}: a GetObject answer or a range of it. */
-    static byte[] read(Path file, long offset, int length) {
-        try (InputStream in = Files.newInputStream(file)) {
-            in.skipNBytes(offset);
-            return in.readNBytes(length);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read an object file", e);
         }
     }
 
